@@ -1,0 +1,43 @@
+# Build, run and test the kernel. `make run` and `make test` are all a
+# newcomer needs; both install missing Debian packages first.
+
+CROSS   ?= arm-none-eabi-
+CC      := $(CROSS)gcc
+LD      := $(CROSS)ld
+OBJCOPY := $(CROSS)objcopy
+NM      := $(CROSS)nm
+HOSTCC  ?= gcc
+QEMU    ?= qemu-system-arm
+B       := build
+
+VERSION := 0.1.0
+DEPS_BUILD := gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi \
+	qemu-system-arm gcc libc6-dev make python3 cpio
+DEPS_TEST  := $(DEPS_BUILD) libcmocka-dev pkg-config device-tree-compiler mtools dosfstools
+DEPS_DEBUG := $(DEPS_BUILD) gdb-multiarch
+
+ARCHFLAGS := -mcpu=cortex-a7 -marm -mfloat-abi=soft
+# APCS frames everywhere, and no sibling calls, so that backtraces walk
+# fp chains exactly as Linux ARM's CONFIG_FRAME_POINTER unwinder does.
+FRAMEFLAGS := -mapcs-frame -fno-omit-frame-pointer -fno-optimize-sibling-calls
+KCFLAGS := $(ARCHFLAGS) $(FRAMEFLAGS) -std=gnu11 -O2 -g -ffreestanding -nostdlib \
+	-fno-strict-aliasing -fno-common -fno-tree-loop-distribute-patterns -Wall -Wextra -Wno-unused-parameter \
+	-Wno-sign-compare -Werror=implicit-function-declaration \
+	-Iinclude -Iinclude/uapi -D__KERNEL__ -DUTS_RELEASE='"$(VERSION)"' -MMD -MP
+KASFLAGS := $(ARCHFLAGS) -g -Iinclude -Iinclude/uapi -D__KERNEL__ -D__ASSEMBLY__ -MMD -MP
+
+.PHONY: all run debug test host-test qemu-test bench sdcard clean deps-build deps-test deps-debug
+all: deps-build $(B)/kernel7.img
+
+deps-build:
+	@tools/ensure-deps.sh $(DEPS_BUILD)
+deps-test:
+	@tools/ensure-deps.sh $(DEPS_TEST)
+deps-debug:
+	@tools/ensure-deps.sh $(DEPS_DEBUG)
+
+include tests/host/host.mk
+include kernel.mk
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,122 @@
+/* Address spaces: struct mm_struct, the virtual memory areas in it, and the
+ * page-table and fault interface (Linux's include/linux/mm.h and
+ * mm_types.h). A user address space is the 2 GiB below TASK_SIZE mapped by
+ * the process's own first-level table in TTBR0, with 4 KiB pages. */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <linux/gfp.h>
+#include <linux/list.h>
+#include <linux/mm_types.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <asm/memory.h>
+
+/* vm_flags, Linux's values. */
+#define VM_READ 0x00000001
+#define VM_WRITE 0x00000002
+#define VM_EXEC 0x00000004
+#define VM_SHARED 0x00000008
+#define VM_MAYREAD 0x00000010
+#define VM_MAYWRITE 0x00000020
+#define VM_MAYEXEC 0x00000040
+#define VM_GROWSDOWN 0x00000100
+#define VM_STACK VM_GROWSDOWN
+
+/* The lowest address user space may map (Linux's mmap_min_addr): NULL and
+ * the page after it always fault. */
+#define MMAP_MIN_ADDR 0x1000UL
+/* Top of the initial stack and the limit it may grow down to. */
+#define STACK_TOP TASK_SIZE
+#define STACK_LIMIT (8UL << 20)
+/* Where mmap() places mappings without a hint: below the stack's limit. */
+#define TASK_UNMAPPED_TOP (STACK_TOP - STACK_LIMIT - PAGE_SIZE)
+
+typedef u32 pgd_t; /* first-level descriptor: a second-level table or nothing */
+typedef u32 pte_t; /* second-level small-page descriptor */
+
+/* One contiguous range of an address space with the same permissions
+ * (Linux's struct vm_area_struct; a sorted list instead of an rbtree). */
+struct vm_area_struct {
+	unsigned long vm_start, vm_end; /* [vm_start, vm_end) */
+	unsigned long vm_flags;
+	struct list_head vm_list; /* on mm->mmap, by address */
+	struct mm_struct *vm_mm;
+};
+
+struct mm_struct {
+	pgd_t *pgd; /* 8 KiB first-level table for TTBR0 */
+	struct list_head mmap; /* VMAs, sorted */
+	int map_count;
+	int mm_users; /* tasks using it (threads share it) */
+	int mm_count; /* references, mm_users counting as one */
+	spinlock_t mmap_lock; /* VMAs and page tables (Linux: mmap_sem + page_table_lock) */
+	struct {
+		u64 id; /* ASID in the low 8 bits, generation above */
+	} context;
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long total_vm; /* pages mapped */
+};
+
+extern struct mm_struct init_mm;
+
+/* Allocation and reference counting of address spaces (kernel/fork.c). */
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+void mmdrop(struct mm_struct *mm);
+static inline void mmget(struct mm_struct *mm)
+{
+	__atomic_fetch_add(&mm->mm_users, 1, __ATOMIC_SEQ_CST);
+}
+
+/* VMAs (kernel/mm/mmap.c). CONTEXT: mm->mmap_lock held. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/* Map [addr, addr+len) with vm_flags, replacing what was there.
+ * RETURNS: addr or -ENOMEM. */
+long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		  unsigned long vm_flags);
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+/* Find a free range of len bytes for mmap() without a hint. */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
+void exit_mmap(struct mm_struct *mm);
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
+
+/* Page tables (kernel/arm/pgtable.c). */
+int pgd_alloc(struct mm_struct *mm);
+void pgd_free(struct mm_struct *mm);
+/* The PTE slot for addr; allocates the second-level table if alloc.
+ * RETURNS: NULL if there is none (or no memory for one). */
+pte_t *pte_offset(struct mm_struct *mm, unsigned long addr, bool alloc);
+pte_t mk_pte(unsigned long pfn, unsigned long vm_flags);
+void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte);
+#define pte_none(pte) ((pte) == 0)
+#define pte_pfn(pte) ((pte) >> PAGE_SHIFT)
+#define pte_write(pte) (!((pte)&PTE_APX))
+pte_t pte_wrprotect(pte_t pte);
+pte_t pte_mkwrite(pte_t pte);
+
+/* Memory faults and copies (kernel/mm/memory.c). CONTEXT: mmap_lock held. */
+#define FAULT_FLAG_WRITE 0x01
+#define FAULT_FLAG_EXEC 0x02
+#define VM_FAULT_OOM 0x0001
+#define VM_FAULT_SIGSEGV 0x0040
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned int flags);
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
+void unmap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+/* Copy len bytes from kernel memory to addr in mm, mapping pages as
+ * needed (exec uses it to build a new image before switching to it). */
+int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src, size_t len);
+
+/* TLB and cache maintenance (kernel/arm/tlbflush.c). */
+void flush_tlb_mm(struct mm_struct *mm);
+void flush_tlb_page(struct mm_struct *mm, unsigned long uaddr);
+void flush_tlb_kernel_all(void);
+/* Make instructions written through the kernel's mapping of [start, end)
+ * visible to instruction fetch on every CPU (Linux's flush_icache_range). */
+void flush_icache_range(unsigned long start, unsigned long end);
+
+#include <asm/pgtable-hwdef.h>
+
+#endif

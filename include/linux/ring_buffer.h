@@ -1,0 +1,68 @@
+/* The per-CPU trace rings (Linux's include/linux/ring_buffer.h, much
+ * simpler): fixed-size records, one ring per CPU written only by that CPU
+ * with IRQs off, the oldest record overwritten when a ring is full, and
+ * lock-free readers that skip a record overwritten while they copy it. */
+#ifndef _LINUX_RING_BUFFER_H
+#define _LINUX_RING_BUFFER_H
+
+#include <linux/compiler.h>
+#include <linux/types.h>
+
+#ifndef NR_CPUS
+#define NR_CPUS 4
+#endif
+
+/* Linux's trace_buf_size= is per CPU; its default is 1.4 MB, ours 64 KiB. */
+#define TRACE_BUF_SIZE_DEFAULT (64 * 1024)
+/* Payload of one record: a struct trace_record (see <linux/trace_events.h>). */
+#define RB_EVENT_DATA_SIZE 112
+
+/* One record. Linux stores a 27-bit time delta and a variable length;
+ * we store the whole timestamp and a fixed-size payload. */
+struct ring_buffer_event {
+	u64 ts; /* trace_clock_local() at reserve: ns since boot */
+	u8 data[RB_EVENT_DATA_SIZE] __aligned(8);
+};
+
+static inline void *ring_buffer_event_data(struct ring_buffer_event *event)
+{
+	return event->data;
+}
+
+struct ring_buffer_slot; /* a record and its sequence word, ring_buffer.c */
+
+/* Records are numbered from 0 as they are written; record i lives in slot
+ * i % nr_slots. Indexes are free-running and compared modulo 2^BITS_PER_LONG. */
+struct ring_buffer_per_cpu {
+	struct ring_buffer_slot *slots;
+	unsigned long nr_slots;   /* a power of two */
+	unsigned long head;       /* index of the next record; written only by its CPU */
+	unsigned long reset_base; /* index of the first record since the last reset */
+};
+
+struct ring_buffer {
+	struct ring_buffer_per_cpu buffers[NR_CPUS];
+	int record_on; /* Linux's !RB_BUFFER_OFF: tracing_on */
+};
+
+/* Bytes of ring memory per record: the smallest useful trace_buf_size is two of these. */
+#define RB_SLOT_SIZE 128
+
+int ring_buffer_init(struct ring_buffer *buffer, void *mem, size_t size_per_cpu);
+struct ring_buffer_event *ring_buffer_lock_reserve(struct ring_buffer *buffer, int cpu);
+void ring_buffer_unlock_commit(struct ring_buffer *buffer, int cpu);
+unsigned long ring_buffer_first(struct ring_buffer *buffer, int cpu);
+bool ring_buffer_peek(struct ring_buffer *buffer, int cpu, unsigned long *idx,
+		      struct ring_buffer_event *event);
+
+void ring_buffer_reset(struct ring_buffer *buffer);
+void ring_buffer_record_on(struct ring_buffer *buffer);
+void ring_buffer_record_off(struct ring_buffer *buffer);
+bool ring_buffer_record_is_on(struct ring_buffer *buffer);
+
+unsigned long ring_buffer_entries_cpu(struct ring_buffer *buffer, int cpu);
+unsigned long ring_buffer_overrun_cpu(struct ring_buffer *buffer, int cpu);
+unsigned long ring_buffer_entries(struct ring_buffer *buffer);
+unsigned long ring_buffer_overruns(struct ring_buffer *buffer);
+
+#endif

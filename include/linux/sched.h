@@ -1,0 +1,215 @@
+/* The task: struct task_struct and the scheduler's interface (Linux's
+ * include/linux/sched.h, with the fields this kernel uses, under their
+ * Linux names). A task's kernel stack is 8 KiB with its thread_info at the
+ * bottom, as on Linux ARM 4.19. */
+#ifndef _LINUX_SCHED_H
+#define _LINUX_SCHED_H
+
+#include <linux/list.h>
+#include <linux/percpu.h>
+#include <linux/signal_types.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+#include <asm/ptrace.h>
+#include <asm/thread_info.h>
+
+/* task->state and task->exit_state values (Linux's, so that sched_switch
+ * prints the same letters). */
+#define TASK_RUNNING 0x0000
+#define TASK_INTERRUPTIBLE 0x0001
+#define TASK_UNINTERRUPTIBLE 0x0002
+#define __TASK_STOPPED 0x0004
+#define __TASK_TRACED 0x0008
+#define EXIT_DEAD 0x0010
+#define EXIT_ZOMBIE 0x0020
+#define EXIT_TRACE (EXIT_ZOMBIE | EXIT_DEAD)
+#define TASK_PARKED 0x0040
+#define TASK_DEAD 0x0080
+#define TASK_WAKEKILL 0x0100
+#define TASK_WAKING 0x0200
+#define TASK_NOLOAD 0x0400
+#define TASK_NEW 0x0800
+#define TASK_KILLABLE (TASK_WAKEKILL | TASK_UNINTERRUPTIBLE)
+#define TASK_STOPPED (TASK_WAKEKILL | __TASK_STOPPED)
+#define TASK_IDLE (TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+#define TASK_REPORT_MAX 0x0100
+
+/* task->flags */
+#define PF_IDLE 0x00000002
+#define PF_EXITING 0x00000004
+#define PF_FORKNOEXEC 0x00000040
+#define PF_SIGNALED 0x00000400
+#define PF_KTHREAD 0x00200000
+
+#define TASK_COMM_LEN 16
+#define PID_MAX 32768
+#define DEFAULT_PRIO 120
+/* Round-robin time slice, in ticks (HZ = 100: 30 ms, about CFS's latency target). */
+#define RR_TIMESLICE 3
+
+struct mm_struct;
+struct files_struct;
+struct fs_struct;
+struct signal_struct;
+struct sighand_struct;
+struct completion;
+
+/* The user and group a task runs as (Linux's struct cred, kept inline). */
+struct cred {
+	uid_t uid, euid, suid;
+	gid_t gid, egid, sgid;
+};
+
+struct task_struct {
+	struct thread_info *stack; /* the 8 KiB kernel stack, thread_info at its base */
+	volatile long state;
+	unsigned int flags;
+	int on_cpu; /* running, or still switching out: not yet movable */
+	int on_rq; /* queued on a runqueue */
+	int prio, static_prio;
+	struct list_head run_list; /* on rq->queue */
+	unsigned int time_slice;
+	int recent_used_cpu;
+
+	struct mm_struct *mm, *active_mm;
+
+	int exit_state;
+	int exit_code, exit_signal;
+	pid_t pid, tgid;
+	struct task_struct *real_parent; /* who forked us */
+	struct task_struct *parent; /* who gets SIGCHLD and wait4 results */
+	struct list_head children, sibling;
+	struct task_struct *group_leader;
+	struct list_head thread_node; /* on signal->thread_head */
+	struct list_head tasks; /* on the list of all tasks */
+	struct task_struct *pid_next; /* pid hash chain */
+	pid_t pgrp, session; /* Linux keeps these in struct pid; plain numbers here */
+
+	int *set_child_tid, *clear_child_tid;
+	struct completion *vfork_done;
+
+	u64 utime, stime; /* ns */
+	u64 start_time;
+	unsigned long nvcsw, nivcsw;
+
+	char comm[TASK_COMM_LEN];
+
+	struct fs_struct *fs;
+	struct files_struct *files;
+
+	struct signal_struct *signal;
+	struct sighand_struct *sighand;
+	sigset_t blocked, real_blocked, saved_sigmask;
+	struct sigpending pending;
+	unsigned long sas_ss_sp;
+	size_t sas_ss_size;
+	unsigned int sas_ss_flags;
+	struct restart_block restart_block;
+
+	struct cred cred;
+	spinlock_t alloc_lock; /* task_lock(): protects mm, files, fs, comm */
+	spinlock_t pi_lock; /* serialises try_to_wake_up() on this task */
+	int usage; /* references: freed at zero (put_task_struct) */
+};
+
+/* The task running on this CPU, from the thread_info at the base of sp. */
+#define current (current_thread_info()->task)
+#define smp_processor_id() ((int)current_thread_info()->cpu)
+#define raw_smp_processor_id() smp_processor_id()
+#define task_thread_info(p) ((p)->stack)
+#define task_cpu(p) ((int)task_thread_info(p)->cpu)
+#define task_stack_page(p) ((void *)(p)->stack)
+#define task_pt_regs(p) \
+	((struct pt_regs *)((unsigned long)task_stack_page(p) + THREAD_START_SP) - 1)
+
+extern struct task_struct init_task;
+extern union thread_union init_thread_union;
+extern spinlock_t tasklist_lock;
+extern struct list_head all_tasks;
+
+static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	__atomic_fetch_or(&task_thread_info(t)->flags, 1UL << flag, __ATOMIC_SEQ_CST);
+}
+
+static inline void clear_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	__atomic_fetch_and(&task_thread_info(t)->flags, ~(1UL << flag), __ATOMIC_SEQ_CST);
+}
+
+static inline int test_tsk_thread_flag(struct task_struct *t, int flag)
+{
+	return (READ_ONCE(task_thread_info(t)->flags) >> flag) & 1;
+}
+
+#define set_thread_flag(f) set_tsk_thread_flag(current, f)
+#define clear_thread_flag(f) clear_tsk_thread_flag(current, f)
+#define test_thread_flag(f) test_tsk_thread_flag(current, f)
+#define set_tsk_need_resched(t) set_tsk_thread_flag(t, TIF_NEED_RESCHED)
+#define clear_tsk_need_resched(t) clear_tsk_thread_flag(t, TIF_NEED_RESCHED)
+#define tif_need_resched() test_thread_flag(TIF_NEED_RESCHED)
+#define need_resched() tif_need_resched()
+#define signal_pending(p) test_tsk_thread_flag(p, TIF_SIGPENDING)
+
+/* The order of these stores matters to try_to_wake_up() on another CPU:
+ * the state must be visible before the condition the sleeper then tests. */
+#define __set_current_state(s) (current->state = (s))
+#define set_current_state(s)               \
+	do {                               \
+		WRITE_ONCE(current->state, (s)); \
+		smp_mb();                  \
+	} while (0)
+
+static inline int thread_group_leader(struct task_struct *p)
+{
+	return p->exit_signal >= 0;
+}
+
+static inline pid_t task_pid_nr(struct task_struct *t) { return t->pid; }
+static inline pid_t task_tgid_nr(struct task_struct *t) { return t->tgid; }
+
+static inline void get_task_struct(struct task_struct *t)
+{
+	__atomic_fetch_add(&t->usage, 1, __ATOMIC_SEQ_CST);
+}
+void __put_task_struct(struct task_struct *t);
+static inline void put_task_struct(struct task_struct *t)
+{
+	if (__atomic_sub_fetch(&t->usage, 1, __ATOMIC_SEQ_CST) == 0)
+		__put_task_struct(t);
+}
+
+/* Give the CPU to the next runnable task. CONTEXT: process context, no
+ * spinlock held, IRQs on. */
+void schedule(void);
+void schedule_idle(void);
+long schedule_timeout(long timeout);
+/* Wake p if its state is in `state`. RETURNS: 1 if it was woken. */
+int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags);
+int wake_up_process(struct task_struct *p);
+int wake_up_state(struct task_struct *p, unsigned int state);
+void wake_up_new_task(struct task_struct *p);
+void scheduler_tick(void);
+void sched_init(void);
+void sched_init_idle(int cpu);
+int sched_fork(unsigned long clone_flags, struct task_struct *p);
+void kick_process(struct task_struct *p);
+void resched_cpu(int cpu);
+int idle_cpu(int cpu);
+struct task_struct *idle_task(int cpu);
+void __noreturn cpu_startup_entry(void);
+void sched_show_task(struct task_struct *p);
+unsigned int nr_running(void);
+
+/* pids */
+pid_t alloc_pid(void);
+void free_pid(pid_t pid);
+void attach_pid(struct task_struct *p);
+void detach_pid(struct task_struct *p);
+struct task_struct *find_task_by_vpid(pid_t nr);
+
+void set_task_comm(struct task_struct *tsk, const char *from);
+
+#endif

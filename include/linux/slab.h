@@ -1,0 +1,81 @@
+/* kmalloc() and object caches carved from whole pages (Linux's
+ * include/linux/slab.h, with a much simpler allocator behind it than
+ * SLAB/SLUB: kernel/mm/slab.c). */
+#ifndef _LINUX_SLAB_H
+#define _LINUX_SLAB_H
+
+#include <linux/gfp.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+typedef unsigned int slab_flags_t;
+
+/* Align objects to the L1 cache line (64 bytes on the Cortex-A7). */
+#define SLAB_HWCACHE_ALIGN 0x00002000u
+#define L1_CACHE_BYTES 64
+
+/* kmalloc size classes: 2^4 .. 2^11 bytes; anything bigger gets whole pages. */
+#define KMALLOC_SHIFT_LOW 4
+#define KMALLOC_SHIFT_HIGH 11
+#define KMALLOC_MIN_SIZE (1u << KMALLOC_SHIFT_LOW)
+#define KMALLOC_MAX_CACHE_SIZE (1u << KMALLOC_SHIFT_HIGH)
+#define KMALLOC_MAX_SIZE (PAGE_SIZE << (MAX_ORDER - 1))
+
+/* kmalloc(0) returns this: not NULL, yet faults when used (as in Linux). */
+#define ZERO_SIZE_PTR ((void *)16)
+#define ZERO_OR_NULL_PTR(x) ((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
+
+/*
+ * A cache of equal-sized objects. Each slab is one page; its free objects
+ * are chained through their first word. Slabs with a free object sit on
+ * `partial`; full ones are on no list; an empty one goes straight back to
+ * the page allocator, so nr_free_pages() shows any kmalloc leak.
+ */
+struct kmem_cache {
+	const char *name;
+	unsigned int size;		/* object size, a multiple of the alignment */
+	spinlock_t lock;		/* partial, the slabs' freelists, counters; irqsave */
+	struct list_head partial;
+	unsigned long nr_slabs;		/* pages held */
+	unsigned long nr_active;	/* objects handed out */
+};
+
+/* kmalloc_caches[i] serves sizes up to 1 << (i + KMALLOC_SHIFT_LOW). */
+#define NR_KMALLOC_CACHES (KMALLOC_SHIFT_HIGH - KMALLOC_SHIFT_LOW + 1)
+extern struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
+
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, slab_flags_t flags);
+void kmem_cache_destroy(struct kmem_cache *s);
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp_mask);
+void kmem_cache_free(struct kmem_cache *s, void *obj);
+
+void *kmalloc(size_t size, gfp_t gfp_mask);
+void kfree(const void *obj);
+size_t ksize(const void *obj);
+
+static inline void *kzalloc(size_t size, gfp_t gfp_mask)
+{
+	return kmalloc(size, gfp_mask | __GFP_ZERO);
+}
+
+/* n objects of size bytes, or NULL if n * size overflows. */
+static inline void *kmalloc_array(size_t n, size_t size, gfp_t gfp_mask)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		return NULL;
+	return kmalloc(n * size, gfp_mask);
+}
+
+static inline void *kcalloc(size_t n, size_t size, gfp_t gfp_mask)
+{
+	return kmalloc_array(n, size, gfp_mask | __GFP_ZERO);
+}
+
+static inline void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t gfp_mask)
+{
+	return kmem_cache_alloc(s, gfp_mask | __GFP_ZERO);
+}
+
+#endif

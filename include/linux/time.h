@@ -1,0 +1,42 @@
+/* Time keeping: the monotonic clock from the ARM generic timer, the tick,
+ * and 64-bit division helpers (Linux's include/linux/sched/clock.h,
+ * jiffies.h, math64.h). */
+#ifndef _LINUX_TIME_H
+#define _LINUX_TIME_H
+
+#include <linux/types.h>
+
+#define HZ 100
+#define NSEC_PER_SEC 1000000000L
+#define NSEC_PER_USEC 1000L
+#define USEC_PER_SEC 1000000L
+#define TICK_NSEC (NSEC_PER_SEC / HZ)
+
+/* Ticks since boot, advanced by CPU 0's tick. */
+extern volatile unsigned long jiffies;
+
+/* Nanoseconds since reset, from the generic timer's counter; valid from
+ * the first instruction, on every CPU (the counter is shared). */
+u64 local_clock(void);
+#define sched_clock() local_clock()
+#define ktime_get_ns() local_clock()
+/* The counter's frequency, read from CNTFRQ. */
+extern u32 arch_timer_rate;
+
+/* Start this CPU's periodic tick (HZ per second). */
+void arch_timer_starting_cpu(void);
+void time_init(void);
+void sched_clock_init(void);
+
+static inline u64 div_u64_rem(u64 dividend, u32 divisor, u32 *remainder)
+{
+	*remainder = dividend % divisor;
+	return dividend / divisor;
+}
+
+static inline u64 div_u64(u64 dividend, u32 divisor)
+{
+	return dividend / divisor;
+}
+
+#endif

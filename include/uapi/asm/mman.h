@@ -1,0 +1,2 @@
+/* ARM uses the generic mmap flags (arch/arm/include/uapi/asm/mman.h). */
+#include <asm-generic/mman.h>

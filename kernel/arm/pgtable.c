@@ -1,0 +1,107 @@
+/* User page tables (Linux's arch/arm/mm/pgd.c and pgtable-2level.h).
+ *
+ * TTBCR.N = 1 gives each process an 8 KiB first-level table of 2048
+ * entries, one per MiB below TASK_SIZE. A second-level table is 1 KiB (256
+ * small pages); one 4 KiB page holds the four tables of a 4 MiB-aligned
+ * range, so a page of tables is allocated and freed as a unit. Unlike
+ * Linux, no software copy of the PTEs is kept: copy-on-write is decided
+ * from the VMA's flags. */
+#include <linux/mm.h>
+#include <linux/string.h>
+
+#define PGD_ORDER 1 /* 8 KiB, and 8 KiB-aligned as TTBR0 requires */
+#define USER_PTRS_PER_PGD (TASK_SIZE >> 20)
+/* First-level "page table" descriptor; PXN: the kernel never runs user code. */
+#define PMD_TYPE_TABLE_PXN (PMD_TYPE_TABLE | (1 << 2))
+
+/* Normal memory, write-back write-allocate, shareable, not global (so it
+ * is tagged with the ASID), user-accessible. */
+#define PTE_USER_BASE (PTE_TYPE_SMALL | PTE_TEX(1) | PTE_CACHEABLE | PTE_BUFFERABLE | \
+		       PTE_S | PTE_nG | PTE_AP1 | PTE_AP0)
+
+int pgd_alloc(struct mm_struct *mm)
+{
+	mm->pgd = (pgd_t *)__get_free_pages(GFP_KERNEL | __GFP_ZERO, PGD_ORDER);
+	return mm->pgd ? 0 : -1;
+}
+
+/* Free the second-level tables and the first-level table. The pages they
+ * mapped must already be unmapped (unmap_page_range). */
+void pgd_free(struct mm_struct *mm)
+{
+	unsigned int i;
+
+	for (i = 0; i < USER_PTRS_PER_PGD; i += 4) {
+		unsigned int j;
+		for (j = 0; j < 4; j++) {
+			if (mm->pgd[i + j]) {
+				free_pages((unsigned long)__va(mm->pgd[i + j] & PAGE_MASK), 0);
+				break;
+			}
+		}
+	}
+	free_pages((unsigned long)mm->pgd, PGD_ORDER);
+	mm->pgd = NULL;
+}
+
+pte_t *pte_offset(struct mm_struct *mm, unsigned long addr, bool alloc)
+{
+	unsigned int idx = addr >> 20;
+	pgd_t pgd;
+
+	if (addr >= TASK_SIZE)
+		return NULL;
+	pgd = mm->pgd[idx];
+	if (!pgd) {
+		unsigned long page;
+		unsigned int j, first = idx & ~3u;
+
+		if (!alloc)
+			return NULL;
+		page = get_zeroed_page(GFP_KERNEL);
+		if (!page)
+			return NULL;
+		/* The zeroed table must be visible to the walker before the
+		 * first-level entries that point at it. */
+		dsb();
+		for (j = 0; j < 4; j++)
+			mm->pgd[first + j] = (__pa(page) + j * 1024) | PMD_TYPE_TABLE_PXN;
+		dsb();
+		pgd = mm->pgd[idx];
+	}
+	return (pte_t *)__va(pgd & ~0x3ffUL) + ((addr >> PAGE_SHIFT) & 0xff);
+}
+
+pte_t mk_pte(unsigned long pfn, unsigned long vm_flags)
+{
+	pte_t pte = (pfn << PAGE_SHIFT) | PTE_USER_BASE;
+
+	if (!(vm_flags & VM_WRITE))
+		pte |= PTE_APX;
+	if (!(vm_flags & VM_EXEC))
+		pte |= PTE_XN;
+	return pte;
+}
+
+pte_t pte_wrprotect(pte_t pte)
+{
+	return pte | PTE_APX;
+}
+
+pte_t pte_mkwrite(pte_t pte)
+{
+	return pte & ~PTE_APX;
+}
+
+/* Install pte for addr; a valid entry it replaces is flushed from every
+ * CPU's TLB. CONTEXT: mm->mmap_lock held. */
+void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
+{
+	pte_t old = *ptep;
+
+	*ptep = pte;
+	if (old)
+		flush_tlb_page(mm, addr);
+	else
+		dsb();
+}

@@ -1,0 +1,110 @@
+/* Architecture setup at boot (Linux's arch/arm/kernel/setup.c): what the
+ * boot loader told us in r2 (ATAGs or a device tree), and each CPU's
+ * exception stacks and vector base. */
+#include <linux/bootinfo.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <asm/memory.h>
+#include <asm/ptrace.h>
+#include <asm/setup.h>
+
+/* With no boot information at all (QEMU -bios): assume the smallest RAM
+ * any Pi 2 or 3 has free for the ARM, so we never touch what is not there. */
+#define DEFAULT_MEM_SIZE (256 << 20)
+
+struct boot_info boot_info;
+extern char __vectors_start[];
+
+/* Three words per mode: r0, lr and spsr saved by the vector stub
+ * (Linux's struct stack). */
+struct stack {
+	u32 irq[3];
+	u32 abt[3];
+	u32 und[3];
+} ____cacheline_aligned;
+
+static struct stack stacks[NR_CPUS];
+
+void cpu_init(void)
+{
+	struct stack *stk = &stacks[smp_processor_id()];
+
+	__asm__ __volatile__("mcr p15, 0, %0, c12, c0, 0\n\tisb" : : "r"(__vectors_start));
+	__asm__ __volatile__("msr	cpsr_c, %1\n\t"
+			     "add	r14, %0, %2\n\t"
+			     "mov	sp, r14\n\t"
+			     "msr	cpsr_c, %3\n\t"
+			     "add	r14, %0, %4\n\t"
+			     "mov	sp, r14\n\t"
+			     "msr	cpsr_c, %5\n\t"
+			     "add	r14, %0, %6\n\t"
+			     "mov	sp, r14\n\t"
+			     "msr	cpsr_c, %7"
+			     :
+			     : "r"(stk), "I"(PSR_F_BIT | PSR_I_BIT | IRQ_MODE),
+			       "I"(offsetof(struct stack, irq[0])),
+			       "I"(PSR_F_BIT | PSR_I_BIT | ABT_MODE),
+			       "I"(offsetof(struct stack, abt[0])),
+			       "I"(PSR_F_BIT | PSR_I_BIT | UND_MODE),
+			       "I"(offsetof(struct stack, und[0])),
+			       "I"(PSR_F_BIT | PSR_I_BIT | SVC_MODE)
+			     : "r14", "memory", "cc");
+}
+
+static const char *entry_mode_name(u32 cpsr)
+{
+	switch (cpsr & MODE_MASK) {
+	case HYP_MODE:
+		return "HYP";
+	case SVC_MODE:
+		return "SVC";
+	default:
+		return "an unexpected";
+	}
+}
+
+/* Read r2's ATAGs or device tree into boot_info. The blob is untrusted:
+ * it is parsed only inside RAM we map, and a bad one leaves defaults. */
+void setup_arch(void)
+{
+	u32 r2 = boot_regs[2], midr, cr;
+	char msg[256];
+	int ret = 0;
+
+	__asm__("mrc p15, 0, %0, c0, c0, 0\n\tmrc p15, 0, %1, c1, c0, 0" : "=r"(midr), "=r"(cr));
+	pr_info("CPU: ARMv7 Processor [%08x] revision %u (ARMv7), cr=%08x\n", midr, midr & 15,
+		cr);
+	pr_info("CPU: entered in %s mode at %08x, r0=%08x r1=%08x r2=%08x\n",
+		entry_mode_name(boot_regs[3]), boot_regs[4], boot_regs[0], boot_regs[1], r2);
+
+	if (r2 && r2 < LOWMEM_MAX && IS_ALIGNED(r2, 4)) {
+		ret = boot_info_parse(__va(r2), LOWMEM_MAX - r2, &boot_info, msg, sizeof(msg));
+	} else {
+		boot_info_init(&boot_info, "none", msg, sizeof(msg));
+		if (r2)
+			boot_info_msg(msg, sizeof(msg), "r2=%08x is not in RAM", r2);
+	}
+	if (ret < 0)
+		pr_err("Boot information (%s) rejected: %s\n", boot_info.source, msg);
+	else if (msg[0])
+		pr_warn("Boot information (%s): %s\n", boot_info.source, msg);
+	else
+		pr_info("Boot information from %s\n", boot_info.source);
+
+	if (!boot_info.mem_size) {
+		boot_info.mem_start = 0;
+		boot_info.mem_size = DEFAULT_MEM_SIZE;
+		pr_warn("No memory size given: assuming %u MiB\n", DEFAULT_MEM_SIZE >> 20);
+	}
+	if (boot_info.mem_start != 0 || boot_info.mem_size > LOWMEM_MAX) {
+		pr_warn("Memory %08x-%08x cut to the linear map 00000000-%08lx\n",
+			boot_info.mem_start, boot_info.mem_start + boot_info.mem_size - 1,
+			LOWMEM_MAX - 1);
+		boot_info.mem_size = min(boot_info.mem_start + boot_info.mem_size, (u32)LOWMEM_MAX);
+		boot_info.mem_start = 0;
+	}
+	strlcpy(boot_command_line, boot_info.cmdline, sizeof(boot_command_line));
+}

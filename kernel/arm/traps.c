@@ -1,0 +1,195 @@
+/* Oopses and unexpected exceptions: the register dump, the backtrace and
+ * die() (Linux's arch/arm/kernel/traps.c, process.c __show_regs and
+ * stacktrace.c). The backtrace walks APCS frame records: every function is
+ * built with -mapcs-frame, whose prologue `push {fp, ip, lr, pc}` leaves
+ * the caller's fp, sp and return address at fp-12, fp-8 and fp-4. */
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/smp.h>
+#include <linux/trace.h>
+#include <asm/ptrace.h>
+#include <asm/setup.h>
+#include <asm/traps.h>
+
+static const char *const processor_modes[] = {
+	"USER_26", "FIQ_26", "IRQ_26", "SVC_26", "UK4_26", "UK5_26", "UK6_26", "UK7_26",
+	"UK8_26", "UK9_26", "UK10_26", "UK11_26", "UK12_26", "UK13_26", "UK14_26", "UK15_26",
+	"USER_32", "FIQ_32", "IRQ_32", "SVC_32", "UK4_32", "UK5_32", "MON_32", "ABT_32",
+	"UK8_32", "UK9_32", "HYP_32", "UND_32", "UK12_32", "UK13_32", "UK14_32", "SYS_32"
+};
+
+static int die_counter;
+static DEFINE_SPINLOCK(die_lock);
+
+/* One frame of the walk: where we are (pc) and the frame pointer there. */
+struct stackframe {
+	unsigned long fp, sp, pc;
+};
+
+/* Step to the caller's frame. RETURNS: 0, or -1 if fp leaves the stack. */
+static int unwind_frame(struct stackframe *frame, unsigned long low, unsigned long high)
+{
+	unsigned long fp = frame->fp;
+
+	if (fp < low + 12 || fp > high - 4 || (fp & 3))
+		return -1;
+	frame->fp = *(unsigned long *)(fp - 12);
+	frame->sp = *(unsigned long *)(fp - 8);
+	frame->pc = *(unsigned long *)(fp - 4);
+	return 0;
+}
+
+void dump_backtrace(struct pt_regs *regs, struct task_struct *tsk)
+{
+	unsigned long low = (unsigned long)task_stack_page(tsk);
+	struct stackframe frame;
+	int depth = 0;
+
+	if (regs) {
+		frame.fp = regs->ARM_fp;
+		frame.sp = regs->ARM_sp;
+		frame.pc = regs->ARM_pc;
+	} else {
+		frame.fp = (unsigned long)__builtin_frame_address(0);
+		frame.sp = low + THREAD_SIZE;
+		frame.pc = (unsigned long)dump_backtrace;
+	}
+	printk(KERN_EMERG "Backtrace:\n");
+	while (depth++ < 32) {
+		unsigned long where = frame.pc;
+		if (unwind_frame(&frame, low, low + THREAD_SIZE) < 0)
+			break;
+		printk(KERN_EMERG "[<%08lx>] (%ps) from [<%08lx>] (%pS)\n", where, (void *)where,
+		       frame.pc, (void *)frame.pc);
+	}
+}
+
+void dump_stack(void)
+{
+	dump_backtrace(NULL, current);
+}
+
+static void dump_instr(struct pt_regs *regs)
+{
+	unsigned long addr = instruction_pointer(regs);
+	char str[sizeof("00000000 ") * 5 + 2 + 1], *p = str;
+	int i;
+
+	if (user_mode(regs) || addr < PAGE_OFFSET || (addr & 3))
+		return;
+	for (i = -4; i < 1; i++) {
+		u32 val = ((u32 *)addr)[i];
+		p += snprintf(p, str + sizeof(str) - p, i == 0 ? "(%08x) " : "%08x ", val);
+	}
+	printk(KERN_EMERG "Code: %s\n", str);
+}
+
+void __show_regs(struct pt_regs *regs)
+{
+	unsigned long flags = regs->ARM_cpsr;
+	u32 ctrl, ttbr, dac;
+	char buf[5];
+
+	printk(KERN_EMERG "CPU: %d PID: %d Comm: %.16s Not tainted %s #1\n", smp_processor_id(),
+	       current->pid, current->comm, UTS_RELEASE);
+	printk(KERN_EMERG "Hardware name: BCM2835\n");
+	printk(KERN_EMERG "PC is at %pS\n", (void *)instruction_pointer(regs));
+	printk(KERN_EMERG "LR is at %pS\n", (void *)regs->ARM_lr);
+	printk(KERN_EMERG "pc : [<%08lx>]    lr : [<%08lx>]    psr: %08lx\n", regs->ARM_pc,
+	       regs->ARM_lr, regs->ARM_cpsr);
+	printk(KERN_EMERG "sp : %08lx  ip : %08lx  fp : %08lx\n", regs->ARM_sp, regs->ARM_ip,
+	       regs->ARM_fp);
+	printk(KERN_EMERG "r10: %08lx  r9 : %08lx  r8 : %08lx\n", regs->ARM_r10, regs->ARM_r9,
+	       regs->ARM_r8);
+	printk(KERN_EMERG "r7 : %08lx  r6 : %08lx  r5 : %08lx  r4 : %08lx\n", regs->ARM_r7,
+	       regs->ARM_r6, regs->ARM_r5, regs->ARM_r4);
+	printk(KERN_EMERG "r3 : %08lx  r2 : %08lx  r1 : %08lx  r0 : %08lx\n", regs->ARM_r3,
+	       regs->ARM_r2, regs->ARM_r1, regs->ARM_r0);
+	buf[0] = flags & PSR_N_BIT ? 'N' : 'n';
+	buf[1] = flags & PSR_Z_BIT ? 'Z' : 'z';
+	buf[2] = flags & PSR_C_BIT ? 'C' : 'c';
+	buf[3] = flags & PSR_V_BIT ? 'V' : 'v';
+	buf[4] = '\0';
+	printk(KERN_EMERG "Flags: %s  IRQs o%s  FIQs o%s  Mode %s  ISA %s  Segment %s\n", buf,
+	       interrupts_enabled(regs) ? "n" : "ff", (flags & PSR_F_BIT) ? "ff" : "n",
+	       processor_modes[flags & 0x1f], (flags & PSR_T_BIT) ? "Thumb" : "ARM",
+	       user_mode(regs) ? "user" : "none");
+	__asm__ __volatile__("mrc p15, 0, %0, c1, c0, 0\n\t"
+			     "mrc p15, 0, %1, c2, c0, 0\n\t"
+			     "mrc p15, 0, %2, c3, c0, 0"
+			     : "=r"(ctrl), "=r"(ttbr), "=r"(dac));
+	printk(KERN_EMERG "Control: %08x  Table: %08x  DAC: %08x\n", ctrl, ttbr, dac);
+}
+
+void show_regs(struct pt_regs *regs)
+{
+	__show_regs(regs);
+	dump_backtrace(regs, current);
+}
+
+/* Report a kernel bug in the context of regs and end the task (or, in an
+ * interrupt, the idle task or init, the whole kernel). The other CPUs keep
+ * running, and their trace buffers with them, until the panic. */
+void die(const char *str, struct pt_regs *regs, int err)
+{
+	struct task_struct *tsk = current;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	spin_lock(&die_lock);
+	bust_spinlocks(1);
+	tracing_off();
+	printk(KERN_EMERG "Internal error: %s: %x [#%d] SMP ARM\n", str, err, ++die_counter);
+	printk(KERN_EMERG "Modules linked in:\n");
+	__show_regs(regs);
+	printk(KERN_EMERG "Process %.16s (pid: %d, stack limit = 0x%08lx)\n", tsk->comm, tsk->pid,
+	       (unsigned long)task_stack_page(tsk) + sizeof(struct thread_info));
+	if (!user_mode(regs) || in_irq()) {
+		dump_backtrace(regs, tsk);
+		dump_instr(regs);
+	}
+	printk(KERN_EMERG "---[ end trace %016llx ]---\n", (unsigned long long)local_clock());
+	if (ftrace_dump_on_oops)
+		ftrace_dump(ftrace_dump_on_oops);
+	bust_spinlocks(0);
+	spin_unlock(&die_lock);
+
+	if (in_irq())
+		panic("Fatal exception in interrupt");
+	if (tsk->pid <= 1 || (tsk->flags & PF_IDLE))
+		panic("Fatal exception");
+	local_irq_restore(flags);
+	do_exit(SIGSEGV);
+}
+
+/* An exception from a mode this kernel never runs in, or an SVC from SVC. */
+void __noreturn bad_mode(struct pt_regs *regs)
+{
+	die("Oops - bad mode", regs, 0);
+	panic("bad mode");
+}
+
+/* restore_user_regs found a non-user PSR in the frame it was to return with. */
+void __noreturn bad_user_return(void)
+{
+	panic("Returning to usermode but unexpected PSR bits set?");
+}
+
+/* Undefined instruction: SIGILL for user space, an oops in the kernel
+ * (where BUG() plants one on purpose). */
+void do_undefinstr(struct pt_regs *regs)
+{
+	/* The stub left pc just past the instruction. */
+	regs->ARM_pc -= (regs->ARM_cpsr & PSR_T_BIT) ? 2 : 4;
+	if (user_mode(regs)) {
+		force_sig_fault(SIGILL, ILL_ILLOPC, (void __user *)regs->ARM_pc, current);
+		return;
+	}
+	if (*(u32 *)regs->ARM_pc == BUG_INSTR_VALUE) {
+		die("Oops - BUG", regs, 0);
+		return;
+	}
+	die("Oops - undefined instruction", regs, 0);
+}

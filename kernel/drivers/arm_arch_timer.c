@@ -1,0 +1,108 @@
+/* The ARM generic timer: the monotonic clock and each CPU's periodic tick
+ * (Linux's drivers/clocksource/arm_arch_timer.c).
+ *
+ * The counter's rate comes from CNTFRQ, never assumed: QEMU sets 62.5 MHz,
+ * a Pi 2's firmware 19.2 MHz. The tick uses the physical timer (CNTP). It is
+ * the secure timer when we run in secure state (QEMU -bios) and the
+ * non-secure one otherwise, so both of the core's interrupt lines are
+ * enabled at the BCM2836 local controller. The compare value is stepped by
+ * a fixed period, so a late interrupt does not make the tick drift. */
+#include <linux/clocksource.h>
+#include <linux/irq.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/time.h>
+#include <asm/io.h>
+#include <mach/bcm2836.h>
+
+u32 arch_timer_rate;
+volatile unsigned long jiffies;
+static struct cyc2ns clock_cyc2ns;
+static u64 tick_period; /* counter cycles per tick */
+static DEFINE_PER_CPU(u64, next_tick);
+
+static inline u64 arch_counter_get_cntpct(void)
+{
+	u64 cval;
+
+	__asm__ __volatile__("isb\n\tmrrc p15, 0, %Q0, %R0, c14" : "=r"(cval));
+	return cval;
+}
+
+static inline u32 arch_timer_get_cntfrq(void)
+{
+	u32 val;
+
+	__asm__ __volatile__("mrc p15, 0, %0, c14, c0, 0" : "=r"(val));
+	return val;
+}
+
+static inline void arch_timer_set_cval(u64 cval)
+{
+	__asm__ __volatile__("mcrr p15, 2, %Q0, %R0, c14" : : "r"(cval));
+	__asm__ __volatile__("isb");
+}
+
+static inline void arch_timer_set_ctrl(u32 ctrl)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c14, c2, 1\n\tisb" : : "r"(ctrl));
+}
+
+u64 local_clock(void)
+{
+	return cyc2ns_convert(&clock_cyc2ns, arch_counter_get_cntpct());
+}
+
+/* Make local_clock() work: the first thing start_kernel() does, so that
+ * every printk has a timestamp (before it they read 0, as in Linux). */
+void sched_clock_init(void)
+{
+	arch_timer_rate = arch_timer_get_cntfrq();
+	clocks_calc_mult_shift(&clock_cyc2ns, arch_timer_rate);
+}
+
+static irqreturn_t arch_timer_handler_phys(int irq, void *dev)
+{
+	int cpu = smp_processor_id();
+	u64 now = arch_counter_get_cntpct();
+	u64 next = per_cpu(next_tick, cpu);
+
+	/* Step the deadline; if we fell a whole period behind, restart from now. */
+	next += tick_period;
+	if ((s64)(next - now) <= 0)
+		next = now + tick_period;
+	per_cpu(next_tick, cpu) = next;
+	arch_timer_set_cval(next);
+
+	if (cpu == 0)
+		jiffies++;
+	scheduler_tick();
+	return IRQ_HANDLED;
+}
+
+void arch_timer_starting_cpu(void)
+{
+	int cpu = smp_processor_id();
+	u64 next = arch_counter_get_cntpct() + tick_period;
+
+	per_cpu(next_tick, cpu) = next;
+	arch_timer_set_cval(next);
+	arch_timer_set_ctrl(1); /* ENABLE, interrupt not masked */
+	writel((1 << LOCAL_IRQ_CNTPSIRQ) | (1 << LOCAL_IRQ_CNTPNSIRQ),
+	       LOCAL_ADDRESS(LOCAL_TIMER_INT_CONTROL0 + 4 * cpu));
+}
+
+void time_init(void)
+{
+	tick_period = arch_timer_rate / HZ;
+	request_irq(IRQ_LOCAL_BASE + LOCAL_IRQ_CNTPSIRQ, arch_timer_handler_phys, "arch_timer",
+		    NULL);
+	request_irq(IRQ_LOCAL_BASE + LOCAL_IRQ_CNTPNSIRQ, arch_timer_handler_phys, "arch_timer",
+		    NULL);
+	pr_info("arch_timer: cp15 timer(s) running at %lu.%02luMHz (phys).\n",
+		(unsigned long)(arch_timer_rate / 1000000),
+		(unsigned long)(arch_timer_rate / 10000) % 100);
+	pr_info("sched_clock: 64 bits at %luMHz, resolution %luns\n",
+		(unsigned long)(arch_timer_rate / 1000000),
+		(unsigned long)(cyc2ns_convert(&clock_cyc2ns, 1000) / 1000));
+}

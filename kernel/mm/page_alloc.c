@@ -1,0 +1,345 @@
+/* The binary buddy allocator for physical pages (Linux's mm/page_alloc.c,
+ * one zone): free blocks of 2^order pages, naturally aligned, kept on one
+ * free list per order; a freed block merges with its free buddy. */
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+
+struct free_area {
+	struct list_head free_list;
+	unsigned long nr_free;		/* blocks on free_list */
+};
+
+/* Linux's struct zone, reduced to what a single lowmem zone needs. */
+struct zone {
+	spinlock_t lock;		/* free_area[], free_pages, PG_buddy; irqsave */
+	struct free_area free_area[MAX_ORDER];
+	unsigned long free_pages;	/* Linux's NR_FREE_PAGES */
+};
+
+static struct zone zone;
+
+struct page *mem_map;
+unsigned long min_low_pfn;
+unsigned long max_pfn;
+unsigned long totalram_pages;
+
+static inline unsigned int buddy_order(const struct page *page)
+{
+	return page->private;
+}
+
+/* The block of the same order that @pfn's block merges with. */
+static inline unsigned long __find_buddy_pfn(unsigned long pfn, unsigned int order)
+{
+	return pfn ^ (1UL << order);
+}
+
+static inline void add_to_free_area(struct page *page, unsigned int order)
+{
+	SetPageBuddy(page);
+	page->private = order;
+	list_add(&page->lru, &zone.free_area[order].free_list);
+	zone.free_area[order].nr_free++;
+}
+
+static inline void del_from_free_area(struct page *page, unsigned int order)
+{
+	list_del(&page->lru);
+	ClearPageBuddy(page);
+	page->private = 0;
+	zone.free_area[order].nr_free--;
+}
+
+/**
+ * free_area_init - take charge of the pages [start_pfn, end_pfn)
+ * @map: one struct page per pfn in the range, mem_map[0] for start_pfn
+ *
+ * Every page starts reserved: none is free until free_reserved_area() hands
+ * it over, as Linux's memmap_init_zone() leaves pages for memblock to free.
+ * CONTEXT: boot, one CPU, before any other function here.
+ */
+void free_area_init(struct page *map, unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn;
+	unsigned int order;
+
+	mem_map = map;
+	min_low_pfn = start_pfn;
+	max_pfn = end_pfn;
+	totalram_pages = 0;
+	for (pfn = start_pfn; pfn < end_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+
+		page->flags = 1UL << PG_reserved;
+		page->private = 0;
+		INIT_LIST_HEAD(&page->lru);
+		page->_refcount = 1;
+	}
+	spin_lock_init(&zone.lock);
+	for (order = 0; order < MAX_ORDER; order++) {
+		INIT_LIST_HEAD(&zone.free_area[order].free_list);
+		zone.free_area[order].nr_free = 0;
+	}
+	zone.free_pages = 0;
+}
+
+/* Is @pfn inside a block that is on a free list? A free block of order o
+ * holding pfn starts at pfn rounded down to 2^o, so try each order. */
+static bool pfn_is_free(unsigned long pfn)
+{
+	unsigned int order;
+
+	for (order = 0; order < MAX_ORDER; order++) {
+		unsigned long head = pfn & ~((1UL << order) - 1);
+
+		if (!pfn_valid(head))
+			break;
+		if (PageBuddy(pfn_to_page(head)) &&
+		    buddy_order(pfn_to_page(head)) >= order)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Why the block of 2^order pages at @page, whose last reference has just
+ * gone, must not be freed, or NULL if it may (Linux's free_pages_check()).
+ * CONTEXT: zone.lock held, so that no block can join or leave a free list.
+ */
+static const char *free_pages_check(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+	unsigned long i;
+
+	if (pfn & ((1UL << order) - 1))
+		return "free of a block not aligned to its order";
+	if (!pfn_valid(pfn + (1UL << order) - 1))
+		return "free of a block that runs past mem_map";
+	if (pfn_is_free(pfn))
+		return "double free: page is already on a free list";
+	for (i = 0; i < (1UL << order); i++) {
+		struct page *p = page + i;
+
+		if (PageBuddy(p))
+			return "free of a block overlapping a free block";
+		if (PageReserved(p))
+			return "free of a reserved page";
+		if (PageSlab(p) || PageHead(p))
+			return "free of a page still owned by kmalloc";
+	}
+	return NULL;
+}
+
+/*
+ * Put the block of 2^order pages at @page on the free lists, merging it with
+ * its buddy while the buddy is free and of the same order (Linux's
+ * __free_one_page()).
+ * CONTEXT: zone.lock held.
+ */
+static void __free_one_page(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+
+	zone.free_pages += 1UL << order;
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = __find_buddy_pfn(pfn, order);
+		struct page *buddy;
+
+		if (!pfn_valid(buddy_pfn))
+			break;
+		buddy = pfn_to_page(buddy_pfn);
+		if (!PageBuddy(buddy) || buddy_order(buddy) != order)
+			break;
+		del_from_free_area(buddy, order);
+		pfn &= buddy_pfn;
+		order++;
+	}
+	add_to_free_area(pfn_to_page(pfn), order);
+}
+
+/* Free a block whose references are gone, unless it is in a bad state. */
+static void free_one_page(struct page *page, unsigned int order)
+{
+	const char *reason;
+	unsigned long flags;
+
+	spin_lock_irqsave(&zone.lock, flags);
+	reason = free_pages_check(page, order);
+	if (!reason)
+		__free_one_page(page, order);
+	spin_unlock_irqrestore(&zone.lock, flags);
+	if (reason)
+		bad_page(page, reason);
+}
+
+/**
+ * __free_pages - drop a reference to a block of 2^order pages
+ *
+ * The block goes back to the free lists when this was the last reference,
+ * so put_page() is __free_pages(page, 0). A page outside mem_map, already
+ * free, reserved or freed with the wrong alignment is reported with
+ * bad_page() and left alone.
+ * CONTEXT: any, including IRQ handlers; takes zone.lock with IRQs off.
+ */
+void __free_pages(struct page *page, unsigned int order)
+{
+	int old;
+
+	if (page < mem_map || page >= mem_map + (max_pfn - min_low_pfn) ||
+	    order >= MAX_ORDER) {
+		bad_page(NULL, "free of a page outside mem_map");
+		return;
+	}
+	old = __atomic_fetch_sub(&page->_refcount, 1, __ATOMIC_ACQ_REL);
+	if (old <= 0) {
+		__atomic_fetch_add(&page->_refcount, 1, __ATOMIC_RELAXED);
+		bad_page(page, "double free: _refcount already 0");
+		return;
+	}
+	if (old == 1)
+		free_one_page(page, order);
+}
+
+void free_pages(unsigned long addr, unsigned int order)
+{
+	if (addr == 0)
+		return;
+	if (!pfn_valid(virt_to_pfn(addr))) {
+		bad_page(NULL, "free_pages of an address outside mem_map");
+		return;
+	}
+	__free_pages(virt_to_page((void *)addr), order);
+}
+
+/*
+ * Take a block of exactly 2^order pages off the free lists: the first block
+ * of the smallest order that has one, split in halves, the upper halves
+ * going back on the lower free lists (Linux's __rmqueue_smallest() and
+ * expand()).
+ * CONTEXT: zone.lock held. RETURNS: the first page, or NULL.
+ */
+static struct page *__rmqueue_smallest(unsigned int order)
+{
+	unsigned int current_order;
+
+	for (current_order = order; current_order < MAX_ORDER; current_order++) {
+		struct free_area *area = &zone.free_area[current_order];
+		struct page *page;
+		unsigned int high;
+
+		if (list_empty(&area->free_list))
+			continue;
+		page = list_first_entry(&area->free_list, struct page, lru);
+		del_from_free_area(page, current_order);
+		for (high = current_order; high > order; high--)
+			add_to_free_area(page + (1UL << (high - 1)), high - 1);
+		zone.free_pages -= 1UL << order;
+		return page;
+	}
+	return NULL;
+}
+
+/**
+ * alloc_pages - allocate 2^order physically contiguous pages
+ *
+ * The block is aligned to its size (an order-1 block to 8 KiB, ...); only
+ * its first page counts references, and it starts with one.
+ * CONTEXT: any, including IRQ handlers: it never sleeps.
+ * RETURNS: the first page, or NULL when no free block is big enough.
+ */
+struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+{
+	struct page *page;
+	unsigned long flags;
+
+	if (order >= MAX_ORDER)
+		return NULL;
+	spin_lock_irqsave(&zone.lock, flags);
+	page = __rmqueue_smallest(order);
+	spin_unlock_irqrestore(&zone.lock, flags);
+	if (!page)
+		return NULL;
+	__atomic_store_n(&page->_refcount, 1, __ATOMIC_RELAXED);
+	if (gfp_mask & __GFP_ZERO)
+		memset(page_address(page), 0, PAGE_SIZE << order);
+	return page;
+}
+
+/* RETURNS: the block's kernel virtual address, or 0. */
+unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp_mask, order);
+
+	return page ? (unsigned long)page_address(page) : 0;
+}
+
+unsigned long get_zeroed_page(gfp_t gfp_mask)
+{
+	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
+}
+
+unsigned long nr_free_pages(void)
+{
+	return READ_ONCE(zone.free_pages);
+}
+
+/* Hand one reserved block to the allocator (Linux's __free_pages_boot_core()). */
+static unsigned long free_reserved_block(unsigned long pfn, unsigned int order, int poison)
+{
+	struct page *page = pfn_to_page(pfn);
+	unsigned long i;
+
+	for (i = 0; i < (1UL << order); i++) {
+		if (!PageReserved(page + i)) {
+			bad_page(page + i, "free_reserved_area of a page that is not reserved");
+			return 0;
+		}
+	}
+	for (i = 0; i < (1UL << order); i++) {
+		ClearPageReserved(page + i);
+		page[i]._refcount = 0;
+	}
+	if (poison >= 0)
+		memset(page_address(page), poison, PAGE_SIZE << order);
+	page->_refcount = 1;
+	__free_pages(page, order);
+	return 1UL << order;
+}
+
+/**
+ * free_reserved_area - give the whole pages inside [start, end) to the allocator
+ * @start, @end: kernel virtual addresses; partial pages at either end are kept
+ * @poison: byte to fill the pages with, or -1 to leave them as they are
+ *
+ * Used at boot for all RAM the kernel has not reserved for itself, and later
+ * for memory it no longer needs (the initrd once unpacked), as Linux's
+ * free_reserved_area() and, at boot, __free_pages_memory(). Unlike Linux's,
+ * it takes no name for a log line: printing is the caller's business. The
+ * range goes in as the largest aligned blocks that fit, so boot does not
+ * merge page by page. Pages outside mem_map are skipped.
+ * CONTEXT: process context; takes zone.lock.
+ * RETURNS: the number of pages freed.
+ */
+unsigned long free_reserved_area(void *start, void *end, int poison)
+{
+	unsigned long pfn = DIV_ROUND_UP(__pa(start), PAGE_SIZE);
+	unsigned long end_pfn = __pa(end) >> PAGE_SHIFT;
+	unsigned long freed = 0;
+
+	pfn = max(pfn, min_low_pfn);
+	end_pfn = min(end_pfn, max_pfn);
+	while (pfn < end_pfn) {
+		unsigned int order = 0;
+
+		while (order < MAX_ORDER - 1 && !(pfn & ((2UL << order) - 1)) &&
+		       pfn + (2UL << order) <= end_pfn)
+			order++;
+		freed += free_reserved_block(pfn, order, poison);
+		pfn += 1UL << order;
+	}
+	totalram_pages += freed;
+	return freed;
+}

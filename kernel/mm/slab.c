@@ -1,0 +1,302 @@
+/* kmalloc()/kfree() and kmem_cache_*(): small objects carved from single
+ * pages, one cache per power-of-two size class, bigger requests as whole
+ * page blocks. Linux's mm/slub.c in spirit, with far fewer features. */
+#include <linux/gfp.h>
+#include <linux/kernel.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#define KMALLOC_CACHE(i, sz)                                                 \
+	[i] = {                                                              \
+		.name = "kmalloc-" #sz,                                      \
+		.size = sz,                                                  \
+		.lock = __SPIN_LOCK_UNLOCKED(kmalloc_caches[i].lock),        \
+		.partial = LIST_HEAD_INIT(kmalloc_caches[i].partial),        \
+	}
+
+struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES] = {
+	KMALLOC_CACHE(0, 16),   KMALLOC_CACHE(1, 32),   KMALLOC_CACHE(2, 64),
+	KMALLOC_CACHE(3, 128),  KMALLOC_CACHE(4, 256),  KMALLOC_CACHE(5, 512),
+	KMALLOC_CACHE(6, 1024), KMALLOC_CACHE(7, 2048),
+};
+
+static inline void *get_freepointer(void *obj)
+{
+	return *(void **)obj;
+}
+
+static inline void set_freepointer(void *obj, void *next)
+{
+	*(void **)obj = next;
+}
+
+/*
+ * A fresh page for @s with every object on its freelist (Linux's new_slab()).
+ * CONTEXT: s->lock not held. RETURNS: the page, or NULL.
+ */
+static struct page *new_slab(struct kmem_cache *s, gfp_t gfp_mask)
+{
+	struct page *page = alloc_pages(gfp_mask & ~__GFP_ZERO, 0);
+	char *base;
+	unsigned int i, objects = PAGE_SIZE / s->size;
+
+	if (!page)
+		return NULL;
+	base = page_address(page);
+	for (i = 0; i + 1 < objects; i++)
+		set_freepointer(base + i * s->size, base + (i + 1) * s->size);
+	set_freepointer(base + i * s->size, NULL);
+	SetPageSlab(page);
+	page->slab_cache = s;
+	page->freelist = base;
+	page->inuse = 0;
+	INIT_LIST_HEAD(&page->slab_list);
+	return page;
+}
+
+/**
+ * kmem_cache_alloc - take one object from @s
+ * @gfp_mask: __GFP_ZERO zeroes the object; the rest goes to alloc_pages()
+ *
+ * CONTEXT: any, including IRQ handlers; takes s->lock with IRQs off.
+ * RETURNS: the object, aligned as the cache was created, or NULL.
+ */
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp_mask)
+{
+	unsigned long flags;
+	struct page *page;
+	void *obj;
+
+	spin_lock_irqsave(&s->lock, flags);
+	if (list_empty(&s->partial)) {
+		spin_unlock_irqrestore(&s->lock, flags);
+		page = new_slab(s, gfp_mask);
+		if (!page)
+			return NULL;
+		spin_lock_irqsave(&s->lock, flags);
+		list_add(&page->slab_list, &s->partial);
+		s->nr_slabs++;
+	}
+	page = list_first_entry(&s->partial, struct page, slab_list);
+	obj = page->freelist;
+	page->freelist = get_freepointer(obj);
+	page->inuse++;
+	if (!page->freelist)
+		list_del(&page->slab_list);
+	s->nr_active++;
+	spin_unlock_irqrestore(&s->lock, flags);
+	if (gfp_mask & __GFP_ZERO)
+		memset(obj, 0, s->size);
+	return obj;
+}
+
+/*
+ * Why @obj cannot be an object of @s in use on @page, or NULL. SLUB walks
+ * the freelist only under slub_debug; we always do, since a double free
+ * would otherwise loop the freelist back on itself without a word.
+ * CONTEXT: s->lock held.
+ */
+static const char *check_object(struct kmem_cache *s, struct page *page, const void *obj)
+{
+	unsigned long offset = (const char *)obj - (const char *)page_address(page);
+	void *p;
+
+	if (!PageSlab(page) || page->slab_cache != s)
+		return "kmem_cache_free of an object from another cache";
+	if (offset % s->size || offset / s->size >= PAGE_SIZE / s->size)
+		return "kmem_cache_free of a pointer inside an object";
+	for (p = page->freelist; p; p = get_freepointer(p))
+		if (p == obj)
+			return "kmem_cache_free: object already free";
+	return NULL;
+}
+
+/**
+ * kmem_cache_free - give @obj back to @s
+ *
+ * A slab that becomes empty goes back to the page allocator at once.
+ * Pointers that are not live objects of @s are reported with bad_page().
+ * CONTEXT: any, including IRQ handlers; takes s->lock with IRQs off.
+ */
+void kmem_cache_free(struct kmem_cache *s, void *obj)
+{
+	unsigned long flags;
+	struct page *page;
+	const char *reason;
+	bool was_full, empty = false;
+
+	if (!obj)
+		return;
+	if (!pfn_valid(virt_to_pfn(obj))) {
+		bad_page(NULL, "kmem_cache_free of an address outside mem_map");
+		return;
+	}
+	page = virt_to_page(obj);
+	spin_lock_irqsave(&s->lock, flags);
+	reason = check_object(s, page, obj);
+	if (reason) {
+		spin_unlock_irqrestore(&s->lock, flags);
+		bad_page(page, reason);
+		return;
+	}
+	was_full = !page->freelist;
+	set_freepointer(obj, page->freelist);
+	page->freelist = obj;
+	page->inuse--;
+	s->nr_active--;
+	if (page->inuse == 0) {
+		if (!was_full)
+			list_del(&page->slab_list);
+		s->nr_slabs--;
+		empty = true;
+	} else if (was_full) {
+		list_add(&page->slab_list, &s->partial);
+	}
+	spin_unlock_irqrestore(&s->lock, flags);
+	if (empty) {
+		ClearPageSlab(page);
+		page->slab_cache = NULL;
+		page->freelist = NULL;
+		__free_pages(page, 0);
+	}
+}
+
+/**
+ * kmem_cache_create - a cache of objects of @size bytes
+ * @align: minimum alignment, a power of two (0 for pointer alignment)
+ * @flags: SLAB_HWCACHE_ALIGN to start each object on a cache line
+ *
+ * Linux's also takes a constructor; nothing here needs one. Objects live in
+ * single pages, so @size is at most PAGE_SIZE.
+ * CONTEXT: process context. RETURNS: the cache, or NULL.
+ */
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
+				     unsigned int align, slab_flags_t flags)
+{
+	struct kmem_cache *s;
+
+	align = max(align, (unsigned int)sizeof(void *));
+	if (flags & SLAB_HWCACHE_ALIGN)
+		align = max(align, (unsigned int)L1_CACHE_BYTES);
+	if (size == 0 || size > PAGE_SIZE || (align & (align - 1)))
+		return NULL;
+	size = ALIGN(size, align);
+	if (size > PAGE_SIZE)
+		return NULL;
+	s = kzalloc(sizeof(*s), GFP_KERNEL);
+	if (!s)
+		return NULL;
+	s->name = name;
+	s->size = size;
+	spin_lock_init(&s->lock);
+	INIT_LIST_HEAD(&s->partial);
+	return s;
+}
+
+/* Free a cache made by kmem_cache_create(); all its objects must be freed. */
+void kmem_cache_destroy(struct kmem_cache *s)
+{
+	if (!s)
+		return;
+	if (READ_ONCE(s->nr_active)) {
+		bad_page(NULL, "kmem_cache_destroy of a cache with objects in use");
+		return;
+	}
+	kfree(s);
+}
+
+/* The kmalloc cache for @size (1 .. KMALLOC_MAX_CACHE_SIZE bytes). */
+static inline struct kmem_cache *kmalloc_slab(size_t size)
+{
+	unsigned int shift = KMALLOC_SHIFT_LOW;
+
+	while ((1u << shift) < size)
+		shift++;
+	return &kmalloc_caches[shift - KMALLOC_SHIFT_LOW];
+}
+
+/**
+ * kmalloc - allocate @size bytes
+ *
+ * Up to KMALLOC_MAX_CACHE_SIZE from the size class above @size, aligned to
+ * that class; bigger ones as a page block (Linux's kmalloc_large()), its
+ * order kept in the first page for kfree().
+ * CONTEXT: any, including IRQ handlers (pass GFP_ATOMIC there).
+ * RETURNS: the memory, ZERO_SIZE_PTR for @size 0, or NULL.
+ */
+void *kmalloc(size_t size, gfp_t gfp_mask)
+{
+	struct page *page;
+	unsigned int order;
+
+	if (size == 0)
+		return ZERO_SIZE_PTR;
+	if (size <= KMALLOC_MAX_CACHE_SIZE)
+		return kmem_cache_alloc(kmalloc_slab(size), gfp_mask);
+	if (size > KMALLOC_MAX_SIZE)
+		return NULL;
+	order = get_order(size);
+	page = alloc_pages(gfp_mask, order);
+	if (!page)
+		return NULL;
+	SetPageHead(page);
+	page->private = order;
+	return page_address(page);
+}
+
+/*
+ * The page of a pointer kmalloc() returned, or NULL after reporting with
+ * bad_page() why it cannot be one.
+ */
+static struct page *kmalloc_page(const void *obj)
+{
+	struct page *page;
+
+	if (!pfn_valid(virt_to_pfn(obj))) {
+		bad_page(NULL, "kfree of an address outside mem_map");
+		return NULL;
+	}
+	page = virt_to_page(obj);
+	if (!PageSlab(page) && !(PageHead(page) && obj == page_address(page))) {
+		bad_page(page, "kfree of a pointer not from kmalloc, or freed twice");
+		return NULL;
+	}
+	return page;
+}
+
+/* Free what kmalloc() or kmem_cache_alloc() returned; NULL and
+ * ZERO_SIZE_PTR are ignored. CONTEXT: any. */
+void kfree(const void *obj)
+{
+	struct page *page;
+	unsigned int order;
+
+	if (ZERO_OR_NULL_PTR(obj))
+		return;
+	page = kmalloc_page(obj);
+	if (!page)
+		return;
+	if (PageSlab(page)) {
+		kmem_cache_free(page->slab_cache, (void *)obj);
+		return;
+	}
+	order = page->private;
+	ClearPageHead(page);
+	page->private = 0;
+	__free_pages(page, order);
+}
+
+/* RETURNS: how many bytes the allocation at @obj may really use. */
+size_t ksize(const void *obj)
+{
+	struct page *page;
+
+	if (ZERO_OR_NULL_PTR(obj))
+		return 0;
+	page = kmalloc_page(obj);
+	if (!page)
+		return 0;
+	if (PageSlab(page))
+		return page->slab_cache->size;
+	return PAGE_SIZE << page->private;
+}

@@ -1,0 +1,426 @@
+/* The scheduler core: per-CPU runqueues, schedule(), try_to_wake_up() and
+ * the tick (Linux's kernel/sched/core.c). The policy is round robin with a
+ * RR_TIMESLICE-tick slice instead of CFS; the mechanics are Linux's: a task
+ * is on a runqueue (on_rq) or not, is running or switching out (on_cpu), a
+ * wake-up picks a CPU and may IPI it, and the runqueue lock is held across
+ * the context switch and dropped by the next task (finish_task_switch).
+ *
+ * Kernel code is not preempted (Linux's PREEMPT_NONE): a task gives the CPU
+ * up in schedule(), or on its way back to user mode when TIF_NEED_RESCHED
+ * is set (do_work_pending). */
+#include <linux/irq.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/smp.h>
+#include <linux/time.h>
+#include <asm/mmu_context.h>
+#include <trace/events/sched.h>
+#include "sched.h"
+
+DEFINE_PER_CPU(struct rq, runqueues);
+
+struct task_struct *__switch_to(struct task_struct *prev, struct thread_info *prev_ti,
+				struct thread_info *next_ti);
+
+static void enqueue_task(struct rq *rq, struct task_struct *p)
+{
+	list_add_tail(&p->run_list, &rq->queue);
+	p->on_rq = 1;
+	rq->nr_running++;
+}
+
+static void dequeue_task(struct rq *rq, struct task_struct *p)
+{
+	list_del(&p->run_list);
+	p->on_rq = 0;
+	rq->nr_running--;
+}
+
+/* Lock the runqueue p is on; p may move until we hold it, so check again. */
+static struct rq *task_rq_lock(struct task_struct *p)
+{
+	for (;;) {
+		struct rq *rq = task_rq(p);
+		spin_lock(&rq->lock);
+		if (rq == task_rq(p))
+			return rq;
+		spin_unlock(&rq->lock);
+	}
+}
+
+/* Make rq's current task reschedule soon: at once if it is this CPU's,
+ * through an IPI if it is another's (the IPI also ends its WFI). */
+static void resched_curr(struct rq *rq)
+{
+	struct task_struct *curr = rq->curr;
+
+	if (test_tsk_thread_flag(curr, TIF_NEED_RESCHED))
+		return;
+	set_tsk_need_resched(curr);
+	if (rq->cpu != smp_processor_id())
+		smp_send_reschedule(rq->cpu);
+}
+
+void resched_cpu(int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+	unsigned long flags;
+
+	spin_lock_irqsave(&rq->lock, flags);
+	resched_curr(rq);
+	spin_unlock_irqrestore(&rq->lock, flags);
+}
+
+int idle_cpu(int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+
+	return rq->curr == rq->idle && rq->nr_running == 0;
+}
+
+struct task_struct *idle_task(int cpu)
+{
+	return cpu_rq(cpu)->idle;
+}
+
+unsigned int nr_running(void)
+{
+	unsigned int n = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		n += READ_ONCE(cpu_rq(cpu)->nr_running);
+	return n;
+}
+
+/* Where should a waking or new task run? Its last CPU if idle (its cache
+ * may still be warm), else any idle CPU, else the least loaded one. */
+static int select_task_rq(struct task_struct *p)
+{
+	int prev = task_cpu(p), cpu, best = prev;
+
+	if (cpu_online(prev) && idle_cpu(prev))
+		return prev;
+	for_each_online_cpu(cpu)
+		if (idle_cpu(cpu))
+			return cpu;
+	if (!cpu_online(best))
+		best = 0;
+	for_each_online_cpu(cpu)
+		if (cpu_rq(cpu)->nr_running < cpu_rq(best)->nr_running)
+			best = cpu;
+	return best;
+}
+
+/* A woken task preempts only the idle task: others wait their turn. */
+static void check_preempt_curr(struct rq *rq, struct task_struct *p)
+{
+	if (rq->curr == rq->idle)
+		resched_curr(rq);
+}
+
+static void ttwu_do_activate(struct rq *rq, struct task_struct *p)
+{
+	enqueue_task(rq, p);
+	p->state = TASK_RUNNING;
+	trace_sched_wakeup(p);
+	check_preempt_curr(rq, p);
+}
+
+/**
+ * try_to_wake_up - wake up a thread
+ * @p: the thread to be awakened
+ * @state: the mask of task states that can be woken
+ * @wake_flags: unused here (Linux's WF_*)
+ *
+ * CONTEXT: any; takes p->pi_lock and a runqueue lock with IRQs saved.
+ * The caller has made the condition p waits for true before calling, and
+ * p tests it after setting its state, so the wake-up cannot be lost.
+ * RETURNS: 1 if p was woken, 0 if it was not in @state.
+ */
+int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
+{
+	unsigned long flags;
+	struct rq *rq;
+	int cpu, success = 0;
+
+	spin_lock_irqsave(&p->pi_lock, flags);
+	smp_mb(); /* pairs with set_current_state() in the sleeper */
+	if (!(p->state & state))
+		goto out;
+	success = 1;
+
+	/* Still queued: it has not gone through schedule() yet, or is running. */
+	if (READ_ONCE(p->on_rq)) {
+		rq = task_rq_lock(p);
+		if (p->on_rq) {
+			p->state = TASK_RUNNING;
+			trace_sched_wakeup(p);
+			spin_unlock(&rq->lock);
+			goto out;
+		}
+		spin_unlock(&rq->lock);
+	}
+
+	/* Dequeued, but maybe still switching out on its old CPU: its
+	 * registers are not saved until on_cpu drops. */
+	smp_rmb();
+	while (READ_ONCE(p->on_cpu))
+		barrier();
+	smp_rmb();
+
+	p->state = TASK_WAKING;
+	cpu = select_task_rq(p);
+	rq = cpu_rq(cpu);
+	spin_lock(&rq->lock);
+	task_thread_info(p)->cpu = cpu;
+	ttwu_do_activate(rq, p);
+	spin_unlock(&rq->lock);
+out:
+	spin_unlock_irqrestore(&p->pi_lock, flags);
+	return success;
+}
+
+int wake_up_process(struct task_struct *p)
+{
+	return try_to_wake_up(p, TASK_NORMAL, 0);
+}
+
+int wake_up_state(struct task_struct *p, unsigned int state)
+{
+	return try_to_wake_up(p, state, 0);
+}
+
+/* Ready a task fresh from copy_process() to run for the first time. */
+void wake_up_new_task(struct task_struct *p)
+{
+	unsigned long flags;
+	struct rq *rq;
+	int cpu;
+
+	spin_lock_irqsave(&p->pi_lock, flags);
+	p->state = TASK_RUNNING;
+	cpu = select_task_rq(p);
+	rq = cpu_rq(cpu);
+	spin_lock(&rq->lock);
+	task_thread_info(p)->cpu = cpu;
+	enqueue_task(rq, p);
+	trace_sched_wakeup_new(p);
+	check_preempt_curr(rq, p);
+	spin_unlock(&rq->lock);
+	spin_unlock_irqrestore(&p->pi_lock, flags);
+}
+
+/* Set up scheduling state for a task being forked (before it is visible). */
+int sched_fork(unsigned long clone_flags, struct task_struct *p)
+{
+	p->state = TASK_NEW;
+	p->on_rq = 0;
+	p->on_cpu = 0;
+	p->prio = p->static_prio = DEFAULT_PRIO;
+	p->time_slice = RR_TIMESLICE;
+	INIT_LIST_HEAD(&p->run_list);
+	task_thread_info(p)->preempt_count = 0;
+	task_thread_info(p)->cpu = smp_processor_id();
+	return 0;
+}
+
+/* If p is running on another CPU, interrupt it so that it notices new work
+ * (a signal) on its way back to user mode (Linux's kick_process). */
+void kick_process(struct task_struct *p)
+{
+	int cpu = task_cpu(p);
+
+	smp_mb();
+	if (cpu != smp_processor_id() && cpu_rq(cpu)->curr == p)
+		smp_send_reschedule(cpu);
+}
+
+/* Run on the new task's stack after the switch: release the runqueue lock
+ * taken by schedule() on the old task's stack, and let the old task be
+ * woken elsewhere now that its registers are saved. */
+static void finish_task_switch(struct task_struct *prev)
+{
+	struct rq *rq = this_rq();
+	long prev_state = prev->state;
+
+	smp_mb();
+	WRITE_ONCE(prev->on_cpu, 0);
+	spin_unlock_irq(&rq->lock);
+	if (prev_state == TASK_DEAD)
+		put_task_struct(prev);
+}
+
+/* The first thing a new task runs (from ret_from_fork). */
+void schedule_tail(struct task_struct *prev)
+{
+	finish_task_switch(prev);
+	if (current->set_child_tid)
+		put_user(task_pid_nr(current), current->set_child_tid);
+}
+
+static struct task_struct *pick_next_task(struct rq *rq)
+{
+	if (list_empty(&rq->queue))
+		return rq->idle;
+	return list_first_entry(&rq->queue, struct task_struct, run_list);
+}
+
+static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
+{
+	struct mm_struct *mm = next->mm ? next->mm : &init_mm;
+
+	if (prev->active_mm != mm)
+		switch_mm(prev->active_mm, mm, next);
+	next->active_mm = mm;
+	prev = __switch_to(prev, task_thread_info(prev), task_thread_info(next));
+	finish_task_switch(prev);
+}
+
+/* A task that set a sleeping state but has a signal it must see does not
+ * sleep (Linux's signal_pending_state). */
+static int signal_pending_state(long state, struct task_struct *p)
+{
+	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL)))
+		return 0;
+	if (!signal_pending(p))
+		return 0;
+	return (state & TASK_INTERRUPTIBLE) || __fatal_signal_pending(p);
+}
+
+static void __schedule(bool preempt)
+{
+	struct task_struct *prev = current, *next;
+	struct rq *rq;
+
+	local_irq_disable();
+	rq = this_rq();
+	spin_lock(&rq->lock);
+	clear_tsk_need_resched(prev);
+
+	if (!preempt && prev->state) {
+		if (signal_pending_state(prev->state, prev)) {
+			prev->state = TASK_RUNNING;
+		} else {
+			dequeue_task(rq, prev);
+			if (prev->state & TASK_NORMAL)
+				prev->nvcsw++;
+		}
+	}
+	/* Round robin: a task that keeps running goes to the back. */
+	if (prev->on_rq && prev != rq->idle) {
+		list_move_tail(&prev->run_list, &rq->queue);
+		if (!prev->time_slice)
+			prev->time_slice = RR_TIMESLICE;
+	}
+	next = pick_next_task(rq);
+	if (next == prev) {
+		spin_unlock_irq(&rq->lock);
+		return;
+	}
+	if (prev->state == TASK_RUNNING && prev != rq->idle)
+		prev->nivcsw++;
+	rq->curr = next;
+	rq->nr_switches++;
+	next->on_cpu = 1;
+	trace_sched_switch(preempt, prev, next);
+	context_switch(rq, prev, next);
+}
+
+void schedule(void)
+{
+	__schedule(false);
+}
+
+/* The idle task's way in: it is never dequeued, so it just yields. */
+void schedule_idle(void)
+{
+	__schedule(false);
+}
+
+/* Pull one waiting task from the busiest other runqueue to this idle CPU
+ * (Linux's idle_balance, reduced to "steal one"). CONTEXT: IRQs off.
+ * RETURNS: 1 if a task was pulled. */
+int idle_balance(void)
+{
+	int this_cpu = smp_processor_id(), cpu, busiest = -1;
+	struct rq *this_rq = cpu_rq(this_cpu), *src, *first, *second;
+	struct task_struct *p, *pulled = NULL;
+
+	for_each_online_cpu(cpu)
+		if (cpu != this_cpu && cpu_rq(cpu)->nr_running > 1 &&
+		    (busiest < 0 || cpu_rq(cpu)->nr_running > cpu_rq(busiest)->nr_running))
+			busiest = cpu;
+	if (busiest < 0)
+		return 0;
+	src = cpu_rq(busiest);
+	/* Lock in CPU order so two idle CPUs cannot deadlock on each other. */
+	first = this_cpu < busiest ? this_rq : src;
+	second = this_cpu < busiest ? src : this_rq;
+	spin_lock(&first->lock);
+	spin_lock(&second->lock);
+	list_for_each_entry(p, &src->queue, run_list) {
+		if (p != src->curr && !p->on_cpu) {
+			pulled = p;
+			break;
+		}
+	}
+	if (pulled) {
+		dequeue_task(src, pulled);
+		task_thread_info(pulled)->cpu = this_cpu;
+		enqueue_task(this_rq, pulled);
+		set_tsk_need_resched(this_rq->curr);
+	}
+	spin_unlock(&second->lock);
+	spin_unlock(&first->lock);
+	return pulled != NULL;
+}
+
+/* Called from each CPU's timer interrupt: charge the tick, end the time
+ * slice of a task that has others waiting behind it. */
+void scheduler_tick(void)
+{
+	struct rq *rq = this_rq();
+	struct task_struct *curr;
+	struct pt_regs *regs = get_irq_regs();
+
+	spin_lock(&rq->lock);
+	curr = rq->curr;
+	if (regs && user_mode(regs))
+		curr->utime += TICK_NSEC;
+	else
+		curr->stime += TICK_NSEC;
+	if (curr != rq->idle && curr->time_slice && --curr->time_slice == 0 &&
+	    rq->nr_running > 1)
+		resched_curr(rq);
+	spin_unlock(&rq->lock);
+}
+
+/* Give an idle task to a CPU (the boot CPU's is init_task, swapper/0). */
+void sched_init_idle(int cpu)
+{
+	struct rq *rq = cpu_rq(cpu);
+	struct task_struct *idle = cpu ? fork_idle(cpu) : &init_task;
+
+	idle->state = TASK_RUNNING;
+	idle->flags |= PF_IDLE;
+	idle->on_cpu = 1;
+	task_thread_info(idle)->cpu = cpu;
+	snprintf(idle->comm, sizeof(idle->comm), "swapper/%d", cpu);
+	rq->curr = rq->idle = idle;
+}
+
+void sched_init(void)
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct rq *rq = cpu_rq(cpu);
+		spin_lock_init(&rq->lock);
+		INIT_LIST_HEAD(&rq->queue);
+		rq->cpu = cpu;
+	}
+	sched_init_idle(0);
+}

@@ -1,0 +1,229 @@
+/* The per-CPU trace rings (Linux's kernel/trace/ring_buffer.c in spirit).
+ * A CPU writes only its own ring, with IRQs off, so writers never contend;
+ * readers on any CPU copy records out without locks and drop any record
+ * that was being overwritten while they copied it. */
+#include <asm/barrier.h>
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/ring_buffer.h>
+#include <linux/string.h>
+
+/*
+ * Each slot is a tiny seqlock. seq is 0 while the slot is being written and
+ * i + 1 once it holds record i. A reader that sees i + 1 both before and
+ * after copying the slot has all of record i; anything else means the writer
+ * got there first. (Record ULONG_MAX would have seq 0 and so be skipped:
+ * one record lost every 2^32 on ARM.)
+ */
+struct ring_buffer_slot {
+	unsigned long seq;
+	struct ring_buffer_event event;
+};
+
+_Static_assert(sizeof(struct ring_buffer_slot) == RB_SLOT_SIZE, "slot size");
+
+/**
+ * ring_buffer_init - lay out NR_CPUS rings in the caller's memory
+ * @mem: NR_CPUS * @size_per_cpu bytes, 8-byte aligned (the kernel gives pages)
+ * @size_per_cpu: trace_buf_size; rounded down to a power of two of slots
+ *
+ * Recording starts on. RETURNS: 0, or -EINVAL if @mem is NULL or misaligned
+ * or @size_per_cpu holds fewer than two slots.
+ */
+int ring_buffer_init(struct ring_buffer *buffer, void *mem, size_t size_per_cpu)
+{
+	unsigned long nr_slots = size_per_cpu / sizeof(struct ring_buffer_slot);
+	int cpu;
+
+	if (!mem || !IS_ALIGNED((unsigned long)mem, 8) || !IS_ALIGNED(size_per_cpu, 8) ||
+	    nr_slots < 2)
+		return -EINVAL;
+	while (nr_slots & (nr_slots - 1))
+		nr_slots &= nr_slots - 1;
+
+	memset(buffer, 0, sizeof(*buffer));
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
+
+		cpu_buffer->slots = (struct ring_buffer_slot *)((char *)mem + cpu * size_per_cpu);
+		cpu_buffer->nr_slots = nr_slots;
+		memset(cpu_buffer->slots, 0, nr_slots * sizeof(struct ring_buffer_slot));
+	}
+	buffer->record_on = 1;
+	return 0;
+}
+
+static struct ring_buffer_slot *rb_slot(struct ring_buffer_per_cpu *cpu_buffer,
+					unsigned long idx)
+{
+	return &cpu_buffer->slots[idx & (cpu_buffer->nr_slots - 1)];
+}
+
+/**
+ * ring_buffer_lock_reserve - claim the next record of @cpu's ring
+ *
+ * The record returned is the ring's oldest if the ring is full; it stays
+ * invisible to readers until ring_buffer_unlock_commit().
+ * CONTEXT: on @cpu with IRQs off until the commit.
+ * RETURNS: the record to fill, or NULL if recording is off or the buffer
+ * is not set up.
+ */
+struct ring_buffer_event *ring_buffer_lock_reserve(struct ring_buffer *buffer, int cpu)
+{
+	struct ring_buffer_per_cpu *cpu_buffer;
+	struct ring_buffer_slot *slot;
+
+	if (!READ_ONCE(buffer->record_on) || cpu < 0 || cpu >= NR_CPUS)
+		return NULL;
+	cpu_buffer = &buffer->buffers[cpu];
+	if (!cpu_buffer->slots)
+		return NULL;
+	slot = rb_slot(cpu_buffer, cpu_buffer->head);
+	WRITE_ONCE(slot->seq, 0);
+	smp_wmb(); /* readers see the slot invalid before any new byte */
+	return &slot->event;
+}
+
+/**
+ * ring_buffer_unlock_commit - publish the record reserved on @cpu
+ * CONTEXT: on @cpu with IRQs still off since ring_buffer_lock_reserve().
+ */
+void ring_buffer_unlock_commit(struct ring_buffer *buffer, int cpu)
+{
+	struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
+	unsigned long head = cpu_buffer->head;
+
+	smp_wmb(); /* the record's bytes before its sequence word */
+	WRITE_ONCE(rb_slot(cpu_buffer, head)->seq, head + 1);
+	smp_wmb(); /* a reader that sees the new head sees the record */
+	WRITE_ONCE(cpu_buffer->head, head + 1);
+}
+
+/* Records written since the last reset, as seen with @head. */
+static unsigned long rb_written(struct ring_buffer_per_cpu *cpu_buffer, unsigned long head)
+{
+	long written = head - READ_ONCE(cpu_buffer->reset_base);
+
+	return written < 0 ? 0 : written;
+}
+
+/* The oldest record still readable, as seen with @head. */
+static unsigned long rb_first(struct ring_buffer_per_cpu *cpu_buffer, unsigned long head)
+{
+	return head - min(rb_written(cpu_buffer, head), cpu_buffer->nr_slots);
+}
+
+/* Index of the oldest record in @cpu's ring: where a reader starts. */
+unsigned long ring_buffer_first(struct ring_buffer *buffer, int cpu)
+{
+	struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
+
+	return rb_first(cpu_buffer, READ_ONCE(cpu_buffer->head));
+}
+
+/**
+ * ring_buffer_peek - copy out the first record of @cpu's ring at or after *@idx
+ * @idx: in: the record wanted, from ring_buffer_first() or a previous peek;
+ *	moved up past records overwritten, reset or torn; out: the record copied
+ * @event: where the record is copied
+ *
+ * The caller moves on with (*idx)++. CONTEXT: any CPU, no locks.
+ * RETURNS: true if a record was copied, false if there is none left.
+ */
+bool ring_buffer_peek(struct ring_buffer *buffer, int cpu, unsigned long *idx,
+		      struct ring_buffer_event *event)
+{
+	struct ring_buffer_per_cpu *cpu_buffer;
+	unsigned long head, first;
+
+	if (cpu < 0 || cpu >= NR_CPUS || !buffer->buffers[cpu].slots)
+		return false;
+	cpu_buffer = &buffer->buffers[cpu];
+	head = READ_ONCE(cpu_buffer->head);
+	smp_rmb(); /* head before the slots it covers */
+	first = rb_first(cpu_buffer, head);
+	/* Outside [first, head]: overwritten or reset since. */
+	if (head - *idx > head - first)
+		*idx = first;
+
+	for (; *idx != head; (*idx)++) {
+		struct ring_buffer_slot *slot = rb_slot(cpu_buffer, *idx);
+		unsigned long seq = READ_ONCE(slot->seq);
+
+		smp_rmb(); /* the sequence word before the bytes */
+		memcpy(event, &slot->event, sizeof(*event));
+		smp_rmb(); /* the bytes before the sequence word again */
+		if (seq == *idx + 1 && READ_ONCE(slot->seq) == seq)
+			return true;
+	}
+	return false;
+}
+
+/**
+ * ring_buffer_reset - forget every record (Linux: `echo > trace`)
+ *
+ * Only moves each ring's reset_base up to its head, so the writers, which
+ * never look at it, need no lock. CONTEXT: any CPU.
+ */
+void ring_buffer_reset(struct ring_buffer *buffer)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
+
+		WRITE_ONCE(cpu_buffer->reset_base, READ_ONCE(cpu_buffer->head));
+	}
+}
+
+void ring_buffer_record_on(struct ring_buffer *buffer)
+{
+	WRITE_ONCE(buffer->record_on, 1);
+}
+
+void ring_buffer_record_off(struct ring_buffer *buffer)
+{
+	WRITE_ONCE(buffer->record_on, 0);
+}
+
+bool ring_buffer_record_is_on(struct ring_buffer *buffer)
+{
+	return READ_ONCE(buffer->record_on);
+}
+
+/* Records of @cpu still in its ring. */
+unsigned long ring_buffer_entries_cpu(struct ring_buffer *buffer, int cpu)
+{
+	struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
+
+	return min(rb_written(cpu_buffer, READ_ONCE(cpu_buffer->head)), cpu_buffer->nr_slots);
+}
+
+/* Records of @cpu lost to overwriting since the last reset. */
+unsigned long ring_buffer_overrun_cpu(struct ring_buffer *buffer, int cpu)
+{
+	struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
+	unsigned long written = rb_written(cpu_buffer, READ_ONCE(cpu_buffer->head));
+
+	return written - min(written, cpu_buffer->nr_slots);
+}
+
+unsigned long ring_buffer_entries(struct ring_buffer *buffer)
+{
+	unsigned long entries = 0;
+	int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		entries += ring_buffer_entries_cpu(buffer, cpu);
+	return entries;
+}
+
+unsigned long ring_buffer_overruns(struct ring_buffer *buffer)
+{
+	unsigned long overruns = 0;
+	int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		overruns += ring_buffer_overrun_cpu(buffer, cpu);
+	return overruns;
+}

@@ -1,0 +1,20 @@
+# Host unit tests: each tests/host/test_*.c is a cmocka program. Its first
+# line names the kernel sources it tests, e.g.
+#   /* sources: kernel/trace/ring_buffer.c kernel/trace/trace_output.c */
+# and it is compiled for the host with those sources and run under TAP.
+.SECONDEXPANSION:
+
+HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
+HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	-Iinclude -Iinclude/uapi -Itests/host -DHOST_TEST
+
+host_sources = $(shell sed -n '1s/.*sources:\(.*\)\*\/.*/\1/p' $(1))
+
+$(B)/host/%: tests/host/%.c $$(call host_sources,tests/host/%.c) $(wildcard tests/host/*.h)
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(call host_sources,$<) -lcmocka
+
+host-test: deps-test
+	@$(MAKE) --no-print-directory $(HOST_TESTS)
+	@tools/run-host-tests.sh $(HOST_TESTS)

@@ -1,0 +1,316 @@
+/* sources: kernel/mm/slab.c kernel/mm/page_alloc.c */
+/* Tests of kmalloc/kfree and kmem_cache_*: size classes and alignment, no
+ * overlap, large allocations, zeroing, leak-free accounting through
+ * nr_free_pages(), and the bad frees they must report. */
+#include <linux/slab.h>
+#include "mm_arena.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#define NR_PAGES 1024UL
+
+static unsigned long baseline;
+
+static int setup(void **state)
+{
+	unsigned int i;
+
+	/* Forget slabs a failed test may have left in the previous arena. */
+	for (i = 0; i < NR_KMALLOC_CACHES; i++) {
+		INIT_LIST_HEAD(&kmalloc_caches[i].partial);
+		kmalloc_caches[i].nr_slabs = 0;
+		kmalloc_caches[i].nr_active = 0;
+	}
+	arena_init(0, NR_PAGES);
+	arena_boot(0);
+	baseline = nr_free_pages();
+	return 0;
+}
+
+static void assert_no_leak(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_KMALLOC_CACHES; i++) {
+		assert_int_equal(kmalloc_caches[i].nr_active, 0);
+		assert_int_equal(kmalloc_caches[i].nr_slabs, 0);
+	}
+	assert_int_equal(nr_free_pages(), baseline);
+}
+
+static unsigned int next_rand(unsigned int *seed)
+{
+	*seed = *seed * 1103515245 + 12345;
+	return *seed >> 16;
+}
+
+static void test_size_classes_and_alignment(void **state)
+{
+	static const struct { size_t size, class; } cases[] = {
+		{ 1, 16 }, { 16, 16 }, { 17, 32 }, { 100, 128 }, { 128, 128 },
+		{ 129, 256 }, { 1000, 1024 }, { 2047, 2048 }, { 2048, 2048 },
+		{ 2049, 4096 }, { 4096, 4096 }, { 4097, 8192 }, { 40000, 65536 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		void *p = kmalloc(cases[i].size, GFP_KERNEL);
+		unsigned long pa = __pa(p);
+
+		assert_non_null(p);
+		assert_int_equal(ksize(p), cases[i].class);
+		assert_int_equal(pa % min(cases[i].class, (size_t)PAGE_SIZE), 0);
+		memset(p, 0x5a, cases[i].size);
+		kfree(p);
+	}
+	assert_int_equal(bad.count, 0);
+	assert_no_leak();
+}
+
+static void test_zero_size_and_null(void **state)
+{
+	assert_ptr_equal(kmalloc(0, GFP_KERNEL), ZERO_SIZE_PTR);
+	kfree(ZERO_SIZE_PTR);
+	kfree(NULL);
+	assert_int_equal(ksize(NULL), 0);
+	assert_int_equal(bad.count, 0);
+	assert_no_leak();
+}
+
+static void test_objects_do_not_overlap(void **state)
+{
+	enum { N = 600 };
+	unsigned char *objs[N];
+	size_t sizes[N];
+	unsigned int seed = 7, i;
+	size_t j;
+
+	for (i = 0; i < N; i++) {
+		sizes[i] = 1 + next_rand(&seed) % 3000;
+		objs[i] = kmalloc(sizes[i], GFP_KERNEL);
+		assert_non_null(objs[i]);
+		memset(objs[i], (unsigned char)i, sizes[i]);
+	}
+	for (i = 0; i < N; i++)
+		for (j = 0; j < sizes[i]; j++)
+			assert_int_equal(objs[i][j], (unsigned char)i);
+	/* Free in a scrambled order so that slabs go partial, then empty. */
+	for (i = 0; i < N; i++) {
+		unsigned int k = (i * 7919) % N;
+
+		kfree(objs[k]);
+	}
+	assert_int_equal(bad.count, 0);
+	assert_no_leak();
+}
+
+static void test_slab_pages_are_counted_and_returned(void **state)
+{
+	void *objs[5];
+	unsigned int i;
+	struct kmem_cache *s = &kmalloc_caches[7];	/* kmalloc-2048: 2 per page */
+
+	for (i = 0; i < 5; i++)
+		objs[i] = kmalloc(2048, GFP_KERNEL);
+	assert_int_equal(s->nr_active, 5);
+	assert_int_equal(s->nr_slabs, 3);
+	assert_int_equal(nr_free_pages(), baseline - 3);
+	kfree(objs[0]);			/* a full slab becomes partial */
+	assert_int_equal(s->nr_slabs, 3);
+	kfree(objs[1]);			/* ... then empty: its page goes back */
+	assert_int_equal(s->nr_slabs, 2);
+	assert_int_equal(nr_free_pages(), baseline - 2);
+	objs[0] = kmalloc(2000, GFP_KERNEL);	/* reuses the partial slab */
+	assert_int_equal(s->nr_slabs, 2);
+	kfree(objs[0]);
+	for (i = 2; i < 5; i++)
+		kfree(objs[i]);
+	assert_no_leak();
+}
+
+static void test_large_kmalloc_uses_pages(void **state)
+{
+	void *p = kmalloc(5000, GFP_KERNEL);
+
+	assert_non_null(p);
+	assert_int_equal(__pa(p) % (2 * PAGE_SIZE), 0);
+	assert_int_equal(nr_free_pages(), baseline - 2);
+	assert_true(PageHead(virt_to_page(p)));
+	kfree(p);
+	assert_false(PageHead(virt_to_page(p)));
+	assert_null(kmalloc(KMALLOC_MAX_SIZE + 1, GFP_KERNEL));
+	assert_int_equal(bad.count, 0);
+	assert_no_leak();
+}
+
+static void test_zeroing_variants(void **state)
+{
+	unsigned char *p;
+	unsigned int *v;
+	size_t i;
+
+	p = kmalloc(64, GFP_KERNEL);
+	memset(p, 0xff, 64);
+	kfree(p);
+	p = kzalloc(64, GFP_KERNEL);
+	for (i = 0; i < 64; i++)
+		assert_int_equal(p[i], 0);
+	kfree(p);
+	p = kmalloc(3 * PAGE_SIZE, GFP_KERNEL);
+	memset(p, 0xff, 3 * PAGE_SIZE);
+	kfree(p);
+	p = kzalloc(3 * PAGE_SIZE, GFP_KERNEL);
+	for (i = 0; i < 3 * PAGE_SIZE; i++)
+		assert_int_equal(p[i], 0);
+	kfree(p);
+	v = kcalloc(10, sizeof(*v), GFP_KERNEL);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(v[i], 0);
+	kfree(v);
+	assert_null(kmalloc_array(SIZE_MAX / 2, 4, GFP_KERNEL));
+	assert_null(kcalloc(SIZE_MAX / 8 + 1, 8, GFP_KERNEL));
+	assert_no_leak();
+}
+
+static void test_out_of_memory_returns_null(void **state)
+{
+	static void *objs[NR_PAGES * 2 + 1];
+	unsigned int n = 0;
+
+	while ((objs[n] = kmalloc(2048, GFP_KERNEL)))
+		n++;
+	assert_int_equal(n, NR_PAGES * 2);
+	assert_int_equal(nr_free_pages(), 0);
+	assert_null(kmalloc(16, GFP_ATOMIC));
+	assert_null(kmalloc(PAGE_SIZE * 2, GFP_KERNEL));
+	while (n--)
+		kfree(objs[n]);
+	assert_int_equal(bad.count, 0);
+	assert_no_leak();
+}
+
+static void test_double_kfree_is_reported(void **state)
+{
+	void *a = kmalloc(32, GFP_KERNEL), *b = kmalloc(32, GFP_KERNEL), *c, *d;
+
+	kfree(a);
+	kfree(a);
+	assert_int_equal(bad.count, 1);
+	assert_non_null(strstr(bad.reason, "already free"));
+	/* The freelist did not loop: two allocations give two objects. */
+	c = kmalloc(32, GFP_KERNEL);
+	d = kmalloc(32, GFP_KERNEL);
+	assert_ptr_not_equal(c, d);
+	assert_ptr_not_equal(c, b);
+	assert_ptr_not_equal(d, b);
+	kfree(b);
+	kfree(c);
+	kfree(d);
+	assert_int_equal(bad.count, 1);
+	assert_no_leak();
+}
+
+static void test_bad_kfree_pointers_are_reported(void **state)
+{
+	char *obj = kmalloc(100, GFP_KERNEL);
+	char *big = kmalloc(3 * PAGE_SIZE, GFP_KERNEL);
+	struct page *page = alloc_page(GFP_KERNEL);
+
+	kfree(obj + 8);
+	assert_int_equal(bad.count, 1);
+	assert_non_null(strstr(bad.reason, "inside an object"));
+	kfree(page_address(page));
+	assert_int_equal(bad.count, 2);
+	assert_non_null(strstr(bad.reason, "not from kmalloc"));
+	kfree(big + PAGE_SIZE);
+	assert_int_equal(bad.count, 3);
+	kfree(big);
+	kfree(big);
+	assert_int_equal(bad.count, 4);
+	kfree(arena + sizeof(arena));		/* past the end of RAM */
+	assert_int_equal(bad.count, 5);
+	assert_null(bad.page);
+	kfree(obj);
+	__free_page(page);
+	assert_int_equal(bad.count, 5);
+	assert_no_leak();
+}
+
+static void test_kmem_cache_lifecycle(void **state)
+{
+	struct kmem_cache *s = kmem_cache_create("thing", 24, 0, 0);
+	struct kmem_cache *aligned = kmem_cache_create("aligned", 24, 0, SLAB_HWCACHE_ALIGN);
+	char *a, *b, *x;
+
+	assert_non_null(s);
+	assert_int_equal(s->size, ALIGN(24, sizeof(void *)));
+	a = kmem_cache_alloc(s, GFP_KERNEL);
+	b = kmem_cache_zalloc(s, GFP_KERNEL);
+	assert_int_equal(b[0] | b[23], 0);
+	assert_int_equal(b > a ? b - a : a - b, s->size);
+	assert_int_equal(s->nr_active, 2);
+
+	x = kmem_cache_alloc(aligned, GFP_KERNEL);
+	assert_int_equal(aligned->size, 64);
+	assert_int_equal(__pa(x) % 64, 0);
+
+	kmem_cache_free(aligned, a);		/* wrong cache */
+	assert_int_equal(bad.count, 1);
+	assert_non_null(strstr(bad.reason, "another cache"));
+	kmem_cache_destroy(s);			/* still in use */
+	assert_int_equal(bad.count, 2);
+
+	kmem_cache_free(s, a);
+	kfree(b);				/* kfree works on cache objects too */
+	kmem_cache_free(aligned, x);
+	kmem_cache_destroy(s);
+	kmem_cache_destroy(aligned);
+	kmem_cache_destroy(NULL);
+	assert_int_equal(bad.count, 2);
+	assert_no_leak();
+}
+
+static void test_kmem_cache_create_rejects_bad_geometry(void **state)
+{
+	struct kmem_cache *page_sized;
+	void *a, *b;
+
+	assert_null(kmem_cache_create("zero", 0, 0, 0));
+	assert_null(kmem_cache_create("huge", PAGE_SIZE + 1, 0, 0));
+	assert_null(kmem_cache_create("odd-align", 24, 24, 0));
+	assert_null(kmem_cache_create("grows", PAGE_SIZE - 8, 4096 * 2, 0));
+	page_sized = kmem_cache_create("page", PAGE_SIZE, 0, 0);
+	a = kmem_cache_alloc(page_sized, GFP_KERNEL);
+	b = kmem_cache_alloc(page_sized, GFP_KERNEL);
+	assert_int_equal(page_sized->nr_slabs, 2);
+	assert_int_equal(__pa(a) % PAGE_SIZE, 0);
+	kmem_cache_free(page_sized, a);
+	kmem_cache_free(page_sized, b);
+	assert_int_equal(page_sized->nr_slabs, 0);
+	kmem_cache_destroy(page_sized);
+	assert_int_equal(bad.count, 0);
+	assert_no_leak();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_size_classes_and_alignment, setup),
+		cmocka_unit_test_setup(test_zero_size_and_null, setup),
+		cmocka_unit_test_setup(test_objects_do_not_overlap, setup),
+		cmocka_unit_test_setup(test_slab_pages_are_counted_and_returned, setup),
+		cmocka_unit_test_setup(test_large_kmalloc_uses_pages, setup),
+		cmocka_unit_test_setup(test_zeroing_variants, setup),
+		cmocka_unit_test_setup(test_out_of_memory_returns_null, setup),
+		cmocka_unit_test_setup(test_double_kfree_is_reported, setup),
+		cmocka_unit_test_setup(test_bad_kfree_pointers_are_reported, setup),
+		cmocka_unit_test_setup(test_kmem_cache_lifecycle, setup),
+		cmocka_unit_test_setup(test_kmem_cache_create_rejects_bad_geometry, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

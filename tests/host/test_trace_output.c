@@ -1,0 +1,796 @@
+/* sources: kernel/trace/trace_output.c kernel/trace/trace_events.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c */
+/* The `trace` text against real Linux 4.19 output (rpi-4.19/): each real
+ * line is turned back into the record that produced it, written through
+ * trace_event_buffer_reserve/commit, read back and compared byte for byte.
+ * Also the header, the merge of the CPUs' rings, read() in pieces,
+ * ftrace_dump, enabling events, and corrupt records. */
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/trace_events.h>
+#include <trace/events/ipi.h>
+#include <trace/events/irq.h>
+#include <trace/events/raw_syscalls.h>
+#include <trace/events/sched.h>
+#include <trace/events/signal.h>
+#include "trace_stubs.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#define SLOTS 64
+#define SIZE (SLOTS * RB_SLOT_SIZE)
+
+static u64 mem[NR_CPUS * SIZE / sizeof(u64)];
+static struct trace_iterator iter;
+static char text[64 * 1024];
+
+static int setup(void **state)
+{
+	if (trace_init(mem, SIZE))
+		return -1;
+	return trace_set_clr_event(NULL, NULL, 1);
+}
+
+/* ---- Turning a `trace` line back into its record ---- */
+
+struct rebuilt {
+	int cpu, pid;
+	u64 ts;
+	unsigned char flags, pc;
+	char comm[TASK_COMM_LEN];
+	struct trace_event_call *call;
+	u8 fields[TRACE_EVENT_FIELDS_MAX] __aligned(8);
+};
+
+static struct trace_event_call *find_call(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_ftrace_events; i++)
+		if (!strcmp(ftrace_events[i]->name, name))
+			return ftrace_events[i];
+	fail_msg("no event %s", name);
+	return NULL;
+}
+
+/* The 4 latency columns, by Linux's TRACE_FLAG_* meanings. */
+static void parse_lat(const char *c, struct rebuilt *r)
+{
+	r->flags = 0;
+	if (c[0] == 'd')
+		r->flags |= TRACE_FLAG_IRQS_OFF;
+	if (c[0] == 'X')
+		r->flags |= TRACE_FLAG_IRQS_NOSUPPORT;
+	if (c[1] == 'N' || c[1] == 'n')
+		r->flags |= TRACE_FLAG_NEED_RESCHED;
+	if (c[1] == 'N' || c[1] == 'p')
+		r->flags |= TRACE_FLAG_PREEMPT_RESCHED;
+	if (c[2] == 'Z' || c[2] == 'z')
+		r->flags |= TRACE_FLAG_NMI;
+	if (c[2] == 'Z' || c[2] == 'H' || c[2] == 'h')
+		r->flags |= TRACE_FLAG_HARDIRQ;
+	if (c[2] == 'H' || c[2] == 's')
+		r->flags |= TRACE_FLAG_SOFTIRQ;
+	r->pc = c[3] == '.' ? 0 : (c[3] <= '9' ? c[3] - '0' : c[3] - 'a' + 10);
+}
+
+/* sched_switch's prev_state text back to 4.19's encoding. */
+static s32 parse_prev_state(const char *s)
+{
+	static const char letters[] = "SDTtXZPI";
+	s32 state = 0;
+
+	for (; *s; s++) {
+		if (*s == '+')
+			state |= TASK_REPORT_MAX;
+		else if (*s != 'R' && *s != '|')
+			state |= 1 << (strchr(letters, *s) - letters);
+	}
+	return state;
+}
+
+static void parse_fields(const char *name, const char *body, struct rebuilt *r)
+{
+	char state[16];
+	int n = 0;
+
+	if (!strcmp(name, "sched_switch")) {
+		struct trace_event_raw_sched_switch *f = (void *)r->fields;
+
+		n = sscanf(body, "prev_comm=%15s prev_pid=%d prev_prio=%d prev_state=%15s ==> "
+			   "next_comm=%15s next_pid=%d next_prio=%d", f->prev_comm, &f->prev_pid,
+			   &f->prev_prio, state, f->next_comm, &f->next_pid, &f->next_prio) - 7;
+		f->prev_state = parse_prev_state(state);
+	} else if (!strcmp(name, "sched_wakeup") || !strcmp(name, "sched_wakeup_new")) {
+		struct trace_event_raw_sched_wakeup_template *f = (void *)r->fields;
+
+		n = sscanf(body, "comm=%15s pid=%d prio=%d target_cpu=%d", f->comm, &f->pid,
+			   &f->prio, &f->target_cpu) - 4;
+		f->success = 1;
+	} else if (!strcmp(name, "sched_process_fork")) {
+		struct trace_event_raw_sched_process_fork *f = (void *)r->fields;
+
+		n = sscanf(body, "comm=%15s pid=%d child_comm=%15s child_pid=%d", f->parent_comm,
+			   &f->parent_pid, f->child_comm, &f->child_pid) - 4;
+	} else if (!strcmp(name, "sched_process_exec")) {
+		struct trace_event_raw_sched_process_exec *f = (void *)r->fields;
+
+		n = sscanf(body, "filename=%79s pid=%d old_pid=%d", f->filename, &f->pid,
+			   &f->old_pid) - 3;
+	} else if (!strcmp(name, "sched_process_exit") || !strcmp(name, "sched_process_free") ||
+		   !strcmp(name, "sched_process_wait")) {
+		struct trace_event_raw_sched_process_template *f = (void *)r->fields;
+
+		n = sscanf(body, "comm=%15s pid=%d prio=%d", f->comm, &f->pid, &f->prio) - 3;
+	} else if (!strcmp(name, "signal_generate")) {
+		struct trace_event_raw_signal_generate *f = (void *)r->fields;
+
+		n = sscanf(body, "sig=%d errno=%d code=%d comm=%15s pid=%d grp=%d res=%d", &f->sig,
+			   &f->errno, &f->code, f->comm, &f->pid, &f->group, &f->result) - 7;
+	} else if (!strcmp(name, "signal_deliver")) {
+		struct trace_event_raw_signal_deliver *f = (void *)r->fields;
+		unsigned int handler, flags;
+
+		n = sscanf(body, "sig=%d errno=%d code=%d sa_handler=%x sa_flags=%x", &f->sig,
+			   &f->errno, &f->code, &handler, &flags) - 5;
+		f->sa_handler = handler;
+		f->sa_flags = flags;
+	} else if (!strcmp(name, "sys_enter")) {
+		struct trace_event_raw_sys_enter *f = (void *)r->fields;
+		unsigned int a[6];
+		int id, i;
+
+		n = sscanf(body, "NR %d (%x, %x, %x, %x, %x, %x)", &id, &a[0], &a[1], &a[2],
+			   &a[3], &a[4], &a[5]) - 7;
+		f->id = id;
+		for (i = 0; i < 6; i++)
+			f->args[i] = a[i];
+	} else if (!strcmp(name, "sys_exit")) {
+		struct trace_event_raw_sys_exit *f = (void *)r->fields;
+		int id, ret;
+
+		n = sscanf(body, "NR %d = %d", &id, &ret) - 2;
+		f->id = id;
+		f->ret = ret;
+	} else {
+		fail_msg("cannot rebuild %s", name);
+	}
+	assert_int_equal(n, 0);
+}
+
+/*
+ * "%16s-%-5d [%03d] LLLL %5lu.%06lu: name: fields" back to a record. The
+ * timestamp gets @jitter ns in [-500, 499], which Linux's rounding to the
+ * microsecond hides. An <idle> line's comm is swapper/N, as in Linux.
+ */
+static void rebuild(const char *line, int jitter, struct rebuilt *r)
+{
+	char name[32], lat[5] = "";
+	unsigned long secs, usecs;
+	int i, skip = 0;
+
+	memset(r, 0, sizeof(*r));
+	for (i = 0; line[i] == ' '; i++)
+		;
+	memcpy(r->comm, line + i, 16 - i);
+	assert_int_equal(line[16], '-');
+	assert_int_equal(sscanf(line + 17, "%d [%d] %4c %lu.%lu: %31[^:]: %n", &r->pid, &r->cpu,
+				lat, &secs, &usecs, name, &skip), 6);
+	assert_true(skip > 0);
+	if (r->pid == 0)
+		snprintf(r->comm, sizeof(r->comm), "swapper/%d", r->cpu);
+	parse_lat(lat, r);
+	r->ts = (secs * 1000000ULL + usecs) * 1000 + jitter;
+	r->call = find_call(name);
+	parse_fields(name, line + 17 + skip, r);
+}
+
+static void emit_rebuilt(const struct rebuilt *r)
+{
+	assert_int_equal(stub_emit(r->cpu, r->ts, r->flags, r->pc, r->pid, r->comm, r->call,
+				   r->fields, sizeof(r->fields)), 0);
+}
+
+/* Read the whole `trace` file into text[]. */
+static size_t read_trace(void)
+{
+	loff_t pos = 0;
+	size_t len;
+
+	trace_iter_init(&iter, &global_trace_buffer);
+	len = trace_read(&iter, text, sizeof(text) - 1, &pos);
+	text[len] = '\0';
+	assert_int_equal(trace_read(&iter, text + len, sizeof(text) - 1 - len, &pos), 0);
+	return len;
+}
+
+/* The one record in the buffer, printed. */
+static const char *print_only_record(void)
+{
+	trace_iter_init(&iter, &global_trace_buffer);
+	assert_non_null(trace_find_next_entry_inc(&iter));
+	assert_int_equal(print_trace_line(&iter), TRACE_TYPE_HANDLED);
+	assert_null(trace_find_next_entry_inc(&iter));
+	return iter.seq.buffer;
+}
+
+/* ---- Real lines ---- */
+
+static const char *const real_lines[] = {
+	/* fork-clone-full.txt */
+	"         lxpanel-731   [000] d...   676.984974: sched_switch: prev_comm=lxpanel prev_pid=731 prev_prio=120 prev_state=S ==> next_comm=Xorg next_pid=502 next_prio=120",
+	"            Xorg-502   [000] dn..   676.985022: sched_wakeup: comm=openbox pid=723 prio=120 target_cpu=000",
+	"            bash-946   [003] ....   676.985385: sched_process_fork: comm=bash pid=946 child_comm=bash child_pid=1360",
+	"          <idle>-0     [001] d...   676.985429: sched_switch: prev_comm=swapper/1 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=bash next_pid=1360 next_prio=120",
+	"          <idle>-0     [002] dnh.   676.989652: sched_wakeup: comm=kworker/u8:0 pid=7 prio=120 target_cpu=002",
+	"   raspbian_proc-1360  [001] d.h.   676.989734: sched_wakeup: comm=lxterminal pid=847 prio=120 target_cpu=001",
+	"    kworker/u8:0-7     [002] d...   676.989890: sched_switch: prev_comm=kworker/u8:0 prev_pid=7 prev_prio=120 prev_state=I ==> next_comm=swapper/2 next_pid=0 next_prio=120",
+	"            Xorg-502   [000] dns.   677.013326: sched_wakeup: comm=rcu_sched pid=10 prio=120 target_cpu=000",
+	"            Xorg-502   [000] d.h.   677.018469: signal_generate: sig=14 errno=0 code=128 comm=Xorg pid=502 grp=1 res=0",
+	"            Xorg-502   [000] d...   677.018511: signal_deliver: sig=14 errno=0 code=128 sa_handler=1b07f8 sa_flags=14000000",
+	" TaskSchedulerFo-1349  [002] ....   677.446944: sched_process_exit: comm=TaskSchedulerFo pid=1349 prio=120",
+	" TaskSchedulerFo-1349  [002] d...   677.447052: sched_switch: prev_comm=TaskSchedulerFo prev_pid=1349 prev_prio=120 prev_state=X ==> next_comm=swapper/2 next_pid=0 next_prio=120",
+	"     ksoftirqd/2-21    [002] d.s.   677.593467: sched_wakeup: comm=kworker/2:0 pid=1280 prio=120 target_cpu=002",
+	"          <idle>-0     [000] dnH.   678.262029: sched_wakeup: comm=kworker/0:1 pid=31 prio=120 target_cpu=000",
+	"     kworker/2:0-1280  [002] d...   678.633474: sched_switch: prev_comm=kworker/2:0 prev_pid=1280 prev_prio=120 prev_state=R+ ==> next_comm=ksoftirqd/2 next_pid=21 next_prio=120",
+	" jbd2/mmcblk0p2--77    [000] d...   679.513457: sched_switch: prev_comm=jbd2/mmcblk0p2- prev_pid=77 prev_prio=120 prev_state=R+ ==> next_comm=kworker/0:1H next_pid=73 next_prio=100",
+	"   raspbian_proc-1360  [001] d...   701.306010: signal_generate: sig=17 errno=0 code=2 comm=bash pid=946 grp=1 res=0",
+	"   raspbian_proc-1360  [001] d...   701.306029: sched_switch: prev_comm=raspbian_proc prev_pid=1360 prev_prio=120 prev_state=Z ==> next_comm=swapper/1 next_pid=0 next_prio=120",
+	/* sched-basic.txt */
+	"     kworker/2:1-1106  [002] d...  7831.602384: sched_switch: prev_comm=kworker/2:1 prev_pid=1106 prev_prio=120 prev_state=T ==> next_comm=ksoftirqd/2 next_pid=19 next_prio=120",
+	/* exit-exec-whoami-cat.txt; <...> is Linux's comm for a pid it forgot */
+	"          whoami-30082 [001] ....  9537.649127: sched_process_exec: filename=/usr/bin/whoami pid=30082 old_pid=30082",
+	"          <idle>-0     [001] ..s.  9541.760478: sched_process_free: comm=cat pid=30083 prio=120",
+	"           <...>-30084 [000] ....  9546.481361: sched_process_exec: filename=./get_ftrace.sh pid=30084 old_pid=30084",
+	/* exit-fork-sigchld.txt */
+	"   rpi_proc_exit-30382 [003] .... 11500.716469: sched_process_exit: comm=rpi_proc_exit pid=30382 prio=120",
+	"   rpi_proc_exit-30382 [003] d... 11500.716565: signal_generate: sig=17 errno=0 code=1 comm=bash pid=2181 grp=1 res=0",
+	"            bash-2181  [003] d... 11500.716840: signal_deliver: sig=17 errno=0 code=1 sa_handler=55a6c sa_flags=14000000",
+	/* signal-kill9-events.txt, signal-kill9-stacks.txt */
+	"            bash-833   [003] ....  3742.555094: sys_enter: NR 37 (4d8, 9, 0, 5a7cf300, 4d8, f9ef8)",
+	"            bash-833   [003] d...  3742.555155: sched_wakeup: comm=bash pid=1240 prio=120 target_cpu=003",
+	"            bash-833   [003] d...  3742.555159: signal_generate: sig=9 errno=0 code=0 comm=bash pid=1240 grp=1 res=0",
+	"            bash-833   [003] ....  3742.555161: sys_exit: NR 37 = 0",
+	"            bash-833   [003] d...  3742.557372: sched_switch: prev_comm=bash prev_pid=833 prev_prio=120 prev_state=D ==> next_comm=bash next_pid=1240 next_prio=120",
+	"            bash-1240  [003] ....  3742.557387: sys_exit: NR 335 = -514",
+	"            bash-1240  [003] d...  3742.557411: signal_deliver: sig=9 errno=0 code=0 sa_handler=0 sa_flags=0",
+	/* signal-sigint-tty-handler.txt */
+	"    kworker/u8:0-1119  [001] d...  2772.154384: signal_generate: sig=2 errno=0 code=128 comm=RPi_signal pid=1127 grp=1 res=0",
+	"      RPi_signal-1127  [001] d...  2772.154457: signal_deliver: sig=2 errno=0 code=128 sa_handler=10510 sa_flags=4000000",
+	"      RPi_signal-1127  [001] ....  2772.154684: sys_enter: NR 119 (d, 0, 1, 0, 10714, 0)",
+	/* syscall-raw-1.txt, syscall-exit-group.txt */
+	"            bash-887   [000] .... 11824.891592: sys_enter: NR 120 (1200011, 0, 0, 0, 76f88068, 0)",
+	"            bash-887   [000] .... 11824.893365: sys_exit: NR 120 = 894",
+	"     simple_exit-896   [003] ....   332.986414: sys_enter: NR 248 (0, 0, 0, ffffffff, 1, 0)",
+};
+
+static void test_real_lines_byte_identical(void **state)
+{
+	char expected[512];
+	struct rebuilt r;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(real_lines); i++) {
+		ring_buffer_reset(&global_trace_buffer);
+		rebuild(real_lines[i], i % 2 ? 499 : -500, &r);
+		emit_rebuilt(&r);
+		snprintf(expected, sizeof(expected), "%s\n", real_lines[i]);
+		assert_string_equal(print_only_record(), expected);
+	}
+}
+
+/* Lines 19-80 of fork-clone-full.txt: 4 CPUs interleaved. */
+static const char *const fork_clone_window[] = {
+	"         lxpanel-731   [000] d...   676.984974: sched_switch: prev_comm=lxpanel prev_pid=731 prev_prio=120 prev_state=S ==> next_comm=Xorg next_pid=502 next_prio=120",
+	"            Xorg-502   [000] dn..   676.985022: sched_wakeup: comm=openbox pid=723 prio=120 target_cpu=000",
+	"            Xorg-502   [000] d...   676.985034: sched_switch: prev_comm=Xorg prev_pid=502 prev_prio=120 prev_state=R ==> next_comm=openbox next_pid=723 next_prio=120",
+	"         openbox-723   [000] d...   676.985184: sched_switch: prev_comm=openbox prev_pid=723 prev_prio=120 prev_state=S ==> next_comm=Xorg next_pid=502 next_prio=120",
+	"            Xorg-502   [000] dn..   676.985272: sched_wakeup: comm=openbox pid=723 prio=120 target_cpu=000",
+	"            Xorg-502   [000] d...   676.985283: sched_switch: prev_comm=Xorg prev_pid=502 prev_prio=120 prev_state=R ==> next_comm=openbox next_pid=723 next_prio=120",
+	"         openbox-723   [000] d...   676.985372: sched_switch: prev_comm=openbox prev_pid=723 prev_prio=120 prev_state=S ==> next_comm=Xorg next_pid=502 next_prio=120",
+	"            bash-946   [003] ....   676.985385: sched_process_fork: comm=bash pid=946 child_comm=bash child_pid=1360",
+	"            Xorg-502   [000] dn..   676.985422: sched_wakeup: comm=openbox pid=723 prio=120 target_cpu=000",
+	"          <idle>-0     [001] d...   676.985429: sched_switch: prev_comm=swapper/1 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=bash next_pid=1360 next_prio=120",
+	"            Xorg-502   [000] d...   676.985434: sched_switch: prev_comm=Xorg prev_pid=502 prev_prio=120 prev_state=R ==> next_comm=openbox next_pid=723 next_prio=120",
+	"         openbox-723   [000] d...   676.985473: sched_switch: prev_comm=openbox prev_pid=723 prev_prio=120 prev_state=S ==> next_comm=Xorg next_pid=502 next_prio=120",
+	"            Xorg-502   [000] dn..   676.985504: sched_wakeup: comm=openbox pid=723 prio=120 target_cpu=000",
+	"            Xorg-502   [000] d...   676.985520: sched_switch: prev_comm=Xorg prev_pid=502 prev_prio=120 prev_state=R ==> next_comm=openbox next_pid=723 next_prio=120",
+	"         openbox-723   [000] d...   676.985626: sched_switch: prev_comm=openbox prev_pid=723 prev_prio=120 prev_state=S ==> next_comm=Xorg next_pid=502 next_prio=120",
+	"            Xorg-502   [000] d...   676.985770: sched_switch: prev_comm=Xorg prev_pid=502 prev_prio=120 prev_state=S ==> next_comm=swapper/0 next_pid=0 next_prio=120",
+	"            bash-946   [003] d...   676.985790: sched_switch: prev_comm=bash prev_pid=946 prev_prio=120 prev_state=S ==> next_comm=swapper/3 next_pid=0 next_prio=120",
+	"          <idle>-0     [002] dnh.   676.989652: sched_wakeup: comm=kworker/u8:0 pid=7 prio=120 target_cpu=002",
+	"          <idle>-0     [002] d...   676.989691: sched_switch: prev_comm=swapper/2 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=kworker/u8:0 next_pid=7 next_prio=120",
+	"   raspbian_proc-1360  [001] d.h.   676.989734: sched_wakeup: comm=lxterminal pid=847 prio=120 target_cpu=001",
+	"   raspbian_proc-1360  [001] d...   676.989763: sched_switch: prev_comm=raspbian_proc prev_pid=1360 prev_prio=120 prev_state=S ==> next_comm=lxterminal next_pid=847 next_prio=120",
+	"    kworker/u8:0-7     [002] d...   676.989890: sched_switch: prev_comm=kworker/u8:0 prev_pid=7 prev_prio=120 prev_state=I ==> next_comm=swapper/2 next_pid=0 next_prio=120",
+	"      lxterminal-847   [001] d...   676.989961: sched_switch: prev_comm=lxterminal prev_pid=847 prev_prio=120 prev_state=S ==> next_comm=swapper/1 next_pid=0 next_prio=120",
+	"          <idle>-0     [000] dnh.   676.993439: sched_wakeup: comm=rcu_sched pid=10 prio=120 target_cpu=000",
+	"          <idle>-0     [000] d...   676.993458: sched_switch: prev_comm=swapper/0 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=rcu_sched next_pid=10 next_prio=120",
+	"       rcu_sched-10    [000] d...   676.993483: sched_switch: prev_comm=rcu_sched prev_pid=10 prev_prio=120 prev_state=I ==> next_comm=swapper/0 next_pid=0 next_prio=120",
+	"          <idle>-0     [001] dnh.   676.994994: sched_wakeup: comm=lxterminal pid=847 prio=120 target_cpu=001",
+	"          <idle>-0     [001] d...   676.995005: sched_switch: prev_comm=swapper/1 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=lxterminal next_pid=847 next_prio=120",
+	"          <idle>-0     [000] dnh.   676.997118: sched_wakeup: comm=Xorg pid=502 prio=120 target_cpu=000",
+	"          <idle>-0     [000] d...   676.997134: sched_switch: prev_comm=swapper/0 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=Xorg next_pid=502 next_prio=120",
+	"      lxterminal-847   [001] d...   676.997206: sched_switch: prev_comm=lxterminal prev_pid=847 prev_prio=120 prev_state=S ==> next_comm=swapper/1 next_pid=0 next_prio=120",
+	"            Xorg-502   [000] d...   676.998183: sched_switch: prev_comm=Xorg prev_pid=502 prev_prio=120 prev_state=S ==> next_comm=swapper/0 next_pid=0 next_prio=120",
+	"          <idle>-0     [001] dnh.   677.011220: sched_wakeup: comm=lxterminal pid=847 prio=120 target_cpu=001",
+	"          <idle>-0     [001] d...   677.011233: sched_switch: prev_comm=swapper/1 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=lxterminal next_pid=847 next_prio=120",
+	"          <idle>-0     [000] dnh.   677.013254: sched_wakeup: comm=Xorg pid=502 prio=120 target_cpu=000",
+	"          <idle>-0     [000] d...   677.013268: sched_switch: prev_comm=swapper/0 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=Xorg next_pid=502 next_prio=120",
+	"            Xorg-502   [000] dns.   677.013326: sched_wakeup: comm=rcu_sched pid=10 prio=120 target_cpu=000",
+	"            Xorg-502   [000] d...   677.013382: sched_switch: prev_comm=Xorg prev_pid=502 prev_prio=120 prev_state=R ==> next_comm=rcu_sched next_pid=10 next_prio=120",
+	"       rcu_sched-10    [000] d...   677.013420: sched_switch: prev_comm=rcu_sched prev_pid=10 prev_prio=120 prev_state=I ==> next_comm=Xorg next_pid=502 next_prio=120",
+	"      lxterminal-847   [001] d...   677.013602: sched_switch: prev_comm=lxterminal prev_pid=847 prev_prio=120 prev_state=S ==> next_comm=swapper/1 next_pid=0 next_prio=120",
+	"          <idle>-0     [001] dnh.   677.014738: sched_wakeup: comm=rngd pid=361 prio=120 target_cpu=001",
+	"          <idle>-0     [001] d...   677.014762: sched_switch: prev_comm=swapper/1 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=rngd next_pid=361 next_prio=120",
+	"            rngd-361   [001] d...   677.014813: sched_switch: prev_comm=rngd prev_pid=361 prev_prio=120 prev_state=S ==> next_comm=swapper/1 next_pid=0 next_prio=120",
+	"            Xorg-502   [000] d.h.   677.018469: signal_generate: sig=14 errno=0 code=128 comm=Xorg pid=502 grp=1 res=0",
+	"            Xorg-502   [000] d...   677.018511: signal_deliver: sig=14 errno=0 code=128 sa_handler=1b07f8 sa_flags=14000000",
+	"            Xorg-502   [000] d.h.   677.023463: signal_generate: sig=14 errno=0 code=128 comm=Xorg pid=502 grp=1 res=0",
+	"            Xorg-502   [000] d...   677.023497: signal_deliver: sig=14 errno=0 code=128 sa_handler=1b07f8 sa_flags=14000000",
+	"            Xorg-502   [000] d.h.   677.028464: signal_generate: sig=14 errno=0 code=128 comm=Xorg pid=502 grp=1 res=0",
+	"            Xorg-502   [000] d...   677.028498: signal_deliver: sig=14 errno=0 code=128 sa_handler=1b07f8 sa_flags=14000000",
+	"            Xorg-502   [000] dns.   677.033399: sched_wakeup: comm=rcu_sched pid=10 prio=120 target_cpu=000",
+	"            Xorg-502   [000] dns.   677.033424: sched_wakeup: comm=kworker/0:1 pid=31 prio=120 target_cpu=000",
+	"            Xorg-502   [000] d...   677.033447: sched_switch: prev_comm=Xorg prev_pid=502 prev_prio=120 prev_state=R ==> next_comm=rcu_sched next_pid=10 next_prio=120",
+	"       rcu_sched-10    [000] d.h.   677.033477: signal_generate: sig=14 errno=0 code=128 comm=Xorg pid=502 grp=1 res=0",
+	"       rcu_sched-10    [000] d...   677.033515: sched_switch: prev_comm=rcu_sched prev_pid=10 prev_prio=120 prev_state=I ==> next_comm=kworker/0:1 next_pid=31 next_prio=120",
+	"          <idle>-0     [001] dnh.   677.033550: sched_wakeup: comm=kworker/1:3 pid=431 prio=120 target_cpu=001",
+	"     kworker/0:1-31    [000] d...   677.033566: sched_switch: prev_comm=kworker/0:1 prev_pid=31 prev_prio=120 prev_state=I ==> next_comm=Xorg next_pid=502 next_prio=120",
+	"          <idle>-0     [001] d...   677.033572: sched_switch: prev_comm=swapper/1 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=kworker/1:3 next_pid=431 next_prio=120",
+	"            Xorg-502   [000] d...   677.033585: signal_deliver: sig=14 errno=0 code=128 sa_handler=1b07f8 sa_flags=14000000",
+	"     kworker/1:3-431   [001] d...   677.033857: sched_switch: prev_comm=kworker/1:3 prev_pid=431 prev_prio=120 prev_state=I ==> next_comm=swapper/1 next_pid=0 next_prio=120",
+	"            Xorg-502   [000] d...   677.035374: sched_switch: prev_comm=Xorg prev_pid=502 prev_prio=120 prev_state=S ==> next_comm=swapper/0 next_pid=0 next_prio=120",
+	"          <idle>-0     [001] dnh.   677.043496: sched_wakeup: comm=lxterminal pid=847 prio=120 target_cpu=001",
+	"          <idle>-0     [001] d...   677.043517: sched_switch: prev_comm=swapper/1 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=lxterminal next_pid=847 next_prio=120",
+};
+
+/* Each CPU's events are written CPU after CPU; the `trace` file must
+ * interleave them again exactly as Linux did. */
+static void test_merge_across_cpus_in_timestamp_order(void **state)
+{
+	char expected[sizeof(text)];
+	struct rebuilt r;
+	size_t len;
+	unsigned int i;
+	int cpu;
+
+	for (cpu = NR_CPUS - 1; cpu >= 0; cpu--) {
+		for (i = 0; i < ARRAY_SIZE(fork_clone_window); i++) {
+			rebuild(fork_clone_window[i], (int)(i * 37 % 1000) - 500, &r);
+			if (r.cpu == cpu)
+				emit_rebuilt(&r);
+		}
+	}
+	len = read_trace();
+	expected[0] = '\0';
+	for (i = 0; i < ARRAY_SIZE(fork_clone_window); i++) {
+		strcat(expected, fork_clone_window[i]);
+		strcat(expected, "\n");
+	}
+	assert_true(len > strlen(expected));
+	assert_string_equal(text + len - strlen(expected), expected);
+}
+
+/* Equal timestamps: the lower CPU first, as Linux's __find_next_entry. */
+static void test_merge_tie_goes_to_lower_cpu(void **state)
+{
+	struct trace_event_raw_sys_exit f = { .id = 1, .ret = 0 };
+	int cpu;
+
+	for (cpu = NR_CPUS - 1; cpu >= 0; cpu--)
+		assert_int_equal(stub_emit(cpu, 5000, 0, 0, 10 + cpu, "t", &event_sys_exit, &f,
+					   sizeof(f)), 0);
+	trace_iter_init(&iter, &global_trace_buffer);
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		assert_non_null(trace_find_next_entry_inc(&iter));
+		assert_int_equal(iter.cpu, cpu);
+	}
+	assert_null(trace_find_next_entry_inc(&iter));
+}
+
+/* The header of exit-exec-whoami-cat.txt (42/42 entries), whose first line
+ * is "# tracer: function"; the nop tracer's is from signal-kill9-events.txt. */
+static const char real_header_42[] =
+	"# tracer: nop\n"
+	"#\n"
+	"# entries-in-buffer/entries-written: 42/42   #P:4\n"
+	"#\n"
+	"#                              _-----=> irqs-off\n"
+	"#                             / _----=> need-resched\n"
+	"#                            | / _---=> hardirq/softirq\n"
+	"#                            || / _--=> preempt-depth\n"
+	"#                            ||| /     delay\n"
+	"#           TASK-PID   CPU#  ||||    TIMESTAMP  FUNCTION\n"
+	"#              | |       |   ||||       |         |\n";
+
+static void test_header_matches_real_file(void **state)
+{
+	struct trace_event_raw_sys_exit f = { .id = 4, .ret = 1 };
+	int i;
+
+	for (i = 0; i < 42; i++)
+		assert_int_equal(stub_emit(i % NR_CPUS, 1000 * i, 0, 0, 100, "sh", &event_sys_exit,
+					   &f, sizeof(f)), 0);
+	trace_iter_init(&iter, &global_trace_buffer);
+	trace_default_header(&iter);
+	assert_string_equal(iter.seq.buffer, real_header_42);
+}
+
+/* syscall-vfs-read.txt's "180047/206790": rings that overflowed. */
+static void test_header_counts_overwritten_entries(void **state)
+{
+	static const unsigned long written[NR_CPUS] = { 92279, 65536, 48975, 0 };
+	static u64 big[NR_CPUS * 65536 * RB_SLOT_SIZE / sizeof(u64)];
+	unsigned long i;
+	int cpu;
+
+	assert_int_equal(trace_init(big, 65536 * RB_SLOT_SIZE), 0);
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		for (i = 0; i < written[cpu]; i++) {
+			assert_non_null(ring_buffer_lock_reserve(&global_trace_buffer, cpu));
+			ring_buffer_unlock_commit(&global_trace_buffer, cpu);
+		}
+	}
+	trace_iter_init(&iter, &global_trace_buffer);
+	trace_default_header(&iter);
+	assert_non_null(strstr(iter.seq.buffer,
+			       "\n# entries-in-buffer/entries-written: 180047/206790   #P:4\n"));
+}
+
+static void test_empty_trace_is_just_the_header(void **state)
+{
+	static const char counts[] = "# entries-in-buffer/entries-written: 0/0   #P:4\n";
+	const char *rest = strstr(real_header_42, "#P:4\n") + 5;
+
+	assert_int_equal(read_trace(), strlen(real_header_42) - 2);
+	assert_memory_equal(text, "# tracer: nop\n#\n", 16);
+	assert_memory_equal(text + 16, counts, strlen(counts));
+	assert_string_equal(text + 16 + strlen(counts), rest);
+}
+
+/* ---- Columns and fields from Linux's definitions ---- */
+
+/* Linux's flag bits and the letters trace_print_lat_fmt gives them. */
+static void test_latency_columns(void **state)
+{
+	static const struct {
+		unsigned char flags, pc;
+		const char *cols;
+	} cases[] = {
+		{ 0, 0, "...." },
+		{ TRACE_FLAG_IRQS_OFF, 0, "d..." },
+		{ TRACE_FLAG_IRQS_NOSUPPORT, 0, "X..." },
+		{ TRACE_FLAG_NEED_RESCHED, 0, ".n.." },
+		{ TRACE_FLAG_PREEMPT_RESCHED, 0, ".p.." },
+		{ TRACE_FLAG_NEED_RESCHED | TRACE_FLAG_PREEMPT_RESCHED, 0, ".N.." },
+		{ TRACE_FLAG_HARDIRQ, 0, "..h." },
+		{ TRACE_FLAG_SOFTIRQ, 0, "..s." },
+		{ TRACE_FLAG_HARDIRQ | TRACE_FLAG_SOFTIRQ, 0, "..H." },
+		{ TRACE_FLAG_NMI, 0, "..z." },
+		{ TRACE_FLAG_NMI | TRACE_FLAG_HARDIRQ, 0, "..Z." },
+		{ 0, 1, "...1" },
+		{ 0, 0xb, "...b" },
+		{ 0x7f, 2, "dNZ2" },
+	};
+	struct trace_event_raw_sys_exit f = { .id = 0, .ret = 0 };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const char *line;
+
+		ring_buffer_reset(&global_trace_buffer);
+		assert_int_equal(stub_emit(0, 0, cases[i].flags, cases[i].pc, 1, "init",
+					   &event_sys_exit, &f, sizeof(f)), 0);
+		line = print_only_record();
+		assert_memory_equal(line + 29, cases[i].cols, 4);
+	}
+	/* Linux prints the whole preempt count in hex, widening the column. */
+	ring_buffer_reset(&global_trace_buffer);
+	assert_int_equal(stub_emit(2, 1500, 0, 0x12, 1, "init", &event_sys_exit, &f, sizeof(f)), 0);
+	assert_string_equal(print_only_record(),
+			    "            init-1     [002] ...12     0.000002: sys_exit: NR 0 = 0\n");
+}
+
+/* 4.19's prev_state: flags joined by "|", "R" when none, "+" if preempted. */
+static void test_sched_switch_prev_state(void **state)
+{
+	static const struct {
+		s32 state;
+		const char *text;
+	} cases[] = {
+		{ 0, "R" },       { TASK_REPORT_MAX, "R+" }, { 0x01, "S" }, { 0x02, "D" },
+		{ 0x04, "T" },    { 0x08, "t" },             { 0x10, "X" }, { 0x20, "Z" },
+		{ 0x40, "P" },    { 0x80, "I" },             { 0x03, "S|D" },
+		{ 0x81, "S|I" },  { 0x101, "S+" },           { 0x200, "R" },
+	};
+	struct trace_event_raw_sched_switch f = { "a", 1, 120, 0, "b", 2, 120 };
+	char expected[160];
+	unsigned int i;
+
+	assert_int_equal(__trace_sched_switch_state(true, 2), TASK_REPORT_MAX);
+	assert_int_equal(__trace_sched_switch_state(false, 0), 0);
+	assert_int_equal(__trace_sched_switch_state(false, 1), 0x01);
+	assert_int_equal(__trace_sched_switch_state(false, 8), 0x80);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		ring_buffer_reset(&global_trace_buffer);
+		f.prev_state = cases[i].state;
+		assert_int_equal(stub_emit(1, 0, 1, 0, 1, "a", &event_sched_switch, &f, sizeof(f)), 0);
+		snprintf(expected, sizeof(expected),
+			 "               a-1     [001] d...     0.000000: sched_switch: prev_comm=a "
+			 "prev_pid=1 prev_prio=120 prev_state=%s ==> next_comm=b next_pid=2 "
+			 "next_prio=120\n", cases[i].text);
+		assert_string_equal(print_only_record(), expected);
+	}
+}
+
+/* Events with no 4.19 capture: their text is their TP_printk's. */
+static void test_events_without_real_capture(void **state)
+{
+	struct trace_event_raw_irq_handler_entry irq_entry = { 17, "uart-pl011" };
+	struct trace_event_raw_irq_handler_exit irq_handled = { 17, 1 }, irq_unhandled = { 3, 0 };
+	struct trace_event_raw_ipi_raise ipi_raise = { 0x6, "Rescheduling interrupts" };
+	struct trace_event_raw_ipi_handler ipi = { "Function call interrupts" };
+	struct trace_event_raw_sched_wakeup_template wakeup_new = { "sh", 42, 120, 1, 2 };
+	struct trace_event_raw_sched_process_wait wait = { "sh", -1, 120 };
+	const u64 ts = 12345678901ULL;
+
+#define CHECK(call, fields, text)                                                         \
+	do {                                                                              \
+		ring_buffer_reset(&global_trace_buffer);                                  \
+		assert_int_equal(stub_emit(0, ts, TRACE_FLAG_IRQS_OFF | TRACE_FLAG_HARDIRQ, \
+					   0, 7, "sh", &call, &fields, sizeof(fields)), 0);  \
+		assert_string_equal(print_only_record(),                                  \
+				    "              sh-7     [000] d.h.    12.345679: " text "\n"); \
+	} while (0)
+
+	CHECK(event_irq_handler_entry, irq_entry, "irq_handler_entry: irq=17 name=uart-pl011");
+	CHECK(event_irq_handler_exit, irq_handled, "irq_handler_exit: irq=17 ret=handled");
+	CHECK(event_irq_handler_exit, irq_unhandled, "irq_handler_exit: irq=3 ret=unhandled");
+	CHECK(event_ipi_raise, ipi_raise, "ipi_raise: target_mask=00000006 (Rescheduling interrupts)");
+	CHECK(event_ipi_entry, ipi, "ipi_entry: (Function call interrupts)");
+	CHECK(event_ipi_exit, ipi, "ipi_exit: (Function call interrupts)");
+	CHECK(event_sched_wakeup_new, wakeup_new, "sched_wakeup_new: comm=sh pid=42 prio=120 target_cpu=002");
+	CHECK(event_sched_process_wait, wait, "sched_process_wait: comm=sh pid=-1 prio=120");
+#undef CHECK
+}
+
+/* A record no event wrote, and strings without their NUL: printed, bounded, no crash. */
+static void test_corrupt_records(void **state)
+{
+	struct ring_buffer_event *event;
+	struct trace_record *rec;
+	char expected[256];
+
+	event = ring_buffer_lock_reserve(&global_trace_buffer, 0);
+	assert_non_null(event);
+	memset(event, 'A', sizeof(*event));
+	event->ts = 1000000000;
+	rec = ring_buffer_event_data(event);
+	rec->ent.type = 999;
+	rec->ent.pid = 5;
+	rec->ent.flags = 0;
+	rec->ent.preempt_count = 0;
+	ring_buffer_unlock_commit(&global_trace_buffer, 0);
+	assert_string_equal(print_only_record(),
+			    " AAAAAAAAAAAAAAA-5     [000] ....     1.000000: Unknown type 999\n");
+
+	ring_buffer_reset(&global_trace_buffer);
+	event = ring_buffer_lock_reserve(&global_trace_buffer, 3);
+	memset(event, 'C', sizeof(*event));
+	event->ts = 0;
+	rec = ring_buffer_event_data(event);
+	rec->ent.type = event_sched_process_exec.type;
+	rec->ent.pid = 0;
+	rec->ent.flags = 0;
+	rec->ent.preempt_count = 0;
+	ring_buffer_unlock_commit(&global_trace_buffer, 3);
+	snprintf(expected, sizeof(expected),
+		 "          <idle>-0     [003] ....     0.000000: sched_process_exec: "
+		 "filename=%.79s pid=%d old_pid=%d\n",
+		 "CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC",
+		 0x43434343, 0x43434343);
+	assert_string_equal(print_only_record(), expected);
+}
+
+/* ---- Writing: enable flags, tracing_on, bad arguments ---- */
+
+static void test_enable_by_system_and_name(void **state)
+{
+	static const struct {
+		const char *line;
+		int ret;
+		unsigned int enabled; /* how many events end up on */
+	} cases[] = {
+		{ "sched:sched_switch", 0, 1 }, { "signal:*", 0, 2 },     { "irq", 0, 2 },
+		{ "sys_enter", 0, 1 },          { ":ipi_exit", 0, 1 },    { "sched:", 0, 8 },
+		{ "*:*", 0, 17 },               { "nosuch", -EINVAL, 0 }, { "irq:sched_switch", -EINVAL, 0 },
+		{ "sched:nosuch", -EINVAL, 0 }, { "", -EINVAL, 0 },
+	};
+	struct trace_event_raw_sys_exit f = { 0, 0 };
+	unsigned int i, j, on;
+	char buf[32];
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		assert_int_equal(trace_set_clr_event(NULL, NULL, 0), 0);
+		strcpy(buf, cases[i].line);
+		assert_int_equal(ftrace_set_clr_event(buf, 1), cases[i].ret);
+		for (j = on = 0; j < nr_ftrace_events; j++)
+			on += ftrace_events[j]->enabled;
+		assert_int_equal(on, cases[i].enabled);
+	}
+	assert_int_equal(trace_set_clr_event(NULL, NULL, 0), 0);
+	assert_int_equal(trace_set_clr_event("raw_syscalls", "sys_exit", 1), 0);
+	assert_true(event_sys_exit.enabled);
+	assert_false(event_sys_enter.enabled);
+	assert_int_equal(trace_set_clr_event("ipi", NULL, 1), 0);
+	assert_true(event_ipi_raise.enabled && event_ipi_entry.enabled && event_ipi_exit.enabled);
+	assert_int_equal(trace_set_clr_event("sched", "sys_exit", 1), -EINVAL);
+
+	/* A disabled event writes nothing. */
+	assert_int_equal(stub_emit(0, 0, 0, 0, 1, "a", &event_sys_enter, &f, sizeof(f)), -1);
+	assert_int_equal(stub_emit(0, 0, 0, 0, 1, "a", &event_sys_exit, &f, sizeof(f)), 0);
+	assert_int_equal(ring_buffer_entries(&global_trace_buffer), 1);
+}
+
+static void test_tracing_off_and_bad_reserve(void **state)
+{
+	struct trace_event_raw_sys_exit f = { 0, 0 };
+	struct trace_event_buffer fbuffer;
+	unsigned int i;
+
+	tracing_off();
+	assert_false(tracing_is_on());
+	assert_int_equal(stub_emit(0, 0, 0, 0, 1, "a", &event_sys_exit, &f, sizeof(f)), -1);
+	assert_int_equal(ring_buffer_entries(&global_trace_buffer), 0);
+	tracing_on();
+	assert_true(tracing_is_on());
+	assert_null(trace_event_buffer_reserve(&fbuffer, &event_sys_exit, TRACE_EVENT_FIELDS_MAX + 1));
+	stub_cpu = NR_CPUS;
+	assert_null(trace_event_buffer_reserve(&fbuffer, &event_sys_exit, sizeof(f)));
+	assert_int_equal(stub_emit(1, 0, 0, 0, 1, "a", &event_sys_exit, &f, sizeof(f)), 0);
+	assert_int_equal(ring_buffer_entries(&global_trace_buffer), 1);
+
+	for (i = 0; i < nr_ftrace_events; i++)
+		assert_ptr_equal(ftrace_find_event(ftrace_events[i]->type), ftrace_events[i]);
+	assert_null(ftrace_find_event(0));
+	assert_null(ftrace_find_event(-1));
+	assert_null(ftrace_find_event(nr_ftrace_events + 1));
+	assert_int_equal(trace_init(NULL, SIZE), -EINVAL);
+}
+
+/* ---- Reading: read() in pieces, seeks, ftrace_dump ---- */
+
+static void emit_ten(void)
+{
+	struct trace_event_raw_sys_enter f = { 4, { 1, 2, 3, 4, 5, 6 } };
+	int i;
+
+	for (i = 0; i < 10; i++)
+		assert_int_equal(stub_emit(i % NR_CPUS, 1000000ULL * i, 0, 0, 100 + i, "writer",
+					   &event_sys_enter, &f, sizeof(f)), 0);
+}
+
+static void test_read_in_pieces_and_seek(void **state)
+{
+	static char piece[sizeof(text)];
+	size_t len, got = 0, n;
+	loff_t pos = 0;
+
+	emit_ten();
+	len = read_trace();
+	assert_true(len > 900);
+
+	trace_iter_init(&iter, &global_trace_buffer);
+	while ((n = trace_read(&iter, piece + got, 7, &pos)) > 0) {
+		got += n;
+		assert_int_equal(pos, got);
+	}
+	assert_int_equal(got, len);
+	assert_memory_equal(piece, text, len);
+
+	/* A read at an earlier position starts over, one at a later one skips. */
+	pos = 100;
+	assert_int_equal(trace_read(&iter, piece, 50, &pos), 50);
+	assert_int_equal(pos, 150);
+	assert_memory_equal(piece, text + 100, 50);
+	pos = len - 5;
+	assert_int_equal(trace_read(&iter, piece, 50, &pos), 5);
+	assert_memory_equal(piece, text + len - 5, 5);
+	pos = len + 10;
+	assert_int_equal(trace_read(&iter, piece, 50, &pos), 0);
+	assert_int_equal(pos, len + 10);
+}
+
+static char dumped[4096];
+
+static void dump_line(const char *line)
+{
+	assert_true(strlen(dumped) + strlen(line) < sizeof(dumped));
+	strcat(dumped, line);
+}
+
+static void test_ftrace_dump(void **state)
+{
+	struct trace_event_raw_sys_exit f = { 1, 0 };
+
+	dumped[0] = '\0';
+	ftrace_dump(dump_line);
+	assert_string_equal(dumped, "Dumping ftrace buffer:\n   (ftrace buffer empty)\n");
+	assert_false(tracing_is_on());
+
+	tracing_on();
+	assert_int_equal(stub_emit(1, 2000, 0, 0, 9, "b", &event_sys_exit, &f, sizeof(f)), 0);
+	assert_int_equal(stub_emit(0, 1000, 1, 0, 8, "a", &event_sys_exit, &f, sizeof(f)), 0);
+	dumped[0] = '\0';
+	ftrace_dump(dump_line);
+	assert_string_equal(dumped,
+			    "Dumping ftrace buffer:\n"
+			    "---------------------------------\n"
+			    "               a-8     [000] d...     0.000001: sys_exit: NR 1 = 0\n"
+			    "               b-9     [001] ....     0.000002: sys_exit: NR 1 = 0\n"
+			    "---------------------------------\n");
+	assert_false(tracing_is_on());
+	assert_int_equal(stub_emit(0, 3000, 0, 0, 8, "a", &event_sys_exit, &f, sizeof(f)), -1);
+}
+
+static void test_trace_seq_drops_what_does_not_fit(void **state)
+{
+	static struct trace_seq s;
+	char big[TRACE_SEQ_BUFFER_SIZE + 1];
+
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	trace_seq_init(&s);
+	trace_seq_puts(&s, "ab");
+	trace_seq_printf(&s, "%s", big);
+	assert_true(trace_seq_has_overflowed(&s));
+	assert_string_equal(s.buffer, "ab");
+	trace_seq_putc(&s, 'c');
+	trace_seq_puts(&s, "d");
+	assert_string_equal(s.buffer, "ab");
+
+	trace_seq_init(&s);
+	big[TRACE_SEQ_BUFFER_SIZE - 1] = '\0'; /* exactly the room there is */
+	trace_seq_puts(&s, big);
+	assert_false(trace_seq_has_overflowed(&s));
+	assert_int_equal(trace_seq_used(&s), TRACE_SEQ_BUFFER_SIZE - 1);
+	trace_seq_putc(&s, 'y');
+	assert_true(trace_seq_has_overflowed(&s));
+	assert_int_equal(trace_seq_used(&s), TRACE_SEQ_BUFFER_SIZE - 1);
+
+	trace_seq_init(&s);
+	trace_seq_puts(&s, big + 1);
+	trace_seq_putc(&s, 'y');
+	assert_false(trace_seq_has_overflowed(&s));
+	trace_seq_puts(&s, "z");
+	assert_true(trace_seq_has_overflowed(&s));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_real_lines_byte_identical, setup),
+		cmocka_unit_test_setup(test_merge_across_cpus_in_timestamp_order, setup),
+		cmocka_unit_test_setup(test_merge_tie_goes_to_lower_cpu, setup),
+		cmocka_unit_test_setup(test_header_matches_real_file, setup),
+		cmocka_unit_test_setup(test_header_counts_overwritten_entries, setup),
+		cmocka_unit_test_setup(test_empty_trace_is_just_the_header, setup),
+		cmocka_unit_test_setup(test_latency_columns, setup),
+		cmocka_unit_test_setup(test_sched_switch_prev_state, setup),
+		cmocka_unit_test_setup(test_events_without_real_capture, setup),
+		cmocka_unit_test_setup(test_corrupt_records, setup),
+		cmocka_unit_test_setup(test_enable_by_system_and_name, setup),
+		cmocka_unit_test_setup(test_tracing_off_and_bad_reserve, setup),
+		cmocka_unit_test_setup(test_read_in_pieces_and_seek, setup),
+		cmocka_unit_test_setup(test_ftrace_dump, setup),
+		cmocka_unit_test_setup(test_trace_seq_drops_what_does_not_fit, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,2 @@
+/* <sys/termios.h> is <termios.h> here. */
+#include <termios.h>

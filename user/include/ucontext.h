@@ -1,0 +1,2 @@
+/* <ucontext.h>: ucontext_t of ARM Linux (see sys/ucontext.h). */
+#include <sys/ucontext.h>

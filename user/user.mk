@@ -1,0 +1,86 @@
+# User space: static ARM Linux EABI programs built with arm-none-eabi-gcc
+# against newlib's libc.a and our Linux system call layer (user/lib), and
+# the initramfs that carries them. The same binaries run on Linux itself.
+#   make user                   all programs, in $(B)/user/<name>
+#   make $(B)/initramfs.cpio    /init, /bin/*, /etc/* as a cpio newc archive
+
+USER_BIN := init sh runtests cat ls ps kill echo sleep true false poweroff reboot mkdir uname
+USER_LESSONS := proc_exit rpi_proc_exit RPi_signal signal_kill group_exit sigqueue segv kill9
+USER_TESTS := t_exit t_fork t_exec t_wait t_ids t_brk t_mmap t_rw t_fd t_dir t_time \
+	t_sched t_uname t_ioctl t_pgrp t_mount t_efault t_enosys t_enoexec \
+	t_sigaction t_sigmask t_sigwait t_sigaltstack t_itimer t_restart t_kill \
+	t_thread t_fault fork_stress proc64 bench
+USER_PROGS := $(addprefix $(B)/user/,$(USER_BIN) $(USER_LESSONS) $(USER_TESTS))
+
+# Compile for ARMv7 in ARM state; link against newlib's default multilib
+# (ARM state, soft float) so that no Thumb code reaches user space.
+USER_ARCH := -march=armv7-a -marm -mfloat-abi=soft
+USER_CFLAGS := $(USER_ARCH) -std=gnu11 -O2 -g -D_GNU_SOURCE -ffunction-sections \
+	-fdata-sections -fno-common -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
+	-Iuser/include -Iinclude/uapi -MMD -MP
+# newlib_glue.c converts newlib's records, so it sees newlib's headers only
+USER_GLUE_CFLAGS := $(filter-out -Iuser/include,$(USER_CFLAGS))
+USER_LDFLAGS := -marm -mfloat-abi=soft -static -nostartfiles -Wl,--gc-sections
+
+USER_LIB_SRCS := $(wildcard user/lib/*.c user/lib/*.S)
+USER_LIB_OBJS := $(patsubst user/%,$(B)/user/obj/%.o,$(basename $(USER_LIB_SRCS)))
+USER_CRT0 := $(B)/user/obj/lib/crt0.o
+USER_LIB := $(B)/user/libuser.a
+
+.PHONY: user
+user: $(USER_PROGS)
+
+$(B)/user/obj/lib/newlib_glue.o: user/lib/newlib_glue.c
+	@mkdir -p $(dir $@)
+	$(CC) $(USER_GLUE_CFLAGS) -c -o $@ $<
+
+$(B)/user/obj/%.o: user/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(USER_CFLAGS) -c -o $@ $<
+
+$(B)/user/obj/%.o: user/%.S
+	@mkdir -p $(dir $@)
+	$(CC) $(USER_CFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+
+$(USER_LIB): $(filter-out $(USER_CRT0),$(USER_LIB_OBJS))
+	@rm -f $@
+	$(CROSS)ar rcs $@ $^
+
+# user_link(objects): crt0, the program, all of our library (so that our
+# open(), raise(), strerror(), ... are defined before newlib's libc.a is
+# searched and newlib's versions are never pulled in), then newlib's libc.
+# --gc-sections drops what the program does not use.
+user_link = $(CC) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $(1) \
+	-Wl,--whole-archive $(USER_LIB) -Wl,--no-whole-archive -lc -lgcc
+
+$(addprefix $(B)/user/,$(USER_BIN)): $(B)/user/%: $(B)/user/obj/bin/%.o $(USER_CRT0) $(USER_LIB)
+	$(call user_link,$<)
+
+$(addprefix $(B)/user/,$(filter-out rpi_proc_exit,$(USER_LESSONS))): $(B)/user/%: \
+		$(B)/user/obj/lessons/%.o $(USER_CRT0) $(USER_LIB)
+	$(call user_link,$<)
+
+# the seed's name for the same program (its traces show comm=rpi_proc_exit)
+$(B)/user/rpi_proc_exit: $(B)/user/proc_exit
+	cp $< $@
+
+$(addprefix $(B)/user/,$(USER_TESTS)): $(B)/user/%: $(B)/user/obj/tests/%.o \
+		$(B)/user/obj/tests/check.o $(USER_CRT0) $(USER_LIB)
+	$(call user_link,$< $(B)/user/obj/tests/check.o)
+
+# The initramfs: /init is init; every program is in /bin; /etc holds the
+# test lists; /proc, /sys, /tmp are mount points. No device nodes: the
+# kernel provides /dev/console.
+USER_ETC := $(wildcard user/etc/*)
+
+$(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) user/user.mk
+	rm -rf $(B)/initramfs $@
+	mkdir -p $(B)/initramfs/bin $(B)/initramfs/etc $(B)/initramfs/dev \
+		$(B)/initramfs/proc $(B)/initramfs/sys $(B)/initramfs/tmp
+	cp $(USER_PROGS) $(B)/initramfs/bin/
+	cp $(B)/user/init $(B)/initramfs/init
+	cp $(USER_ETC) $(B)/initramfs/etc/
+	cd $(B)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
+		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../initramfs.cpio
+
+-include $(USER_LIB_OBJS:.o=.d) $(wildcard $(B)/user/obj/*/*.d)
