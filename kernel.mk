@@ -2,14 +2,14 @@
 # twice so that the second link embeds the symbol table of the first
 # (Linux's kallsyms link passes; see tools/kallsyms.c).
 
-KSRCS_S := $(wildcard boot/*.S)
+KSRCS_S := $(wildcard boot/*.S) $(wildcard kernel/arm/*.S)
 KSRCS_C := $(shell find kernel -name '*.c' | sort)
 KOBJS   := $(patsubst %,$(B)/%.o,$(basename $(KSRCS_S) $(KSRCS_C)))
 LIBGCC  := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name 2>/dev/null)
 KLDFLAGS := -nostdlib -T linker.ld -Wl,--build-id=none -Wl,-z,noexecstack \
 	-Wl,--no-warn-rwx-segments
 
-$(B)/boot/%.o: boot/%.S
+$(B)/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) $(KASFLAGS) -c -o $@ $<
 
@@ -24,9 +24,8 @@ $(B)/tools/kallsyms: tools/kallsyms.c
 # Pass 1 links an empty table; pass 2 links the table of pass 1's symbols.
 # The table sits after all text, so its size moves no symbol it lists:
 # the check below proves it, as Linux's link-vmlinux.sh does.
-$(B)/kallsyms0.S:
-	@mkdir -p $(B)
-	printf '' | $(B)/tools/kallsyms > $@ || true
+$(B)/kallsyms0.S: $(B)/tools/kallsyms
+	printf '' | $(B)/tools/kallsyms > $@
 
 $(B)/.tmp_kernel1.elf: $(KOBJS) $(B)/kallsyms0.o linker.ld
 	$(CC) $(ARCHFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms0.o $(LIBGCC)

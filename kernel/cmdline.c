@@ -124,9 +124,10 @@ static void repair_env_string(char *param, char *val)
 }
 
 /*
- * Append @param to the NULL-terminated @list of at most @max + 1 entries
- * (Linux fills the slot of the terminator too, then panics). A full list
- * sets panic_later to @what instead.
+ * Store @param at @list[@i]: the NULL that ends the list, or the entry it
+ * replaces. Past @max + 1 entries nothing is stored, so the list stays
+ * NULL-terminated, and panic_later is set to @what: the same point where
+ * Linux gives up ("Too many boot %s vars at `%s'").
  */
 static void add_init_string(const char **list, unsigned int max, const char *what,
 			    char *param, unsigned int i)

@@ -30,17 +30,12 @@ struct sym_table {
 	int have_start, have_end;
 };
 
-/* ARM ELF mapping symbols ($a, $d, $t, $x, maybe with a suffix). */
-static int is_arm_mapping_symbol(const char *str)
-{
-	return str[0] == '$' && strchr("axtd", str[1]) && (str[2] == '\0' || str[2] == '.');
-}
-
 /*
  * read_symbol - one `nm` line: "c0008000 T stext"
  * RETURNS: 1 if @s holds a text symbol to consider, 0 to skip the line
  * (other types, undefined symbols, mapping symbols, local labels), -1 for a
- * line that is not nm output. Notes _stext and _etext whatever their type.
+ * line that is not nm output (or an address above 32 bits). Notes _stext
+ * and _etext whatever their type.
  */
 static int read_symbol(const char *line, struct sym_entry *s, struct sym_table *t)
 {
@@ -70,8 +65,8 @@ static int read_symbol(const char *line, struct sym_entry *s, struct sym_table *
 		t->have_end = 1;
 	}
 
-	if (!strchr("TtWw", s->type) || name[0] == '$' || is_arm_mapping_symbol(name) ||
-	    strncmp(name, ".L", 2) == 0)
+	/* Text only; not ARM mapping symbols ($a, $d, $t) nor local labels. */
+	if (!strchr("TtWw", s->type) || name[0] == '$' || strncmp(name, ".L", 2) == 0)
 		return 0;
 	if (strlen(name) >= KSYM_NAME_LEN) {
 		fprintf(stderr, "kallsyms: symbol %s too long for kallsyms (%zu >= %d), skipped\n",
@@ -153,7 +148,7 @@ static int read_map(FILE *in, struct sym_table *t)
 		lineno++;
 		rc = read_symbol(line, &s, t);
 		if (rc < 0) {
-			fprintf(stderr, "kallsyms: line %u is not `nm` output: %s", lineno, line);
+			fprintf(stderr, "kallsyms: bad line %u: %s", lineno, line);
 			return -1;
 		}
 		if (rc == 0)
@@ -206,7 +201,8 @@ static void write_src(FILE *out, const struct sym_table *t)
 	fprintf(out, "\t.globl kallsyms_addresses\nkallsyms_addresses:\n");
 	for (i = 0; i < t->num; i++)
 		fprintf(out, "\t.long 0x%08llx\t/* %s */\n", t->syms[i].addr, t->syms[i].name);
-	fprintf(out, "\t.long 0x%08llx\t/* _etext */\n", t->num ? t->text_end : 0ULL);
+	fprintf(out, "\t.long 0x%08llx\t/* end of the text: _etext */\n",
+		t->num ? t->text_end : 0ULL);
 
 	fprintf(out, "\t.globl kallsyms_name_offsets\nkallsyms_name_offsets:\n");
 	for (i = 0; i < t->num; i++) {
@@ -227,6 +223,8 @@ static void write_src(FILE *out, const struct sym_table *t)
 	if (!t->num)
 		fputs("\t.byte 0\n", out);
 	fputs("\t.balign 4\n", out);
+	/* Data only: the object needs no executable stack. */
+	fputs("\t.section .note.GNU-stack,\"\",%progbits\n", out);
 }
 
 static void free_table(struct sym_table *t)

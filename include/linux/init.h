@@ -44,10 +44,8 @@ struct obs_kernel_param {
 extern const struct obs_kernel_param __start_setup_param[];
 extern const struct obs_kernel_param __stop_setup_param[];
 
-/* kernel/params.c: the parser (Linux's kernel/params.c and lib/cmdline.c). */
 
-/* kernel/printk.c; <linux/printk.h> leaves it to host tests, which define it. */
-int printk(const char *fmt, ...) __printf(1, 2);
+/* kernel/params.c: the parser (Linux's kernel/params.c and lib/cmdline.c). */
 
 /* A core_param(): an option matched by its whole name, with a value. */
 struct kernel_param {

@@ -32,6 +32,8 @@
 /* Where mmap() places mappings without a hint: below the stack's limit. */
 #define TASK_UNMAPPED_TOP (STACK_TOP - STACK_LIMIT - PAGE_SIZE)
 
+#define PAGE_ALIGN(addr) (((addr) + PAGE_SIZE - 1) & PAGE_MASK)
+
 typedef u32 pgd_t; /* first-level descriptor: a second-level table or nothing */
 typedef u32 pte_t; /* second-level small-page descriptor */
 

@@ -22,8 +22,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
-#ifndef HOST_TEST
 int printk(const char *fmt, ...) __printf(1, 2);
+#ifndef HOST_TEST
 int vprintk(const char *fmt, va_list args);
 /* Write straight to the console, bypassing printk's lock: oops and panic
  * paths on a CPU that may have died holding it. */

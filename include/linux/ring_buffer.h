@@ -6,14 +6,12 @@
 #define _LINUX_RING_BUFFER_H
 
 #include <linux/compiler.h>
+#include <linux/percpu.h>
 #include <linux/types.h>
 
-#ifndef NR_CPUS
-#define NR_CPUS 4
-#endif
+/* A reader's CPU argument meaning "every CPU" (Linux's). */
+#define RING_BUFFER_ALL_CPUS (-1)
 
-/* Linux's trace_buf_size= is per CPU; its default is 1.4 MB, ours 64 KiB. */
-#define TRACE_BUF_SIZE_DEFAULT (64 * 1024)
 /* Payload of one record: a struct trace_record (see <linux/trace_events.h>). */
 #define RB_EVENT_DATA_SIZE 112
 
@@ -35,7 +33,7 @@ struct ring_buffer_slot; /* a record and its sequence word, ring_buffer.c */
  * i % nr_slots. Indexes are free-running and compared modulo 2^BITS_PER_LONG. */
 struct ring_buffer_per_cpu {
 	struct ring_buffer_slot *slots;
-	unsigned long nr_slots;   /* a power of two */
+	unsigned long nr_slots;
 	unsigned long head;       /* index of the next record; written only by its CPU */
 	unsigned long reset_base; /* index of the first record since the last reset */
 };

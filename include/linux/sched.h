@@ -55,6 +55,7 @@ struct fs_struct;
 struct signal_struct;
 struct sighand_struct;
 struct completion;
+struct user_struct;
 
 /* The user and group a task runs as (Linux's struct cred, kept inline). */
 struct cred {
@@ -85,7 +86,6 @@ struct task_struct {
 	struct list_head thread_node; /* on signal->thread_head */
 	struct list_head tasks; /* on the list of all tasks */
 	struct task_struct *pid_next; /* pid hash chain */
-	pid_t pgrp, session; /* Linux keeps these in struct pid; plain numbers here */
 
 	int *set_child_tid, *clear_child_tid;
 	struct completion *vfork_done;
@@ -107,8 +107,10 @@ struct task_struct {
 	size_t sas_ss_size;
 	unsigned int sas_ss_flags;
 	struct restart_block restart_block;
+	unsigned long jobctl; /* JOBCTL_*: group stop in progress */
 
 	struct cred cred;
+	struct user_struct *user; /* per-uid counts (queued signals) */
 	spinlock_t alloc_lock; /* task_lock(): protects mm, files, fs, comm */
 	spinlock_t pi_lock; /* serialises try_to_wake_up() on this task */
 	int usage; /* references: freed at zero (put_task_struct) */

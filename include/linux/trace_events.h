@@ -103,21 +103,20 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 void trace_event_buffer_commit(struct trace_event_buffer *fbuffer);
 
 /*
- * Provided by the kernel (host tests stub them):
+ * Provided by the kernel (host tests stub them, and raw_smp_processor_id()
+ * of <linux/sched.h>):
  * trace_clock_local - ns since boot, on the CPU running it.
- * raw_smp_processor_id - this CPU's number, 0..NR_CPUS-1.
  * tracing_generic_entry_update - fill entry->pid, entry->flags and
  *	entry->preempt_count and @comm (TASK_COMM_LEN bytes) from the current
  *	task and CPU state; @irq_flags is the CPSR saved before the tracer
  *	masked IRQs, so TRACE_FLAG_IRQS_OFF reflects the traced code's state.
  */
 u64 trace_clock_local(void);
-int raw_smp_processor_id(void);
 void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags,
 				  char *comm);
 
 /* iter_flags (Linux's enum trace_iter_flags). */
-#define TRACE_FILE_LAT_FMT 1  /* latency format, as ftrace_dump prints */
+#define TRACE_FILE_LAT_FMT 1  /* latency format, as Linux's ftrace_dump prints */
 #define TRACE_FILE_ANNOTATE 2 /* mark where each CPU's surviving records start */
 
 /*
@@ -127,6 +126,7 @@ void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_f
  */
 struct trace_iterator {
 	struct ring_buffer *buffer;
+	int cpu_file;                    /* the CPU to read, or RING_BUFFER_ALL_CPUS */
 	unsigned int iter_flags;         /* TRACE_FILE_* */
 	u32 started;                     /* CPUs already annotated */
 	u64 time_start;                  /* latency format counts time from here */
@@ -135,6 +135,7 @@ struct trace_iterator {
 	struct trace_record *ent;        /* its payload, NULL before the first */
 	int cpu;                         /* the CPU that wrote it */
 	int idx;                         /* records found so far */
+	unsigned long lost_events;       /* dump: printed before this record */
 	struct trace_seq seq;            /* text not yet handed out */
 	bool header_done;                /* trace_read(): header emitted */
 	loff_t pos;                      /* trace_read(): bytes handed out */
@@ -145,6 +146,6 @@ struct trace_record *trace_find_next_entry_inc(struct trace_iterator *iter);
 void trace_default_header(struct trace_iterator *iter);
 enum print_line_t print_trace_line(struct trace_iterator *iter);
 size_t trace_read(struct trace_iterator *iter, char *buf, size_t cnt, loff_t *ppos);
-void ftrace_dump(void (*print_line)(const char *line));
+void ftrace_dump_print(void (*print_line)(const char *line), int cpu_file);
 
 #endif

@@ -6,6 +6,7 @@
 #include <linux/bootinfo.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/of_fdt.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 
@@ -263,13 +264,6 @@ int parse_tags(const void *tags, size_t max_len, struct boot_info *bi, char *msg
 	return ret;
 }
 
-static u32 be32_at(const void *p)
-{
-	const u8 *b = p;
-
-	return (u32)b[0] << 24 | (u32)b[1] << 16 | (u32)b[2] << 8 | b[3];
-}
-
 /*
  * boot_info_detect - what does r2 point at? As Linux's __vet_atags: it must
  * be 4-byte aligned, and either start with the device tree magic or with an
@@ -281,7 +275,7 @@ enum boot_blob boot_info_detect(const void *p, size_t max_len)
 
 	if (!p || ((uintptr_t)p & 3) || max_len < 8)
 		return BOOT_BLOB_NONE;
-	if (be32_at(p) == OF_DT_MAGIC)
+	if (of_read_number(p, 1) == OF_DT_MAGIC)
 		return BOOT_BLOB_FDT;
 	if ((word[0] == ATAG_CORE_SIZE || word[0] == ATAG_CORE_SIZE_EMPTY) &&
 	    word[1] == ATAG_CORE)

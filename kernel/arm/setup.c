@@ -85,7 +85,7 @@ void setup_arch(void)
 	} else {
 		boot_info_init(&boot_info, "none", msg, sizeof(msg));
 		if (r2)
-			boot_info_msg(msg, sizeof(msg), "r2=%08x is not in RAM", r2);
+			boot_info_msg(msg, sizeof(msg), "r2=%08x is not in RAM", (unsigned int)r2);
 	}
 	if (ret < 0)
 		pr_err("Boot information (%s) rejected: %s\n", boot_info.source, msg);

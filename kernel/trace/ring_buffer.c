@@ -12,8 +12,8 @@
  * Each slot is a tiny seqlock. seq is 0 while the slot is being written and
  * i + 1 once it holds record i. A reader that sees i + 1 both before and
  * after copying the slot has all of record i; anything else means the writer
- * got there first. (Record ULONG_MAX would have seq 0 and so be skipped:
- * one record lost every 2^32 on ARM.)
+ * got there first. (When the indexes wrap, every 2^32 records on ARM, a few
+ * records fail this check and are skipped; nothing worse happens.)
  */
 struct ring_buffer_slot {
 	unsigned long seq;
@@ -25,7 +25,7 @@ _Static_assert(sizeof(struct ring_buffer_slot) == RB_SLOT_SIZE, "slot size");
 /**
  * ring_buffer_init - lay out NR_CPUS rings in the caller's memory
  * @mem: NR_CPUS * @size_per_cpu bytes, 8-byte aligned (the kernel gives pages)
- * @size_per_cpu: trace_buf_size; rounded down to a power of two of slots
+ * @size_per_cpu: trace_buf_size, a multiple of 8; RB_SLOT_SIZE bytes a record
  *
  * Recording starts on. RETURNS: 0, or -EINVAL if @mem is NULL or misaligned
  * or @size_per_cpu holds fewer than two slots.
@@ -38,8 +38,6 @@ int ring_buffer_init(struct ring_buffer *buffer, void *mem, size_t size_per_cpu)
 	if (!mem || !IS_ALIGNED((unsigned long)mem, 8) || !IS_ALIGNED(size_per_cpu, 8) ||
 	    nr_slots < 2)
 		return -EINVAL;
-	while (nr_slots & (nr_slots - 1))
-		nr_slots &= nr_slots - 1;
 
 	memset(buffer, 0, sizeof(*buffer));
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
@@ -56,7 +54,7 @@ int ring_buffer_init(struct ring_buffer *buffer, void *mem, size_t size_per_cpu)
 static struct ring_buffer_slot *rb_slot(struct ring_buffer_per_cpu *cpu_buffer,
 					unsigned long idx)
 {
-	return &cpu_buffer->slots[idx & (cpu_buffer->nr_slots - 1)];
+	return &cpu_buffer->slots[idx % cpu_buffer->nr_slots];
 }
 
 /**

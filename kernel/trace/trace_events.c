@@ -11,6 +11,11 @@
 #include <trace/events/raw_syscalls.h>
 #include <trace/events/sched.h>
 #include <trace/events/signal.h>
+#ifdef HOST_TEST
+int raw_smp_processor_id(void); /* tests/host/trace_stubs.h */
+#else
+#include <linux/sched.h>
+#endif
 
 _Static_assert(sizeof(struct trace_record) <= RB_EVENT_DATA_SIZE, "record fits an event");
 
@@ -52,6 +57,7 @@ int trace_init(void *mem, size_t size_per_cpu)
 
 	for (i = 0; i < nr_ftrace_events; i++)
 		ftrace_events[i]->type = i + 1;
+	global_trace_time_start = 0;
 	return ring_buffer_init(&global_trace_buffer, mem, size_per_cpu);
 }
 
@@ -133,7 +139,7 @@ int tracing_is_on(void)
 	return ring_buffer_record_is_on(&global_trace_buffer);
 }
 
-/* Forget every event (`echo > trace`); ftrace_dump counts time from now. */
+/* Forget every event (`echo > trace`); a dump counts time from now. */
 void tracing_reset_online_cpus(void)
 {
 	WRITE_ONCE(global_trace_time_start, trace_clock_local());

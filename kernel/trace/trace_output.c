@@ -1,11 +1,11 @@
 /* The `trace` file's text: header, one line per event in timestamp order
  * across CPUs, and the oops-time dump (Linux 4.19's kernel/trace/trace.c
- * s_show/print_trace_line/ftrace_dump and trace_output.c). */
+ * s_show, print_trace_line, ftrace_dump, and trace_output.c). */
 #include <linux/kernel.h>
+#include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/time.h>
 #include <linux/trace_events.h>
-
-#define USEC_PER_SEC 1000000
 
 /* Linux's __print_flags(): the names of the set flags joined by @delim,
  * then any flags left over in hex. @flag_array ends with a NULL name. */
@@ -51,6 +51,7 @@ void trace_iter_init(struct trace_iterator *iter, struct ring_buffer *buffer)
 
 	memset(iter, 0, sizeof(*iter));
 	iter->buffer = buffer;
+	iter->cpu_file = RING_BUFFER_ALL_CPUS;
 	if (ring_buffer_overruns(buffer))
 		iter->iter_flags |= TRACE_FILE_ANNOTATE;
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
@@ -60,6 +61,7 @@ void trace_iter_init(struct trace_iterator *iter, struct ring_buffer *buffer)
 
 /**
  * trace_find_next_entry_inc - copy out the oldest unread record of any CPU
+ * (or of iter->cpu_file alone)
  *
  * Ties go to the lowest CPU, as in Linux. The copy's comm and fields are
  * NUL-terminated at their ends, so a corrupt record cannot make a %s
@@ -71,6 +73,8 @@ struct trace_record *trace_find_next_entry_inc(struct trace_iterator *iter)
 	int cpu, next_cpu = -1;
 
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		if (iter->cpu_file != RING_BUFFER_ALL_CPUS && cpu != iter->cpu_file)
+			continue;
 		if (!ring_buffer_peek(iter->buffer, cpu, &iter->cpu_next[cpu], &event))
 			continue;
 		if (next_cpu < 0 || event.ts < iter->event.ts) {
@@ -101,7 +105,7 @@ void trace_default_header(struct trace_iterator *iter)
 
 	trace_seq_puts(s, "# tracer: nop\n#\n");
 	trace_seq_printf(s, "# entries-in-buffer/entries-written: %lu/%lu   #P:%d\n", entries,
-			 written, NR_CPUS);
+			 written, num_online_cpus());
 	trace_seq_puts(s, "#\n"
 		       "#                              _-----=> irqs-off\n"
 		       "#                             / _----=> need-resched\n"
@@ -161,28 +165,28 @@ static const char *trace_comm(const struct trace_record *rec)
 /* Linux's ns2usecs(): rounded to the nearest microsecond. */
 static u64 ns2usecs(u64 nsec)
 {
-	return (nsec + 500) / 1000;
+	return div_u64(nsec + 500, 1000);
 }
 
 /* "TASK-PID [CPU] flags SECS.USECS: " (Linux's trace_print_context). */
 static void trace_print_context(struct trace_iterator *iter)
 {
 	struct trace_seq *s = &iter->seq;
-	u64 usecs = ns2usecs(iter->event.ts);
+	u32 usec_rem;
+	u64 secs = div_u64_rem(ns2usecs(iter->event.ts), USEC_PER_SEC, &usec_rem);
 
 	trace_seq_printf(s, "%16s-%-5d [%03d] ", trace_comm(iter->ent), iter->ent->ent.pid,
 			 iter->cpu);
 	trace_print_lat_fmt(s, &iter->ent->ent);
-	trace_seq_printf(s, " %5lu.%06lu: ", (unsigned long)(usecs / USEC_PER_SEC),
-			 (unsigned long)(usecs % USEC_PER_SEC));
+	trace_seq_printf(s, " %5lu.%06lu: ", (unsigned long)secs, (unsigned long)usec_rem);
 }
 
 /*
  * "TASK-PID CPU flags USECSus : " (Linux's trace_print_lat_context, not
- * verbose): microseconds since the last reset. Linux follows them with a
- * mark for a long delay to the next record (!, #, ...), but in ftrace_dump,
- * the one user of this format here, the "next" record it peeks at is this
- * one, not yet consumed: the delay is 0 and the mark a blank.
+ * verbose): microseconds since the last reset. The blank before ':' is
+ * where Linux marks a long delay to the next record (!, #, ...); but in
+ * ftrace_dump, the one user of this format here, the "next" record Linux
+ * peeks at is this one, not yet consumed, so the mark is always blank.
  */
 static void trace_print_lat_context(struct trace_iterator *iter)
 {
@@ -191,8 +195,8 @@ static void trace_print_lat_context(struct trace_iterator *iter)
 	trace_seq_printf(s, "%8.8s-%-5d %3d", trace_comm(iter->ent), iter->ent->ent.pid,
 			 iter->cpu);
 	trace_print_lat_fmt(s, &iter->ent->ent);
-	trace_seq_printf(s, " %4lluus%c: ",
-			 (unsigned long long)ns2usecs(iter->event.ts - iter->time_start), ' ');
+	trace_seq_printf(s, " %4lluus : ",
+			 (unsigned long long)ns2usecs(iter->event.ts - iter->time_start));
 }
 
 /* Before a CPU's first line, unless it is the trace's first line:
@@ -203,7 +207,8 @@ static void test_cpu_buff_start(struct trace_iterator *iter)
 		return;
 	iter->started |= 1U << iter->cpu;
 	if (iter->idx > 1)
-		trace_seq_printf(&iter->seq, "##### CPU %u buffer started ####\n", iter->cpu);
+		trace_seq_printf(&iter->seq, "##### CPU %u buffer started ####\n",
+				 (unsigned int)iter->cpu);
 }
 
 /**
@@ -215,6 +220,8 @@ enum print_line_t print_trace_line(struct trace_iterator *iter)
 	struct trace_seq *s = &iter->seq;
 	struct trace_event_call *call = ftrace_find_event(iter->ent->ent.type);
 
+	if (iter->lost_events)
+		trace_seq_printf(s, "CPU:%d [LOST %lu EVENTS]\n", iter->cpu, iter->lost_events);
 	test_cpu_buff_start(iter);
 	if (iter->iter_flags & TRACE_FILE_LAT_FMT)
 		trace_print_lat_context(iter);
@@ -284,19 +291,22 @@ size_t trace_read(struct trace_iterator *iter, char *buf, size_t cnt, loff_t *pp
 }
 
 /**
- * ftrace_dump - print the whole trace buffer at an oops (Linux's ftrace_dump)
+ * ftrace_dump_print - print the whole trace buffer at an oops: the body of
+ * Linux's ftrace_dump(), which the kernel wraps with its printk
  * @print_line: called with each NUL-terminated line, newline included
+ * @cpu_file: RING_BUFFER_ALL_CPUS (DUMP_ALL), or the oopsing CPU (DUMP_ORIG)
  *
  * Turns tracing off first, so the dump shows what led to the oops. As in
- * Linux: no header, the latency format, time counted from the last reset,
- * and no "buffer started" notes (Linux resets its iterator for each line).
- * Unlike Linux, the records are not consumed. CONTEXT: any, no locks; a
- * second CPU dumping at the same time returns at once.
+ * Linux: no header, the latency format with time counted from the last
+ * reset, and before a CPU's first line the count of its records lost to
+ * overwriting. Unlike Linux, the records are not consumed.
+ * CONTEXT: any, no locks; a second CPU dumping at the same time returns.
  */
-void ftrace_dump(void (*print_line)(const char *line))
+void ftrace_dump_print(void (*print_line)(const char *line), int cpu_file)
 {
 	static struct trace_iterator iter;
 	static int dump_running;
+	u32 reported = 0;
 	int cnt = 0;
 
 	if (__sync_lock_test_and_set(&dump_running, 1))
@@ -304,11 +314,18 @@ void ftrace_dump(void (*print_line)(const char *line))
 	tracing_off();
 	print_line("Dumping ftrace buffer:\n");
 	trace_iter_init(&iter, &global_trace_buffer);
-	iter.iter_flags = TRACE_FILE_LAT_FMT;
+	iter.cpu_file = cpu_file;
+	iter.iter_flags = TRACE_FILE_LAT_FMT; /* and no ANNOTATE: Linux's dump never notes it */
 	iter.time_start = READ_ONCE(global_trace_time_start);
 	while (trace_find_next_entry_inc(&iter)) {
 		if (!cnt++)
 			print_line("---------------------------------\n");
+		/* Linux's consuming read reports a CPU's losses with its first record. */
+		iter.lost_events = 0;
+		if (!(reported & (1U << iter.cpu))) {
+			reported |= 1U << iter.cpu;
+			iter.lost_events = ring_buffer_overrun_cpu(iter.buffer, iter.cpu);
+		}
 		trace_seq_init(&iter.seq);
 		print_trace_line(&iter);
 		print_line(iter.seq.buffer);

@@ -7,13 +7,15 @@
 HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
-	-Iinclude -Iinclude/uapi -Itests/host -DHOST_TEST
+	-Iinclude -Iinclude/uapi -Itests/host -DHOST_TEST -MMD -MP
 
 host_sources = $(shell sed -n '1s/.*sources:\(.*\)\*\/.*/\1/p' $(1))
 
 $(B)/host/%: tests/host/%.c $$(call host_sources,tests/host/%.c) $(wildcard tests/host/*.h)
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(call host_sources,$<) -lcmocka
+
+-include $(HOST_TESTS:=.d)
 
 host-test: deps-test
 	@$(MAKE) --no-print-directory $(HOST_TESTS)

@@ -2,14 +2,15 @@
 /* The boot command line: next_arg's quoting, parse_args, the number helpers,
  * and start_kernel's flow (early params, __setup handlers, init's argv/envp
  * with Linux 4.19's limits). */
+#include <linux/errno.h>
+#include <linux/init.h>
+#include <linux/string.h>
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <cmocka.h>
-#include <linux/errno.h>
-#include <linux/init.h>
-#include <linux/string.h>
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT;
 

@@ -13,7 +13,7 @@
 #include <cmocka.h>
 #include <pthread.h>
 
-#define SLOTS 8
+#define SLOTS 7 /* not a power of two */
 #define SIZE (SLOTS * RB_SLOT_SIZE)
 
 static struct ring_buffer rb;
@@ -67,10 +67,10 @@ static void test_init_rejects_bad_memory(void **state)
 	assert_int_equal(ring_buffer_init(&other, mem, RB_SLOT_SIZE), -EINVAL);
 	assert_int_equal(ring_buffer_init(&other, mem, 0), -EINVAL);
 	assert_int_equal(ring_buffer_init(&other, mem, SIZE - 4), -EINVAL);
-	/* 7 slots' worth is rounded down to 4. */
-	assert_int_equal(ring_buffer_init(&other, mem, 7 * RB_SLOT_SIZE), 0);
-	assert_int_equal(other.buffers[1].nr_slots, 4);
-	assert_ptr_equal(other.buffers[1].slots, (char *)mem + 7 * RB_SLOT_SIZE);
+	/* What does not make a whole slot is left unused. */
+	assert_int_equal(ring_buffer_init(&other, mem, 5 * RB_SLOT_SIZE + 64), 0);
+	assert_int_equal(other.buffers[1].nr_slots, 5);
+	assert_ptr_equal(other.buffers[1].slots, (char *)mem + 5 * RB_SLOT_SIZE + 64);
 }
 
 static void test_uninitialised_buffer_refuses(void **state)
@@ -89,7 +89,7 @@ static void test_uninitialised_buffer_refuses(void **state)
 	assert_false(ring_buffer_peek(&rb, NR_CPUS, &idx, &event));
 }
 
-/* 4 CPUs writing interleaved, each a different amount, into 8-slot rings. */
+/* 4 CPUs writing interleaved, each a different amount, into 7-slot rings. */
 static void test_wrap_overwrite_and_counts(void **state)
 {
 	static const u32 total[NR_CPUS] = { 3, 8, 9, 29 };
@@ -115,8 +115,8 @@ static void test_wrap_overwrite_and_counts(void **state)
 		for (i = 0; i < (int)kept; i++)
 			assert_int_equal(got[i], total[cpu] - kept + i);
 	}
-	assert_int_equal(ring_buffer_entries(&rb), 3 + 8 + 8 + 8);
-	assert_int_equal(ring_buffer_overruns(&rb), 0 + 0 + 1 + 21);
+	assert_int_equal(ring_buffer_entries(&rb), 3 + 7 + 7 + 7);
+	assert_int_equal(ring_buffer_overruns(&rb), 0 + 1 + 2 + 22);
 }
 
 static void test_reset_forgets_and_counts_from_zero(void **state)
@@ -208,6 +208,25 @@ static void test_stale_reader_resumes_at_oldest(void **state)
 	assert_int_equal(event.ts, 2 * SLOTS);
 }
 
+/* Record indexes wrapping around: some records may be skipped, but what
+ * a reader gets is whole, in order, and ends with the newest. */
+static void test_index_wraparound(void **state)
+{
+	u32 got[SLOTS];
+	int i, n;
+
+	rb.buffers[0].head = rb.buffers[0].reset_base = (unsigned long)-5;
+	for (i = 0; i < 12; i++)
+		write_rec(0, i);
+	assert_int_equal(ring_buffer_entries_cpu(&rb, 0), SLOTS);
+	assert_int_equal(ring_buffer_overrun_cpu(&rb, 0), 12 - SLOTS);
+	n = read_all(0, got, SLOTS);
+	assert_true(n >= 1);
+	assert_int_equal(got[n - 1], 11);
+	for (i = 1; i < n; i++)
+		assert_true(got[i] > got[i - 1] && got[i] >= 12 - SLOTS);
+}
+
 static volatile int writer_stop;
 
 static void *writer(void *arg)
@@ -265,6 +284,7 @@ int main(void)
 		cmocka_unit_test_setup(test_record_off_drops_events, setup),
 		cmocka_unit_test_setup(test_reader_skips_slot_being_overwritten, setup),
 		cmocka_unit_test_setup(test_stale_reader_resumes_at_oldest, setup),
+		cmocka_unit_test_setup(test_index_wraparound, setup),
 		cmocka_unit_test_setup(test_racing_reader_never_sees_torn_record, setup),
 	};
 

@@ -715,12 +715,12 @@ static void dump_line(const char *line)
 	strcat(dumped, line);
 }
 
-static void test_ftrace_dump(void **state)
+static void test_ftrace_dump_print(void **state)
 {
 	struct trace_event_raw_sys_exit f = { 1, 0 };
 
 	dumped[0] = '\0';
-	ftrace_dump(dump_line);
+	ftrace_dump_print(dump_line, RING_BUFFER_ALL_CPUS);
 	assert_string_equal(dumped, "Dumping ftrace buffer:\n   (ftrace buffer empty)\n");
 	assert_false(tracing_is_on());
 
@@ -728,15 +728,72 @@ static void test_ftrace_dump(void **state)
 	assert_int_equal(stub_emit(1, 2000, 0, 0, 9, "b", &event_sys_exit, &f, sizeof(f)), 0);
 	assert_int_equal(stub_emit(0, 1000, 1, 0, 8, "a", &event_sys_exit, &f, sizeof(f)), 0);
 	dumped[0] = '\0';
-	ftrace_dump(dump_line);
+	ftrace_dump_print(dump_line, RING_BUFFER_ALL_CPUS);
 	assert_string_equal(dumped,
 			    "Dumping ftrace buffer:\n"
 			    "---------------------------------\n"
-			    "               a-8     [000] d...     0.000001: sys_exit: NR 1 = 0\n"
-			    "               b-9     [001] ....     0.000002: sys_exit: NR 1 = 0\n"
+			    "       a-8       0d...    1us : sys_exit: NR 1 = 0\n"
+			    "       b-9       1....    2us : sys_exit: NR 1 = 0\n"
 			    "---------------------------------\n");
 	assert_false(tracing_is_on());
 	assert_int_equal(stub_emit(0, 3000, 0, 0, 8, "a", &event_sys_exit, &f, sizeof(f)), -1);
+
+	/* DUMP_ORIG: only the oopsing CPU's records. */
+	dumped[0] = '\0';
+	ftrace_dump_print(dump_line, 1);
+	assert_string_equal(dumped,
+			    "Dumping ftrace buffer:\n"
+			    "---------------------------------\n"
+			    "       b-9       1....    2us : sys_exit: NR 1 = 0\n"
+			    "---------------------------------\n");
+}
+
+/* A real 4.x dump line (rcutorture debugging on LKML, after the printk
+ * time): comm cut to 8, CPU without brackets, microseconds since reset. */
+static void test_ftrace_dump_real_line(void **state)
+{
+	struct trace_event_raw_sched_switch f = { "rcu_torture_rea", 129, 139, TASK_REPORT_MAX,
+						  "migration/1", 14, 0 };
+
+	stub_clock_ns = 5000000000ULL;
+	tracing_reset_online_cpus();
+	assert_int_equal(stub_emit(1, 5000000000ULL + 2578022821000ULL + 499, TRACE_FLAG_IRQS_OFF,
+				   0, 129, "rcu_torture_rea", &event_sched_switch, &f, sizeof(f)), 0);
+	dumped[0] = '\0';
+	ftrace_dump_print(dump_line, RING_BUFFER_ALL_CPUS);
+	assert_non_null(strstr(dumped, "\n"
+		"rcu_tort-129     1d... 2578022821us : sched_switch: prev_comm=rcu_torture_rea prev_pid=129 prev_prio=139 prev_state=R+ ==> next_comm=migration/1 next_pid=14 next_prio=0\n"));
+}
+
+/* Rings that lost records: the dump says how many before each CPU's first
+ * line; the `trace` file instead notes where each CPU's records start. */
+static void test_lost_records_are_announced(void **state)
+{
+	struct trace_event_raw_sys_exit f = { 2, 0 };
+	const char *p;
+	int i;
+
+	for (i = 0; i < SLOTS + 3; i++)
+		assert_int_equal(stub_emit(2, 1000000000ULL + i * 1000, 0, 0, 5, "w", &event_sys_exit, &f,
+					   sizeof(f)), 0);
+	assert_int_equal(stub_emit(0, 1, 0, 0, 4, "v", &event_sys_exit, &f, sizeof(f)), 0);
+
+	read_trace();
+	assert_non_null(strstr(text, "entries-written: 65/68   #P:4\n"));
+	p = strstr(text, "               v-4     [000] ....     0.000000: sys_exit: NR 2 = 0\n"
+			 "##### CPU 2 buffer started ####\n"
+			 "               w-5     [002] ....     1.000003: sys_exit: NR 2 = 0\n");
+	assert_non_null(p);
+	assert_null(strstr(strstr(text, "#####") + 1, "#####"));
+
+	dumped[0] = '\0';
+	ftrace_dump_print(dump_line, RING_BUFFER_ALL_CPUS);
+	assert_non_null(strstr(dumped, "---------------------------------\n"
+				       "       v-4       0....    0us : sys_exit: NR 2 = 0\n"
+				       "CPU:2 [LOST 3 EVENTS]\n"
+				       "       w-5       2.... 1000003us : sys_exit: NR 2 = 0\n"
+				       "       w-5       2.... 1000004us : sys_exit: NR 2 = 0\n"));
+	assert_null(strstr(strstr(dumped, "LOST") + 1, "LOST"));
 }
 
 static void test_trace_seq_drops_what_does_not_fit(void **state)
@@ -788,7 +845,9 @@ int main(void)
 		cmocka_unit_test_setup(test_enable_by_system_and_name, setup),
 		cmocka_unit_test_setup(test_tracing_off_and_bad_reserve, setup),
 		cmocka_unit_test_setup(test_read_in_pieces_and_seek, setup),
-		cmocka_unit_test_setup(test_ftrace_dump, setup),
+		cmocka_unit_test_setup(test_ftrace_dump_print, setup),
+		cmocka_unit_test_setup(test_ftrace_dump_real_line, setup),
+		cmocka_unit_test_setup(test_lost_records_are_announced, setup),
 		cmocka_unit_test_setup(test_trace_seq_drops_what_does_not_fit, setup),
 	};
 

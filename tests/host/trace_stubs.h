@@ -1,6 +1,7 @@
 /* Host stand-ins for the kernel glue the tracer calls (declared in
- * <linux/trace_events.h>): a settable clock, CPU and current task, and
- * stub_emit() to write one event through the real reserve/commit path. */
+ * <linux/trace_events.h> and <linux/smp.h>): a settable clock, CPU and
+ * current task, 4 CPUs online, and stub_emit() to write one event through
+ * the real reserve/commit path. */
 #ifndef _TRACE_STUBS_H
 #define _TRACE_STUBS_H
 
@@ -24,6 +25,11 @@ u64 trace_clock_local(void)
 int raw_smp_processor_id(void)
 {
 	return stub_cpu;
+}
+
+int num_online_cpus(void)
+{
+	return 4;
 }
 
 void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags,

@@ -104,7 +104,7 @@ int getitimer(int which, struct itimerval *value)
  * RETURNS: seconds left on the previous alarm, rounded up. */
 unsigned alarm(unsigned seconds)
 {
-	struct itimerval it = { .it_value = { .tv_sec = seconds } }, old;
+	struct itimerval it = { .it_value = { .tv_sec = seconds } }, old = { 0 };
 
 	if (setitimer(ITIMER_REAL, &it, &old) < 0)
 		return 0;

@@ -24,4 +24,27 @@ extern struct trace_event_call event_ipi_raise;
 extern struct trace_event_call event_ipi_entry;
 extern struct trace_event_call event_ipi_exit;
 
+
+/* The tracepoints: a disabled event costs a load and a branch at the call
+ * site; the fields are filled out of line in kernel/trace/trace_points.c
+ * (Linux's TP_fast_assign). */
+void __trace_ipi_raise(u32 target_cpus, const char *reason);
+void __trace_ipi_entry(const char *reason);
+void __trace_ipi_exit(const char *reason);
+static inline void trace_ipi_raise(u32 target_cpus, const char *reason)
+{
+	if (unlikely(event_ipi_raise.enabled))
+		__trace_ipi_raise(target_cpus, reason);
+}
+static inline void trace_ipi_entry(const char *reason)
+{
+	if (unlikely(event_ipi_entry.enabled))
+		__trace_ipi_entry(reason);
+}
+static inline void trace_ipi_exit(const char *reason)
+{
+	if (unlikely(event_ipi_exit.enabled))
+		__trace_ipi_exit(reason);
+}
+
 #endif

@@ -18,4 +18,22 @@ struct trace_event_raw_irq_handler_exit {
 extern struct trace_event_call event_irq_handler_entry;
 extern struct trace_event_call event_irq_handler_exit;
 
+
+/* The tracepoints: a disabled event costs a load and a branch at the call
+ * site; the fields are filled out of line in kernel/trace/trace_points.c
+ * (Linux's TP_fast_assign). */
+struct irqaction;
+void __trace_irq_handler_entry(int irq, const char *name);
+void __trace_irq_handler_exit(int irq, int ret);
+static inline void trace_irq_handler_entry(int irq, const char *name)
+{
+	if (unlikely(event_irq_handler_entry.enabled))
+		__trace_irq_handler_entry(irq, name);
+}
+static inline void trace_irq_handler_exit(int irq, int ret)
+{
+	if (unlikely(event_irq_handler_exit.enabled))
+		__trace_irq_handler_exit(irq, ret);
+}
+
 #endif

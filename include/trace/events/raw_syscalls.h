@@ -18,4 +18,22 @@ struct trace_event_raw_sys_exit {
 extern struct trace_event_call event_sys_enter;
 extern struct trace_event_call event_sys_exit;
 
+
+/* The tracepoints: a disabled event costs a load and a branch at the call
+ * site; the fields are filled out of line in kernel/trace/trace_points.c
+ * (Linux's TP_fast_assign). */
+struct pt_regs;
+void __trace_sys_enter(struct pt_regs *regs, long id);
+void __trace_sys_exit(struct pt_regs *regs, long ret);
+static inline void trace_sys_enter(struct pt_regs *regs, long id)
+{
+	if (unlikely(event_sys_enter.enabled))
+		__trace_sys_enter(regs, id);
+}
+static inline void trace_sys_exit(struct pt_regs *regs, long ret)
+{
+	if (unlikely(event_sys_exit.enabled))
+		__trace_sys_exit(regs, ret);
+}
+
 #endif

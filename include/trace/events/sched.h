@@ -12,7 +12,7 @@
  * printed "R+".
  */
 #ifndef TASK_REPORT_MAX
-#define TASK_REPORT_MAX 0x100
+#define TASK_REPORT_MAX 0x0100
 #endif
 
 /* Linux's __trace_sched_switch_state(), given task_state_index(prev). */
@@ -78,5 +78,59 @@ extern struct trace_event_call event_sched_process_exec;
 extern struct trace_event_call event_sched_process_exit;
 extern struct trace_event_call event_sched_process_free;
 extern struct trace_event_call event_sched_process_wait;
+
+
+/* The tracepoints: a disabled event costs a load and a branch at the call
+ * site; the fields are filled out of line in kernel/trace/trace_points.c
+ * (Linux's TP_fast_assign). */
+struct task_struct;
+void __trace_sched_switch(bool preempt, struct task_struct *prev, struct task_struct *next);
+void __trace_sched_wakeup(struct task_struct *p);
+void __trace_sched_wakeup_new(struct task_struct *p);
+void __trace_sched_process_fork(struct task_struct *parent, struct task_struct *child);
+void __trace_sched_process_exec(struct task_struct *p, pid_t old_pid, const char *filename);
+void __trace_sched_process_exit(struct task_struct *p);
+void __trace_sched_process_free(struct task_struct *p);
+void __trace_sched_process_wait(pid_t pid);
+static inline void trace_sched_switch(bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+	if (unlikely(event_sched_switch.enabled))
+		__trace_sched_switch(preempt, prev, next);
+}
+static inline void trace_sched_wakeup(struct task_struct *p)
+{
+	if (unlikely(event_sched_wakeup.enabled))
+		__trace_sched_wakeup(p);
+}
+static inline void trace_sched_wakeup_new(struct task_struct *p)
+{
+	if (unlikely(event_sched_wakeup_new.enabled))
+		__trace_sched_wakeup_new(p);
+}
+static inline void trace_sched_process_fork(struct task_struct *parent, struct task_struct *child)
+{
+	if (unlikely(event_sched_process_fork.enabled))
+		__trace_sched_process_fork(parent, child);
+}
+static inline void trace_sched_process_exec(struct task_struct *p, pid_t old_pid, const char *filename)
+{
+	if (unlikely(event_sched_process_exec.enabled))
+		__trace_sched_process_exec(p, old_pid, filename);
+}
+static inline void trace_sched_process_exit(struct task_struct *p)
+{
+	if (unlikely(event_sched_process_exit.enabled))
+		__trace_sched_process_exit(p);
+}
+static inline void trace_sched_process_free(struct task_struct *p)
+{
+	if (unlikely(event_sched_process_free.enabled))
+		__trace_sched_process_free(p);
+}
+static inline void trace_sched_process_wait(pid_t pid)
+{
+	if (unlikely(event_sched_process_wait.enabled))
+		__trace_sched_process_wait(pid);
+}
 
 #endif

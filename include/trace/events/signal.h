@@ -36,4 +36,24 @@ struct trace_event_raw_signal_deliver {
 extern struct trace_event_call event_signal_generate;
 extern struct trace_event_call event_signal_deliver;
 
+
+/* The tracepoints: a disabled event costs a load and a branch at the call
+ * site; the fields are filled out of line in kernel/trace/trace_points.c
+ * (Linux's TP_fast_assign). */
+struct task_struct;
+struct siginfo;
+struct k_sigaction;
+void __trace_signal_generate(int sig, struct siginfo *info, struct task_struct *task, int group, int result);
+void __trace_signal_deliver(int sig, struct siginfo *info, struct k_sigaction *ka);
+static inline void trace_signal_generate(int sig, struct siginfo *info, struct task_struct *task, int group, int result)
+{
+	if (unlikely(event_signal_generate.enabled))
+		__trace_signal_generate(sig, info, task, group, result);
+}
+static inline void trace_signal_deliver(int sig, struct siginfo *info, struct k_sigaction *ka)
+{
+	if (unlikely(event_signal_deliver.enabled))
+		__trace_signal_deliver(sig, info, ka);
+}
+
 #endif

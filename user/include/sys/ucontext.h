@@ -15,7 +15,7 @@ typedef struct ucontext {
 	mcontext_t uc_mcontext;
 	sigset_t uc_sigmask;
 	/* Allow for uc_sigmask growth.  Glibc uses a 1024-bit sigset_t. */
-	int __unused[32 - (sizeof(sigset_t) / sizeof(int))];
+	int __reserved[32 - (sizeof(sigset_t) / sizeof(int))];
 	/* Last for extensibility.  Eight byte aligned because some
 	   coprocessors require eight byte alignment. */
 	unsigned long uc_regspace[128] __attribute__((__aligned__(8)));

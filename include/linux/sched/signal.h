@@ -1,0 +1,98 @@
+/* Per-process signal state shared by the threads of a group (Linux's
+ * include/linux/sched/signal.h): the handler table (sighand_struct, shared
+ * with CLONE_SIGHAND) and the thread group's signal_struct (shared with
+ * CLONE_THREAD), which holds the group-wide pending set and exit state. */
+#ifndef _LINUX_SCHED_SIGNAL_H
+#define _LINUX_SCHED_SIGNAL_H
+
+#include <linux/sched.h>
+#include <linux/signal_types.h>
+#include <linux/wait.h>
+
+struct sighand_struct {
+	int count;
+	struct k_sigaction action[_NSIG];
+	spinlock_t siglock; /* guards pending queues, blocked masks, the action table */
+};
+
+/* Resource limits (Linux's struct rlimit, include/uapi/linux/resource.h). */
+struct rlimit {
+	unsigned long rlim_cur, rlim_max;
+};
+#define RLIMIT_NPROC 6
+#define RLIMIT_NOFILE 7
+#define RLIMIT_SIGPENDING 11
+#define RLIM_NLIMITS 16
+#define RLIM_INFINITY (~0UL)
+
+struct tty_struct;
+struct timer_list;
+
+struct signal_struct {
+	int sigcnt; /* references */
+	int live; /* threads not yet exiting */
+	int nr_threads;
+	struct list_head thread_head; /* the threads, through task->thread_node */
+	wait_queue_head_t wait_chldexit; /* wait4() sleeps here */
+	struct task_struct *curr_target; /* where complete_signal starts looking */
+	struct sigpending shared_pending; /* signals for the whole group */
+
+	int group_exit_code;
+	/* While SIGNAL_GROUP_EXIT: exec or exit_group waits for the other
+	 * threads; the last one to go wakes group_exit_task. */
+	int notify_count;
+	struct task_struct *group_exit_task;
+	int group_stop_count;
+	unsigned int flags; /* SIGNAL_* */
+
+	pid_t pgrp, session; /* process group and session of the group */
+	struct tty_struct *tty; /* controlling terminal */
+
+	/* ITIMER_REAL / alarm(): SIGALRM at it_real_expires (ns), repeating
+	 * every it_real_incr ns if non-zero. */
+	struct timer_list *real_timer;
+	u64 it_real_incr;
+
+	u64 utime, stime, cutime, cstime; /* ns, ours and reaped children's */
+	struct rlimit rlim[RLIM_NLIMITS];
+};
+
+#define SIGNAL_STOP_STOPPED 0x00000001 /* job control stop in effect */
+#define SIGNAL_STOP_CONTINUED 0x00000002 /* SIGCONT since WCONTINUED reap */
+#define SIGNAL_GROUP_EXIT 0x00000004 /* group exit in progress */
+#define SIGNAL_CLD_STOPPED 0x00000010
+#define SIGNAL_CLD_CONTINUED 0x00000020
+#define SIGNAL_CLD_MASK (SIGNAL_CLD_STOPPED | SIGNAL_CLD_CONTINUED)
+#define SIGNAL_UNKILLABLE 0x00000040 /* for init: ignore fatal signals */
+#define SIGNAL_STOP_MASK (SIGNAL_CLD_MASK | SIGNAL_STOP_STOPPED | SIGNAL_STOP_CONTINUED)
+
+static inline int signal_group_exit(const struct signal_struct *sig)
+{
+	return (sig->flags & SIGNAL_GROUP_EXIT) || sig->group_exit_task;
+}
+
+#define for_each_thread(p, t) list_for_each_entry(t, &(p)->signal->thread_head, thread_node)
+
+static inline struct task_struct *next_thread(const struct task_struct *p)
+{
+	struct list_head *n = p->thread_node.next;
+
+	if (n == &p->signal->thread_head)
+		n = n->next;
+	return list_entry(n, struct task_struct, thread_node);
+}
+
+static inline int thread_group_empty(struct task_struct *p)
+{
+	return p->signal->nr_threads == 1;
+}
+
+static inline unsigned long task_rlimit(const struct task_struct *t, unsigned int limit)
+{
+	return READ_ONCE(t->signal->rlim[limit].rlim_cur);
+}
+
+#define task_pgrp_nr(p) ((p)->signal->pgrp)
+#define task_session_nr(p) ((p)->signal->session)
+
+#endif

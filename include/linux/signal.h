@@ -1,0 +1,196 @@
+/* Signal sets and the kernel's signal API (Linux's include/linux/signal.h
+ * and include/linux/sched/signal.h). Signal numbers start at 1; bit
+ * (sig - 1) of a sigset_t stands for sig. */
+#ifndef _LINUX_SIGNAL_H
+#define _LINUX_SIGNAL_H
+
+#include <linux/sched/signal.h>
+#include <linux/signal_types.h>
+
+#define sigmask(sig) (1UL << ((sig)-1))
+
+static inline void sigaddset(sigset_t *set, int _sig)
+{
+	unsigned long sig = _sig - 1;
+	set->sig[sig / _NSIG_BPW] |= 1UL << (sig % _NSIG_BPW);
+}
+
+static inline void sigdelset(sigset_t *set, int _sig)
+{
+	unsigned long sig = _sig - 1;
+	set->sig[sig / _NSIG_BPW] &= ~(1UL << (sig % _NSIG_BPW));
+}
+
+static inline int sigismember(const sigset_t *set, int _sig)
+{
+	unsigned long sig = _sig - 1;
+	return 1 & (set->sig[sig / _NSIG_BPW] >> (sig % _NSIG_BPW));
+}
+
+static inline int sigisemptyset(const sigset_t *set)
+{
+	return (set->sig[0] | set->sig[1]) == 0;
+}
+
+static inline void sigemptyset(sigset_t *set)
+{
+	set->sig[0] = set->sig[1] = 0;
+}
+
+static inline void sigfillset(sigset_t *set)
+{
+	set->sig[0] = set->sig[1] = ~0UL;
+}
+
+static inline void siginitset(sigset_t *set, unsigned long mask)
+{
+	set->sig[0] = mask;
+	set->sig[1] = 0;
+}
+
+static inline void sigorsets(sigset_t *r, const sigset_t *a, const sigset_t *b)
+{
+	r->sig[0] = a->sig[0] | b->sig[0];
+	r->sig[1] = a->sig[1] | b->sig[1];
+}
+
+static inline void sigandnsets(sigset_t *r, const sigset_t *a, const sigset_t *b)
+{
+	r->sig[0] = a->sig[0] & ~b->sig[0];
+	r->sig[1] = a->sig[1] & ~b->sig[1];
+}
+
+static inline void sigdelsetmask(sigset_t *set, unsigned long mask)
+{
+	set->sig[0] &= ~mask;
+}
+
+static inline int valid_signal(unsigned long sig)
+{
+	return sig <= _NSIG;
+}
+
+/* The default actions (Linux's sig_kernel_* classes). */
+#define SIG_KERNEL_ONLY_MASK (sigmask(SIGKILL) | sigmask(SIGSTOP))
+#define SIG_KERNEL_STOP_MASK (sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) | sigmask(SIGTTOU))
+#define SIG_KERNEL_COREDUMP_MASK                                                   \
+	(sigmask(SIGQUIT) | sigmask(SIGILL) | sigmask(SIGTRAP) | sigmask(SIGABRT) | \
+	 sigmask(SIGFPE) | sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGSYS) |   \
+	 sigmask(SIGXCPU) | sigmask(SIGXFSZ))
+#define SIG_KERNEL_IGNORE_MASK \
+	(sigmask(SIGCONT) | sigmask(SIGCHLD) | sigmask(SIGWINCH) | sigmask(SIGURG))
+#define siginmask(sig, mask) ((sig) < SIGRTMIN && (sigmask(sig) & (mask)))
+#define sig_kernel_only(sig) siginmask(sig, SIG_KERNEL_ONLY_MASK)
+#define sig_kernel_coredump(sig) siginmask(sig, SIG_KERNEL_COREDUMP_MASK)
+#define sig_kernel_ignore(sig) siginmask(sig, SIG_KERNEL_IGNORE_MASK)
+#define sig_kernel_stop(sig) siginmask(sig, SIG_KERNEL_STOP_MASK)
+#define sig_fatal(t, signr)                                                   \
+	(!siginmask(signr, SIG_KERNEL_IGNORE_MASK | SIG_KERNEL_STOP_MASK) && \
+	 (t)->sighand->action[(signr)-1].sa.sa_handler == SIG_DFL)
+
+/* Special values for a siginfo pointer (Linux 4.19). */
+#define SEND_SIG_NOINFO ((struct siginfo *)0) /* from user space: SI_USER, sender's pid */
+#define SEND_SIG_PRIV ((struct siginfo *)1) /* from the kernel: SI_KERNEL */
+#define SEND_SIG_FORCED ((struct siginfo *)2) /* kernel, not even queued */
+#define is_si_special(info) ((info) <= SEND_SIG_FORCED)
+
+/* What get_signal() hands the architecture to set up a handler. */
+struct ksignal {
+	struct k_sigaction ka;
+	siginfo_t info;
+	int sig;
+};
+
+/* task->jobctl bits (Linux's include/linux/sched/jobctl.h, the subset for
+ * group stop). */
+#define JOBCTL_STOP_PENDING (1UL << 17)
+#define JOBCTL_STOP_CONSUME (1UL << 18)
+
+static inline int __fatal_signal_pending(struct task_struct *p)
+{
+	return sigismember(&p->pending.signal, SIGKILL);
+}
+
+static inline int fatal_signal_pending(struct task_struct *p)
+{
+	return signal_pending(p) && __fatal_signal_pending(p);
+}
+
+/* kernel/signal.c */
+void recalc_sigpending(void);
+void signal_wake_up_state(struct task_struct *t, unsigned int state);
+static inline void signal_wake_up(struct task_struct *t, bool resume)
+{
+	signal_wake_up_state(t, resume ? TASK_WAKEKILL : 0);
+}
+int do_send_sig_info(int sig, struct siginfo *info, struct task_struct *p, bool group);
+int group_send_sig_info(int sig, struct siginfo *info, struct task_struct *p);
+int __group_send_sig_info(int sig, struct siginfo *info, struct task_struct *p);
+int kill_pid_info(int sig, struct siginfo *info, pid_t pid);
+int kill_pgrp(pid_t pgrp, int sig, int priv);
+int send_sig(int sig, struct task_struct *p, int priv);
+int send_sig_info(int sig, struct siginfo *info, struct task_struct *p);
+int force_sig_info(int sig, struct siginfo *info, struct task_struct *t);
+void force_sig(int sig, struct task_struct *p);
+int force_sig_fault(int sig, int code, void __user *addr, struct task_struct *t);
+bool do_notify_parent(struct task_struct *tsk, int sig);
+void do_notify_parent_cldstop(struct task_struct *tsk, bool for_ptracer, int why);
+int dequeue_signal(struct task_struct *tsk, sigset_t *mask, siginfo_t *info);
+bool get_signal(struct ksignal *ksig);
+void signal_setup_done(int failed, struct ksignal *ksig, int stepping);
+void flush_signals(struct task_struct *t);
+void flush_sigqueue(struct sigpending *queue);
+void flush_signal_handlers(struct task_struct *t, int force_default);
+void exit_signals(struct task_struct *tsk);
+void zap_other_threads(struct task_struct *p);
+void __set_current_blocked(const sigset_t *newset);
+void set_current_blocked(sigset_t *newset);
+void ignore_signals(struct task_struct *t);
+int sigprocmask(int how, sigset_t *set, sigset_t *oldset);
+void __cleanup_sighand(struct sighand_struct *sighand);
+int restore_altstack(const stack_t __user *uss);
+int __save_altstack(stack_t __user *uss, unsigned long sp);
+int on_sig_stack(unsigned long sp);
+int sas_ss_flags(unsigned long sp);
+unsigned long sigsp(unsigned long sp, struct ksignal *ksig);
+
+static inline void set_restore_sigmask(void)
+{
+	set_thread_flag(TIF_RESTORE_SIGMASK);
+}
+
+static inline void restore_saved_sigmask(void)
+{
+	if (test_thread_flag(TIF_RESTORE_SIGMASK)) {
+		clear_thread_flag(TIF_RESTORE_SIGMASK);
+		__set_current_blocked(&current->saved_sigmask);
+	}
+}
+
+static inline sigset_t *sigmask_to_save(void)
+{
+	if (test_thread_flag(TIF_RESTORE_SIGMASK))
+		return &current->saved_sigmask;
+	return &current->blocked;
+}
+
+/* user-space checks: may current signal p? (kernel/signal.c) */
+int check_kill_permission(int sig, struct siginfo *info, struct task_struct *t);
+
+/* Per-uid accounting of queued signals (kernel/user.c, Linux's struct user_struct). */
+struct user_struct {
+	int count;
+	int sigpending;
+	uid_t uid;
+	struct user_struct *next;
+};
+extern struct user_struct root_user;
+struct user_struct *alloc_uid(uid_t uid);
+void free_uid(struct user_struct *up);
+static inline struct user_struct *get_uid(struct user_struct *u)
+{
+	__atomic_fetch_add(&u->count, 1, __ATOMIC_SEQ_CST);
+	return u;
+}
+
+#endif

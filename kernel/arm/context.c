@@ -1,0 +1,158 @@
+/* Address-space identifiers and switching TTBR0 (Linux's
+ * arch/arm/mm/context.c and proc-v7-2level.S cpu_v7_switch_mm).
+ *
+ * User mappings are non-global, tagged in the TLB with an 8-bit ASID, so a
+ * switch between processes needs no TLB flush. An mm keeps its ASID while
+ * the generation in the upper bits of context.id is current; when all 255
+ * are used, a new generation starts: every CPU flushes its TLB before its
+ * next switch, and the ASIDs running right now stay reserved so that
+ * threads of the same mm on other CPUs keep theirs. ASID 0 is never given
+ * out: it goes with init_mm's empty table, and is what TTBR0 runs under
+ * while it changes (ARM ARM B3.10.4: change ASID and TTBR0 through a
+ * reserved ASID, so no walk caches entries of one under the other). */
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <asm/mmu_context.h>
+
+#define ASID_BITS 8
+#define NUM_USER_ASIDS ((1u << ASID_BITS) - 1)
+#define ASID_MASK ((1ULL << ASID_BITS) - 1)
+#define ASID_FIRST_VERSION (1ULL << ASID_BITS)
+
+static DEFINE_SPINLOCK(cpu_asid_lock);
+static u64 asid_generation = ASID_FIRST_VERSION;
+static unsigned long asid_map[(NUM_USER_ASIDS + 1 + 31) / 32];
+static u64 active_asids[NR_CPUS];
+static u64 reserved_asids[NR_CPUS];
+static unsigned int tlb_flush_pending; /* one bit per CPU */
+
+static pgd_t empty_pgd[2048] __aligned(8192);
+
+struct mm_struct init_mm = {
+	.pgd = empty_pgd,
+	.mmap = LIST_HEAD_INIT(init_mm.mmap),
+	.mm_users = 2,
+	.mm_count = 1,
+	.mmap_lock = __SPIN_LOCK_UNLOCKED(init_mm.mmap_lock),
+};
+
+static void cpu_switch_mm(pgd_t *pgd, u32 asid)
+{
+	u32 ttbr = __pa(pgd) | TTB_FLAGS;
+
+	__asm__ __volatile__("mcr	p15, 0, %2, c13, c0, 1\n\t" /* CONTEXTIDR = 0 */
+			     "isb\n\t"
+			     "mcr	p15, 0, %0, c2, c0, 0\n\t" /* TTBR0 */
+			     "isb\n\t"
+			     "mcr	p15, 0, %1, c13, c0, 1\n\t" /* CONTEXTIDR = asid */
+			     "isb"
+			     : : "r"(ttbr), "r"(asid), "r"(0) : "memory");
+}
+
+static void local_flush_tlb_all(void)
+{
+	__asm__ __volatile__("dsb nshst\n\t"
+			     "mcr p15, 0, %0, c8, c7, 0\n\t" /* TLBIALL */
+			     "mcr p15, 0, %0, c7, c5, 6\n\t" /* BPIALL */
+			     "dsb nsh\n\tisb" : : "r"(0) : "memory");
+}
+
+static bool asid_test_and_set(u32 asid)
+{
+	unsigned long bit = 1UL << (asid % 32);
+	bool was = asid_map[asid / 32] & bit;
+
+	asid_map[asid / 32] |= bit;
+	return was;
+}
+
+/* Start a new generation. CONTEXT: cpu_asid_lock held. */
+static void flush_context(void)
+{
+	int cpu;
+
+	memset(asid_map, 0, sizeof(asid_map));
+	asid_map[0] = 1; /* ASID 0 stays reserved */
+	for_each_possible_cpu(cpu) {
+		u64 asid = active_asids[cpu];
+		/* A CPU that switched since the last rollover keeps the ASID
+		 * it runs now; one that did not keeps its reserved one. */
+		if (asid == 0)
+			asid = reserved_asids[cpu];
+		active_asids[cpu] = 0;
+		if (asid & ASID_MASK)
+			asid_test_and_set(asid & ASID_MASK);
+		reserved_asids[cpu] = asid;
+	}
+	tlb_flush_pending = (1u << NR_CPUS) - 1;
+}
+
+static bool check_update_reserved_asid(u64 asid, u64 newasid)
+{
+	bool hit = false;
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		if (reserved_asids[cpu] == asid) {
+			hit = true;
+			reserved_asids[cpu] = newasid;
+		}
+	}
+	return hit;
+}
+
+static u64 new_context(struct mm_struct *mm)
+{
+	u64 asid = mm->context.id;
+	u32 i;
+
+	if (asid) {
+		u64 newasid = (asid & ASID_MASK) | asid_generation;
+		if (check_update_reserved_asid(asid, newasid))
+			return newasid;
+		if (!asid_test_and_set(asid & ASID_MASK))
+			return newasid;
+	}
+	for (i = 1; i <= NUM_USER_ASIDS; i++)
+		if (!asid_test_and_set(i))
+			return i | asid_generation;
+	asid_generation += ASID_FIRST_VERSION;
+	flush_context();
+	for (i = 1; i <= NUM_USER_ASIDS; i++)
+		if (!asid_test_and_set(i))
+			return i | asid_generation;
+	return 0; /* unreachable: a new generation has free ASIDs */
+}
+
+void switch_mm(struct mm_struct *prev, struct mm_struct *next, struct task_struct *tsk)
+{
+	int cpu = smp_processor_id();
+	unsigned long flags;
+	u64 asid = 0;
+
+	if (next != &init_mm) {
+		spin_lock_irqsave(&cpu_asid_lock, flags);
+		asid = next->context.id;
+		if ((asid ^ asid_generation) >> ASID_BITS) {
+			asid = new_context(next);
+			next->context.id = asid;
+		}
+		if (tlb_flush_pending & (1u << cpu)) {
+			tlb_flush_pending &= ~(1u << cpu);
+			local_flush_tlb_all();
+		}
+		active_asids[cpu] = asid;
+		spin_unlock_irqrestore(&cpu_asid_lock, flags);
+	}
+	cpu_switch_mm(next->pgd, asid & ASID_MASK);
+}
+
+void switch_to_init_mm(void)
+{
+	cpu_switch_mm(init_mm.pgd, 0);
+	/* The boot identity map was global: drop its TLB entries. */
+	local_flush_tlb_all();
+	current->active_mm = &init_mm;
+}

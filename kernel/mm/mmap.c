@@ -1,0 +1,252 @@
+/* The VMAs of an address space and the calls that change them: mmap2,
+ * munmap, brk (Linux's mm/mmap.c, anonymous private memory only; the VMAs
+ * are kept in a sorted list rather than an rbtree).
+ * CONTEXT: the VMA functions run with mm->mmap_lock held. */
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/syscalls.h>
+
+/* The first VMA that ends above addr, or NULL. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry(vma, &mm->mmap, vm_list)
+		if (addr < vma->vm_end)
+			return vma;
+	return NULL;
+}
+
+static struct vm_area_struct *vm_area_alloc(struct mm_struct *mm, unsigned long start,
+					    unsigned long end, unsigned long flags)
+{
+	struct vm_area_struct *vma = kzalloc(sizeof(*vma), GFP_KERNEL);
+
+	if (vma) {
+		vma->vm_start = start;
+		vma->vm_end = end;
+		vma->vm_flags = flags;
+		vma->vm_mm = mm;
+		INIT_LIST_HEAD(&vma->vm_list);
+	}
+	return vma;
+}
+
+/* Insert vma in address order; merge it with a neighbour of the same flags
+ * that it touches. */
+static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *next = find_vma(mm, vma->vm_start), *prev;
+	struct list_head *before = next ? &next->vm_list : &mm->mmap;
+
+	list_add_tail(&vma->vm_list, before);
+	mm->map_count++;
+	if (vma->vm_list.prev != &mm->mmap) {
+		prev = list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
+		if (prev->vm_end == vma->vm_start && prev->vm_flags == vma->vm_flags) {
+			prev->vm_end = vma->vm_end;
+			list_del(&vma->vm_list);
+			kfree(vma);
+			mm->map_count--;
+			vma = prev;
+		}
+	}
+	if (next && vma->vm_end == next->vm_start && vma->vm_flags == next->vm_flags) {
+		vma->vm_end = next->vm_end;
+		list_del(&next->vm_list);
+		kfree(next);
+		mm->map_count--;
+	}
+}
+
+int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
+{
+	unsigned long end = start + PAGE_ALIGN(len);
+	struct vm_area_struct *vma, *tmp;
+
+	if ((start & ~PAGE_MASK) || !len || end > TASK_SIZE || end < start)
+		return -EINVAL;
+	list_for_each_entry_safe(vma, tmp, &mm->mmap, vm_list) {
+		if (vma->vm_end <= start || vma->vm_start >= end)
+			continue;
+		if (vma->vm_start < start && vma->vm_end > end) {
+			/* Punch a hole: split into two. */
+			struct vm_area_struct *tail =
+				vm_area_alloc(mm, end, vma->vm_end, vma->vm_flags);
+			if (!tail)
+				return -ENOMEM;
+			list_add(&tail->vm_list, &vma->vm_list);
+			mm->map_count++;
+			vma->vm_end = start;
+		} else if (vma->vm_start < start) {
+			vma->vm_end = start;
+		} else if (vma->vm_end > end) {
+			vma->vm_start = end;
+		} else {
+			list_del(&vma->vm_list);
+			kfree(vma);
+			mm->map_count--;
+		}
+	}
+	unmap_page_range(mm, start, end);
+	return 0;
+}
+
+long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		  unsigned long vm_flags)
+{
+	struct vm_area_struct *vma;
+	int ret;
+
+	len = PAGE_ALIGN(len);
+	if (!len || addr < MMAP_MIN_ADDR || addr + len > TASK_SIZE || addr + len < addr)
+		return -ENOMEM;
+	ret = do_munmap(mm, addr, len);
+	if (ret)
+		return ret;
+	vma = vm_area_alloc(mm, addr, addr + len, vm_flags);
+	if (!vma)
+		return -ENOMEM;
+	vma_link(mm, vma);
+	return addr;
+}
+
+/* Top-down: the highest gap below TASK_UNMAPPED_TOP that fits len. */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long top = TASK_UNMAPPED_TOP;
+	struct list_head *pos;
+
+	len = PAGE_ALIGN(len);
+	/* Walk the VMAs from the highest down, looking for room above each. */
+	for (pos = mm->mmap.prev; top >= len; pos = pos->prev) {
+		struct vm_area_struct *vma;
+
+		if (pos == &mm->mmap)
+			return top - len >= MMAP_MIN_ADDR ? top - len : (unsigned long)-ENOMEM;
+		vma = list_entry(pos, struct vm_area_struct, vm_list);
+		if (vma->vm_start >= top)
+			continue;
+		if (vma->vm_end <= top - len)
+			return top - len;
+		top = vma->vm_start;
+	}
+	return (unsigned long)-ENOMEM;
+}
+
+/* Tear down the whole address space on exit or exec. */
+void exit_mmap(struct mm_struct *mm)
+{
+	struct vm_area_struct *vma, *tmp;
+
+	list_for_each_entry_safe(vma, tmp, &mm->mmap, vm_list) {
+		unmap_page_range(mm, vma->vm_start, vma->vm_end);
+		list_del(&vma->vm_list);
+		kfree(vma);
+	}
+	mm->map_count = 0;
+}
+
+int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
+{
+	struct vm_area_struct *vma, *copy;
+	int ret = 0;
+
+	spin_lock(&oldmm->mmap_lock);
+	list_for_each_entry(vma, &oldmm->mmap, vm_list) {
+		copy = vm_area_alloc(mm, vma->vm_start, vma->vm_end, vma->vm_flags);
+		if (!copy) {
+			ret = -ENOMEM;
+			break;
+		}
+		list_add_tail(&copy->vm_list, &mm->mmap);
+		mm->map_count++;
+		ret = copy_page_range(mm, oldmm, vma);
+		if (ret)
+			break;
+	}
+	spin_unlock(&oldmm->mmap_lock);
+	return ret;
+}
+
+static unsigned long prot_to_vm_flags(unsigned long prot)
+{
+	return ((prot & PROT_READ) ? VM_READ : 0) | ((prot & PROT_WRITE) ? VM_WRITE : 0) |
+	       ((prot & PROT_EXEC) ? VM_EXEC : 0);
+}
+
+/* mmap2(addr, len, prot, flags, fd, pgoff): anonymous private mappings.
+ * RETURNS: the address, or -EINVAL / -ENOMEM / -ENODEV for file mappings. */
+long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
+	       unsigned long flags, unsigned long fd, unsigned long pgoff)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	if (!len || (addr & ~PAGE_MASK))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return -ENODEV;
+	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+		return -EINVAL;
+	if (PAGE_ALIGN(len) < len || PAGE_ALIGN(len) > TASK_SIZE)
+		return -ENOMEM;
+	spin_lock(&mm->mmap_lock);
+	if (!(flags & MAP_FIXED)) {
+		struct vm_area_struct *vma = addr ? find_vma(mm, addr) : NULL;
+		/* A hint is used if the range is free, as Linux does. */
+		if (!addr || addr < MMAP_MIN_ADDR || addr + PAGE_ALIGN(len) > TASK_UNMAPPED_TOP ||
+		    (vma && vma->vm_start < addr + PAGE_ALIGN(len)))
+			addr = get_unmapped_area(mm, len);
+	}
+	ret = IS_ERR_VALUE(addr) ? (long)addr : do_mmap_anon(mm, addr, len, prot_to_vm_flags(prot));
+	spin_unlock(&mm->mmap_lock);
+	return ret;
+}
+
+long sys_munmap(unsigned long addr, size_t len)
+{
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	spin_lock(&mm->mmap_lock);
+	ret = do_munmap(mm, addr, len);
+	spin_unlock(&mm->mmap_lock);
+	return ret;
+}
+
+/* brk(addr): move the end of the heap. RETURNS: the new break, or the old
+ * one if the move is impossible (Linux's convention: brk never fails). */
+long sys_brk(unsigned long brk)
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long newbrk, oldbrk;
+	struct vm_area_struct *next;
+
+	spin_lock(&mm->mmap_lock);
+	if (brk < mm->start_brk || brk > TASK_UNMAPPED_TOP)
+		goto out;
+	newbrk = PAGE_ALIGN(brk);
+	oldbrk = PAGE_ALIGN(mm->brk);
+	if (newbrk == oldbrk) {
+		mm->brk = brk;
+		goto out;
+	}
+	if (brk <= mm->brk) {
+		if (!do_munmap(mm, newbrk, oldbrk - newbrk))
+			mm->brk = brk;
+		goto out;
+	}
+	next = find_vma(mm, oldbrk);
+	if (next && newbrk > next->vm_start)
+		goto out;
+	if (do_mmap_anon(mm, oldbrk, newbrk - oldbrk, VM_READ | VM_WRITE) == (long)oldbrk)
+		mm->brk = brk;
+out:
+	brk = mm->brk;
+	spin_unlock(&mm->mmap_lock);
+	return brk;
+}

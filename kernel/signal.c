@@ -1,0 +1,1493 @@
+/* Signals: generation, pending queues, and dequeueing for delivery
+ * (Linux 4.19's kernel/signal.c, in the same order and with the same
+ * names). The architecture half, building the frame on the user stack and
+ * returning from it, is kernel/arm/signal.c.
+ *
+ * Generation:  kill() -> kill_pid_info -> group_send_sig_info ->
+ *   do_send_sig_info -> send_signal -> __send_signal: prepare_signal,
+ *   legacy_queue, __sigqueue_alloc, sigaddset, complete_signal ->
+ *   signal_wake_up -> signal_wake_up_state (TIF_SIGPENDING), and
+ *   trace_signal_generate at the end, whatever the result.
+ * Delivery: on the way back to user mode, do_work_pending -> do_signal ->
+ *   get_signal -> dequeue_signal, trace_signal_deliver, then the default
+ *   action or the handler.
+ *
+ * CONTEXT: pending sets, queues, blocked masks and the action table are
+ * guarded by sighand->siglock, taken with IRQs off. */
+#include <linux/errno.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/time.h>
+#include <asm/uaccess.h>
+#include <trace/events/signal.h>
+
+/* Signals dequeued before any other: the ones a fault raises. */
+#define SYNCHRONOUS_MASK                                                         \
+	(sigmask(SIGSEGV) | sigmask(SIGBUS) | sigmask(SIGILL) | sigmask(SIGTRAP) | \
+	 sigmask(SIGFPE) | sigmask(SIGSYS))
+
+static struct kmem_cache *sigqueue_cachep;
+
+static void __user *sig_handler(struct task_struct *t, int sig)
+{
+	return t->sighand->action[sig - 1].sa.sa_handler;
+}
+
+static inline bool sig_handler_ignored(void __user *handler, int sig)
+{
+	/* Is it explicitly or implicitly ignored? */
+	return handler == SIG_IGN || (handler == SIG_DFL && sig_kernel_ignore(sig));
+}
+
+static bool sig_task_ignored(struct task_struct *t, int sig, bool force)
+{
+	void __user *handler = sig_handler(t, sig);
+
+	/* SIGKILL and SIGSTOP may not be sent to the global init. */
+	if (unlikely(t->pid == 1 && sig_kernel_only(sig)))
+		return true;
+	if (unlikely(t->signal->flags & SIGNAL_UNKILLABLE) && handler == SIG_DFL &&
+	    !(force && sig_kernel_only(sig)))
+		return true;
+	return sig_handler_ignored(handler, sig);
+}
+
+static bool sig_ignored(struct task_struct *t, int sig, bool force)
+{
+	/* Blocked signals are never ignored, since the signal handler may
+	 * change by the time it is unblocked. */
+	if (sigismember(&t->blocked, sig) || sigismember(&t->real_blocked, sig))
+		return false;
+	return sig_task_ignored(t, sig, force);
+}
+
+static inline bool has_pending_signals(sigset_t *signal, sigset_t *blocked)
+{
+	return ((signal->sig[0] & ~blocked->sig[0]) | (signal->sig[1] & ~blocked->sig[1])) != 0;
+}
+
+#define PENDING(p, b) has_pending_signals(&(p)->signal, (b))
+
+static bool recalc_sigpending_tsk(struct task_struct *t)
+{
+	if ((t->jobctl & JOBCTL_STOP_PENDING) || PENDING(&t->pending, &t->blocked) ||
+	    PENDING(&t->signal->shared_pending, &t->blocked)) {
+		set_tsk_thread_flag(t, TIF_SIGPENDING);
+		return true;
+	}
+	/* We must never clear the flag in another thread, or in current
+	 * when it's possible the current syscall is returning -ERESTART*. */
+	return false;
+}
+
+/* After recalculating TIF_SIGPENDING, we need to make sure the task wakes up. */
+static void recalc_sigpending_and_wake(struct task_struct *t)
+{
+	if (recalc_sigpending_tsk(t))
+		signal_wake_up(t, 0);
+}
+
+void recalc_sigpending(void)
+{
+	if (!recalc_sigpending_tsk(current))
+		clear_thread_flag(TIF_SIGPENDING);
+}
+
+/* The lowest pending unblocked signal, synchronous ones first. */
+static int next_signal(struct sigpending *pending, sigset_t *mask)
+{
+	unsigned long x = pending->signal.sig[0] & ~mask->sig[0];
+
+	if (x) {
+		if (x & SYNCHRONOUS_MASK)
+			x &= SYNCHRONOUS_MASK;
+		return __builtin_ctzl(x) + 1;
+	}
+	x = pending->signal.sig[1] & ~mask->sig[1];
+	if (x)
+		return __builtin_ctzl(x) + _NSIG_BPW + 1;
+	return 0;
+}
+
+static void print_dropped_signal(int sig)
+{
+	pr_info("%s/%d: reached RLIMIT_SIGPENDING, dropped signal %d\n", current->comm,
+		current->pid, sig);
+}
+
+/*
+ * allocate a new signal queue record
+ * - this may be called without locks if and only if t == current, otherwise an
+ *   appropriate lock must be held to stop the target task from exiting
+ */
+static struct sigqueue *__sigqueue_alloc(int sig, struct task_struct *t, gfp_t flags,
+					 int override_rlimit)
+{
+	struct sigqueue *q = NULL;
+	struct user_struct *user = get_uid(t->user);
+	int pending = __atomic_add_fetch(&user->sigpending, 1, __ATOMIC_SEQ_CST);
+
+	if (override_rlimit || (unsigned long)pending <= task_rlimit(t, RLIMIT_SIGPENDING))
+		q = kmem_cache_alloc(sigqueue_cachep, flags);
+	else
+		print_dropped_signal(sig);
+
+	if (unlikely(q == NULL)) {
+		__atomic_sub_fetch(&user->sigpending, 1, __ATOMIC_SEQ_CST);
+		free_uid(user);
+	} else {
+		INIT_LIST_HEAD(&q->list);
+		q->flags = 0;
+		q->user = user;
+	}
+	return q;
+}
+
+static void __sigqueue_free(struct sigqueue *q)
+{
+	__atomic_sub_fetch(&q->user->sigpending, 1, __ATOMIC_SEQ_CST);
+	free_uid(q->user);
+	kmem_cache_free(sigqueue_cachep, q);
+}
+
+void flush_sigqueue(struct sigpending *queue)
+{
+	struct sigqueue *q;
+
+	sigemptyset(&queue->signal);
+	while (!list_empty(&queue->list)) {
+		q = list_entry(queue->list.next, struct sigqueue, list);
+		list_del_init(&q->list);
+		__sigqueue_free(q);
+	}
+}
+
+/* Flush all pending signals for this kthread. */
+void flush_signals(struct task_struct *t)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	clear_tsk_thread_flag(t, TIF_SIGPENDING);
+	flush_sigqueue(&t->pending);
+	flush_sigqueue(&t->signal->shared_pending);
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+}
+
+/* exec: handlers are reset to SIG_DFL, ignored signals stay ignored. */
+void flush_signal_handlers(struct task_struct *t, int force_default)
+{
+	int i;
+	struct k_sigaction *ka = &t->sighand->action[0];
+
+	for (i = _NSIG; i != 0; i--, ka++) {
+		if (force_default || ka->sa.sa_handler != SIG_IGN)
+			ka->sa.sa_handler = SIG_DFL;
+		ka->sa.sa_flags = 0;
+		ka->sa.sa_restorer = NULL;
+		sigemptyset(&ka->sa.sa_mask);
+	}
+}
+
+/* Kernel threads ignore every signal. */
+void ignore_signals(struct task_struct *t)
+{
+	int i;
+
+	for (i = 0; i < _NSIG; ++i)
+		t->sighand->action[i].sa.sa_handler = SIG_IGN;
+	flush_signals(t);
+}
+
+static void collect_signal(int sig, struct sigpending *list, siginfo_t *info)
+{
+	struct sigqueue *q, *first = NULL;
+
+	/* Collect the siginfo appropriate to this signal. Check if there
+	 * is another siginfo for the same signal. */
+	list_for_each_entry(q, &list->list, list) {
+		if (q->info.si_signo == sig) {
+			if (first)
+				goto still_pending;
+			first = q;
+		}
+	}
+	sigdelset(&list->signal, sig);
+	if (first) {
+still_pending:
+		list_del_init(&first->list);
+		*info = first->info;
+		__sigqueue_free(first);
+	} else {
+		/* Ok, it wasn't in the queue. This must be a fast-pathed
+		 * signal or we must have been out of queue space. So zero out
+		 * the info. */
+		memset(info, 0, sizeof(*info));
+		info->si_signo = sig;
+		info->si_errno = 0;
+		info->si_code = SI_USER;
+		info->si_pid = 0;
+		info->si_uid = 0;
+	}
+}
+
+static int __dequeue_signal(struct sigpending *pending, sigset_t *mask, siginfo_t *info)
+{
+	int sig = next_signal(pending, mask);
+
+	if (sig)
+		collect_signal(sig, pending, info);
+	return sig;
+}
+
+/*
+ * Dequeue a signal and return the element to the caller, which is
+ * expected to free it.
+ *
+ * All callers have to hold the siglock.
+ */
+int dequeue_signal(struct task_struct *tsk, sigset_t *mask, siginfo_t *info)
+{
+	int signr;
+
+	/* We only dequeue private signals from ourselves, we don't let
+	 * signalfd steal them. */
+	signr = __dequeue_signal(&tsk->pending, mask, info);
+	if (!signr)
+		signr = __dequeue_signal(&tsk->signal->shared_pending, mask, info);
+	recalc_sigpending();
+	return signr;
+}
+
+/*
+ * Tell a process that it has a new active signal..
+ *
+ * NOTE! we rely on the previous spin_lock to
+ * lock interrupts for us! We can only be called with
+ * "siglock" held, and the local interrupt must
+ * have been disabled when that got acquired!
+ *
+ * No need to set need_resched since signal event passing
+ * goes through ->blocked
+ */
+void signal_wake_up_state(struct task_struct *t, unsigned int state)
+{
+	set_tsk_thread_flag(t, TIF_SIGPENDING);
+	/* TASK_WAKEKILL also means wake it up in the stopped/traced/killable
+	 * case. If it is running on another CPU, kick it so that it sees
+	 * TIF_SIGPENDING on its way back to user mode. */
+	if (!wake_up_state(t, state | TASK_INTERRUPTIBLE))
+		kick_process(t);
+}
+
+/* Remove signals in mask from the pending set and queue. */
+static void flush_sigqueue_mask(sigset_t *mask, struct sigpending *s)
+{
+	struct sigqueue *q, *n;
+	sigset_t m;
+
+	sigandnsets(&m, mask, &s->signal);
+	if (sigisemptyset(&m))
+		return;
+	sigandnsets(&s->signal, &s->signal, mask);
+	list_for_each_entry_safe(q, n, &s->list, list) {
+		if (sigismember(mask, q->info.si_signo)) {
+			list_del_init(&q->list);
+			__sigqueue_free(q);
+		}
+	}
+}
+
+/* Is p stopped (group stop) right now? */
+static bool task_is_stopped(struct task_struct *p)
+{
+	return (p->state & __TASK_STOPPED) != 0;
+}
+
+/*
+ * Handle magic process-wide effects of stop/continue signals. Unlike the
+ * signal actions, these happen immediately at signal-generation time.
+ * Returns true if the signal should be actually delivered, otherwise
+ * it should be dropped.
+ */
+static bool prepare_signal(int sig, struct task_struct *p, bool force)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t;
+	sigset_t flush;
+
+	if (signal->flags & SIGNAL_GROUP_EXIT) {
+		/* The process is in the middle of dying, nothing to do. */
+		return false;
+	} else if (sig_kernel_stop(sig)) {
+		/* This is a stop signal. Remove SIGCONT from all queues. */
+		siginitset(&flush, sigmask(SIGCONT));
+		flush_sigqueue_mask(&flush, &signal->shared_pending);
+		for_each_thread(p, t)
+			flush_sigqueue_mask(&flush, &t->pending);
+	} else if (sig == SIGCONT) {
+		unsigned int why;
+		/* Remove all stop signals from all queues, wake all threads. */
+		siginitset(&flush, SIG_KERNEL_STOP_MASK);
+		flush_sigqueue_mask(&flush, &signal->shared_pending);
+		for_each_thread(p, t) {
+			flush_sigqueue_mask(&flush, &t->pending);
+			t->jobctl &= ~JOBCTL_STOP_PENDING;
+			wake_up_state(t, __TASK_STOPPED);
+		}
+		/* Notify the parent with CLD_CONTINUED if we were stopped.
+		 * If we were in the middle of a group stop, pretend it was
+		 * already finished, and then continued. The first thread back
+		 * from do_signal_stop() reports it (get_signal). */
+		why = 0;
+		if (signal->flags & SIGNAL_STOP_STOPPED)
+			why |= SIGNAL_CLD_CONTINUED;
+		else if (signal->group_stop_count)
+			why |= SIGNAL_CLD_STOPPED;
+		if (why) {
+			signal->flags = why | SIGNAL_STOP_CONTINUED;
+			signal->group_stop_count = 0;
+			signal->group_exit_code = 0;
+		}
+	}
+	return !sig_ignored(p, sig, force);
+}
+
+/*
+ * Test if P wants to take SIG. After we've checked all threads with this,
+ * it's equivalent to finding no threads not blocking SIG. Any threads not
+ * blocking SIG were ruled out because they are not running and already
+ * have pending signals. Such threads will dequeue from the shared queue
+ * as soon as they're available, so putting the signal on the shared queue
+ * will be equivalent to sending it to one such thread.
+ */
+static inline bool wants_signal(int sig, struct task_struct *p)
+{
+	if (sigismember(&p->blocked, sig))
+		return false;
+	if (p->flags & PF_EXITING)
+		return false;
+	if (sig == SIGKILL)
+		return true;
+	if (task_is_stopped(p))
+		return false;
+	return p->on_cpu || !signal_pending(p);
+}
+
+static void complete_signal(int sig, struct task_struct *p, int group)
+{
+	struct signal_struct *signal = p->signal;
+	struct task_struct *t;
+
+	/* Now find a thread we can wake up to take the signal off the queue.
+	 * If the main thread wants the signal, it gets first crack. Probably
+	 * the least surprising to the average bear. */
+	if (wants_signal(sig, p))
+		t = p;
+	else if (!group || thread_group_empty(p))
+		/* There is just one thread and it does not need to be woken.
+		 * It will dequeue unblocked signals before it runs again. */
+		return;
+	else {
+		/* Otherwise try to find a suitable thread. */
+		t = signal->curr_target;
+		while (!wants_signal(sig, t)) {
+			t = next_thread(t);
+			if (t == signal->curr_target)
+				/* No thread needs to be woken. Any eligible
+				 * threads will see the signal in the queue soon. */
+				return;
+		}
+		signal->curr_target = t;
+	}
+
+	/* Found a killable thread. If the signal will be fatal, then start
+	 * taking the whole group down immediately. */
+	if (sig_fatal(p, sig) && !(signal->flags & SIGNAL_GROUP_EXIT) &&
+	    !sigismember(&t->real_blocked, sig)) {
+		/* This signal will be fatal to the whole group. */
+		if (!sig_kernel_coredump(sig)) {
+			/* Start a group exit and wake everybody up. This way we
+			 * don't have other threads running and doing things after
+			 * a slower thread has the fatal signal pending. */
+			signal->flags = SIGNAL_GROUP_EXIT;
+			signal->group_exit_code = sig;
+			signal->group_stop_count = 0;
+			for_each_thread(p, t) {
+				t->jobctl &= ~JOBCTL_STOP_PENDING;
+				sigaddset(&t->pending.signal, SIGKILL);
+				signal_wake_up(t, 1);
+			}
+			return;
+		}
+	}
+
+	/* The signal is already in the shared-pending queue. Tell the chosen
+	 * thread to wake up and dequeue it. */
+	signal_wake_up(t, sig == SIGKILL);
+}
+
+static inline bool legacy_queue(struct sigpending *signals, int sig)
+{
+	return (sig < SIGRTMIN) && sigismember(&signals->signal, sig);
+}
+
+/* Where nothing listens for it (Linux's signalfd_notify: no signalfd here). */
+static inline void signalfd_notify(struct task_struct *tsk, int sig)
+{
+}
+
+/**
+ * __send_signal - queue sig for t and wake a thread to take it
+ * @info: the siginfo, or SEND_SIG_NOINFO (from user space, SI_USER),
+ *        SEND_SIG_PRIV (from the kernel, SI_KERNEL), SEND_SIG_FORCED
+ * @group: 1 for the thread group's shared queue, 0 for t's own
+ *
+ * CONTEXT: t->sighand->siglock held, IRQs off.
+ * RETURNS: 0, or -EAGAIN when a realtime signal cannot be queued.
+ */
+static int __send_signal(int sig, struct siginfo *info, struct task_struct *t, int group,
+			 int from_ancestor_ns)
+{
+	struct sigpending *pending;
+	struct sigqueue *q;
+	int override_rlimit;
+	int ret = 0, result;
+
+	assert_spin_locked(&t->sighand->siglock);
+
+	result = TRACE_SIGNAL_IGNORED;
+	if (!prepare_signal(sig, t,
+			    from_ancestor_ns || (info == SEND_SIG_PRIV) || (info == SEND_SIG_FORCED)))
+		goto ret;
+
+	pending = group ? &t->signal->shared_pending : &t->pending;
+	/* Short-circuit ignored signals and support queuing exactly one
+	 * non-rt signal, so that we can get more detailed information about
+	 * the cause of the signal. */
+	result = TRACE_SIGNAL_ALREADY_PENDING;
+	if (legacy_queue(pending, sig))
+		goto ret;
+
+	result = TRACE_SIGNAL_DELIVERED;
+	/* fast-pathed signals for kernel-internal things like SIGSTOP or SIGKILL. */
+	if (info == SEND_SIG_FORCED)
+		goto out_set;
+
+	/* Real-time signals must be queued if sent by sigqueue, or some other
+	 * real-time mechanism. It is implementation defined whether kill()
+	 * does so. We attempt to do so, on the principle of least surprise,
+	 * but since kill is not allowed to fail with EAGAIN when low on memory
+	 * we just make sure at least one signal gets delivered and don't pass
+	 * on the info struct. */
+	if (sig < SIGRTMIN)
+		override_rlimit = (is_si_special(info) || info->si_code >= 0);
+	else
+		override_rlimit = 0;
+
+	q = __sigqueue_alloc(sig, t, GFP_ATOMIC, override_rlimit);
+	if (q) {
+		list_add_tail(&q->list, &pending->list);
+		switch ((unsigned long)info) {
+		case (unsigned long)SEND_SIG_NOINFO:
+			memset(&q->info, 0, sizeof(q->info));
+			q->info.si_signo = sig;
+			q->info.si_errno = 0;
+			q->info.si_code = SI_USER;
+			q->info.si_pid = task_tgid_nr(current);
+			q->info.si_uid = current->cred.uid;
+			break;
+		case (unsigned long)SEND_SIG_PRIV:
+			memset(&q->info, 0, sizeof(q->info));
+			q->info.si_signo = sig;
+			q->info.si_errno = 0;
+			q->info.si_code = SI_KERNEL;
+			q->info.si_pid = 0;
+			q->info.si_uid = 0;
+			break;
+		default:
+			q->info = *info;
+			break;
+		}
+	} else if (!is_si_special(info)) {
+		if (sig >= SIGRTMIN && info->si_code != SI_USER) {
+			/* Queue overflow, abort. We may abort if the signal
+			 * was rt and sent by user using something other than
+			 * kill(). */
+			result = TRACE_SIGNAL_OVERFLOW_FAIL;
+			ret = -EAGAIN;
+			goto ret;
+		} else {
+			/* This is a silent loss of information. We still send
+			 * the signal, but the *info bits are lost. */
+			result = TRACE_SIGNAL_LOSE_INFO;
+		}
+	}
+
+out_set:
+	signalfd_notify(t, sig);
+	sigaddset(&pending->signal, sig);
+	complete_signal(sig, t, group);
+ret:
+	trace_signal_generate(sig, info, t, group, result);
+	return ret;
+}
+
+static noinline int send_signal(int sig, struct siginfo *info, struct task_struct *t,
+				int group)
+{
+	/* No pid namespaces here: never from an ancestor namespace. */
+	return __send_signal(sig, info, t, group, 0);
+}
+
+int __group_send_sig_info(int sig, struct siginfo *info, struct task_struct *p)
+{
+	return send_signal(sig, info, p, 1);
+}
+
+/* Take t's siglock, unless t has already released its sighand (reaped). */
+static struct sighand_struct *lock_task_sighand(struct task_struct *t, unsigned long *flags)
+{
+	struct sighand_struct *sighand;
+
+	local_irq_save(*flags);
+	sighand = READ_ONCE(t->sighand);
+	if (!sighand) {
+		local_irq_restore(*flags);
+		return NULL;
+	}
+	spin_lock(&sighand->siglock);
+	return sighand;
+}
+
+static inline void unlock_task_sighand(struct task_struct *t, unsigned long *flags)
+{
+	spin_unlock_irqrestore(&t->sighand->siglock, *flags);
+}
+
+/* Send to a thread (group = false) or its whole group. RETURNS: 0, -ESRCH
+ * if the task is gone, -EAGAIN (see __send_signal). */
+int do_send_sig_info(int sig, struct siginfo *info, struct task_struct *p, bool group)
+{
+	unsigned long flags;
+	int ret = -ESRCH;
+
+	if (lock_task_sighand(p, &flags)) {
+		ret = send_signal(sig, info, p, group);
+		unlock_task_sighand(p, &flags);
+	}
+	return ret;
+}
+
+/*
+ * Force a signal that the process can't ignore: if necessary
+ * we unblock the signal and change any SIG_IGN to SIG_DFL.
+ *
+ * Note: If we unblock the signal, we always reset it to SIG_DFL,
+ * since we do not want to have a signal handler that was blocked
+ * be invoked when user space had explicitly blocked it.
+ */
+int force_sig_info(int sig, struct siginfo *info, struct task_struct *t)
+{
+	unsigned long flags;
+	int ret, blocked, ignored;
+	struct k_sigaction *action;
+
+	spin_lock_irqsave(&t->sighand->siglock, flags);
+	action = &t->sighand->action[sig - 1];
+	ignored = action->sa.sa_handler == SIG_IGN;
+	blocked = sigismember(&t->blocked, sig);
+	if (blocked || ignored) {
+		action->sa.sa_handler = SIG_DFL;
+		if (blocked) {
+			sigdelset(&t->blocked, sig);
+			recalc_sigpending_and_wake(t);
+		}
+	}
+	if (action->sa.sa_handler == SIG_DFL)
+		t->signal->flags &= ~SIGNAL_UNKILLABLE;
+	ret = send_signal(sig, info, t, 0);
+	spin_unlock_irqrestore(&t->sighand->siglock, flags);
+	return ret;
+}
+
+void force_sig(int sig, struct task_struct *p)
+{
+	force_sig_info(sig, SEND_SIG_PRIV, p);
+}
+
+/* A fault in user mode: SIGSEGV/SIGBUS/SIGILL with the faulting address. */
+int force_sig_fault(int sig, int code, void __user *addr, struct task_struct *t)
+{
+	struct siginfo info;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_errno = 0;
+	info.si_code = code;
+	info.si_addr = addr;
+	return force_sig_info(sig, &info, t);
+}
+
+/*
+ * Nuke all other threads in the group.
+ */
+void zap_other_threads(struct task_struct *p)
+{
+	struct task_struct *t;
+
+	p->signal->group_stop_count = 0;
+	for_each_thread(p, t) {
+		if (t == p)
+			continue;
+		t->jobctl &= ~JOBCTL_STOP_PENDING;
+		/* Don't bother with already dead threads */
+		if (t->exit_state)
+			continue;
+		sigaddset(&t->pending.signal, SIGKILL);
+		signal_wake_up(t, 1);
+	}
+}
+
+/* Linux's kill permission rule: root may signal anyone; others only tasks
+ * whose real or saved uid matches their real or effective uid; SIGCONT
+ * within the same session always. */
+static bool kill_ok_by_cred(struct task_struct *t)
+{
+	const struct cred *cred = &current->cred, *tcred = &t->cred;
+
+	return cred->euid == 0 || cred->euid == tcred->suid || cred->euid == tcred->uid ||
+	       cred->uid == tcred->suid || cred->uid == tcred->uid;
+}
+
+int check_kill_permission(int sig, struct siginfo *info, struct task_struct *t)
+{
+	if (!valid_signal(sig))
+		return -EINVAL;
+	if (!is_si_special(info) && info->si_code > 0)
+		return 0; /* from the kernel */
+	if (current->tgid == t->tgid || kill_ok_by_cred(t))
+		return 0;
+	if (sig == SIGCONT && task_session_nr(current) == task_session_nr(t))
+		return 0;
+	return -EPERM;
+}
+
+/*
+ * send signal info to all the members of a group
+ */
+int group_send_sig_info(int sig, struct siginfo *info, struct task_struct *p)
+{
+	int ret = check_kill_permission(sig, info, p);
+
+	if (!ret && sig)
+		ret = do_send_sig_info(sig, info, p, true);
+	return ret;
+}
+
+/*
+ * __kill_pgrp_info() sends a signal to a process group: this is what the tty
+ * control characters do (^C, ^Z, ^\ in drivers/tty/n_tty.c)
+ * - the caller must hold at least a readlock on tasklist_lock
+ */
+static int __kill_pgrp_info(int sig, struct siginfo *info, pid_t pgrp)
+{
+	struct task_struct *p;
+	int retval = -ESRCH, success = 0;
+
+	list_for_each_entry(p, &all_tasks, tasks) {
+		if (thread_group_leader(p) && !p->exit_state && task_pgrp_nr(p) == pgrp) {
+			int err = group_send_sig_info(sig, info, p);
+			success |= !err;
+			retval = err;
+		}
+	}
+	return success ? 0 : retval;
+}
+
+int kill_pgrp(pid_t pgrp, int sig, int priv)
+{
+	unsigned long flags;
+	int ret;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	ret = __kill_pgrp_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, pgrp);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+int kill_pid_info(int sig, struct siginfo *info, pid_t pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int error = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_vpid(pid);
+	if (p)
+		error = group_send_sig_info(sig, info, p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return error;
+}
+
+/*
+ * kill_something_info() interprets pid in interesting ways just like kill(2).
+ *
+ * POSIX specifies that kill(-1,sig) is unspecified, but what we have
+ * is probably wrong. Should make it like BSD or SYSV.
+ */
+static int kill_something_info(int sig, struct siginfo *info, pid_t pid)
+{
+	unsigned long flags;
+	struct task_struct *p;
+	int ret, retval = 0, count = 0;
+
+	if (pid > 0)
+		return kill_pid_info(sig, info, pid);
+	/* -INT_MIN is undefined. Exclude this case to avoid a UBSAN warning */
+	if (pid == -2147483647 - 1)
+		return -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (pid != -1) {
+		ret = __kill_pgrp_info(sig, info, pid ? -pid : task_pgrp_nr(current));
+	} else {
+		list_for_each_entry(p, &all_tasks, tasks) {
+			if (thread_group_leader(p) && p->pid > 1 && p->tgid != current->tgid &&
+			    !(p->flags & PF_KTHREAD)) {
+				int err = group_send_sig_info(sig, info, p);
+				++count;
+				if (err != -EPERM)
+					retval = err;
+			}
+		}
+		ret = count ? retval : -ESRCH;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+int send_sig_info(int sig, struct siginfo *info, struct task_struct *p)
+{
+	if (!valid_signal(sig))
+		return -EINVAL;
+	return do_send_sig_info(sig, info, p, false);
+}
+
+int send_sig(int sig, struct task_struct *p, int priv)
+{
+	return send_sig_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, p);
+}
+
+static void __wake_up_parent_sig(struct task_struct *p, struct task_struct *parent)
+{
+	__wake_up(&parent->signal->wait_chldexit, TASK_INTERRUPTIBLE, 1, p);
+}
+
+static u32 nsec_to_clock_t(u64 ns)
+{
+	return div_u64(ns, NSEC_PER_SEC / 100); /* USER_HZ = 100 */
+}
+
+/*
+ * Let a parent know about the death of a child.
+ * For a stopped/continued status change, use do_notify_parent_cldstop instead.
+ *
+ * Returns true if our parent ignored us and so we've switched to
+ * self-reaping.
+ */
+bool do_notify_parent(struct task_struct *tsk, int sig)
+{
+	struct siginfo info;
+	unsigned long flags;
+	struct sighand_struct *psig;
+	bool autoreap = false;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_errno = 0;
+	info.si_pid = task_tgid_nr(tsk);
+	info.si_uid = tsk->cred.uid;
+	info.si_utime = nsec_to_clock_t(tsk->utime + tsk->signal->utime);
+	info.si_stime = nsec_to_clock_t(tsk->stime + tsk->signal->stime);
+	info.si_status = tsk->exit_code & 0x7f;
+	if (tsk->exit_code & 0x80)
+		info.si_code = CLD_DUMPED;
+	else if (tsk->exit_code & 0x7f)
+		info.si_code = CLD_KILLED;
+	else {
+		info.si_code = CLD_EXITED;
+		info.si_status = tsk->exit_code >> 8;
+	}
+
+	psig = tsk->parent->sighand;
+	spin_lock_irqsave(&psig->siglock, flags);
+	if (sig == SIGCHLD && (psig->action[SIGCHLD - 1].sa.sa_handler == SIG_IGN ||
+			       (psig->action[SIGCHLD - 1].sa.sa_flags & SA_NOCLDWAIT))) {
+		/* We are exiting and our parent doesn't care. POSIX.1 defines
+		 * special semantics for setting SIGCHLD to SIG_IGN or setting
+		 * the SA_NOCLDWAIT flag: we should be reaped automatically and
+		 * not left for our parent's wait4 call. We still wake the
+		 * parent, because a blocked wait4 might now return -ECHILD.
+		 * With SA_NOCLDWAIT we still send SIGCHLD, as Linux does. */
+		autoreap = true;
+		if (psig->action[SIGCHLD - 1].sa.sa_handler == SIG_IGN)
+			sig = 0;
+	}
+	if (valid_signal(sig) && sig)
+		__group_send_sig_info(sig, &info, tsk->parent);
+	__wake_up_parent_sig(tsk, tsk->parent);
+	spin_unlock_irqrestore(&psig->siglock, flags);
+	return autoreap;
+}
+
+/**
+ * do_notify_parent_cldstop - notify parent of stopped/continued state change
+ * @why: CLD_{CONTINUED|STOPPED}
+ *
+ * CONTEXT: tasklist_lock held; takes the parent's siglock.
+ */
+void do_notify_parent_cldstop(struct task_struct *tsk, bool for_ptracer, int why)
+{
+	struct siginfo info;
+	unsigned long flags;
+	struct task_struct *parent;
+	struct sighand_struct *sighand;
+
+	tsk = tsk->group_leader;
+	parent = tsk->real_parent;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = SIGCHLD;
+	info.si_errno = 0;
+	info.si_pid = task_tgid_nr(tsk);
+	info.si_uid = tsk->cred.uid;
+	info.si_utime = nsec_to_clock_t(tsk->utime);
+	info.si_stime = nsec_to_clock_t(tsk->stime);
+	info.si_code = why;
+	switch (why) {
+	case CLD_CONTINUED:
+		info.si_status = SIGCONT;
+		break;
+	case CLD_STOPPED:
+		info.si_status = tsk->signal->group_exit_code & 0x7f;
+		break;
+	}
+
+	sighand = parent->sighand;
+	spin_lock_irqsave(&sighand->siglock, flags);
+	if (sighand->action[SIGCHLD - 1].sa.sa_handler != SIG_IGN &&
+	    !(sighand->action[SIGCHLD - 1].sa.sa_flags & SA_NOCLDSTOP))
+		__group_send_sig_info(SIGCHLD, &info, parent);
+	/* Even if SIGCHLD is not generated, we must wake up wait4 calls. */
+	__wake_up_parent_sig(tsk, parent);
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+}
+
+/*
+ * This performs the stopping for SIGSTOP and other stop signals. The
+ * first thread to get here starts the group stop: every other thread is
+ * told to stop; the last one to stop reports CLD_STOPPED to the parent.
+ *
+ * CONTEXT: must be called with current->sighand->siglock held, which is
+ * released on return. RETURNS: true (the task stopped and was woken).
+ */
+static bool do_signal_stop(int signr)
+{
+	struct signal_struct *sig = current->signal;
+	bool notify = false;
+
+	if (!(current->jobctl & JOBCTL_STOP_PENDING)) {
+		struct task_struct *t;
+
+		/* signr will be recorded in task->jobctl for retries */
+		if (!(sig->flags & SIGNAL_STOP_STOPPED))
+			sig->group_exit_code = signr;
+		sig->group_stop_count = 0;
+		current->jobctl |= JOBCTL_STOP_PENDING;
+		sig->group_stop_count++;
+		for_each_thread(current, t) {
+			if (t == current || (t->flags & PF_EXITING) ||
+			    (t->jobctl & JOBCTL_STOP_PENDING))
+				continue;
+			t->jobctl |= JOBCTL_STOP_PENDING;
+			sig->group_stop_count++;
+			signal_wake_up(t, 0);
+		}
+	}
+	current->jobctl &= ~JOBCTL_STOP_PENDING;
+	if (--sig->group_stop_count == 0) {
+		sig->flags = SIGNAL_STOP_STOPPED;
+		notify = true;
+	}
+	current->state = TASK_STOPPED;
+	spin_unlock_irq(&current->sighand->siglock);
+
+	if (notify) {
+		unsigned long flags;
+		spin_lock_irqsave(&tasklist_lock, flags);
+		do_notify_parent_cldstop(current, false, CLD_STOPPED);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
+	schedule();
+	return true;
+}
+
+bool get_signal(struct ksignal *ksig)
+{
+	struct sighand_struct *sighand = current->sighand;
+	struct signal_struct *signal = current->signal;
+	int signr;
+
+relock:
+	spin_lock_irq(&sighand->siglock);
+	/* Every stopped thread goes here after wakeup. Check to see if we
+	 * should notify the parent, prepare_signal(SIGCONT) encodes the CLD_
+	 * si_code into SIGNAL_CLD_MASK bits. */
+	if (unlikely(signal->flags & SIGNAL_CLD_MASK)) {
+		int why = (signal->flags & SIGNAL_CLD_CONTINUED) ? CLD_CONTINUED : CLD_STOPPED;
+		unsigned long flags;
+
+		signal->flags &= ~SIGNAL_CLD_MASK;
+		spin_unlock_irq(&sighand->siglock);
+		spin_lock_irqsave(&tasklist_lock, flags);
+		do_notify_parent_cldstop(current, false, why);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		goto relock;
+	}
+
+	/* Has this task already been marked for death? */
+	if (signal_group_exit(signal)) {
+		ksig->info.si_signo = signr = SIGKILL;
+		sigdelset(&current->pending.signal, SIGKILL);
+		trace_signal_deliver(SIGKILL, SEND_SIG_NOINFO, &sighand->action[SIGKILL - 1]);
+		recalc_sigpending();
+		goto fatal;
+	}
+
+	for (;;) {
+		struct k_sigaction *ka;
+
+		if (unlikely(current->jobctl & JOBCTL_STOP_PENDING) && do_signal_stop(0))
+			goto relock;
+
+		signr = dequeue_signal(current, &current->blocked, &ksig->info);
+		if (!signr)
+			break; /* will return 0 */
+
+		ka = &sighand->action[signr - 1];
+
+		/* Trace actually delivered signals. */
+		trace_signal_deliver(signr, &ksig->info, ka);
+
+		if (ka->sa.sa_handler == SIG_IGN) /* Do nothing. */
+			continue;
+		if (ka->sa.sa_handler != SIG_DFL) {
+			/* Run the handler. */
+			ksig->ka = *ka;
+			if (ka->sa.sa_flags & SA_RESETHAND)
+				ka->sa.sa_handler = SIG_DFL;
+			break; /* will return non-zero "signr" value */
+		}
+
+		/* Now we are doing the default action for this signal. */
+		if (sig_kernel_ignore(signr)) /* Default is nothing. */
+			continue;
+
+		/* Global init gets no signals it doesn't want. */
+		if (unlikely(signal->flags & SIGNAL_UNKILLABLE) && !sig_kernel_only(signr))
+			continue;
+
+		if (sig_kernel_stop(signr)) {
+			/* The default action is to stop all threads in the
+			 * thread group. (Linux skips the job-control stops in
+			 * an orphaned process group; we have no orphan check.) */
+			if (likely(do_signal_stop(ksig->info.si_signo))) {
+				/* It released the siglock. */
+				goto relock;
+			}
+			continue;
+		}
+
+	fatal:
+		spin_unlock_irq(&sighand->siglock);
+
+		/* Anything else is fatal, maybe with a core dump. */
+		current->flags |= PF_SIGNALED;
+		if (sig_kernel_coredump(signr)) {
+			/* We write no core file, but report the dump in the wait
+			 * status, as Linux does when it wrote one (WCOREDUMP). */
+			do_group_exit(ksig->info.si_signo | 0x80);
+		}
+		/* Death signals, no core dump. */
+		do_group_exit(ksig->info.si_signo);
+		/* NOTREACHED */
+	}
+	spin_unlock_irq(&sighand->siglock);
+
+	ksig->sig = signr;
+	return ksig->sig > 0;
+}
+
+void __set_current_blocked(const sigset_t *newset)
+{
+	struct task_struct *tsk = current;
+
+	spin_lock_irq(&tsk->sighand->siglock);
+	tsk->blocked = *newset;
+	recalc_sigpending();
+	spin_unlock_irq(&tsk->sighand->siglock);
+}
+
+/* SIGKILL and SIGSTOP can never be blocked. */
+void set_current_blocked(sigset_t *newset)
+{
+	sigdelsetmask(newset, sigmask(SIGKILL) | sigmask(SIGSTOP));
+	__set_current_blocked(newset);
+}
+
+/**
+ * signal_delivered - called after signal delivery to update blocked signals
+ * @ksig: kernel signal struct
+ * @stepping: nonzero if debugger single-step or block-step in use
+ *
+ * This function should be called when a signal has successfully been
+ * delivered. It updates the blocked signals accordingly (@ksig->ka.sa.sa_mask
+ * is always blocked, and the signal itself is blocked unless %SA_NODEFER
+ * is set in @ksig->ka.sa.sa_flags).
+ */
+static void signal_delivered(struct ksignal *ksig, int stepping)
+{
+	sigset_t blocked;
+
+	/* A signal was successfully delivered, and the saved sigmask was
+	 * stored on the signal frame, and will be restored by sigreturn. So
+	 * we can simply clear the restore sigmask flag. */
+	clear_thread_flag(TIF_RESTORE_SIGMASK);
+
+	sigorsets(&blocked, &current->blocked, &ksig->ka.sa.sa_mask);
+	if (!(ksig->ka.sa.sa_flags & SA_NODEFER))
+		sigaddset(&blocked, ksig->sig);
+	set_current_blocked(&blocked);
+}
+
+void signal_setup_done(int failed, struct ksignal *ksig, int stepping)
+{
+	if (failed)
+		force_sig(SIGSEGV, current);
+	else
+		signal_delivered(ksig, stepping);
+}
+
+/* The exiting thread may not take a group-wide signal: hand what it cannot
+ * take to another thread that can (Linux's retarget_shared_pending, reduced
+ * to waking the others so that they look). */
+void exit_signals(struct task_struct *tsk)
+{
+	struct task_struct *t;
+
+	spin_lock_irq(&tsk->sighand->siglock);
+	tsk->flags |= PF_EXITING;
+	if (!signal_group_exit(tsk->signal) && !sigisemptyset(&tsk->signal->shared_pending.signal))
+		for_each_thread(tsk, t)
+			if (t != tsk && !(t->flags & PF_EXITING))
+				recalc_sigpending_and_wake(t);
+	spin_unlock_irq(&tsk->sighand->siglock);
+}
+
+void __init_signals(void)
+{
+	sigqueue_cachep = kmem_cache_create("sigqueue", sizeof(struct sigqueue), 0, 0);
+}
+
+/*
+ * System call entry points.
+ */
+
+/* rt_sigprocmask */
+int sigprocmask(int how, sigset_t *set, sigset_t *oldset)
+{
+	struct task_struct *tsk = current;
+	sigset_t newset;
+
+	if (oldset)
+		*oldset = tsk->blocked;
+	switch (how) {
+	case SIG_BLOCK:
+		sigorsets(&newset, &tsk->blocked, set);
+		break;
+	case SIG_UNBLOCK:
+		sigandnsets(&newset, &tsk->blocked, set);
+		break;
+	case SIG_SETMASK:
+		newset = *set;
+		break;
+	default:
+		return -EINVAL;
+	}
+	set_current_blocked(&newset);
+	return 0;
+}
+
+long sys_rt_sigprocmask(int how, sigset_t __user *nset, sigset_t __user *oset,
+			size_t sigsetsize)
+{
+	sigset_t old_set, new_set;
+	int error;
+
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	old_set = current->blocked;
+	if (nset) {
+		if (copy_from_user(&new_set, nset, sizeof(sigset_t)))
+			return -EFAULT;
+		sigdelsetmask(&new_set, sigmask(SIGKILL) | sigmask(SIGSTOP));
+		error = sigprocmask(how, &new_set, NULL);
+		if (error)
+			return error;
+	}
+	if (oset && copy_to_user(oset, &old_set, sizeof(sigset_t)))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_rt_sigpending(sigset_t __user *uset, size_t sigsetsize)
+{
+	sigset_t pending;
+
+	if (sigsetsize > sizeof(sigset_t))
+		return -EINVAL;
+	spin_lock_irq(&current->sighand->siglock);
+	sigorsets(&pending, &current->pending.signal, &current->signal->shared_pending.signal);
+	spin_unlock_irq(&current->sighand->siglock);
+	/* Outside the lock because only this thread touches it. */
+	pending.sig[0] &= current->blocked.sig[0];
+	pending.sig[1] &= current->blocked.sig[1];
+	return copy_to_user(uset, &pending, sigsetsize) ? -EFAULT : 0;
+}
+
+static void prepare_kill_siginfo(int sig, struct siginfo *info)
+{
+	memset(info, 0, sizeof(*info));
+	info->si_signo = sig;
+	info->si_errno = 0;
+	info->si_code = SI_USER;
+	info->si_pid = task_tgid_nr(current);
+	info->si_uid = current->cred.uid;
+}
+
+/**
+ *  sys_kill - send a signal to a process
+ *  @pid: the PID of the process
+ *  @sig: signal to be sent
+ */
+long sys_kill(pid_t pid, int sig)
+{
+	struct siginfo info;
+
+	prepare_kill_siginfo(sig, &info);
+	return kill_something_info(sig, &info, pid);
+}
+
+static int do_send_specific(pid_t tgid, pid_t pid, int sig, struct siginfo *info)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	int error = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	p = find_task_by_vpid(pid);
+	if (p && (tgid <= 0 || task_tgid_nr(p) == tgid)) {
+		error = check_kill_permission(sig, info, p);
+		/* The null signal is a permissions and process existence
+		 * probe. No signal is actually delivered. */
+		if (!error && sig)
+			error = do_send_sig_info(sig, info, p, false);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return error;
+}
+
+static int do_tkill(pid_t tgid, pid_t pid, int sig)
+{
+	struct siginfo info;
+
+	memset(&info, 0, sizeof(info));
+	info.si_signo = sig;
+	info.si_errno = 0;
+	info.si_code = SI_TKILL;
+	info.si_pid = task_tgid_nr(current);
+	info.si_uid = current->cred.uid;
+	return do_send_specific(tgid, pid, sig, &info);
+}
+
+/**
+ *  sys_tgkill - send signal to one specific thread
+ *  @tgid: the thread group ID of the thread
+ *  @pid: the PID of the thread
+ *  @sig: signal to be sent
+ *
+ *  This syscall also checks the @tgid and returns -ESRCH even if the PID
+ *  exists but it's not belonging to the target process anymore. This
+ *  method solves the problem of threads exiting and PIDs getting reused.
+ */
+long sys_tgkill(pid_t tgid, pid_t pid, int sig)
+{
+	/* This is only valid for single tasks */
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	return do_tkill(tgid, pid, sig);
+}
+
+long sys_tkill(pid_t pid, int sig)
+{
+	/* This is only valid for single tasks */
+	if (pid <= 0)
+		return -EINVAL;
+	return do_tkill(0, pid, sig);
+}
+
+static int copy_siginfo_from_user_checked(struct siginfo *info, const siginfo_t __user *uinfo,
+					  int sig)
+{
+	if (copy_from_user(info, uinfo, sizeof(*info)))
+		return -EFAULT;
+	/* Not even root can pretend to send signals from the kernel. Nor
+	 * can they impersonate a kill()/tgkill(), which adds source info. */
+	if ((info->si_code >= 0 || info->si_code == SI_TKILL) && task_tgid_nr(current) != 0)
+		return -EPERM;
+	info->si_signo = sig;
+	return 0;
+}
+
+/**
+ *  sys_rt_sigqueueinfo - send signal information to a signal
+ *  @pid: the PID of the thread
+ *  @sig: signal to be sent
+ *  @uinfo: signal info to be sent
+ */
+long sys_rt_sigqueueinfo(pid_t pid, int sig, siginfo_t __user *uinfo)
+{
+	struct siginfo info;
+	int ret = copy_siginfo_from_user_checked(&info, uinfo, sig);
+
+	if (unlikely(ret))
+		return ret;
+	return kill_pid_info(sig, &info, pid);
+}
+
+long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, siginfo_t __user *uinfo)
+{
+	struct siginfo info;
+	int ret;
+
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	ret = copy_siginfo_from_user_checked(&info, uinfo, sig);
+	if (unlikely(ret))
+		return ret;
+	return do_send_specific(tgid, pid, sig, &info);
+}
+
+int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact)
+{
+	struct task_struct *p = current, *t;
+	struct k_sigaction *k;
+	sigset_t mask;
+
+	if (!valid_signal(sig) || sig < 1 || (act && sig_kernel_only(sig)))
+		return -EINVAL;
+
+	k = &p->sighand->action[sig - 1];
+
+	spin_lock_irq(&p->sighand->siglock);
+	if (oact)
+		*oact = *k;
+
+	if (act) {
+		sigdelsetmask(&act->sa.sa_mask, sigmask(SIGKILL) | sigmask(SIGSTOP));
+		*k = *act;
+		/*
+		 * POSIX 3.3.1.3:
+		 *  "Setting a signal action to SIG_IGN for a signal that is
+		 *   pending shall cause the pending signal to be discarded,
+		 *   whether or not it is blocked."
+		 *
+		 *  "Setting a signal action to SIG_DFL for a signal that is
+		 *   pending and whose default action is to ignore the signal
+		 *   (for example, SIGCHLD), shall cause the pending signal to
+		 *   be discarded, whether or not it is blocked"
+		 */
+		if (sig_handler_ignored(sig_handler(p, sig), sig)) {
+			sigemptyset(&mask);
+			sigaddset(&mask, sig);
+			flush_sigqueue_mask(&mask, &p->signal->shared_pending);
+			for_each_thread(p, t)
+				flush_sigqueue_mask(&mask, &t->pending);
+		}
+	}
+	spin_unlock_irq(&p->sighand->siglock);
+	return 0;
+}
+
+/* Linux ARM's struct sigaction for rt_sigaction (the kernel's layout). */
+struct rt_sigaction_user {
+	__sighandler_t sa_handler;
+	unsigned long sa_flags;
+	__sigrestore_t sa_restorer;
+	sigset_t sa_mask;
+};
+
+/**
+ *  sys_rt_sigaction - alter an action taken by a process
+ *  @sig: signal to be sent
+ *  @act: new sigaction
+ *  @oact: used to save the previous sigaction
+ *  @sigsetsize: size of sigset_t type
+ */
+long sys_rt_sigaction(int sig, const struct rt_sigaction_user __user *act,
+		      struct rt_sigaction_user __user *oact, size_t sigsetsize)
+{
+	struct k_sigaction new_sa, old_sa;
+	struct rt_sigaction_user u;
+	int ret;
+
+	/* XXX: Don't preclude handling different sized sigset_t's. */
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (act) {
+		if (copy_from_user(&u, act, sizeof(u)))
+			return -EFAULT;
+		new_sa.sa.sa_handler = u.sa_handler;
+		new_sa.sa.sa_flags = u.sa_flags;
+		new_sa.sa.sa_restorer = u.sa_restorer;
+		new_sa.sa.sa_mask = u.sa_mask;
+	}
+	ret = do_sigaction(sig, act ? &new_sa : NULL, oact ? &old_sa : NULL);
+	if (!ret && oact) {
+		u.sa_handler = old_sa.sa.sa_handler;
+		u.sa_flags = old_sa.sa.sa_flags;
+		u.sa_restorer = old_sa.sa.sa_restorer;
+		u.sa_mask = old_sa.sa.sa_mask;
+		if (copy_to_user(oact, &u, sizeof(u)))
+			return -EFAULT;
+	}
+	return ret;
+}
+
+/* Sleep until a signal comes in; its handler runs, then -EINTR. */
+long sys_pause(void)
+{
+	while (!signal_pending(current)) {
+		__set_current_state(TASK_INTERRUPTIBLE);
+		schedule();
+	}
+	return -ERESTARTNOHAND;
+}
+
+static int sigsuspend(sigset_t *set)
+{
+	current->saved_sigmask = current->blocked;
+	set_current_blocked(set);
+
+	while (!signal_pending(current)) {
+		__set_current_state(TASK_INTERRUPTIBLE);
+		schedule();
+	}
+	set_restore_sigmask();
+	return -ERESTARTNOHAND;
+}
+
+/**
+ *  sys_rt_sigsuspend - replace the signal mask for a value with the
+ *	@unewset value until a signal is received
+ *  @unewset: new signal mask value
+ *  @sigsetsize: size of sigset_t type
+ */
+long sys_rt_sigsuspend(sigset_t __user *unewset, size_t sigsetsize)
+{
+	sigset_t newset;
+
+	/* XXX: Don't preclude handling different sized sigset_t's. */
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&newset, unewset, sizeof(newset)))
+		return -EFAULT;
+	return sigsuspend(&newset);
+}
+
+/**
+ *  do_sigtimedwait - wait for queued signals specified in @which
+ *  @which: queued signals to wait for
+ *  @info: if non-null, the signal's siginfo is returned here
+ *  @timeout_ns: timeout (ns), or ~0 for none
+ */
+static int do_sigtimedwait(const sigset_t *which, siginfo_t *info, u64 timeout_ns)
+{
+	struct task_struct *tsk = current;
+	sigset_t mask = *which;
+	int sig;
+
+	/* Invert the set of allowed signals to get those we want to block. */
+	sigdelsetmask(&mask, sigmask(SIGKILL) | sigmask(SIGSTOP));
+	mask.sig[0] = ~mask.sig[0];
+	mask.sig[1] = ~mask.sig[1];
+
+	spin_lock_irq(&tsk->sighand->siglock);
+	sig = dequeue_signal(tsk, &mask, info);
+	if (!sig && timeout_ns) {
+		/* None ready, temporarily unblock those we're interested while
+		 * we are sleeping in so that we'll be awakened when they
+		 * arrive. Unblocking is always fine, we can avoid
+		 * set_current_blocked(). */
+		tsk->real_blocked = tsk->blocked;
+		sigandnsets(&tsk->blocked, &tsk->blocked, &mask);
+		tsk->blocked.sig[0] = tsk->real_blocked.sig[0] & mask.sig[0];
+		tsk->blocked.sig[1] = tsk->real_blocked.sig[1] & mask.sig[1];
+		recalc_sigpending();
+		spin_unlock_irq(&tsk->sighand->siglock);
+
+		schedule_timeout_interruptible_ns(timeout_ns);
+
+		spin_lock_irq(&tsk->sighand->siglock);
+		__set_task_blocked_restore(tsk);
+		sig = dequeue_signal(tsk, &mask, info);
+	}
+	spin_unlock_irq(&tsk->sighand->siglock);
+
+	if (sig)
+		return sig;
+	return timeout_ns ? -EAGAIN : -EAGAIN;
+}
+
+long sys_rt_sigtimedwait(const sigset_t __user *uthese, siginfo_t __user *uinfo,
+			 const struct timespec __user *uts, size_t sigsetsize)
+{
+	sigset_t these;
+	struct timespec ts;
+	siginfo_t info;
+	u64 timeout = ~0ULL;
+	int ret;
+
+	/* XXX: Don't preclude handling different sized sigset_t's. */
+	if (sigsetsize != sizeof(sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&these, uthese, sizeof(these)))
+		return -EFAULT;
+	if (uts) {
+		if (copy_from_user(&ts, uts, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
+			return -EINVAL;
+		timeout = (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+	}
+	ret = do_sigtimedwait(&these, &info, timeout);
+	if (ret > 0 && uinfo && copy_to_user(uinfo, &info, sizeof(info)))
+		ret = -EFAULT;
+	return ret;
+}

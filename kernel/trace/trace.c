@@ -1,0 +1,71 @@
+/* The tracer's glue to the running kernel (Linux's kernel/trace/trace.c and
+ * trace_clock.c): the clock and context of each record, the boot-time
+ * set-up from trace_buf_size= and trace_event=, and ftrace_dump(). */
+#include <linux/gfp.h>
+#include <linux/irq.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/string.h>
+#include <linux/time.h>
+#include <linux/trace.h>
+#include <linux/ring_buffer.h>
+
+u64 trace_clock_local(void)
+{
+	return local_clock();
+}
+
+void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags,
+				  char *comm)
+{
+	struct task_struct *tsk = current;
+	int pc = current_thread_info()->preempt_count;
+
+	entry->pid = tsk->pid;
+	entry->preempt_count = pc & 0xff;
+	entry->flags = (irqs_disabled_flags(irq_flags) ? TRACE_FLAG_IRQS_OFF : 0) |
+		       ((pc & (0xf << 16)) ? TRACE_FLAG_HARDIRQ : 0) |
+		       (test_tsk_thread_flag(tsk, TIF_NEED_RESCHED) ? TRACE_FLAG_NEED_RESCHED : 0);
+	memcpy(comm, tsk->comm, TASK_COMM_LEN);
+}
+
+void trace_boot_init(void)
+{
+	size_t size = ALIGN(trace_buf_size, PAGE_SIZE);
+	unsigned int order = get_order(size * NR_CPUS);
+	void *mem = (void *)__get_free_pages(GFP_KERNEL, order);
+	char *buf = bootup_event_buf, *token;
+
+	if (!mem || trace_init(mem, size) < 0) {
+		pr_err("tracing: cannot allocate %zu bytes of trace buffer\n", size * NR_CPUS);
+		return;
+	}
+	pr_info("tracing: %u KiB ring buffer per CPU\n", (unsigned)(size >> 10));
+	/* trace_event=sched:sched_switch,signal:* : enable each one named. */
+	while ((token = buf) && *token) {
+		char *comma = strchr(buf, ',');
+		if (comma)
+			*comma = '\0';
+		buf = comma ? comma + 1 : NULL;
+		if (*token && ftrace_set_clr_event(token, 1) < 0)
+			pr_warn("Failed to enable trace event: %s\n", token);
+	}
+}
+
+static void ftrace_dump_line(const char *line)
+{
+	printk(KERN_EMERG "%s", line);
+}
+
+void ftrace_dump(enum ftrace_dump_mode oops_dump_mode)
+{
+	static int dump_running;
+
+	if (__atomic_exchange_n(&dump_running, 1, __ATOMIC_SEQ_CST))
+		return;
+	tracing_off();
+	ftrace_dump_print(ftrace_dump_line,
+			  oops_dump_mode == DUMP_ORIG ? smp_processor_id() : RING_BUFFER_ALL_CPUS);
+	dump_running = 0;
+}
