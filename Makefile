@@ -9,6 +9,8 @@ NM      := $(CROSS)nm
 HOSTCC  ?= gcc
 QEMU    ?= qemu-system-arm
 B       := build
+# `make V=1` shows every command.
+Q       := $(if $(V),,@)
 
 VERSION := 0.1.0
 DEPS_BUILD := gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi \
@@ -37,7 +39,9 @@ deps-debug:
 	@tools/ensure-deps.sh $(DEPS_DEBUG)
 
 include tests/host/host.mk
+include user/user.mk
 include kernel.mk
+include tests/linux/linux.mk
 
 clean:
 	rm -rf $(B)

@@ -2,7 +2,7 @@
 # twice so that the second link embeds the symbol table of the first
 # (Linux's kallsyms link passes; see tools/kallsyms.c).
 
-KSRCS_S := $(wildcard boot/*.S) $(wildcard kernel/arm/*.S)
+KSRCS_S := $(wildcard boot/*.S) $(wildcard kernel/arm/*.S) kernel/initramfs_data.S
 KSRCS_C := $(shell find kernel -name '*.c' | sort)
 KOBJS   := $(patsubst %,$(B)/%.o,$(basename $(KSRCS_S) $(KSRCS_C)))
 LIBGCC  := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name 2>/dev/null)
@@ -11,11 +11,17 @@ KLDFLAGS := -nostdlib -T linker.ld -Wl,--build-id=none -Wl,-z,noexecstack \
 
 $(B)/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(KASFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(KASFLAGS) -c -o $@ $<
+
+# The built-in initramfs carries user/'s programs (Linux's usr/initramfs_data.S).
+$(B)/kernel/initramfs_data.o: kernel/initramfs_data.S $(B)/initramfs.cpio
+	@mkdir -p $(dir $@)
+	$(CC) $(KASFLAGS) -DINITRAMFS_IMAGE='"$(B)/initramfs.cpio"' -c -o $@ $<
 
 $(B)/kernel/%.o: kernel/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) -c -o $@ $<
+	@echo '  CC      $<'
+	$(Q)$(CC) $(KCFLAGS) -c -o $@ $<
 
 $(B)/tools/kallsyms: tools/kallsyms.c
 	@mkdir -p $(dir $@)
@@ -40,7 +46,7 @@ $(B)/kernel.elf: $(KOBJS) $(B)/kallsyms1.o linker.ld
 		{ echo "kallsyms: symbols moved between link passes"; rm -f $@; exit 1; }
 
 $(B)/kallsyms%.o: $(B)/kallsyms%.S
-	$(CC) $(KASFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(KASFLAGS) -c -o $@ $<
 
 $(B)/kernel7.img: $(B)/kernel.elf
 	$(OBJCOPY) -O binary $< $@

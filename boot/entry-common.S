@@ -122,6 +122,20 @@ __sys_trace_return_nosave:
 	bl	syscall_trace_exit
 	b	ret_slow_syscall
 
+/* sigreturn and rt_sigreturn need the saved registers, and must not be
+ * treated as restartable syscalls on the way out (why = 0). */
+	.globl	sys_sigreturn_wrapper
+sys_sigreturn_wrapper:
+	add	r0, sp, #S_OFF
+	mov	why, #0
+	b	sys_sigreturn
+
+	.globl	sys_rt_sigreturn_wrapper
+sys_rt_sigreturn_wrapper:
+	add	r0, sp, #S_OFF
+	mov	why, #0
+	b	sys_rt_sigreturn
+
 /* A user PSR that is not user mode with IRQs on: never return with it. */
 	.globl	bad_user_psr
 bad_user_psr:

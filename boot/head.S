@@ -35,38 +35,51 @@ _start:
 	bl	__hyp_drop
 	cpsid	aif
 
-	/* Move the image to TEXT_OFFSET, where its addresses assume it is. */
+	/* Move the image down to TEXT_OFFSET, where its addresses assume it
+	 * is (QEMU loads a raw image at 0x10000). The copy overwrites the
+	 * source from its start, where this code runs: so copy the first
+	 * `gap` bytes, which hold this code, then finish from the new copy.
+	 * An image loaded below TEXT_OFFSET cannot run: no loader does that. */
 	adr	r4, _start			@ where we were loaded
 	mov	ip, r4
 	ldr	r5, =_start
 	sub	r5, r5, #PAGE_OFFSET		@ where we are linked to live
 	cmp	r4, r5
 	beq	__relocated
+1:	wfilo
+	blo	1b
 	ldr	r6, =_edata
 	ldr	r7, =_start
 	sub	r6, r6, r7			@ image size, a multiple of 4
-	cmp	r5, r4
-	blo	2f
-	/* Moving up: copy backwards so an overlap cannot clobber the source. */
-1:	subs	r6, r6, #4
-	ldr	r7, [r4, r6]
-	str	r7, [r5, r6]
-	bne	1b
-	b	3f
-	/* Moving down: copy forwards. */
-2:	ldr	r7, [r4], #4
-	str	r7, [r5], #4
-	subs	r6, r6, #4
-	bne	2b
+	sub	r7, r4, r5			@ the gap, at least a page in practice
+	cmp	r7, r6
+	movhi	r7, r6
+	mov	r1, r5
+	mov	r2, r4
+	mov	r3, r7
+	bl	__copy_words
+	ldr	r0, =2f
+	sub	r0, r0, #PAGE_OFFSET
+	bx	r0				@ continue in the copy
+2:	sub	r3, r6, r7			@ r1, r2 have moved on by the gap
+	bl	__copy_words
 	/* The copied instructions must not come from a stale I-cache line. */
-3:	mov	r0, #0
+	mov	r0, #0
 	mcr	p15, 0, r0, c7, c5, 0		@ ICIALLU
 	mcr	p15, 0, r0, c7, c5, 6		@ BPIALL
 	dsb
 	isb
-	ldr	r0, =__relocated
-	sub	r0, r0, #PAGE_OFFSET
-	bx	r0
+	b	__relocated
+
+/* Copy r3 bytes (a multiple of 4) from r2 up to r1, ascending. */
+__copy_words:
+	cmp	r3, #0
+	bxeq	lr
+1:	ldr	r0, [r2], #4
+	str	r0, [r1], #4
+	subs	r3, r3, #4
+	bne	1b
+	bx	lr
 
 __relocated:
 	/* Clear the BSS (physical addresses: the MMU is still off). */

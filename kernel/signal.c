@@ -669,8 +669,9 @@ int check_kill_permission(int sig, struct siginfo *info, struct task_struct *t)
 {
 	if (!valid_signal(sig))
 		return -EINVAL;
-	if (!is_si_special(info) && info->si_code > 0)
-		return 0; /* from the kernel */
+	/* Only signals from user space are checked (Linux's si_fromuser). */
+	if (info != SEND_SIG_NOINFO && (is_si_special(info) || info->si_code > 0))
+		return 0;
 	if (current->tgid == t->tgid || kill_ok_by_cred(t))
 		return 0;
 	if (sig == SIGCONT && task_session_nr(current) == task_session_nr(t))
@@ -1441,28 +1442,32 @@ static int do_sigtimedwait(const sigset_t *which, siginfo_t *info, u64 timeout_n
 	spin_lock_irq(&tsk->sighand->siglock);
 	sig = dequeue_signal(tsk, &mask, info);
 	if (!sig && timeout_ns) {
+		long left;
 		/* None ready, temporarily unblock those we're interested while
 		 * we are sleeping in so that we'll be awakened when they
 		 * arrive. Unblocking is always fine, we can avoid
 		 * set_current_blocked(). */
 		tsk->real_blocked = tsk->blocked;
-		sigandnsets(&tsk->blocked, &tsk->blocked, &mask);
-		tsk->blocked.sig[0] = tsk->real_blocked.sig[0] & mask.sig[0];
-		tsk->blocked.sig[1] = tsk->real_blocked.sig[1] & mask.sig[1];
+		tsk->blocked.sig[0] &= mask.sig[0];
+		tsk->blocked.sig[1] &= mask.sig[1];
 		recalc_sigpending();
 		spin_unlock_irq(&tsk->sighand->siglock);
 
-		schedule_timeout_interruptible_ns(timeout_ns);
+		__set_current_state(TASK_INTERRUPTIBLE);
+		left = schedule_timeout(timeout_ns == ~0ULL ? MAX_SCHEDULE_TIMEOUT
+							   : nsecs_to_jiffies(timeout_ns));
 
 		spin_lock_irq(&tsk->sighand->siglock);
-		__set_task_blocked_restore(tsk);
+		tsk->blocked = tsk->real_blocked;
+		sigemptyset(&tsk->real_blocked);
 		sig = dequeue_signal(tsk, &mask, info);
+		if (!sig)
+			sig = left ? -EINTR : -EAGAIN;
+	} else if (!sig) {
+		sig = -EAGAIN;
 	}
 	spin_unlock_irq(&tsk->sighand->siglock);
-
-	if (sig)
-		return sig;
-	return timeout_ns ? -EAGAIN : -EAGAIN;
+	return sig;
 }
 
 long sys_rt_sigtimedwait(const sigset_t __user *uthese, siginfo_t __user *uinfo,
@@ -1490,4 +1495,83 @@ long sys_rt_sigtimedwait(const sigset_t __user *uthese, siginfo_t __user *uinfo,
 	if (ret > 0 && uinfo && copy_to_user(uinfo, &info, sizeof(info)))
 		ret = -EFAULT;
 	return ret;
+}
+
+/* The alternate signal stack (Linux's do_sigaltstack and friends). */
+
+int on_sig_stack(unsigned long sp)
+{
+	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
+int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+/* The stack a handler runs on: the alternate one for SA_ONSTACK handlers,
+ * unless we are already on it. */
+unsigned long sigsp(unsigned long sp, struct ksignal *ksig)
+{
+	if ((ksig->ka.sa.sa_flags & SA_ONSTACK) && !sas_ss_flags(sp))
+		return current->sas_ss_sp + current->sas_ss_size;
+	return sp;
+}
+
+static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
+{
+	struct task_struct *t = current;
+
+	if (oss) {
+		oss->ss_sp = (void __user *)t->sas_ss_sp;
+		oss->ss_size = t->sas_ss_size;
+		oss->ss_flags = sas_ss_flags(sp);
+	}
+	if (ss) {
+		void __user *ss_sp = ss->ss_sp;
+		size_t ss_size = ss->ss_size;
+		unsigned ss_flags = ss->ss_flags;
+
+		if (on_sig_stack(sp))
+			return -EPERM;
+		if (ss_flags != SS_DISABLE && ss_flags != SS_ONSTACK && ss_flags != 0)
+			return -EINVAL;
+		if (ss_flags == SS_DISABLE) {
+			ss_size = 0;
+			ss_sp = NULL;
+		} else if (ss_size < MINSIGSTKSZ) {
+			return -ENOMEM;
+		}
+		t->sas_ss_sp = (unsigned long)ss_sp;
+		t->sas_ss_size = ss_size;
+		t->sas_ss_flags = ss_flags;
+	}
+	return 0;
+}
+
+long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
+{
+	stack_t new, old;
+	int err;
+
+	if (uss && copy_from_user(&new, uss, sizeof(stack_t)))
+		return -EFAULT;
+	err = do_sigaltstack(uss ? &new : NULL, uoss ? &old : NULL,
+			     task_pt_regs(current)->ARM_sp);
+	if (!err && uoss && copy_to_user(uoss, &old, sizeof(stack_t)))
+		err = -EFAULT;
+	return err;
+}
+
+int restore_altstack(const stack_t __user *uss)
+{
+	stack_t new;
+
+	if (copy_from_user(&new, uss, sizeof(stack_t)))
+		return -EFAULT;
+	/* squash all but EFAULT for now */
+	do_sigaltstack(&new, NULL, task_pt_regs(current)->ARM_sp);
+	return 0;
 }

@@ -68,7 +68,8 @@ $(addprefix $(B)/user/,$(USER_TESTS)): $(B)/user/%: $(B)/user/obj/tests/%.o \
 		$(B)/user/obj/tests/check.o $(USER_CRT0) $(USER_LIB)
 	$(call user_link,$< $(B)/user/obj/tests/check.o)
 
-# The initramfs: /init is init; every program is in /bin; /etc holds the
+# The initramfs: /init is init; every program is in /bin (without debug
+# information: $(B)/user/ keeps the full ELF files for gdb); /etc holds the
 # test lists; /proc, /sys, /tmp are mount points. No device nodes: the
 # kernel provides /dev/console.
 USER_ETC := $(wildcard user/etc/*)
@@ -77,10 +78,12 @@ $(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) user/user.mk
 	rm -rf $(B)/initramfs $@
 	mkdir -p $(B)/initramfs/bin $(B)/initramfs/etc $(B)/initramfs/dev \
 		$(B)/initramfs/proc $(B)/initramfs/sys $(B)/initramfs/tmp
-	cp $(USER_PROGS) $(B)/initramfs/bin/
-	cp $(B)/user/init $(B)/initramfs/init
+	$(CROSS)strip --strip-debug -o $(B)/initramfs/init $(B)/user/init
+	for prog in $(USER_PROGS); do \
+		$(CROSS)strip --strip-debug -o $(B)/initramfs/bin/$${prog##*/} $$prog || exit 1; \
+	done
 	cp $(USER_ETC) $(B)/initramfs/etc/
 	cd $(B)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../initramfs.cpio
 
--include $(USER_LIB_OBJS:.o=.d) $(wildcard $(B)/user/obj/*/*.d)
+-include $(wildcard $(B)/user/obj/*/*.d)

@@ -8,6 +8,7 @@
 #define _LINUX_IRQ_H
 
 #include <linux/types.h>
+#include <asm/thread_info.h>
 
 #define IRQ_LOCAL_BASE 16
 #define IRQ_GPU_BASE 32
@@ -37,6 +38,14 @@ void irq_exit(void);
 #define HARDIRQ_OFFSET (1 << 16)
 #define SOFTIRQ_OFFSET (1 << 8)
 #define in_irq() (current_thread_info()->preempt_count & (0xf << 16))
+
+/* The registers interrupted by the IRQ being handled on this CPU. */
+struct pt_regs *get_irq_regs(void);
+struct pt_regs *set_irq_regs(struct pt_regs *new_regs);
+
+/* For /proc/interrupts and the self-tests (kernel/irq.c). */
+unsigned long kstat_irqs_cpu(unsigned int irq, int cpu);
+const char *irq_name(unsigned int irq);
 
 /* Controller hooks used by request_irq (implemented by the BCM2835/6 drivers). */
 void bcm2835_irq_unmask(unsigned int gpu_irq);

@@ -56,6 +56,34 @@ static inline bool list_empty(const struct list_head *head)
 	return head->next == head;
 }
 
+/* new takes old's place in its list; old is left empty. */
+static inline void list_replace_init(struct list_head *old, struct list_head *new)
+{
+	if (list_empty(old)) {
+		INIT_LIST_HEAD(new);
+		return;
+	}
+	new->next = old->next;
+	new->next->prev = new;
+	new->prev = old->prev;
+	new->prev->next = new;
+	INIT_LIST_HEAD(old);
+}
+
+/* Move every entry of list to the front of head. */
+static inline void list_splice_init(struct list_head *list, struct list_head *head)
+{
+	if (list->next != list) {
+		struct list_head *first = list->next, *last = list->prev, *at = head->next;
+		first->prev = head;
+		head->next = first;
+		last->next = at;
+		at->prev = last;
+		INIT_LIST_HEAD(list);
+	}
+}
+
+
 #define list_entry(ptr, type, member) container_of(ptr, type, member)
 #define list_first_entry(ptr, type, member) list_entry((ptr)->next, type, member)
 #define list_next_entry(pos, member) \

@@ -27,7 +27,9 @@
  * the page after it always fault. */
 #define MMAP_MIN_ADDR 0x1000UL
 /* Top of the initial stack and the limit it may grow down to. */
-#define STACK_TOP TASK_SIZE
+/* The signal return trampolines' page (Linux's [sigpage]), at the very top. */
+#define SIGPAGE_ADDR (TASK_SIZE - PAGE_SIZE)
+#define STACK_TOP SIGPAGE_ADDR
 #define STACK_LIMIT (8UL << 20)
 /* Where mmap() places mappings without a hint: below the stack's limit. */
 #define TASK_UNMAPPED_TOP (STACK_TOP - STACK_LIMIT - PAGE_SIZE)
@@ -84,6 +86,8 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
 void exit_mmap(struct mm_struct *mm);
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
+/* Map the signal page into mm (kernel/arm/process.c). */
+int arch_setup_additional_pages(struct mm_struct *mm);
 
 /* Page tables (kernel/arm/pgtable.c). */
 int pgd_alloc(struct mm_struct *mm);
@@ -110,6 +114,7 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start, unsigned long e
 /* Copy len bytes from kernel memory to addr in mm, mapping pages as
  * needed (exec uses it to build a new image before switching to it). */
 int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src, size_t len);
+long strnlen_mm(struct mm_struct *mm, unsigned long addr, long max);
 
 /* TLB and cache maintenance (kernel/arm/tlbflush.c). */
 void flush_tlb_mm(struct mm_struct *mm);

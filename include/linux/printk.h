@@ -29,6 +29,8 @@ int vprintk(const char *fmt, va_list args);
  * paths on a CPU that may have died holding it. */
 void bust_spinlocks(int yes);
 extern int console_loglevel;
+/* Print the current call chain (kernel/arm/traps.c). */
+void dump_stack(void);
 
 #define pr_emerg(fmt, ...) printk(KERN_EMERG fmt, ##__VA_ARGS__)
 #define pr_alert(fmt, ...) printk(KERN_ALERT fmt, ##__VA_ARGS__)

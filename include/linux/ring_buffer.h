@@ -46,7 +46,7 @@ struct ring_buffer {
 /* Bytes of ring memory per record: the smallest useful trace_buf_size is two of these. */
 #define RB_SLOT_SIZE 128
 
-int ring_buffer_init(struct ring_buffer *buffer, void *mem, size_t size_per_cpu);
+int ring_buffer_init(struct ring_buffer *buffer, void *const mem[NR_CPUS], size_t size_per_cpu);
 struct ring_buffer_event *ring_buffer_lock_reserve(struct ring_buffer *buffer, int cpu);
 void ring_buffer_unlock_commit(struct ring_buffer *buffer, int cpu);
 unsigned long ring_buffer_first(struct ring_buffer *buffer, int cpu);

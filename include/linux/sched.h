@@ -214,4 +214,17 @@ struct task_struct *find_task_by_vpid(pid_t nr);
 
 void set_task_comm(struct task_struct *tsk, const char *from);
 
+/* kernel/fork.c and kernel/exit.c */
+long _do_fork(unsigned long clone_flags, unsigned long stack_start, unsigned long stack_size,
+	      int __user *parent_tidptr, int __user *child_tidptr, unsigned long tls);
+pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
+void __noreturn do_exit(long code);
+void __noreturn do_group_exit(int exit_code);
+void release_task(struct task_struct *p);
+void proc_caches_init(void);
+extern int nr_threads;
+
+/* kernel/futex.c: wake up to nr waiters on the futex word at uaddr. */
+int futex_wake(u32 __user *uaddr, int nr);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include <linux/list.h>
 #include <asm/signal.h>
+#include <uapi/linux/signal.h>
 #include <asm/siginfo.h>
 
 typedef struct {

@@ -93,7 +93,6 @@ long sys_clock_getres(int which_clock, struct timespec __user *tp);
 long sys_clock_nanosleep(int which_clock, int flags, const struct timespec __user *rqtp,
 			 struct timespec __user *rmtp);
 long sys_gettimeofday(struct timeval __user *tv, struct timezone __user *tz);
-long sys_alarm(unsigned int seconds);
 long sys_setitimer(int which, struct itimerval __user *value, struct itimerval __user *ovalue);
 long sys_getitimer(int which, struct itimerval __user *value);
 long sys_restart_syscall(void);
@@ -113,21 +112,21 @@ long sys_rt_sigqueueinfo(pid_t pid, int sig, siginfo_t __user *uinfo);
 long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, siginfo_t __user *uinfo);
 long sys_pause(void);
 long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss);
-long sys_sigreturn(void);
-long sys_rt_sigreturn(void);
+/* These two take the saved registers: entry-common.S's wrappers pass them. */
+long sys_sigreturn(struct pt_regs *regs);
+long sys_rt_sigreturn(struct pt_regs *regs);
+long sys_sigreturn_wrapper(void);
+long sys_rt_sigreturn_wrapper(void);
 
 /* kernel/futex.c */
 long sys_futex(u32 __user *uaddr, int op, u32 val, struct timespec __user *utime,
 	       u32 __user *uaddr2, u32 val3);
-long sys_set_robust_list(void __user *head, size_t len);
 
 /* kernel/mm/mmap.c */
 long sys_brk(unsigned long brk);
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
 	       unsigned long fd, unsigned long pgoff);
 long sys_munmap(unsigned long addr, size_t len);
-long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
-long sys_madvise(unsigned long start, size_t len, int behavior);
 
 /* kernel/fs/: files, directories, pipes, the tty, mounts */
 long sys_read(unsigned int fd, char __user *buf, size_t count);

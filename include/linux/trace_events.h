@@ -60,7 +60,14 @@ struct trace_event_call {
 	int enabled;           /* Linux: EVENT_FILE_FL_ENABLED */
 	/* the event's TP_printk, without the "name: " prefix or the newline */
 	void (*print)(struct trace_seq *p, const void *fields);
+	/* called when the event is turned on or off (Linux's TRACE_EVENT_FN
+	 * regfunc/unregfunc), or NULL */
+	void (*reg)(int enable);
 };
+
+/* raw_syscalls' regfunc: mark every task TIF_SYSCALL_TRACEPOINT, so that
+ * syscalls take the traced path in entry-common.S (Linux's syscall_regfunc). */
+void syscall_regfunc(int enable);
 
 /* Every event, grouped by system (the files of include/trace/events/). */
 extern struct trace_event_call *const ftrace_events[];
@@ -71,7 +78,7 @@ extern const unsigned int nr_ftrace_events;
 extern struct ring_buffer global_trace_buffer;
 extern u64 global_trace_time_start;
 
-int trace_init(void *mem, size_t size_per_cpu);
+int trace_init(void *const mem[NR_CPUS], size_t size_per_cpu);
 struct trace_event_call *ftrace_find_event(int type);
 int trace_set_clr_event(const char *system, const char *event, int set);
 int ftrace_set_clr_event(char *buf, int set);

@@ -9,6 +9,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <linux/irq.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
 

@@ -11,6 +11,7 @@
 #include <linux/reboot.h>
 #include <linux/smp.h>
 #include <asm/io.h>
+#include <asm/irqflags.h>
 #include <mach/bcm2835.h>
 
 #define PM_RSTC 0x1c

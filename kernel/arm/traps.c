@@ -7,6 +7,9 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <linux/irq.h>
+#include <linux/time.h>
+#include <asm/memory.h>
 #include <linux/smp.h>
 #include <linux/trace.h>
 #include <asm/ptrace.h>

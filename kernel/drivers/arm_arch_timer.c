@@ -12,6 +12,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/time.h>
+#include <linux/timer.h>
 #include <asm/io.h>
 #include <mach/bcm2836.h>
 
@@ -74,8 +75,10 @@ static irqreturn_t arch_timer_handler_phys(int irq, void *dev)
 	per_cpu(next_tick, cpu) = next;
 	arch_timer_set_cval(next);
 
-	if (cpu == 0)
+	if (cpu == 0) {
 		jiffies++;
+		run_local_timers();
+	}
 	scheduler_tick();
 	return IRQ_HANDLED;
 }

@@ -22,6 +22,7 @@ void handle_arch_irq(struct pt_regs *regs)
 {
 	int cpu = smp_processor_id();
 	void *pending_reg = LOCAL_ADDRESS(LOCAL_IRQ_PENDING0 + 4 * cpu);
+	struct pt_regs *old_regs = set_irq_regs(regs);
 	u32 stat;
 
 	irq_enter();
@@ -41,6 +42,7 @@ void handle_arch_irq(struct pt_regs *regs)
 		}
 	}
 	irq_exit();
+	set_irq_regs(old_regs);
 }
 
 void bcm2836_arm_irqchip_send_ipi(unsigned int cpumask, unsigned int ipi)

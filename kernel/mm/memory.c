@@ -147,3 +147,25 @@ int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src, size_t
 	}
 	return 0;
 }
+
+/* The length of the NUL-terminated string at addr in mm (exec reads back
+ * the argument strings it placed in the new, not yet current, mm).
+ * RETURNS: the length, or -EFAULT if a page is missing or no NUL within max. */
+long strnlen_mm(struct mm_struct *mm, unsigned long addr, long max)
+{
+	long len = 0;
+
+	while (len < max) {
+		pte_t *ptep = pte_offset(mm, addr, false);
+		const char *page;
+		unsigned long off;
+
+		if (!ptep || pte_none(*ptep))
+			return -EFAULT;
+		page = pte_page_address(*ptep);
+		for (off = addr & ~PAGE_MASK; off < PAGE_SIZE && len < max; off++, len++, addr++)
+			if (!page[off])
+				return len;
+	}
+	return -EFAULT;
+}

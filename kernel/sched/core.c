@@ -16,6 +16,7 @@
 #include <linux/smp.h>
 #include <linux/time.h>
 #include <asm/mmu_context.h>
+#include <asm/uaccess.h>
 #include <trace/events/sched.h>
 #include "sched.h"
 
@@ -423,4 +424,11 @@ void sched_init(void)
 		rq->cpu = cpu;
 	}
 	sched_init_idle(0);
+}
+
+/* sched_yield: go to the back of this CPU's queue (round robin does the rest). */
+long sys_sched_yield(void)
+{
+	schedule();
+	return 0;
 }

@@ -24,10 +24,12 @@ struct trace_event_call event_sys_enter = {
 	.system = "raw_syscalls",
 	.name = "sys_enter",
 	.print = trace_raw_output_sys_enter,
+	.reg = syscall_regfunc,
 };
 
 struct trace_event_call event_sys_exit = {
 	.system = "raw_syscalls",
 	.name = "sys_exit",
 	.print = trace_raw_output_sys_exit,
+	.reg = syscall_regfunc,
 };

@@ -24,26 +24,29 @@ _Static_assert(sizeof(struct ring_buffer_slot) == RB_SLOT_SIZE, "slot size");
 
 /**
  * ring_buffer_init - lay out NR_CPUS rings in the caller's memory
- * @mem: NR_CPUS * @size_per_cpu bytes, 8-byte aligned (the kernel gives pages)
+ * @mem: one area of @size_per_cpu bytes per CPU, 8-byte aligned (the
+ *	kernel gives each CPU its own pages, as Linux does)
  * @size_per_cpu: trace_buf_size, a multiple of 8; RB_SLOT_SIZE bytes a record
  *
  * Recording starts on. RETURNS: 0, or -EINVAL if @mem is NULL or misaligned
  * or @size_per_cpu holds fewer than two slots.
  */
-int ring_buffer_init(struct ring_buffer *buffer, void *mem, size_t size_per_cpu)
+int ring_buffer_init(struct ring_buffer *buffer, void *const mem[NR_CPUS], size_t size_per_cpu)
 {
 	unsigned long nr_slots = size_per_cpu / sizeof(struct ring_buffer_slot);
 	int cpu;
 
-	if (!mem || !IS_ALIGNED((unsigned long)mem, 8) || !IS_ALIGNED(size_per_cpu, 8) ||
-	    nr_slots < 2)
+	if (!mem || !IS_ALIGNED(size_per_cpu, 8) || nr_slots < 2)
 		return -EINVAL;
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		if (!mem[cpu] || !IS_ALIGNED((unsigned long)mem[cpu], 8))
+			return -EINVAL;
 
 	memset(buffer, 0, sizeof(*buffer));
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
 
-		cpu_buffer->slots = (struct ring_buffer_slot *)((char *)mem + cpu * size_per_cpu);
+		cpu_buffer->slots = mem[cpu];
 		cpu_buffer->nr_slots = nr_slots;
 		memset(cpu_buffer->slots, 0, nr_slots * sizeof(struct ring_buffer_slot));
 	}

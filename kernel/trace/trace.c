@@ -33,14 +33,22 @@ void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_f
 void trace_boot_init(void)
 {
 	size_t size = ALIGN(trace_buf_size, PAGE_SIZE);
-	unsigned int order = get_order(size * NR_CPUS);
-	void *mem = (void *)__get_free_pages(GFP_KERNEL, order);
+	unsigned int order = get_order(size);
+	void *mem[NR_CPUS];
 	char *buf = bootup_event_buf, *token;
+	int cpu;
 
-	if (!mem || trace_init(mem, size) < 0) {
-		pr_err("tracing: cannot allocate %zu bytes of trace buffer\n", size * NR_CPUS);
-		return;
+	for_each_possible_cpu(cpu) {
+		mem[cpu] = (void *)__get_free_pages(GFP_KERNEL, order);
+		if (!mem[cpu]) {
+			pr_err("tracing: cannot allocate %zu bytes of trace buffer for CPU%d\n",
+			       size, cpu);
+			while (cpu--)
+				free_pages((unsigned long)mem[cpu], order);
+			return;
+		}
 	}
+	trace_init(mem, size);
 	pr_info("tracing: %u KiB ring buffer per CPU\n", (unsigned)(size >> 10));
 	/* trace_event=sched:sched_switch,signal:* : enable each one named. */
 	while ((token = buf) && *token) {
@@ -67,5 +75,8 @@ void ftrace_dump(enum ftrace_dump_mode oops_dump_mode)
 	tracing_off();
 	ftrace_dump_print(ftrace_dump_line,
 			  oops_dump_mode == DUMP_ORIG ? smp_processor_id() : RING_BUFFER_ALL_CPUS);
+	/* Linux's dump consumes what it prints: a second dump (the panic
+	 * after the oops) finds the buffer empty. */
+	tracing_reset_online_cpus();
 	dump_running = 0;
 }

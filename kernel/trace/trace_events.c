@@ -51,7 +51,7 @@ const unsigned int nr_ftrace_events = ARRAY_SIZE(ftrace_events);
  * which gives each event its type (1, 2, ...: the table order).
  * CONTEXT: boot, before any event is enabled. RETURNS: 0 or -EINVAL.
  */
-int trace_init(void *mem, size_t size_per_cpu)
+int trace_init(void *const mem[NR_CPUS], size_t size_per_cpu)
 {
 	unsigned int i;
 
@@ -89,6 +89,8 @@ static int __ftrace_set_clr_event(const char *match, const char *sub, const char
 			continue;
 		if (event && strcmp(event, call->name))
 			continue;
+		if (call->reg && call->enabled != !!set)
+			call->reg(!!set);
 		WRITE_ONCE(call->enabled, !!set);
 		ret = 0;
 	}

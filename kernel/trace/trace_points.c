@@ -3,6 +3,7 @@
  * when the event is enabled; the inline trace_*() in those headers test it. */
 #include <linux/sched.h>
 #include <linux/signal.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/trace_events.h>
 #include <trace/events/ipi.h>
@@ -226,4 +227,29 @@ void __trace_sys_exit(struct pt_regs *regs, long ret)
 	e->id = current_thread_info()->syscall;
 	e->ret = ret;
 	trace_event_buffer_commit(&fb);
+}
+
+/* Count of raw_syscalls events on: while non-zero every task carries
+ * TIF_SYSCALL_TRACEPOINT (new ones inherit it in dup_task_struct). */
+static int sys_tracepoint_refcount;
+
+void syscall_regfunc(int enable)
+{
+	struct task_struct *p, *t;
+	unsigned long flags;
+	int cpu;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	sys_tracepoint_refcount += enable ? 1 : -1;
+	if (sys_tracepoint_refcount == (enable ? 1 : 0)) {
+		list_for_each_entry(p, &all_tasks, tasks)
+			for_each_thread(p, t)
+				(enable ? set_tsk_thread_flag : clear_tsk_thread_flag)(
+					t, TIF_SYSCALL_TRACEPOINT);
+		for_each_possible_cpu(cpu)
+			if (idle_task(cpu))
+				(enable ? set_tsk_thread_flag : clear_tsk_thread_flag)(
+					idle_task(cpu), TIF_SYSCALL_TRACEPOINT);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 }

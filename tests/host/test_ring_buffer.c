@@ -13,6 +13,11 @@
 #include <cmocka.h>
 #include <pthread.h>
 
+/* The kernel gives each CPU its own area; here they are cut from one block. */
+#define RB_SPLIT(mem, size)                                                              \
+	((void *const[NR_CPUS]){ (char *)(mem), (char *)(mem) + (size), (char *)(mem) + 2 * (size), \
+				 (char *)(mem) + 3 * (size) })
+
 #define SLOTS 7 /* not a power of two */
 #define SIZE (SLOTS * RB_SLOT_SIZE)
 
@@ -21,7 +26,7 @@ static u64 mem[NR_CPUS * SIZE / sizeof(u64)];
 
 static int setup(void **state)
 {
-	return ring_buffer_init(&rb, mem, SIZE);
+	return ring_buffer_init(&rb, RB_SPLIT(mem, SIZE), SIZE);
 }
 
 /* Record @n of @cpu: ts = n, payload = cpu, n, then bytes all (u8)n. */
@@ -63,12 +68,12 @@ static void test_init_rejects_bad_memory(void **state)
 	struct ring_buffer other;
 
 	assert_int_equal(ring_buffer_init(&other, NULL, SIZE), -EINVAL);
-	assert_int_equal(ring_buffer_init(&other, (char *)mem + 4, SIZE), -EINVAL);
-	assert_int_equal(ring_buffer_init(&other, mem, RB_SLOT_SIZE), -EINVAL);
-	assert_int_equal(ring_buffer_init(&other, mem, 0), -EINVAL);
-	assert_int_equal(ring_buffer_init(&other, mem, SIZE - 4), -EINVAL);
+	assert_int_equal(ring_buffer_init(&other, RB_SPLIT((char *)mem + 4, SIZE), SIZE), -EINVAL);
+	assert_int_equal(ring_buffer_init(&other, RB_SPLIT(mem, RB_SLOT_SIZE), RB_SLOT_SIZE), -EINVAL);
+	assert_int_equal(ring_buffer_init(&other, RB_SPLIT(mem, 0), 0), -EINVAL);
+	assert_int_equal(ring_buffer_init(&other, RB_SPLIT(mem, SIZE - 4), SIZE - 4), -EINVAL);
 	/* What does not make a whole slot is left unused. */
-	assert_int_equal(ring_buffer_init(&other, mem, 5 * RB_SLOT_SIZE + 64), 0);
+	assert_int_equal(ring_buffer_init(&other, RB_SPLIT(mem, 5 * RB_SLOT_SIZE + 64), 5 * RB_SLOT_SIZE + 64), 0);
 	assert_int_equal(other.buffers[1].nr_slots, 5);
 	assert_ptr_equal(other.buffers[1].slots, (char *)mem + 5 * RB_SLOT_SIZE + 64);
 }

@@ -22,6 +22,11 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The kernel gives each CPU its own area; here they are cut from one block. */
+#define RB_SPLIT(mem, size)                                                              \
+	((void *const[NR_CPUS]){ (char *)(mem), (char *)(mem) + (size), (char *)(mem) + 2 * (size), \
+				 (char *)(mem) + 3 * (size) })
+
 #define SLOTS 64
 #define SIZE (SLOTS * RB_SLOT_SIZE)
 
@@ -31,7 +36,7 @@ static char text[64 * 1024];
 
 static int setup(void **state)
 {
-	if (trace_init(mem, SIZE))
+	if (trace_init(RB_SPLIT(mem, SIZE), SIZE))
 		return -1;
 	return trace_set_clr_event(NULL, NULL, 1);
 }
@@ -430,7 +435,7 @@ static void test_header_counts_overwritten_entries(void **state)
 	unsigned long i;
 	int cpu;
 
-	assert_int_equal(trace_init(big, 65536 * RB_SLOT_SIZE), 0);
+	assert_int_equal(trace_init(RB_SPLIT(big, 65536 * RB_SLOT_SIZE), 65536 * RB_SLOT_SIZE), 0);
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		for (i = 0; i < written[cpu]; i++) {
 			assert_non_null(ring_buffer_lock_reserve(&global_trace_buffer, cpu));

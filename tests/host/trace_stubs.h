@@ -27,6 +27,13 @@ int raw_smp_processor_id(void)
 	return stub_cpu;
 }
 
+/* The kernel sets TIF_SYSCALL_TRACEPOINT on every task; count the calls. */
+int stub_syscall_reg_calls;
+void syscall_regfunc(int enable)
+{
+	stub_syscall_reg_calls += enable ? 1 : -1;
+}
+
 int num_online_cpus(void)
 {
 	return 4;

@@ -34,7 +34,7 @@ fetch_kernel() {
 	cp "$state"/x/boot/vmlinuz-* "$REF/vmlinuz"
 	cp "$state"/x/usr/lib/linux-image-*/bcm2836-rpi-2-b.dtb "$REF/"
 	find "$state/x/lib/modules" -name bcm2835_wdt.ko -exec cp {} "$REF/" \;
-	rm -rf "$state/x"
+	rm -rf "$state/x" "$state"/*.deb
 	echo "linux: $image ready"
 }
 
@@ -52,18 +52,18 @@ build_initramfs() {
 }
 
 # boot SCRIPT [QEMU and kernel options]: run `sh /etc/SCRIPT` as init's
-# command, console to $REF/console.log
+# command, console to $REF/console-$MODE.log
 boot() {
 	script=$1
 	qemu_opts=$2
 	kernel_opts=$3
-	echo "linux: booting Linux in QEMU (up to ${TIMEOUT}s), console in $REF/console.log"
+	echo "linux: booting Linux in QEMU (up to ${TIMEOUT}s), console in $REF/console-$MODE.log"
 	# shellcheck disable=SC2086
 	timeout "$TIMEOUT" qemu-system-arm -M raspi2b $qemu_opts -kernel "$REF/vmlinuz" \
 		-dtb "$REF/bcm2836-rpi-2-b.dtb" -initrd "$REF/initramfs.cpio" \
 		-append "console=ttyAMA0 rdinit=/init panic=-1 quiet $kernel_opts -- /bin/sh /etc/$script" \
 		-serial stdio -display none -monitor none -no-reboot </dev/null |
-		tr -d '\r' > "$REF/console.log" || true
+		tr -d '\r' > "$REF/console-$MODE.log" || true
 }
 
 mkdir -p "$REF"
@@ -72,11 +72,11 @@ build_initramfs
 case $MODE in
 tests)
 	boot linux-tests "" ""
-	python3 "$here/compare.py" "$REF/console.log" "$here/expected"
+	python3 "$here/compare.py" "$REF/console-$MODE.log" "$here/expected"
 	;;
 bench)
 	boot linux-bench "-icount shift=0" "maxcpus=1"
-	grep '^bench ' "$REF/console.log" || { echo "linux: bench printed nothing"; exit 1; }
+	grep '^bench ' "$REF/console-$MODE.log" || { echo "linux: bench printed nothing"; exit 1; }
 	;;
 *)
 	echo "usage: $0 [BUILD_DIR] [tests|bench]"

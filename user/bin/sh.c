@@ -2,8 +2,9 @@
  * arguments; pipelines `a | b`; `>`, `>>`, `<` redirections; `;` and `&`;
  * quotes; $?, $!, $$ and environment variables; builtins cd, echo, exit,
  * wait, jobs, export. Reads commands from stdin (prompt "# " on a tty),
- * from `sh script`, or from `sh -c 'cmd'`. Interactive, it gives each
- * foreground job its own process group and the terminal, as bash does. */
+ * from `sh script`, or from `sh -c 'cmd'`. On its controlling terminal it
+ * gives each foreground job its own process group and the terminal, as
+ * bash does, so that ^C reaches the job and not the shell. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -36,7 +37,8 @@ struct pipeline {
 
 static int last_status;		/* $? */
 static pid_t last_background;	/* $! */
-static int interactive;		/* stdin is our controlling terminal */
+static int interactive;		/* commands come from a terminal: prompt */
+static int job_control;		/* and it is our controlling terminal */
 static pid_t jobs[MAX_JOBS];	/* background pids not yet reaped */
 
 /* The tokenizer's output for one line: words point into word_buf. */
@@ -178,8 +180,12 @@ static int parse(int *pos, struct pipeline *pl)
 			i++;
 			break;
 		case T_PIPE:
-			if (!cmd->argc || pl->ncmds >= MAX_CMDS) {
-				fprintf(stderr, "sh: bad pipeline\n");
+			if (!cmd->argc) {
+				fprintf(stderr, "sh: syntax error: missing command\n");
+				return -1;
+			}
+			if (pl->ncmds >= MAX_CMDS) {
+				fprintf(stderr, "sh: pipeline too long\n");
 				return -1;
 			}
 			cmd = &pl->cmds[pl->ncmds++];
@@ -307,71 +313,83 @@ static int builtin_echo(int argc, char **argv)
 	return ferror(stdout) ? 1 : 0;
 }
 
-/* run_builtin - run cmd if it is a builtin, in this process.
- * RETURNS: 1 and sets *status if it was one, 0 if not. */
-static int run_builtin(struct command *cmd, int *status)
+static int builtin_cd(int argc, char **argv)
 {
-	char **argv = cmd->argv;
+	const char *dir = argc > 1 ? argv[1] : getenv("HOME");
+
+	if (!dir)
+		dir = "/";
+	if (chdir(dir) < 0) {
+		fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+static int builtin_exit(int argc, char **argv)
+{
+	exit(argc > 1 ? atoi(argv[1]) : last_status);
+}
+
+static int builtin_jobs(int argc, char **argv)
+{
 	int i;
 
-	if (!strcmp(argv[0], "echo")) {
-		*status = builtin_echo(cmd->argc, argv);
-	} else if (!strcmp(argv[0], "cd")) {
-		const char *dir = cmd->argc > 1 ? argv[1] : getenv("HOME");
+	for (i = 0; i < MAX_JOBS; i++)
+		if (jobs[i])
+			printf("[%d] running\n", jobs[i]);
+	return 0;
+}
 
-		*status = 0;
-		if (chdir(dir ? dir : "/") < 0) {
-			fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
-			*status = 1;
-		}
-	} else if (!strcmp(argv[0], "exit")) {
-		exit(cmd->argc > 1 ? atoi(argv[1]) : last_status);
-	} else if (!strcmp(argv[0], "wait")) {
-		*status = builtin_wait(cmd->argc, argv);
-	} else if (!strcmp(argv[0], "jobs")) {
-		for (i = 0; i < MAX_JOBS; i++)
-			if (jobs[i])
-				printf("[%d] running\n", jobs[i]);
-		*status = 0;
-	} else if (!strcmp(argv[0], "export")) {
-		for (i = 1; i < cmd->argc; i++)
-			if (strchr(argv[i], '='))
-				putenv(argv[i]);
-		*status = 0;
-	} else {
-		return 0;
-	}
-	return 1;
+static int builtin_export(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (strchr(argv[i], '='))
+			putenv(argv[i]);
+	return 0;
+}
+
+static const struct builtin {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} builtins[] = {
+	{ "cd", builtin_cd },
+	{ "echo", builtin_echo },
+	{ "exit", builtin_exit },
+	{ "export", builtin_export },
+	{ "jobs", builtin_jobs },
+	{ "wait", builtin_wait },
+};
+
+/* find_builtin - RETURNS: the builtin called name, or NULL */
+static const struct builtin *find_builtin(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
+		if (!strcmp(name, builtins[i].name))
+			return &builtins[i];
+	return NULL;
 }
 
 /* run_builtin_here - a builtin alone in the foreground runs in the shell
- * itself, its redirections applied around it. */
-static int run_builtin_here(struct command *cmd, int *status)
+ * itself, its redirections applied around it.
+ * RETURNS: its exit status. */
+static int run_builtin_here(const struct builtin *b, struct command *cmd)
 {
-	int saved_in = dup(0), saved_out = dup(1), is_builtin = 0;
+	int saved_in = dup(0), saved_out = dup(1), status = 1;
 
 	fflush(stdout);
 	if (redirect(cmd) == 0)
-		is_builtin = run_builtin(cmd, status);
-	else
-		*status = 1, is_builtin = 1;
+		status = b->fn(cmd->argc, cmd->argv);
 	fflush(stdout);
 	dup2(saved_in, 0);
 	dup2(saved_out, 1);
 	close(saved_in);
 	close(saved_out);
-	return is_builtin;
-}
-
-static int is_builtin_name(const char *name)
-{
-	static const char *const names[] = { "echo", "cd", "exit", "wait", "jobs", "export" };
-	unsigned int i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(name, names[i]))
-			return 1;
-	return 0;
+	return status;
 }
 
 /* child_exec - in a forked child: join the job's process group, restore
@@ -379,12 +397,15 @@ static int is_builtin_name(const char *name)
 static void __attribute__((noreturn))
 child_exec(struct command *cmd, pid_t pgid, int in, int out, int background)
 {
+	const struct builtin *b;
 	int status;
 
-	if (interactive) {
+	if (job_control) {
 		setpgid(0, pgid);
 		if (!background)
 			tcsetpgrp(0, pgid ? pgid : getpid());
+	}
+	if (interactive) {
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
 		signal(SIGTSTP, SIG_DFL);
@@ -400,7 +421,9 @@ child_exec(struct command *cmd, pid_t pgid, int in, int out, int background)
 	}
 	if (redirect(cmd) < 0)
 		_exit(1);
-	if (run_builtin(cmd, &status)) {
+	b = find_builtin(cmd->argv[0]);
+	if (b) {
+		status = b->fn(cmd->argc, cmd->argv);
 		fflush(stdout);
 		_exit(status);
 	}
@@ -414,13 +437,12 @@ child_exec(struct command *cmd, pid_t pgid, int in, int out, int background)
  * RETURNS: the exit status of the last command ($?). */
 static int run_pipeline(struct pipeline *pl)
 {
+	const struct builtin *b = find_builtin(pl->cmds[0].argv[0]);
 	pid_t pids[MAX_CMDS], pgid = 0;
 	int i, in = 0, wstatus, status = 0;
 
-	if (pl->ncmds == 1 && !pl->background &&
-	    is_builtin_name(pl->cmds[0].argv[0]) &&
-	    run_builtin_here(&pl->cmds[0], &status))
-		return status;
+	if (pl->ncmds == 1 && !pl->background && b)
+		return run_builtin_here(b, &pl->cmds[0]);
 	fflush(stdout);
 	for (i = 0; i < pl->ncmds; i++) {
 		int fds[2] = { -1, 1 };
@@ -445,7 +467,7 @@ static int run_pipeline(struct pipeline *pl)
 		}
 		if (!pgid)
 			pgid = pids[i];
-		if (interactive)
+		if (job_control)
 			setpgid(pids[i], pgid);
 		if (in != 0)
 			close(in);
@@ -464,17 +486,19 @@ static int run_pipeline(struct pipeline *pl)
 		}
 		return 0;
 	}
-	if (interactive && i > 0)
+	if (job_control && i > 0)
 		tcsetpgrp(0, pgid);
 	status = i < pl->ncmds ? 1 : 0;
 	while (i-- > 0) {
-		if (waitpid(pids[i], &wstatus, 0) == pids[i] && i + 1 == pl->ncmds)
-			status = status_of(wstatus);
-		if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) != SIGINT &&
-		    WTERMSIG(wstatus) != SIGPIPE && i + 1 == pl->ncmds)
+		if (waitpid(pids[i], &wstatus, 0) != pids[i] || i + 1 < pl->ncmds)
+			continue;
+		status = status_of(wstatus);
+		if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGINT)
+			fputc('\n', stderr);	/* after the ^C echo */
+		else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) != SIGPIPE)
 			fprintf(stderr, "%s\n", strsignal(WTERMSIG(wstatus)));
 	}
-	if (interactive)
+	if (job_control)
 		tcsetpgrp(0, getpgrp());
 	return status;
 }
@@ -535,7 +559,8 @@ int main(int argc, char **argv)
 			return 127;
 		}
 	}
-	interactive = fd == 0 && isatty(0) && tcgetpgrp(0) == getpgrp();
+	interactive = fd == 0 && isatty(0);
+	job_control = interactive && tcgetpgrp(0) == getpgrp();
 	if (interactive) {
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);

@@ -22,7 +22,6 @@ typedef __sigset_t sigset_t;
 
 typedef int sig_atomic_t;
 typedef __sighandler_t sighandler_t;
-typedef __sighandler_t _sig_func_ptr;
 
 struct sigaction {
 	union {

@@ -52,7 +52,7 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *oact)
  * calls it interrupts are restarted. */
 sighandler_t signal(int sig, sighandler_t handler)
 {
-	struct sigaction act, oact;
+	struct sigaction act, oact = { 0 };
 
 	memset(&act, 0, sizeof(act));
 	act.sa_handler = handler;

@@ -7,6 +7,7 @@
 
 #include <linux/sched.h>
 #include <linux/signal_types.h>
+#include <linux/timer.h>
 #include <linux/wait.h>
 
 struct sighand_struct {
@@ -26,7 +27,6 @@ struct rlimit {
 #define RLIM_INFINITY (~0UL)
 
 struct tty_struct;
-struct timer_list;
 
 struct signal_struct {
 	int sigcnt; /* references */
@@ -50,8 +50,9 @@ struct signal_struct {
 
 	/* ITIMER_REAL / alarm(): SIGALRM at it_real_expires (ns), repeating
 	 * every it_real_incr ns if non-zero. */
-	struct timer_list *real_timer;
+	struct timer_list real_timer;
 	u64 it_real_incr;
+	struct task_struct *leader; /* who gets SIGALRM */
 
 	u64 utime, stime, cutime, cstime; /* ns, ours and reaped children's */
 	struct rlimit rlim[RLIM_NLIMITS];

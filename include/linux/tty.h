@@ -1,0 +1,135 @@
+/* Terminals (Linux's include/linux/tty.h, tty_driver.h, tty_ldisc.h and
+ * tty_flip.h, for one serial console): the tty, its driver's write, the
+ * flip buffer between the UART interrupt and the line discipline, and the
+ * n_tty line discipline's entry points. */
+#ifndef _LINUX_TTY_H
+#define _LINUX_TTY_H
+
+#include <linux/fs.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <asm/termios.h>
+
+struct tty_struct;
+
+/* Device numbers (Linux's include/uapi/linux/major.h, amba-pl011.c). */
+#define TTYAUX_MAJOR 5 /* 5,0 /dev/tty; 5,1 /dev/console */
+#define SERIAL_AMBA_MAJOR 204
+#define SERIAL_AMBA_MINOR 64 /* ttyAMA0 */
+
+struct tty_operations {
+	/* Send @count bytes as they are. RETURNS: bytes taken. */
+	int (*write)(struct tty_struct *tty, const unsigned char *buf, int count);
+};
+
+struct tty_driver {
+	const char *name; /* "ttyAMA" */
+	unsigned int major, minor_start;
+	const struct tty_operations *ops;
+};
+
+/* Bytes received, between the interrupt that stores them and the work
+ * item that hands them to the line discipline (Linux's tty_bufhead,
+ * one ring instead of a chain of tty_buffers). */
+#define TTY_BUFFER_SIZE 1024
+struct tty_bufhead {
+	struct work_struct work; /* flush_to_ldisc */
+	spinlock_t lock; /* head, tail; irqsave: the interrupt fills it */
+	unsigned int head, tail; /* free-running */
+	unsigned char data[TTY_BUFFER_SIZE];
+};
+
+struct tty_port {
+	struct tty_bufhead buf;
+	struct tty_struct *tty;
+};
+
+struct tty_ldisc_ops {
+	const char *name;
+	int (*open)(struct tty_struct *tty);
+	ssize_t (*read)(struct tty_struct *tty, struct file *file, struct iov_iter *to);
+	ssize_t (*write)(struct tty_struct *tty, struct file *file, struct iov_iter *from);
+	__poll_t (*poll)(struct tty_struct *tty, struct file *file, poll_table *wait);
+	/* CONTEXT: the flip buffer's work item (process context). */
+	void (*receive_buf)(struct tty_struct *tty, const unsigned char *cp, int count);
+	void (*set_termios)(struct tty_struct *tty, const struct termios *old);
+	void (*flush_buffer)(struct tty_struct *tty);
+	/* FIONREAD: bytes a read would return now. */
+	int (*chars_in_buffer)(struct tty_struct *tty);
+};
+
+struct tty_struct {
+	int index;
+	struct tty_driver *driver;
+	const struct tty_operations *ops;
+	struct tty_port *port;
+	const struct tty_ldisc_ops *ldisc;
+	void *disc_data; /* the line discipline's state */
+	spinlock_t termios_lock; /* termios, winsize */
+	struct termios termios;
+	struct winsize winsize;
+	spinlock_t ctrl_lock; /* pgrp, session */
+	pid_t pgrp; /* foreground process group, 0 if none */
+	pid_t session; /* the session it controls, 0 if none */
+	spinlock_t write_lock; /* one writer's output at a time */
+	wait_queue_head_t read_wait, write_wait;
+};
+
+#define I_ICRNL(tty) ((tty)->termios.c_iflag & ICRNL)
+#define I_INLCR(tty) ((tty)->termios.c_iflag & INLCR)
+#define I_IGNCR(tty) ((tty)->termios.c_iflag & IGNCR)
+#define I_ISTRIP(tty) ((tty)->termios.c_iflag & ISTRIP)
+#define O_OPOST(tty) ((tty)->termios.c_oflag & OPOST)
+#define O_ONLCR(tty) ((tty)->termios.c_oflag & ONLCR)
+#define O_OCRNL(tty) ((tty)->termios.c_oflag & OCRNL)
+#define L_ISIG(tty) ((tty)->termios.c_lflag & ISIG)
+#define L_ICANON(tty) ((tty)->termios.c_lflag & ICANON)
+#define L_ECHO(tty) ((tty)->termios.c_lflag & ECHO)
+#define L_ECHOE(tty) ((tty)->termios.c_lflag & ECHOE)
+#define L_ECHOK(tty) ((tty)->termios.c_lflag & ECHOK)
+#define L_ECHONL(tty) ((tty)->termios.c_lflag & ECHONL)
+#define L_ECHOCTL(tty) ((tty)->termios.c_lflag & ECHOCTL)
+#define L_ECHOKE(tty) ((tty)->termios.c_lflag & ECHOKE)
+#define L_NOFLSH(tty) ((tty)->termios.c_lflag & NOFLSH)
+#define L_TOSTOP(tty) ((tty)->termios.c_lflag & TOSTOP)
+#define L_IEXTEN(tty) ((tty)->termios.c_lflag & IEXTEN)
+
+/* The termios a tty starts with (Linux's tty_std_termios). */
+extern const struct termios tty_std_termios;
+
+/* drivers/tty/tty_io.c */
+void tty_init(void);
+void tty_port_init(struct tty_port *port, struct tty_struct *tty);
+dev_t tty_devnum(struct tty_struct *tty);
+int tty_write_chars(struct tty_struct *tty, const unsigned char *buf, int count);
+void tty_wakeup(struct tty_struct *tty);
+
+/* drivers/tty/tty_buffer.c. CONTEXT: any, IRQ included. */
+int tty_insert_flip_char(struct tty_port *port, unsigned char ch);
+void tty_flip_buffer_push(struct tty_port *port);
+void flush_to_ldisc(struct work_struct *work);
+
+/* drivers/tty/n_tty.c */
+extern const struct tty_ldisc_ops n_tty_ops;
+
+/* drivers/tty/tty_ioctl.c */
+long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg);
+
+/* drivers/tty/tty_jobctrl.c */
+int tty_check_change(struct tty_struct *tty);
+int __tty_check_change(struct tty_struct *tty, int sig);
+long tty_jobctrl_ioctl(struct tty_struct *tty, struct file *file, unsigned int cmd,
+		       unsigned long arg);
+void tty_open_proc_set_tty(struct file *filp, struct tty_struct *tty);
+struct tty_struct *get_current_tty(void);
+/* setsid(): the caller's group leaves its controlling terminal. */
+void proc_clear_tty(struct task_struct *p);
+/* do_exit() of a session leader: the terminal forgets the session, its
+ * foreground group gets SIGHUP and SIGCONT (Linux's disassociate_ctty(1)). */
+void disassociate_ctty(int on_exit);
+/* ^C, ^\, ^Z: send @sig to the foreground process group. */
+void __isig(int sig, struct tty_struct *tty);
+
+#endif

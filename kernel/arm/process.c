@@ -1,0 +1,166 @@
+/* Architecture parts of tasks (Linux's arch/arm/kernel/process.c,
+ * ptrace.c and traps.c arm_syscall): a new task's first registers, the
+ * start of a freshly exec'd program, TLS, and the syscall trace hooks. */
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <linux/time.h>
+#include <uapi/linux/sched.h>
+#include <asm/uaccess.h>
+#include <asm/unistd.h>
+#include <trace/events/raw_syscalls.h>
+
+extern char ret_from_fork[];
+static DEFINE_PER_CPU(struct pt_regs *, irq_regs);
+
+struct pt_regs *get_irq_regs(void)
+{
+	return per_cpu(irq_regs, smp_processor_id());
+}
+
+struct pt_regs *set_irq_regs(struct pt_regs *new_regs)
+{
+	struct pt_regs *old = per_cpu(irq_regs, smp_processor_id());
+
+	per_cpu(irq_regs, smp_processor_id()) = new_regs;
+	return old;
+}
+
+/* Set up p's kernel stack so that its first switch-in runs ret_from_fork:
+ * a kernel thread calls fn(arg) (stack_start, stk_sz); a user task returns
+ * to user mode with a copy of our registers and r0 = 0. */
+int copy_thread(unsigned long clone_flags, unsigned long stack_start, unsigned long stk_sz,
+		struct task_struct *p, unsigned long tls)
+{
+	struct thread_info *thread = task_thread_info(p);
+	struct pt_regs *childregs = task_pt_regs(p);
+
+	memset(&thread->cpu_context, 0, sizeof(struct cpu_context_save));
+	if (likely(!(p->flags & PF_KTHREAD))) {
+		*childregs = *task_pt_regs(current);
+		childregs->ARM_r0 = 0;
+		if (stack_start)
+			childregs->ARM_sp = stack_start;
+	} else {
+		memset(childregs, 0, sizeof(struct pt_regs));
+		thread->cpu_context.r4 = stk_sz;
+		thread->cpu_context.r5 = stack_start;
+		childregs->ARM_cpsr = SVC_MODE;
+	}
+	thread->cpu_context.pc = (unsigned long)ret_from_fork;
+	thread->cpu_context.sp = (unsigned long)childregs;
+	if (clone_flags & CLONE_SETTLS)
+		thread->tp_value[0] = tls;
+	return 0;
+}
+
+/* Registers for a program's first instruction (Linux's start_thread):
+ * user mode, Thumb if the entry address is odd, sp at the initial stack. */
+void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp)
+{
+	memset(regs->uregs, 0, sizeof(regs->uregs));
+	regs->ARM_cpsr = USR_MODE;
+	if (pc & 1)
+		regs->ARM_cpsr |= PSR_T_BIT;
+	regs->ARM_pc = pc & ~1UL;
+	regs->ARM_sp = sp;
+}
+
+/* Set the user TLS pointer, read-only to user mode (TPIDRURO). */
+static void set_tls(unsigned long val)
+{
+	current_thread_info()->tp_value[0] = val;
+	__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 3" : : "r"(val));
+}
+
+static long sys_cacheflush(unsigned long start, unsigned long end)
+{
+	if (end < start || !access_ok((void __user *)start, end - start))
+		return -EINVAL;
+	/* Clean the D-cache and invalidate the I-cache for the range:
+	 * needed by programs that write code, and harmless otherwise. */
+	flush_icache_range(start, end);
+	return 0;
+}
+
+/* The ARM-private syscalls at 0xf0000 (Linux's arm_syscall), and any number
+ * past the table: -ENOSYS, with a rate-limited note. */
+long arm_syscall(int no, struct pt_regs *regs)
+{
+	switch (no) {
+	case __ARM_NR_set_tls:
+		set_tls(regs->ARM_r0);
+		return 0;
+	case __ARM_NR_get_tls:
+		return current_thread_info()->tp_value[0];
+	case __ARM_NR_cacheflush:
+		return sys_cacheflush(regs->ARM_r0, regs->ARM_r1);
+	case __ARM_NR_usr32:
+		return 0;
+	}
+	return sys_ni_syscall();
+}
+
+/* Every syscall number without an implementation. The number is in
+ * thread_info; one line at most every second says which. */
+long sys_ni_syscall(void)
+{
+	static u64 last;
+	u64 now = local_clock();
+
+	if (now - last > 1000000000ULL) {
+		last = now;
+		pr_info("%s[%d]: unimplemented syscall %u, returning -ENOSYS\n", current->comm,
+			current->pid, current_thread_info()->syscall);
+	}
+	return -ENOSYS;
+}
+
+/* raw_syscalls hooks, from __sys_trace in entry-common.S. */
+void syscall_trace_enter(struct pt_regs *regs, int scno)
+{
+	trace_sys_enter(regs, scno);
+}
+
+void syscall_trace_exit(struct pt_regs *regs)
+{
+	trace_sys_exit(regs, regs->ARM_r0);
+}
+
+/* The signal page: the sigreturn trampolines, one physical page mapped
+ * read-only and executable at SIGPAGE_ADDR in every process (Linux's
+ * [sigpage], get_signal_page). */
+static struct page *signal_page;
+
+void signal_page_init(void)
+{
+	extern const unsigned long sigreturn_codes[7];
+	unsigned long page = get_zeroed_page(GFP_KERNEL);
+
+	if (!page)
+		panic("no memory for the signal page");
+	memcpy((void *)page, sigreturn_codes, sizeof(sigreturn_codes));
+	flush_icache_range(page, page + PAGE_SIZE);
+	signal_page = virt_to_page((void *)page);
+}
+
+/* CONTEXT: mm->mmap_lock held. */
+int arch_setup_additional_pages(struct mm_struct *mm)
+{
+	long ret = do_mmap_anon(mm, SIGPAGE_ADDR, PAGE_SIZE, VM_READ | VM_EXEC);
+	pte_t *ptep;
+
+	if (ret < 0)
+		return ret;
+	ptep = pte_offset(mm, SIGPAGE_ADDR, true);
+	if (!ptep)
+		return -ENOMEM;
+	get_page(signal_page);
+	set_pte_at(mm, SIGPAGE_ADDR, ptep, mk_pte(page_to_pfn(signal_page), VM_READ | VM_EXEC));
+	mm->total_vm++;
+	return 0;
+}

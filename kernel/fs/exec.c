@@ -1,0 +1,398 @@
+/* execve: replace the calling process's program (Linux 4.19's fs/exec.c).
+ * The seed's path: sys_execve -> do_execve -> __do_execve_file ->
+ * search_binary_handler -> load_elf_binary, then sched_process_exec.
+ *
+ * The new address space is built completely (arguments, segments, stack)
+ * while the old one is still the process's, so every error before the
+ * "point of no return" (flush_old_exec) is returned to the caller, who
+ * carries on as if nothing happened. */
+#include <linux/binfmts.h>
+#include <linux/errno.h>
+#include <linux/fdtable.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <asm/mmu_context.h>
+#include <asm/uaccess.h>
+#include <trace/events/sched.h>
+
+void mm_release(struct task_struct *tsk, struct mm_struct *mm);
+
+/* Create the new mm with its stack VMA; the arguments go at its top. */
+static int bprm_mm_init(struct linux_binprm *bprm)
+{
+	struct mm_struct *mm = mm_alloc();
+	long ret;
+
+	if (!mm)
+		return -ENOMEM;
+	bprm->mm = mm;
+	spin_lock(&mm->mmap_lock);
+	ret = do_mmap_anon(mm, STACK_TOP - EXEC_STACK_INITIAL, EXEC_STACK_INITIAL,
+			   VM_READ | VM_WRITE | VM_GROWSDOWN);
+	spin_unlock(&mm->mmap_lock);
+	if (ret < 0)
+		return ret;
+	bprm->p = STACK_TOP;
+	return 0;
+}
+
+/* Count the pointers of a user argv/envp array. RETURNS: the count, or
+ * -EFAULT / -E2BIG. */
+static int count(const char __user *const __user *argv, int max)
+{
+	int i = 0;
+
+	if (!argv)
+		return 0;
+	for (;;) {
+		const char __user *p;
+		if (get_user(p, argv + i))
+			return -EFAULT;
+		if (!p)
+			return i;
+		if (++i >= max)
+			return -E2BIG;
+	}
+}
+
+/* Copy one string to the top of the new stack, below what is there. */
+static int copy_string_kernel(const char *s, size_t len, struct linux_binprm *bprm)
+{
+	if (bprm->p - (STACK_TOP - EXEC_STACK_INITIAL) < len + EXEC_STACK_RESERVE)
+		return -E2BIG;
+	bprm->p -= len;
+	return copy_to_mm(bprm->mm, bprm->p, s, len);
+}
+
+/* 'copy_strings()' copies argument/environment strings from the old
+ * process's memory to the new process's stack, last one first, so that
+ * the first ends up lowest. */
+static int copy_strings(int argc, const char __user *const __user *argv,
+			struct linux_binprm *bprm)
+{
+	char *kbuf = kmalloc(MAX_ARG_STRLEN, GFP_KERNEL);
+	int ret = 0;
+
+	if (!kbuf)
+		return -ENOMEM;
+	while (argc-- > 0) {
+		const char __user *str;
+		long len;
+
+		if (get_user(str, argv + argc)) {
+			ret = -EFAULT;
+			break;
+		}
+		len = strncpy_from_user(kbuf, str, MAX_ARG_STRLEN);
+		if (len < 0) {
+			ret = len;
+			break;
+		}
+		if (len == MAX_ARG_STRLEN) {
+			ret = -E2BIG;
+			break;
+		}
+		ret = copy_string_kernel(kbuf, len + 1, bprm);
+		if (ret)
+			break;
+	}
+	kfree(kbuf);
+	return ret;
+}
+
+/* Make the new mm the process's; the old one is released. */
+static void exec_mmap(struct mm_struct *mm)
+{
+	struct task_struct *tsk = current;
+	struct mm_struct *old_mm = tsk->mm, *active_mm;
+
+	mm_release(tsk, old_mm);
+	spin_lock_irq(&tsk->alloc_lock);
+	active_mm = tsk->active_mm;
+	tsk->mm = mm;
+	tsk->active_mm = mm;
+	switch_mm(active_mm, mm, tsk);
+	spin_unlock_irq(&tsk->alloc_lock);
+	if (old_mm)
+		mmput(old_mm);
+}
+
+/*
+ * This function makes sure the current process has its own signal table,
+ * so that flush_signal_handlers can later reset the handlers without
+ * disturbing other processes. (Other processes might share the signal
+ * table via the CLONE_SIGHAND option to clone().)
+ *
+ * It also kills the other threads of the group, as exec does: the thread
+ * that calls exec ends up alone, as the group's leader.
+ */
+static int de_thread(struct task_struct *tsk)
+{
+	struct signal_struct *sig = tsk->signal;
+	struct sighand_struct *oldsighand = tsk->sighand;
+
+	if (thread_group_empty(tsk))
+		goto no_thread_group;
+
+	/* Kill all other threads in the thread group. */
+	spin_lock_irq(&oldsighand->siglock);
+	if (signal_group_exit(sig)) {
+		/* Another group action in progress, just return so that the
+		 * signal is processed. */
+		spin_unlock_irq(&oldsighand->siglock);
+		return -EAGAIN;
+	}
+	sig->group_exit_task = tsk;
+	zap_other_threads(tsk);
+	sig->notify_count = sig->nr_threads - 1;
+	if (!thread_group_leader(tsk))
+		sig->notify_count--;
+	while (sig->notify_count > 0) {
+		__set_current_state(TASK_KILLABLE);
+		spin_unlock_irq(&oldsighand->siglock);
+		schedule();
+		if (__fatal_signal_pending(tsk))
+			goto killed;
+		spin_lock_irq(&oldsighand->siglock);
+	}
+	spin_unlock_irq(&oldsighand->siglock);
+
+	/* At this point all other threads have exited, all we have to do is
+	 * to wait for the thread group leader to become inactive, and to
+	 * assume its identity: its pid, its place among its parent's children. */
+	if (!thread_group_leader(tsk)) {
+		struct task_struct *leader = tsk->group_leader;
+
+		for (;;) {
+			spin_lock_irq(&tasklist_lock);
+			/* Do this under tasklist_lock to ensure that exit_notify()
+			 * can't miss ->group_exit_task. */
+			sig->notify_count = -1;
+			if (leader->exit_state)
+				break;
+			__set_current_state(TASK_KILLABLE);
+			spin_unlock_irq(&tasklist_lock);
+			schedule();
+			if (__fatal_signal_pending(tsk))
+				goto killed;
+		}
+		/* Take the leader's pid: detach both, swap, attach ours. */
+		detach_pid(tsk);
+		detach_pid(leader);
+		{
+			pid_t mine = tsk->pid;
+			tsk->pid = leader->pid;
+			leader->pid = mine;
+		}
+		attach_pid(tsk);
+		attach_pid(leader);
+		tsk->group_leader = tsk;
+		leader->group_leader = tsk;
+		tsk->exit_signal = SIGCHLD;
+		leader->exit_signal = -1;
+		tsk->real_parent = leader->real_parent;
+		tsk->parent = leader->parent;
+		list_replace_init(&leader->sibling, &tsk->sibling);
+		list_replace_init(&leader->tasks, &tsk->tasks);
+		list_splice_init(&leader->children, &tsk->children);
+		leader->exit_state = EXIT_DEAD;
+		spin_unlock_irq(&tasklist_lock);
+		release_task(leader);
+	}
+	sig->group_exit_task = NULL;
+	sig->notify_count = 0;
+
+no_thread_group:
+	/* we have changed execution domain */
+	tsk->exit_signal = SIGCHLD;
+
+	if (oldsighand->count != 1) {
+		struct sighand_struct *newsighand = kmalloc(sizeof(*newsighand), GFP_KERNEL);
+
+		/* This ->sighand is shared with the CLONE_SIGHAND but not
+		 * CLONE_THREAD task, switch to the new one. */
+		if (!newsighand)
+			return -ENOMEM;
+		newsighand->count = 1;
+		spin_lock_init(&newsighand->siglock);
+		spin_lock_irq(&oldsighand->siglock);
+		memcpy(newsighand->action, oldsighand->action, sizeof(newsighand->action));
+		tsk->sighand = newsighand;
+		spin_unlock_irq(&oldsighand->siglock);
+		__cleanup_sighand(oldsighand);
+	}
+	return 0;
+
+killed:
+	/* protects against exit_notify() and __exit_signal() */
+	spin_lock_irq(&tasklist_lock);
+	sig->group_exit_task = NULL;
+	sig->notify_count = 0;
+	spin_unlock_irq(&tasklist_lock);
+	return -EAGAIN;
+}
+
+/*
+ * Calling this is the point of no return. None of the failures will be
+ * seen by userspace since either the process is already taking a fatal
+ * signal (via de_thread() or coredump), or will have SEGV raised
+ * (after exec_mmap()) by search_binary_handler (see below).
+ */
+int flush_old_exec(struct linux_binprm *bprm)
+{
+	int retval = de_thread(current);
+
+	if (retval)
+		return retval;
+	exec_mmap(bprm->mm);
+	bprm->mm = NULL;
+	current->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
+	return 0;
+}
+
+/* The process's new name is the file's base name, as Linux's
+ * __set_task_comm(me, kbasename(bprm->filename)). */
+void setup_new_exec(struct linux_binprm *bprm)
+{
+	const char *base = strrchr(bprm->filename, '/');
+
+	set_task_comm(current, base ? base + 1 : bprm->filename);
+	current->sas_ss_sp = current->sas_ss_size = 0;
+	flush_signal_handlers(current, 0);
+	do_close_on_exec(current->files);
+}
+
+int search_binary_handler(struct linux_binprm *bprm)
+{
+	/* ELF is the only format: a "#!" script or anything else is -ENOEXEC. */
+	return load_elf_binary(bprm);
+}
+
+static int exec_binprm(struct linux_binprm *bprm)
+{
+	pid_t old_pid = current->pid;
+	int ret = search_binary_handler(bprm);
+
+	if (ret >= 0)
+		trace_sched_process_exec(current, old_pid, bprm->filename);
+	return ret;
+}
+
+/*
+ * sys_execve() executes a new program.
+ */
+static int __do_execve_file(const char *filename, const char __user *const __user *argv,
+			    const char __user *const __user *envp)
+{
+	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
+	int retval;
+
+	if (!bprm)
+		return -ENOMEM;
+	bprm->filename = filename;
+	retval = kernel_read_file_from_path(filename, &bprm->buf, &bprm->size, EXEC_MAX_IMAGE);
+	if (retval)
+		goto out_free;
+	retval = bprm_mm_init(bprm);
+	if (retval)
+		goto out;
+	bprm->argc = count(argv, MAX_ARG_STRINGS);
+	if ((retval = bprm->argc) < 0)
+		goto out;
+	bprm->envc = count(envp, MAX_ARG_STRINGS);
+	if ((retval = bprm->envc) < 0)
+		goto out;
+	/* The file name first, at the very top (AT_EXECFN points at it). */
+	retval = copy_string_kernel(filename, strlen(filename) + 1, bprm);
+	if (retval)
+		goto out;
+	bprm->exec = bprm->p;
+	retval = copy_strings(bprm->envc, envp, bprm);
+	if (retval)
+		goto out;
+	retval = copy_strings(bprm->argc, argv, bprm);
+	if (retval)
+		goto out;
+
+	retval = exec_binprm(bprm);
+	if (retval < 0)
+		goto out;
+	/* execve succeeded */
+	retval = 0;
+out:
+	if (bprm->mm)
+		mmput(bprm->mm);
+	kfree(bprm->buf);
+out_free:
+	kfree(bprm);
+	return retval;
+}
+
+int do_execve(const char *filename, const char __user *const __user *argv,
+	      const char __user *const __user *envp)
+{
+	return __do_execve_file(filename, argv, envp);
+}
+
+long sys_execve(const char __user *filename, const char __user *const __user *argv,
+		const char __user *const __user *envp)
+{
+	char *name = kmalloc(PATH_MAX, GFP_KERNEL);
+	long len, ret;
+
+	if (!name)
+		return -ENOMEM;
+	len = strncpy_from_user(name, filename, PATH_MAX);
+	if (len < 0)
+		ret = len;
+	else if (len == PATH_MAX)
+		ret = -ENAMETOOLONG;
+	else if (len == 0)
+		ret = -ENOENT;
+	else
+		ret = do_execve(name, argv, envp);
+	kfree(name);
+	return ret;
+}
+
+/* Start the first user program from kernel_init: argv and envp are kernel
+ * arrays here, so they are copied from kernel memory. */
+int kernel_execve(const char *filename, const char *const argv[], const char *const envp[])
+{
+	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
+	int retval, i;
+
+	if (!bprm)
+		return -ENOMEM;
+	bprm->filename = filename;
+	retval = kernel_read_file_from_path(filename, &bprm->buf, &bprm->size, EXEC_MAX_IMAGE);
+	if (retval)
+		goto out_free;
+	retval = bprm_mm_init(bprm);
+	if (retval)
+		goto out;
+	for (bprm->argc = 0; argv[bprm->argc]; bprm->argc++)
+		;
+	for (bprm->envc = 0; envp[bprm->envc]; bprm->envc++)
+		;
+	retval = copy_string_kernel(filename, strlen(filename) + 1, bprm);
+	bprm->exec = bprm->p;
+	for (i = bprm->envc - 1; !retval && i >= 0; i--)
+		retval = copy_string_kernel(envp[i], strlen(envp[i]) + 1, bprm);
+	for (i = bprm->argc - 1; !retval && i >= 0; i--)
+		retval = copy_string_kernel(argv[i], strlen(argv[i]) + 1, bprm);
+	if (!retval)
+		retval = exec_binprm(bprm);
+out:
+	if (bprm->mm)
+		mmput(bprm->mm);
+	kfree(bprm->buf);
+out_free:
+	kfree(bprm);
+	return retval;
+}

@@ -1,0 +1,313 @@
+/* The mount tree: which file system is attached where, mount(2) and
+ * umount(2), and the rootfs every task starts in (Linux's fs/namespace.c,
+ * one name space, no propagation, no bind or move mounts).
+ * CONTEXT: the tree changes under dcache_lock; mnt_count is atomic. */
+#include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/namei.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
+
+static LIST_HEAD(mount_list);
+struct vfsmount *root_mnt;
+
+/* A mount of @root's superblock, owning the caller's reference to @root. */
+static struct vfsmount *alloc_vfsmnt(struct dentry *root)
+{
+	struct vfsmount *mnt = kzalloc(sizeof(*mnt), GFP_KERNEL);
+
+	if (!mnt)
+		return NULL;
+	mnt->mnt_root = root;
+	mnt->mnt_sb = root->d_sb;
+	mnt->mnt_count = 1;
+	mnt->mnt_parent = mnt;
+	INIT_LIST_HEAD(&mnt->mnt_list);
+	return mnt;
+}
+
+struct vfsmount *mntget(struct vfsmount *mnt)
+{
+	if (mnt)
+		__atomic_fetch_add(&mnt->mnt_count, 1, __ATOMIC_SEQ_CST);
+	return mnt;
+}
+
+/* The last reference to a detached mount went: release its superblock. */
+static void cleanup_mnt(struct vfsmount *mnt)
+{
+	dput_locked(mnt->mnt_root);
+	deactivate_super(mnt->mnt_sb);
+	kfree(mnt);
+}
+
+void mntput_locked(struct vfsmount *mnt)
+{
+	if (mnt && __atomic_sub_fetch(&mnt->mnt_count, 1, __ATOMIC_SEQ_CST) == 0)
+		cleanup_mnt(mnt);
+}
+
+void mntput(struct vfsmount *mnt)
+{
+	if (mnt && __atomic_sub_fetch(&mnt->mnt_count, 1, __ATOMIC_SEQ_CST) == 0) {
+		spin_lock(&dcache_lock);
+		cleanup_mnt(mnt);
+		spin_unlock(&dcache_lock);
+	}
+}
+
+/**
+ * lookup_mnt - the mount on @path (the one mounted last, if several are)
+ * CONTEXT: dcache_lock held. RETURNS: it, without a reference, or NULL.
+ */
+struct vfsmount *lookup_mnt(const struct path *path)
+{
+	struct vfsmount *m, *found = NULL;
+
+	list_for_each_entry(m, &mount_list, mnt_list)
+		if (m->mnt_parent == path->mnt && m->mnt_mountpoint == path->dentry)
+			found = m;
+	return found;
+}
+
+/* Attach @mnt (whose reference the tree takes) on @path. */
+static void attach_mnt(struct vfsmount *mnt, const struct path *path)
+{
+	mnt->mnt_parent = mntget(path->mnt);
+	mnt->mnt_mountpoint = dget_dlock(path->dentry);
+	path->dentry->d_flags |= DCACHE_MOUNTED;
+	list_add_tail(&mnt->mnt_list, &mount_list);
+}
+
+/* Take @mnt out of the tree; the tree's reference is the caller's now. */
+static void detach_mnt(struct vfsmount *mnt)
+{
+	struct dentry *mp = mnt->mnt_mountpoint;
+	struct vfsmount *m;
+
+	list_del_init(&mnt->mnt_list);
+	mp->d_flags &= ~DCACHE_MOUNTED;
+	list_for_each_entry(m, &mount_list, mnt_list)
+		if (m->mnt_mountpoint == mp)
+			mp->d_flags |= DCACHE_MOUNTED;
+	dput_locked(mp);
+	mntput_locked(mnt->mnt_parent);
+	mnt->mnt_parent = mnt;
+	mnt->mnt_mountpoint = NULL;
+}
+
+static struct vfsmount *first_child(struct vfsmount *mnt)
+{
+	struct vfsmount *m;
+
+	list_for_each_entry(m, &mount_list, mnt_list)
+		if (m->mnt_parent == mnt && m != mnt)
+			return m;
+	return NULL;
+}
+
+/* Detach @mnt and every mount below it, deepest first, without recursion. */
+static void umount_tree(struct vfsmount *mnt)
+{
+	for (;;) {
+		struct vfsmount *m = mnt, *child;
+
+		while ((child = first_child(m)) != NULL)
+			m = child;
+		detach_mnt(m);
+		mntput_locked(m);
+		if (m == mnt)
+			return;
+	}
+}
+
+/* finish_automount - attach @m, made by a dentry's d_automount, on @path
+ * as a mount that goes with its parent (debugfs' tracing). */
+void finish_automount(struct vfsmount *m, const struct path *path)
+{
+	m->mnt_flags |= MNT_SHRINKABLE;
+	attach_mnt(m, path);
+}
+
+/* A mount of @type used by the kernel only, never attached (pipefs). */
+struct vfsmount *kern_mount(struct file_system_type *type)
+{
+	struct dentry *root;
+	struct vfsmount *mnt;
+
+	spin_lock(&dcache_lock);
+	root = type->mount(type, 0, type->name, NULL);
+	mnt = IS_ERR(root) ? NULL : alloc_vfsmnt(root);
+	if (mnt)
+		mnt->mnt_flags |= MNT_INTERNAL;
+	else if (!IS_ERR(root))
+		dput_locked(root);
+	spin_unlock(&dcache_lock);
+	return mnt;
+}
+
+/**
+ * do_mount - mount a new instance of @type_page on the directory @dir_name
+ * @dev_name, @data_page: handed to the file system, which ignores them
+ * @flags: MS_*; remount, bind and move are not supported (-EINVAL)
+ * RETURNS: 0, -ENODEV for an unknown type, -ENOENT/-ENOTDIR for a bad
+ * mount point, -ENOMEM.
+ */
+int do_mount(const char *dev_name, const char *dir_name, const char *type_page,
+	     unsigned long flags, void *data_page)
+{
+	struct file_system_type *type;
+	struct vfsmount *mnt;
+	struct dentry *root;
+	struct path path;
+	int err;
+
+	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
+		flags &= ~MS_MGC_MSK;
+	if (flags & (MS_REMOUNT | MS_BIND | MS_MOVE))
+		return -EINVAL;
+	if (!type_page)
+		return -EINVAL;
+	type = get_fs_type(type_page);
+	if (!type)
+		return -ENODEV;
+	err = kern_path(dir_name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
+	if (err)
+		return err;
+	spin_lock(&dcache_lock);
+	root = type->mount(type, flags, dev_name, data_page);
+	if (IS_ERR(root)) {
+		err = PTR_ERR(root);
+	} else {
+		mnt = alloc_vfsmnt(root);
+		if (mnt)
+			attach_mnt(mnt, &path);
+		else {
+			dput_locked(root);
+			err = -ENOMEM;
+		}
+	}
+	path_put_locked(&path);
+	spin_unlock(&dcache_lock);
+	return err;
+}
+
+/* RETURNS: nonzero if something besides the tree, the caller's lookup and
+ * the automounts below it holds @mnt (Linux's propagate_mount_busy(mnt, 2)). */
+static int mount_busy(struct vfsmount *mnt)
+{
+	struct vfsmount *m;
+	int expected = 2;
+
+	list_for_each_entry(m, &mount_list, mnt_list) {
+		if (m->mnt_parent != mnt || m == mnt)
+			continue;
+		if (!(m->mnt_flags & MNT_SHRINKABLE) || m->mnt_count != 1 || first_child(m))
+			return 1;
+		expected++;
+	}
+	return mnt->mnt_count != expected;
+}
+
+/**
+ * do_umount - detach the file system mounted at @name
+ * @flags: MNT_DETACH detaches even while it is in use
+ * RETURNS: 0, -EINVAL if @name is not a mount point (or is the root),
+ * -EBUSY if it is in use, or a lookup error.
+ */
+int do_umount(const char *name, int flags)
+{
+	struct path path;
+	int err;
+
+	if (flags & ~MNT_DETACH)
+		return -EINVAL;
+	err = kern_path(name, LOOKUP_FOLLOW, &path);
+	if (err)
+		return err;
+	spin_lock(&dcache_lock);
+	if (path.dentry != path.mnt->mnt_root || path.mnt == root_mnt ||
+	    (path.mnt->mnt_flags & MNT_INTERNAL) || list_empty(&path.mnt->mnt_list))
+		err = -EINVAL;
+	else if (!(flags & MNT_DETACH) && mount_busy(path.mnt))
+		err = -EBUSY;
+	else
+		umount_tree(path.mnt);
+	path_put_locked(&path);
+	spin_unlock(&dcache_lock);
+	return err;
+}
+
+/* Copy a string argument of mount(2). RETURNS: a kmalloc'd copy, or an ERR_PTR. */
+static char *copy_mount_string(const char __user *s)
+{
+	return s ? getname(s) : NULL;
+}
+
+long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
+	       unsigned long flags, void __user *data)
+{
+	char *kdev, *kdir, *ktype;
+	long ret;
+
+	kdir = getname(dir_name);
+	if (IS_ERR(kdir))
+		return PTR_ERR(kdir);
+	ktype = copy_mount_string(type);
+	ret = PTR_ERR(ktype);
+	if (IS_ERR(ktype))
+		goto out_dir;
+	kdev = copy_mount_string(dev_name);
+	ret = PTR_ERR(kdev);
+	if (IS_ERR(kdev))
+		goto out_type;
+	ret = do_mount(kdev, kdir, ktype, flags, NULL);
+	putname(kdev);
+out_type:
+	putname(ktype);
+out_dir:
+	putname(kdir);
+	return ret;
+}
+
+long sys_umount(char __user *name, int flags)
+{
+	char *kname = getname(name);
+	long ret;
+
+	if (IS_ERR(kname))
+		return PTR_ERR(kname);
+	ret = do_umount(kname, flags);
+	putname(kname);
+	return ret;
+}
+
+/* The rootfs mount, and the swapper's root and cwd in it (Linux's
+ * init_mount_tree). Every task inherits them through fork. */
+static void init_mount_tree(void)
+{
+	struct dentry *root;
+	struct path path;
+
+	spin_lock(&dcache_lock);
+	root = rootfs_fs_type.mount(&rootfs_fs_type, 0, "rootfs", NULL);
+	if (IS_ERR(root))
+		panic("Can't create rootfs");
+	root_mnt = alloc_vfsmnt(root);
+	if (!root_mnt)
+		panic("Can't allocate initial namespace");
+	list_add(&root_mnt->mnt_list, &mount_list);
+	spin_unlock(&dcache_lock);
+	path.mnt = root_mnt;
+	path.dentry = root;
+	set_fs_pwd(&init_fs, &path);
+	set_fs_root(&init_fs, &path);
+}
+
+void mnt_init(void)
+{
+	register_filesystem(&rootfs_fs_type);
+	init_mount_tree();
+}

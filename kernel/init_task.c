@@ -1,0 +1,65 @@
+/* The first task, swapper/0: CPU 0's idle task, which start_kernel()
+ * runs as, on the statically allocated init_thread_union stack (Linux's
+ * init/init_task.c). Everything else is forked from it. */
+#include <linux/fdtable.h>
+#include <linux/fs_struct.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+
+static struct signal_struct init_signals = {
+	.sigcnt = 1,
+	.curr_target = &init_task,
+	.live = 1,
+	.nr_threads = 1,
+	.thread_head = { &init_task.thread_node, &init_task.thread_node },
+	.wait_chldexit = __WAIT_QUEUE_HEAD_INITIALIZER(init_signals.wait_chldexit),
+	.shared_pending = {
+		.list = LIST_HEAD_INIT(init_signals.shared_pending.list),
+	},
+	.rlim = {
+		[0 ... RLIM_NLIMITS - 1] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_NOFILE] = { 1024, 4096 },
+		[RLIMIT_SIGPENDING] = { 7579, 7579 }, /* what a 1 GiB Pi's Linux computes */
+	},
+};
+
+static struct sighand_struct init_sighand = {
+	.count = 1,
+	.siglock = __SPIN_LOCK_UNLOCKED(init_sighand.siglock),
+};
+
+struct task_struct init_task = {
+	.stack = &init_thread_union.thread_info,
+	.state = TASK_RUNNING,
+	.flags = PF_KTHREAD,
+	.prio = DEFAULT_PRIO,
+	.static_prio = DEFAULT_PRIO,
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.active_mm = &init_mm,
+	.real_parent = &init_task,
+	.parent = &init_task,
+	.children = LIST_HEAD_INIT(init_task.children),
+	.sibling = LIST_HEAD_INIT(init_task.sibling),
+	.group_leader = &init_task,
+	.thread_node = { &init_signals.thread_head, &init_signals.thread_head },
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+	.comm = "swapper",
+	.fs = &init_fs,
+	.files = &init_files,
+	.signal = &init_signals,
+	.sighand = &init_sighand,
+	.pending = {
+		.list = LIST_HEAD_INIT(init_task.pending.list),
+	},
+	.user = &root_user,
+	.alloc_lock = __SPIN_LOCK_UNLOCKED(init_task.alloc_lock),
+	.pi_lock = __SPIN_LOCK_UNLOCKED(init_task.pi_lock),
+	.usage = 2,
+};
+
+union thread_union init_thread_union __section(".data..init_task") __aligned(THREAD_SIZE) = {
+	.thread_info = {
+		.task = &init_task,
+	},
+};

@@ -1,0 +1,269 @@
+/* Time syscalls: clocks, sleeps and ITIMER_REAL (Linux's kernel/time/
+ * time.c, posix-timers.c, hrtimer.c nanosleep and itimer.c). There is no
+ * real-time clock on the Pi: CLOCK_REALTIME starts at the epoch at reset,
+ * as Linux's does without an RTC or NTP. */
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/signal.h>
+#include <linux/syscalls.h>
+#include <linux/time.h>
+#include <linux/timer.h>
+#include <asm/uaccess.h>
+
+#define CLOCK_REALTIME 0
+#define CLOCK_MONOTONIC 1
+#define CLOCK_PROCESS_CPUTIME_ID 2
+#define CLOCK_THREAD_CPUTIME_ID 3
+#define CLOCK_MONOTONIC_RAW 4
+#define CLOCK_REALTIME_COARSE 5
+#define CLOCK_MONOTONIC_COARSE 6
+#define CLOCK_BOOTTIME 7
+#define TIMER_ABSTIME 1
+#define ITIMER_REAL 0
+
+struct itimerval {
+	struct timeval it_interval;
+	struct timeval it_value;
+};
+
+static struct timespec ns_to_timespec(u64 ns)
+{
+	struct timespec ts;
+	u32 rem;
+
+	ts.tv_sec = div_u64_rem(ns, NSEC_PER_SEC, &rem);
+	ts.tv_nsec = rem;
+	return ts;
+}
+
+static bool timespec_valid(const struct timespec *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < NSEC_PER_SEC;
+}
+
+static u64 timespec_to_ns(const struct timespec *ts)
+{
+	return (u64)ts->tv_sec * NSEC_PER_SEC + ts->tv_nsec;
+}
+
+/* RETURNS: the clock's time in ns, or -EINVAL in *err for an unknown clock. */
+static u64 clock_read(int which_clock, int *err)
+{
+	*err = 0;
+	switch (which_clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_REALTIME_COARSE:
+	case CLOCK_MONOTONIC_COARSE:
+	case CLOCK_BOOTTIME:
+		return local_clock();
+	case CLOCK_PROCESS_CPUTIME_ID:
+		return current->utime + current->stime + current->signal->utime +
+		       current->signal->stime;
+	case CLOCK_THREAD_CPUTIME_ID:
+		return current->utime + current->stime;
+	default:
+		*err = -EINVAL;
+		return 0;
+	}
+}
+
+long sys_clock_gettime(int which_clock, struct timespec __user *tp)
+{
+	int err;
+	struct timespec ts = ns_to_timespec(clock_read(which_clock, &err));
+
+	if (err)
+		return err;
+	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+long sys_clock_getres(int which_clock, struct timespec __user *tp)
+{
+	int err;
+	struct timespec ts = { 0, 1 };
+
+	clock_read(which_clock, &err);
+	if (err)
+		return err;
+	if (which_clock == CLOCK_REALTIME_COARSE || which_clock == CLOCK_MONOTONIC_COARSE)
+		ts.tv_nsec = TICK_NSEC;
+	if (tp && copy_to_user(tp, &ts, sizeof(ts)))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_gettimeofday(struct timeval __user *tv, struct timezone __user *tz)
+{
+	if (tv) {
+		u64 ns = local_clock();
+		struct timeval ktv;
+		u32 rem;
+
+		ktv.tv_sec = div_u64_rem(ns, NSEC_PER_SEC, &rem);
+		ktv.tv_usec = rem / 1000;
+		if (copy_to_user(tv, &ktv, sizeof(ktv)))
+			return -EFAULT;
+	}
+	if (tz) {
+		int ktz[2] = { 0, 0 };
+		if (copy_to_user(tz, ktz, sizeof(ktz)))
+			return -EFAULT;
+	}
+	return 0;
+}
+
+/* Sleep until the absolute time expires (ns). RETURNS: 0, or
+ * -ERESTART_RESTARTBLOCK if a signal came first (the remaining time is
+ * written to rmtp, and restart_block resumes the sleep if the signal has
+ * no handler or one with SA_RESTART... nanosleep is always restarted
+ * through restart_syscall when no handler runs). */
+static long do_nanosleep(u64 expires, struct timespec __user *rmtp);
+
+static long nanosleep_restart(struct restart_block *restart)
+{
+	return do_nanosleep(restart->nanosleep.expires, restart->nanosleep.rmtp);
+}
+
+static long do_nanosleep(u64 expires, struct timespec __user *rmtp)
+{
+	struct restart_block *restart;
+	u64 now;
+
+	for (;;) {
+		now = local_clock();
+		if (now >= expires)
+			return 0;
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (signal_pending(current))
+			break;
+		schedule_timeout(nsecs_to_jiffies(expires - now));
+	}
+	__set_current_state(TASK_RUNNING);
+	if (rmtp) {
+		struct timespec left = ns_to_timespec(expires - now);
+		if (copy_to_user(rmtp, &left, sizeof(left)))
+			return -EFAULT;
+	}
+	restart = &current->restart_block;
+	restart->fn = nanosleep_restart;
+	restart->nanosleep.expires = expires;
+	restart->nanosleep.rmtp = rmtp;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+long sys_nanosleep(struct timespec __user *rqtp, struct timespec __user *rmtp)
+{
+	struct timespec tu;
+
+	if (copy_from_user(&tu, rqtp, sizeof(tu)))
+		return -EFAULT;
+	if (!timespec_valid(&tu))
+		return -EINVAL;
+	return do_nanosleep(local_clock() + timespec_to_ns(&tu), rmtp);
+}
+
+long sys_clock_nanosleep(int which_clock, int flags, const struct timespec __user *rqtp,
+			 struct timespec __user *rmtp)
+{
+	struct timespec t;
+	int err;
+	u64 now = clock_read(which_clock, &err);
+
+	if (err || which_clock == CLOCK_THREAD_CPUTIME_ID ||
+	    which_clock == CLOCK_PROCESS_CPUTIME_ID)
+		return -EINVAL;
+	if (copy_from_user(&t, rqtp, sizeof(t)))
+		return -EFAULT;
+	if (!timespec_valid(&t))
+		return -EINVAL;
+	if (flags & TIMER_ABSTIME)
+		return do_nanosleep(timespec_to_ns(&t), NULL);
+	return do_nanosleep(now + timespec_to_ns(&t), rmtp);
+}
+
+/* ITIMER_REAL fired: SIGALRM to the process, and re-arm if periodic
+ * (Linux's it_real_fn). CONTEXT: hardirq. */
+static void it_real_fn(struct timer_list *t)
+{
+	struct signal_struct *sig = container_of(t, struct signal_struct, real_timer);
+
+	group_send_sig_info(SIGALRM, SEND_SIG_PRIV, sig->leader);
+	if (sig->it_real_incr)
+		mod_timer(&sig->real_timer, jiffies + nsecs_to_jiffies(sig->it_real_incr));
+}
+
+static u64 timeval_to_ns(const struct timeval *tv)
+{
+	return (u64)tv->tv_sec * NSEC_PER_SEC + (u64)tv->tv_usec * 1000;
+}
+
+static struct timeval ns_to_timeval(u64 ns)
+{
+	struct timeval tv;
+	u32 rem;
+
+	tv.tv_sec = div_u64_rem(ns, NSEC_PER_SEC, &rem);
+	tv.tv_usec = rem / 1000;
+	return tv;
+}
+
+static void get_itimer(struct signal_struct *sig, struct itimerval *value)
+{
+	u64 left = 0;
+
+	if (sig->real_timer.function && !list_empty(&sig->real_timer.entry)) {
+		long j = sig->real_timer.expires - jiffies;
+		left = j > 0 ? (u64)j * TICK_NSEC : 1000;
+	}
+	value->it_value = ns_to_timeval(left);
+	value->it_interval = ns_to_timeval(sig->it_real_incr);
+}
+
+long sys_getitimer(int which, struct itimerval __user *value)
+{
+	struct itimerval v;
+
+	if (which != ITIMER_REAL)
+		return -EINVAL;
+	get_itimer(current->signal, &v);
+	return copy_to_user(value, &v, sizeof(v)) ? -EFAULT : 0;
+}
+
+long sys_setitimer(int which, struct itimerval __user *value, struct itimerval __user *ovalue)
+{
+	struct signal_struct *sig = current->signal;
+	struct itimerval v, old;
+
+	if (which != ITIMER_REAL)
+		return -EINVAL;
+	if (value && copy_from_user(&v, value, sizeof(v)))
+		return -EFAULT;
+	if (value && (v.it_value.tv_usec < 0 || v.it_value.tv_usec >= USEC_PER_SEC ||
+		      v.it_interval.tv_usec < 0 || v.it_interval.tv_usec >= USEC_PER_SEC))
+		return -EINVAL;
+	spin_lock_irq(&current->sighand->siglock);
+	if (!sig->real_timer.function)
+		timer_setup(&sig->real_timer, it_real_fn);
+	sig->leader = current->group_leader;
+	spin_unlock_irq(&current->sighand->siglock);
+	del_timer_sync(&sig->real_timer);
+	get_itimer(sig, &old);
+	if (value) {
+		u64 ns = timeval_to_ns(&v.it_value);
+		sig->it_real_incr = timeval_to_ns(&v.it_interval);
+		if (ns)
+			mod_timer(&sig->real_timer, jiffies + nsecs_to_jiffies(ns));
+	}
+	if (ovalue && copy_to_user(ovalue, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
+/* The group's last thread is gone: no more SIGALRM. */
+void exit_itimers(struct signal_struct *sig)
+{
+	if (sig->real_timer.function)
+		del_timer_sync(&sig->real_timer);
+}
