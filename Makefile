@@ -43,5 +43,28 @@ include user/user.mk
 include kernel.mk
 include tests/linux/linux.mk
 
+# Kernel command line for `make run` and `make debug`: make run CMDLINE='...'
+CMDLINE ?=
+QEMU_RUN := $(QEMU) -M raspi2b -nographic -kernel $(B)/kernel7.img \
+	-append "console=ttyAMA0 $(CMDLINE)"
+
+run: all
+	@echo "Booting in QEMU. Quit with Ctrl-A then X."
+	$(QEMU_RUN)
+
+debug: all deps-debug
+	@echo "QEMU waits for gdb; quit gdb with 'kill' then 'quit'."
+	$(QEMU_RUN) -s -S & \
+	gdb-multiarch -q $(B)/kernel.elf -ex 'target remote :1234'; \
+	kill %1 2>/dev/null || true
+
+# Host unit tests, then the QEMU tests; one summary line at the end.
+test: deps-test
+	@rm -f $(B)/host.counts $(B)/qemu.counts
+	-@$(MAKE) --no-print-directory host-test
+	@$(MAKE) --no-print-directory $(B)/kernel7.img
+	-@python3 tests/qemu/run.py
+	@tools/test-summary.sh $(B)/host.counts $(B)/qemu.counts
+
 clean:
 	rm -rf $(B)

@@ -53,5 +53,6 @@ int do_unlinkat(int dfd, const char *name);
 int do_rmdir(int dfd, const char *pathname);
 int do_renameat2(int olddfd, const char *oldname, int newdfd, const char *newname);
 int vfs_readlink(struct dentry *dentry, char __user *buffer, int buflen);
+struct file *do_filp_open(int dfd, const char *pathname, int flags, umode_t mode);
 
 #endif

@@ -1,0 +1,124 @@
+"""The QEMU test cases: what to boot, what to type, what the console must show.
+
+Each case is a dict:
+  name      unique name (also the log file's)
+  append    kernel command line (run.py adds `semihosting`)
+  bios      boot with -bios (loaded at 0x8000, no boot information) instead of -kernel
+  qemu_args extra QEMU arguments (@ROOT@ is the repository)
+  script    [(regex to wait for, text to type), ...]
+  expect    regexes that must appear in this order
+  expect_anywhere, forbid   regexes that must / must not appear
+  exit      QEMU's exit status (semihosting power-off is 0, panic 1)
+  semihosting  False to boot without the `semihosting` option
+  timeout_ok   True if QEMU is expected to run until the timeout
+  check     function(console text) -> list of failure reasons
+  timeout   seconds (default 20)
+"""
+import re
+
+CPUS = range(4)
+
+BOOT = [
+    r"Kestrel version \S+ \(gcc version [^)]+\) #1 SMP",
+    r"Kernel command line: ",
+    r"Memory: \d+K/\d+K available",
+    r"arch_timer: cp15 timer\(s\) running at \d+\.\d+MHz",
+    r"smp: Bringing up secondary CPUs",
+] + [rf"CPU{n}: thread -1, cpu {n}, socket 15, mpidr 80000f0{n}" for n in (1, 2, 3)] + [
+    r"smp: Brought up 1 node, 4 CPUs",
+]
+
+# A line of ftrace_dump's output: "<comm>-<pid> <cpu><flags> <us>us : <event>: <fields>"
+DUMP_LINE = re.compile(r"^\[[ \d.]+\]\s+(\S+)-(\d+)\s+(\d)(\S{4})\s+\d+us : (\w+): (.*)$", re.M)
+
+
+def check_ipi_trace(text):
+    """Every CPU raised an IPI to every other one, and each target entered it."""
+    raised, entered = set(), set()
+    for comm, pid, cpu, flags, event, fields in DUMP_LINE.findall(text):
+        if event == "ipi_raise":
+            mask = int(re.match(r"target_mask=([0-9a-f]+)", fields).group(1), 16)
+            raised |= {(int(cpu), t) for t in CPUS if mask & (1 << t)}
+        elif event == "ipi_entry":
+            entered.add(int(cpu))
+            if "h" not in flags:
+                return [f"ipi_entry outside hardirq context: flags {flags}"]
+    missing = [(f, t) for f in CPUS for t in CPUS if f != t and (f, t) not in raised]
+    reasons = [f"no ipi_raise from CPU{f} to CPU{t} in the trace" for f, t in missing]
+    reasons += [f"no ipi_entry on CPU{c}" for c in CPUS if c not in entered]
+    return reasons
+
+
+def check_ticks(text):
+    counts = re.findall(r"selftest tick: CPU(\d): (\d+) ticks in 100 ms", text)
+    if sorted(int(c) for c, _ in counts) != list(CPUS):
+        return ["not every CPU reported its ticks"]
+    return [f"CPU{c} had {n} ticks in 100 ms (HZ=100)" for c, n in counts if not 5 <= int(n) <= 15]
+
+
+CASES = [
+    {
+        "name": "boot-banner-smp-ticks",
+        "append": "selftest=tick",
+        "expect": BOOT + [r"selftest: passed"],
+        "expect_anywhere": [r"Kernel command line: .*selftest=tick"],
+        "check": check_ticks,
+        "exit": 0,
+    },
+    {
+        "name": "boot-bios-no-boot-info",
+        "bios": True,
+        "expect": [r"CPU: entered in SVC mode at 00008000, r0=00000000 r1=00000000 r2=00000000",
+                   r"No memory size given: assuming 256 MiB", r"smp: Brought up 1 node, 4 CPUs"],
+        "forbid": [r"Kernel panic", r"Internal error"],
+        # Without a command line nothing asks QEMU to exit: stop it after the boot.
+        "timeout": 6,
+        "timeout_ok": True,
+    },
+    {
+        "name": "ipi-each-cpu-to-each-cpu",
+        "append": "selftest=ipi trace_event=ipi:*",
+        "expect": [rf"selftest ipi: CPU{f} -> CPU{t}: 1" for f in CPUS for t in CPUS if f != t]
+        + [r"selftest: passed", r"Dumping ftrace buffer:"],
+        "check": check_ipi_trace,
+        "exit": 0,
+    },
+    {
+        "name": "oops-null-deref-backtrace-and-trace-dump",
+        "append": "lkdtm=EXCEPTION ftrace_dump_on_oops trace_event=irq:* panic=-1",
+        "expect": [
+            r"lkdtm: Performing direct entry EXCEPTION",
+            r"Unable to handle kernel NULL pointer dereference at virtual address 00000000",
+            r"Internal error: Oops: 805 \[#1\] SMP ARM",
+            r"PC is at lkdtm_EXCEPTION\+0x[0-9a-f]+/0x[0-9a-f]+",
+            r"LR is at lkdtm_do_action",
+            r"pc : \[<c0[0-9a-f]{6}>\]    lr : \[<c0[0-9a-f]{6}>\]    psr: [0-9a-f]{8}",
+            r"Backtrace:",
+            r"\[<c0[0-9a-f]{6}>\] \(lkdtm_EXCEPTION\) from \[<c0[0-9a-f]{6}>\] \(lkdtm_do_action",
+            r"\(lkdtm_boot\) from \[<c0[0-9a-f]{6}>\] \(kernel_init\+0x",
+            r"\(kernel_init\) from \[<c0[0-9a-f]{6}>\] \(ret_from_fork\+0x",
+            r"Code: ([0-9a-f]{8} ){4}\(e5833000\)",
+            r"Dumping ftrace buffer:",
+            r"irq_handler_entry: irq=\d+ name=arch_timer",
+            r"Kernel panic - not syncing: Fatal exception",
+        ],
+        "exit": 1,
+    },
+    {
+        "name": "oops-bug-undefined-instruction",
+        "append": "lkdtm=BUG",
+        "expect": [r"Internal error: Oops - BUG: 0 \[#1\] SMP ARM", r"PC is at lkdtm_BUG\+",
+                   r"\(lkdtm_BUG\) from .*\(lkdtm_do_action", r"Kernel panic - not syncing"],
+        "exit": 1,
+    },
+    {
+        "name": "panic-reboots-through-watchdog",
+        # Without the semihosting exit, panic=-1 resets through the watchdog at once,
+        # which -no-reboot turns into QEMU's exit with status 0.
+        "append": "lkdtm=PANIC panic=-1",
+        "semihosting": False,
+        "expect": [r"Kernel panic - not syncing: dumptest"],
+        "forbid": [r"end Kernel panic"],
+        "exit": 0,
+    },
+]

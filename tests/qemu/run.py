@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Boot the kernel in QEMU for each test case and check what the console shows.
+
+Every run is bounded by a timeout and ends QEMU itself: through semihosting
+(the `semihosting` boot option makes power-off and panic exit QEMU with a
+status) or through the watchdog reset that `-no-reboot` turns into an exit.
+Cases are in tests/qemu/cases.py. Prints one line per case and ends with
+"qemu: N passed, N failed"; the counts also go to build/qemu.counts.
+
+  tests/qemu/run.py [-j JOBS] [-k PATTERN] [-v]
+"""
+import argparse
+import concurrent.futures
+import os
+import re
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cases  # noqa: E402
+
+QEMU = os.environ.get("QEMU", "qemu-system-arm")
+
+
+def qemu_command(case):
+    image = os.path.join(ROOT, "build", "kernel7.img")
+    cmd = [QEMU, "-M", "raspi2b", "-display", "none", "-serial", "stdio",
+           "-monitor", "none", "-no-reboot",
+           "-semihosting-config", "enable=on,target=native"]
+    if case.get("icount"):
+        cmd += ["-icount", "shift=0"]
+    if case.get("bios"):
+        cmd += ["-bios", image]
+    else:
+        append = case.get("append", "")
+        if case.get("semihosting", True):
+            append += " semihosting"
+        cmd += ["-kernel", image, "-append", append.strip()]
+    for arg in case.get("qemu_args", []):
+        cmd.append(arg.replace("@ROOT@", ROOT))
+    return cmd
+
+
+class Console:
+    """The guest's serial console: what it printed so far, and typing."""
+
+    def __init__(self, proc):
+        self.proc = proc
+        self.text = ""
+        os.set_blocking(proc.stdout.fileno(), False)
+
+    def poll(self, seconds):
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            try:
+                chunk = self.proc.stdout.read()
+            except (BlockingIOError, ValueError):
+                chunk = None
+            if chunk:
+                self.text += chunk.decode("utf-8", "replace").replace("\r\n", "\n")
+            elif self.proc.poll() is not None:
+                return
+            else:
+                time.sleep(0.02)
+
+    def wait_for(self, pattern, deadline):
+        while time.monotonic() < deadline:
+            if re.search(pattern, self.text, re.M):
+                return True
+            if self.proc.poll() is not None:
+                self.poll(0.1)
+                return re.search(pattern, self.text, re.M) is not None
+            self.poll(0.05)
+        return False
+
+    def type(self, data):
+        self.proc.stdin.write(data.encode())
+        self.proc.stdin.flush()
+
+
+def run_case(case):
+    """Boot, drive and check one case. Returns (ok, reasons, console text, seconds)."""
+    start = time.monotonic()
+    proc = subprocess.Popen(qemu_command(case), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, cwd=ROOT)
+    console = Console(proc)
+    deadline = start + case.get("timeout", 20)
+    reasons = []
+    for wait, data in case.get("script", []):
+        if not console.wait_for(wait, deadline):
+            reasons.append(f"never saw {wait!r} before typing")
+            break
+        console.type(data)
+    while proc.poll() is None and time.monotonic() < deadline:
+        console.poll(0.1)
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+        if not case.get("timeout_ok"):
+            reasons.append(f"timed out after {case.get('timeout', 20)} s")
+    console.poll(0.1)
+    text = console.text
+    status = proc.returncode
+    if status is not None and "exit" in case and status != case["exit"]:
+        reasons.append(f"QEMU exit status {status}, expected {case['exit']}")
+    pos = 0
+    for pattern in case.get("expect", []):
+        m = re.compile(pattern, re.M).search(text, pos)
+        if not m:
+            reasons.append(f"missing (in order): {pattern!r}")
+        else:
+            pos = m.end()
+    for pattern in case.get("expect_anywhere", []):
+        if not re.search(pattern, text, re.M):
+            reasons.append(f"missing: {pattern!r}")
+    for pattern in case.get("forbid", []):
+        m = re.search(pattern, text, re.M)
+        if m:
+            reasons.append(f"unexpected: {m.group(0)!r}")
+    check = case.get("check")
+    if check:
+        reasons += check(text)
+    return not reasons, reasons, text, time.monotonic() - start
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("-k", "--keyword", default="")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+
+    selected = [c for c in cases.CASES if args.keyword in c["name"]]
+    passed = failed = 0
+    logdir = os.path.join(ROOT, "build", "qemu-logs")
+    os.makedirs(logdir, exist_ok=True)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futures = {pool.submit(run_case, c): c for c in selected}
+        for future in concurrent.futures.as_completed(futures):
+            case = futures[future]
+            ok, reasons, text, seconds = future.result()
+            with open(os.path.join(logdir, case["name"] + ".log"), "w") as log:
+                log.write(text)
+            if ok:
+                passed += 1
+                print(f"PASS {case['name']} ({seconds:.1f} s)")
+            else:
+                failed += 1
+                print(f"FAIL {case['name']} ({seconds:.1f} s)")
+                for r in reasons:
+                    print(f"     {r}")
+                print(f"     console log: build/qemu-logs/{case['name']}.log")
+            if args.verbose:
+                print(text)
+    with open(os.path.join(ROOT, "build", "qemu.counts"), "w") as f:
+        f.write(f"{passed} {failed}\n")
+    print(f"qemu: {passed} passed, {failed} failed")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
