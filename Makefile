@@ -58,6 +58,9 @@ debug: all deps-debug
 	gdb-multiarch -q $(B)/kernel.elf -ex 'target remote :1234'; \
 	kill %1 2>/dev/null || true
 
+bench: all
+	@tools/bench.sh
+
 # Host unit tests, then the QEMU tests; one summary line at the end.
 test: deps-test
 	@rm -f $(B)/host.counts $(B)/qemu.counts

@@ -104,7 +104,9 @@ repeat:
 		goto repeat;
 }
 
-/* Turn us into a lazy TLB process if we aren't already.. */
+/* Leave our address space for init_mm's empty one, and drop it. Linux
+ * keeps the old one as a lazy TLB; we switch, so no freed page table is
+ * ever left in TTBR0. */
 static void exit_mm(void)
 {
 	struct mm_struct *mm = current->mm;
@@ -114,10 +116,8 @@ static void exit_mm(void)
 		return;
 	spin_lock_irq(&current->alloc_lock);
 	current->mm = NULL;
-	local_irq_disable();
 	switch_mm(mm, &init_mm, current);
 	current->active_mm = &init_mm;
-	local_irq_enable();
 	spin_unlock_irq(&current->alloc_lock);
 	mmput(mm);
 }

@@ -403,7 +403,6 @@ struct file *dentry_open(const struct path *path, int flags);
 int filp_close(struct file *filp);
 long do_sys_open(int dfd, const char *filename, int flags, umode_t mode);
 int do_truncate(struct dentry *dentry, loff_t length);
-int vfs_fchown(struct file *file, uid_t uid, gid_t gid, umode_t mode);
 
 /* kernel/fs/file_table.c */
 struct file *alloc_file(const struct path *path, int flags, const struct file_operations *fop);

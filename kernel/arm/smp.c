@@ -5,6 +5,7 @@
  * into its mailbox 3, where QEMU's loader, the Pi firmware and our own park
  * loop (boot/head.S) all wait. It comes up on the stack of its idle task. */
 #include <linux/errno.h>
+#include <linux/init.h>
 #include <linux/irq.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -223,12 +224,26 @@ void smp_prepare_cpus(void)
 	}
 }
 
+/* maxcpus=N: bring up only N CPUs (Linux's option; benchmarks use 1). */
+static int setup_max_cpus = NR_CPUS;
+
+static int maxcpus(char *str)
+{
+	int n;
+
+	if (!get_option(&str, &n) || n < 1)
+		return -EINVAL;
+	setup_max_cpus = n < NR_CPUS ? n : NR_CPUS;
+	return 0;
+}
+early_param("maxcpus", maxcpus);
+
 void smp_init(void)
 {
 	int cpu;
 
 	pr_info("smp: Bringing up secondary CPUs ...\n");
-	for (cpu = 1; cpu < NR_CPUS; cpu++) {
+	for (cpu = 1; cpu < setup_max_cpus; cpu++) {
 		sched_init_idle(cpu);
 		__cpu_up(cpu, idle_task(cpu));
 	}

@@ -40,6 +40,8 @@ static void *const uart = PERIPH(BCM2835_UART0_BASE);
 static void *const gpio = PERIPH(BCM2835_GPIO_BASE);
 static void (*rx_handler)(char c);
 
+bool handle_sysrq_char(char c);
+
 /* The BCM2835 manual's pull-up/down sequence: set the control, wait 150
  * cycles, clock it into the pins, wait, then remove both. */
 static void gpio_disable_pulls(u32 pins)
@@ -109,7 +111,7 @@ static irqreturn_t pl011_int(int irq, void *dev)
 
 	writel(INT_RX | INT_RT, uart + UART_ICR);
 	while ((c = pl011_getc_poll()) >= 0)
-		if (rx_handler)
+		if (!handle_sysrq_char((char)c) && rx_handler)
 			rx_handler((char)c);
 	return IRQ_HANDLED;
 }

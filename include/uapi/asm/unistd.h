@@ -106,6 +106,7 @@
 #define __NR_vfork		190
 #define __NR_ugetrlimit		191
 #define __NR_mmap2		192
+#define __NR_ftruncate64	194
 #define __NR_stat64		195
 #define __NR_lstat64		196
 #define __NR_fstat64		197
@@ -115,6 +116,7 @@
 #define __NR_getegid32		202
 #define __NR_getresuid32	209
 #define __NR_getresgid32	211
+#define __NR_setuid32		213
 #define __NR_getdents64		217
 #define __NR_madvise		220
 #define __NR_fcntl64		221
@@ -135,6 +137,7 @@
 #define __NR_mkdirat		323
 #define __NR_fstatat64		327
 #define __NR_unlinkat		328
+#define __NR_faccessat		334
 #define __NR_set_robust_list	338
 #define __NR_dup3		358
 #define __NR_pipe2		359

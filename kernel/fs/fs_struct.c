@@ -1,0 +1,107 @@
+/* A task's root, working directory and umask: fork's copy, exit's drop,
+ * chdir's update (Linux's fs/fs_struct.c). Lock order: dcache_lock, then
+ * fs->lock. */
+#include <linux/fs_struct.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+
+struct fs_struct init_fs = {
+	.users = 1,
+	.lock = __SPIN_LOCK_UNLOCKED(init_fs.lock),
+	.umask = 0022,
+};
+
+/* Replace @fs's root with @path (referenced anew); drop the old one. */
+void set_fs_root(struct fs_struct *fs, const struct path *path)
+{
+	struct path old;
+
+	path_get(path);
+	spin_lock(&fs->lock);
+	old = fs->root;
+	fs->root = *path;
+	spin_unlock(&fs->lock);
+	if (old.dentry)
+		path_put(&old);
+}
+
+void set_fs_pwd(struct fs_struct *fs, const struct path *path)
+{
+	struct path old;
+
+	path_get(path);
+	spin_lock(&fs->lock);
+	old = fs->pwd;
+	fs->pwd = *path;
+	spin_unlock(&fs->lock);
+	if (old.dentry)
+		path_put(&old);
+}
+
+void get_fs_root(struct fs_struct *fs, struct path *root)
+{
+	spin_lock(&dcache_lock);
+	spin_lock(&fs->lock);
+	*root = fs->root;
+	path_get_locked(root);
+	spin_unlock(&fs->lock);
+	spin_unlock(&dcache_lock);
+}
+
+void get_fs_pwd(struct fs_struct *fs, struct path *pwd)
+{
+	spin_lock(&dcache_lock);
+	spin_lock(&fs->lock);
+	*pwd = fs->pwd;
+	path_get_locked(pwd);
+	spin_unlock(&fs->lock);
+	spin_unlock(&dcache_lock);
+}
+
+struct fs_struct *copy_fs_struct(struct fs_struct *old)
+{
+	struct fs_struct *fs = kmalloc(sizeof(*fs), GFP_KERNEL);
+
+	if (!fs)
+		return NULL;
+	fs->users = 1;
+	spin_lock_init(&fs->lock);
+	spin_lock(&dcache_lock);
+	spin_lock(&old->lock);
+	fs->umask = old->umask;
+	fs->root = old->root;
+	fs->pwd = old->pwd;
+	if (fs->root.dentry)
+		path_get_locked(&fs->root);
+	if (fs->pwd.dentry)
+		path_get_locked(&fs->pwd);
+	spin_unlock(&old->lock);
+	spin_unlock(&dcache_lock);
+	return fs;
+}
+
+void free_fs_struct(struct fs_struct *fs)
+{
+	if (fs->root.dentry)
+		path_put(&fs->root);
+	if (fs->pwd.dentry)
+		path_put(&fs->pwd);
+	kfree(fs);
+}
+
+void exit_fs(struct task_struct *tsk)
+{
+	struct fs_struct *fs = tsk->fs;
+	int kill;
+
+	if (!fs)
+		return;
+	spin_lock(&tsk->alloc_lock);
+	spin_lock(&fs->lock);
+	tsk->fs = NULL;
+	kill = !--fs->users;
+	spin_unlock(&fs->lock);
+	spin_unlock(&tsk->alloc_lock);
+	if (kill && fs != &init_fs)
+		free_fs_struct(fs);
+}

@@ -1,0 +1,218 @@
+/* Helpers for file systems whose directories are just their dentries
+ * (ramfs, sysfs, tracefs, debugfs): lookup, readdir, unlink, rmdir,
+ * rename, building a fixed tree, reading from a buffer (Linux's fs/libfs.c). */
+#include <linux/fs.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+/* Everything that exists is in the dcache already: the name is free. */
+struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags)
+{
+	if (dentry->d_name.len > NAME_MAX)
+		return ERR_PTR(-ENAMETOOLONG);
+	d_add(dentry, NULL);
+	return NULL;
+}
+
+/**
+ * dcache_readdir - ".", "..", then the positive children in list order
+ *
+ * Position n >= 2 is the (n-2)th child, so an entry removed during a
+ * readdir may make the next one be skipped (Linux keeps a cursor dentry
+ * in the list instead).
+ * CONTEXT: takes dcache_lock; the actor's copy to user space runs under
+ * it, which is safe because a user page fault here never sleeps.
+ */
+int dcache_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct dentry *dentry = file->f_path.dentry, *child;
+	loff_t i = 2;
+
+	if (ctx->pos == 0) {
+		if (!dir_emit(ctx, ".", 1, dentry->d_inode->i_ino, DT_DIR))
+			return 0;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!dir_emit(ctx, "..", 2, dentry->d_parent->d_inode->i_ino, DT_DIR))
+			return 0;
+		ctx->pos = 2;
+	}
+	spin_lock(&dcache_lock);
+	list_for_each_entry(child, &dentry->d_subdirs, d_child) {
+		struct inode *inode = child->d_inode;
+
+		if (!inode || i++ < ctx->pos)
+			continue;
+		if (!dir_emit(ctx, child->d_name.name, child->d_name.len, inode->i_ino,
+			      S_DT(inode->i_mode)))
+			break;
+		ctx->pos++;
+	}
+	spin_unlock(&dcache_lock);
+	return 0;
+}
+
+ssize_t generic_read_dir(struct kiocb *iocb, struct iov_iter *to)
+{
+	return -EISDIR;
+}
+
+static int noop_fsync(struct file *file, int datasync)
+{
+	return 0;
+}
+
+const struct file_operations simple_dir_operations = {
+	.llseek = generic_file_llseek,
+	.read_iter = generic_read_dir,
+	.iterate_shared = dcache_readdir,
+	.fsync = noop_fsync,
+};
+
+const struct inode_operations simple_dir_inode_operations = {
+	.lookup = simple_lookup,
+};
+
+/* A symlink keeps its target in i_link. */
+static const char *simple_get_link(struct dentry *dentry, char *buf, size_t size)
+{
+	return dentry->d_inode->i_link;
+}
+
+const struct inode_operations simple_symlink_inode_operations = {
+	.get_link = simple_get_link,
+};
+
+/* RETURNS: 1 if @dentry has no positive child. CONTEXT: dcache_lock held. */
+int simple_empty(struct dentry *dentry)
+{
+	struct dentry *child;
+
+	list_for_each_entry(child, &dentry->d_subdirs, d_child)
+		if (child->d_inode)
+			return 0;
+	return 1;
+}
+
+/* Take @dentry out of @dir: the inode loses a link, the name its pin. */
+int simple_unlink(struct inode *dir, struct dentry *dentry)
+{
+	struct inode *inode = dentry->d_inode;
+
+	dir->i_mtime = dir->i_ctime = inode->i_ctime = current_time();
+	if (inode->i_nlink)
+		inode->i_nlink--;
+	d_drop(dentry);
+	d_unpin(dentry);
+	return 0;
+}
+
+int simple_rmdir(struct inode *dir, struct dentry *dentry)
+{
+	if (!simple_empty(dentry))
+		return -ENOTEMPTY;
+	dentry->d_inode->i_nlink = 1; /* "." goes, then the name */
+	simple_unlink(dir, dentry);
+	dir->i_nlink--;
+	return 0;
+}
+
+int simple_rename(struct inode *old_dir, struct dentry *old_dentry, struct inode *new_dir,
+		  struct dentry *new_dentry)
+{
+	bool isdir = S_ISDIR(old_dentry->d_inode->i_mode);
+
+	if (new_dentry->d_inode) {
+		if (isdir && !simple_empty(new_dentry))
+			return -ENOTEMPTY;
+		if (isdir)
+			simple_rmdir(new_dir, new_dentry);
+		else
+			simple_unlink(new_dir, new_dentry);
+	}
+	if (isdir) {
+		old_dir->i_nlink--;
+		new_dir->i_nlink++;
+	}
+	old_dir->i_mtime = new_dir->i_mtime = current_time();
+	return d_move(old_dentry, new_dentry);
+}
+
+/**
+ * simple_read_from_buffer - read(): copy from @from (@available bytes) at *@ppos
+ * RETURNS: the bytes copied (0 at the end), or -EFAULT if none could be.
+ */
+ssize_t simple_read_from_buffer(struct iov_iter *to, loff_t *ppos, const void *from,
+				size_t available)
+{
+	loff_t pos = *ppos;
+	size_t n, want;
+
+	if (pos < 0)
+		return -EINVAL;
+	if (pos >= available || !iov_iter_count(to))
+		return 0;
+	want = min(available - (size_t)pos, iov_iter_count(to));
+	n = copy_to_iter((const char *)from + pos, want, to);
+	if (!n)
+		return -EFAULT;
+	*ppos = pos + n;
+	return n;
+}
+
+/* A new pinned child of @parent with a new inode of @mode. */
+static struct dentry *simple_create(struct dentry *parent, const char *name, umode_t mode)
+{
+	struct qstr q = QSTR_INIT(name, strlen(name));
+	struct dentry *dentry = d_alloc(parent, &q);
+	struct inode *inode;
+
+	if (!dentry)
+		return NULL;
+	inode = new_inode(parent->d_sb);
+	if (!inode) {
+		d_drop(dentry);
+		dput_locked(dentry);
+		return NULL;
+	}
+	inode->i_mode = mode;
+	d_instantiate(dentry, inode);
+	d_pin(dentry);
+	dput_locked(dentry);
+	return dentry;
+}
+
+/**
+ * simple_create_file - a regular file @name in @parent, for a pseudo file
+ * system's fixed tree (Linux's tracefs_create_file)
+ * @data: the file's inode->i_private
+ * CONTEXT: dcache_lock held (fill_super). RETURNS: the dentry, or NULL.
+ */
+struct dentry *simple_create_file(struct dentry *parent, const char *name, umode_t mode,
+				  const struct file_operations *fops, void *data)
+{
+	struct dentry *dentry = simple_create(parent, name, S_IFREG | (mode & 07777));
+
+	if (dentry) {
+		dentry->d_inode->i_fop = fops;
+		dentry->d_inode->i_private = data;
+	}
+	return dentry;
+}
+
+/* The same for a directory (Linux's tracefs_create_dir). */
+struct dentry *simple_create_dir(struct dentry *parent, const char *name,
+				 const struct inode_operations *iops,
+				 const struct file_operations *fops)
+{
+	struct dentry *dentry = simple_create(parent, name, S_IFDIR | 0755);
+
+	if (dentry) {
+		dentry->d_inode->i_op = iops;
+		dentry->d_inode->i_fop = fops;
+		dentry->d_inode->i_nlink = 2;
+		parent->d_inode->i_nlink++;
+	}
+	return dentry;
+}

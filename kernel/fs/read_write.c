@@ -1,0 +1,345 @@
+/* read, write, their vector and positioned forms, and lseek (Linux's
+ * fs/read_write.c), with the iov_iter copy helpers of lib/iov_iter.c. */
+#include <linux/file.h>
+#include <linux/fs.h>
+#include <linux/string.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
+
+/* Linux's MAX_RW_COUNT: one call moves at most this much. */
+#define MAX_RW_COUNT (0x7fffffff & PAGE_MASK)
+#define UIO_MAXIOV 1024
+
+struct iovec {
+	void __user *iov_base;
+	size_t iov_len;
+};
+
+size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i)
+{
+	size_t n = min(bytes, i->count);
+
+	if (i->type == ITER_UBUF)
+		n -= copy_to_user(i->base, addr, n);
+	else
+		memcpy(i->base, addr, n);
+	i->base += n;
+	i->count -= n;
+	return n;
+}
+
+size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
+{
+	size_t n = min(bytes, i->count);
+
+	if (i->type == ITER_UBUF)
+		n -= copy_from_user(addr, i->base, n);
+	else
+		memcpy(addr, i->base, n);
+	i->base += n;
+	i->count -= n;
+	return n;
+}
+
+size_t iov_iter_zero(size_t bytes, struct iov_iter *i)
+{
+	size_t n = min(bytes, i->count);
+
+	if (i->type == ITER_UBUF)
+		n -= clear_user(i->base, n);
+	else
+		memset(i->base, 0, n);
+	i->base += n;
+	i->count -= n;
+	return n;
+}
+
+/* The file position: SEEK_SET, SEEK_CUR or SEEK_END (i_size) plus
+ * @offset. RETURNS: the new position, or -EINVAL if negative or @whence
+ * is unknown. */
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	loff_t pos;
+
+	spin_lock(&file->f_lock);
+	switch (whence) {
+	case SEEK_SET:
+		pos = offset;
+		break;
+	case SEEK_CUR:
+		pos = file->f_pos + offset;
+		break;
+	case SEEK_END:
+		pos = file_inode(file)->i_size + offset;
+		break;
+	default:
+		pos = -EINVAL;
+	}
+	if (pos >= 0)
+		file->f_pos = pos;
+	else
+		pos = -EINVAL;
+	spin_unlock(&file->f_lock);
+	return pos;
+}
+
+/* Seeking succeeds and changes nothing (/dev/null, /dev/zero). */
+loff_t noop_llseek(struct file *file, loff_t offset, int whence)
+{
+	return file->f_pos;
+}
+
+loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
+{
+	if (!file->f_op->llseek)
+		return -ESPIPE;
+	return file->f_op->llseek(file, offset, whence);
+}
+
+/* Run read_iter or write_iter over @iter from *@pos (Linux's
+ * new_sync_read/new_sync_write). */
+static ssize_t rw_iter(struct file *file, struct iov_iter *iter, loff_t *pos, bool write)
+{
+	struct kiocb kiocb;
+	ssize_t ret;
+
+	init_sync_kiocb(&kiocb, file, *pos);
+	ret = write ? file->f_op->write_iter(&kiocb, iter) : file->f_op->read_iter(&kiocb, iter);
+	*pos = kiocb.ki_pos;
+	return ret;
+}
+
+/**
+ * vfs_read - read up to @count bytes of @file at *@pos into user @buf
+ * RETURNS: the bytes read (0 at end of file), -EBADF if not open for
+ * reading, -EINVAL if the file cannot be read, -EFAULT, or the file's error.
+ */
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	struct iov_iter iter;
+
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!file->f_op || !file->f_op->read_iter)
+		return -EINVAL;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	iov_iter_ubuf(&iter, buf, min(count, (size_t)MAX_RW_COUNT));
+	return rw_iter(file, &iter, pos, false);
+}
+
+ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
+{
+	struct iov_iter iter;
+
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op || !file->f_op->write_iter)
+		return -EINVAL;
+	if (!access_ok(buf, count))
+		return -EFAULT;
+	iov_iter_ubuf(&iter, (void __user *)buf, min(count, (size_t)MAX_RW_COUNT));
+	return rw_iter(file, &iter, pos, true);
+}
+
+/* Read into a kernel buffer (exec's kernel_read_file). */
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	struct iov_iter iter;
+
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!file->f_op || !file->f_op->read_iter)
+		return -EINVAL;
+	iov_iter_kvec(&iter, buf, count);
+	return rw_iter(file, &iter, pos, false);
+}
+
+ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos)
+{
+	struct iov_iter iter;
+
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op || !file->f_op->write_iter)
+		return -EINVAL;
+	iov_iter_kvec(&iter, (void *)buf, count);
+	return rw_iter(file, &iter, pos, true);
+}
+
+static loff_t file_pos_read(struct file *file)
+{
+	loff_t pos;
+
+	spin_lock(&file->f_lock);
+	pos = file->f_pos;
+	spin_unlock(&file->f_lock);
+	return pos;
+}
+
+static void file_pos_write(struct file *file, loff_t pos)
+{
+	spin_lock(&file->f_lock);
+	file->f_pos = pos;
+	spin_unlock(&file->f_lock);
+}
+
+long sys_read(unsigned int fd, char __user *buf, size_t count)
+{
+	struct file *file = fget(fd);
+	loff_t pos;
+	long ret;
+
+	if (!file)
+		return -EBADF;
+	pos = file_pos_read(file);
+	ret = vfs_read(file, buf, count, &pos);
+	if (ret >= 0)
+		file_pos_write(file, pos);
+	fput(file);
+	return ret;
+}
+
+long sys_write(unsigned int fd, const char __user *buf, size_t count)
+{
+	struct file *file = fget(fd);
+	loff_t pos;
+	long ret;
+
+	if (!file)
+		return -EBADF;
+	pos = file_pos_read(file);
+	ret = vfs_write(file, buf, count, &pos);
+	if (ret >= 0)
+		file_pos_write(file, pos);
+	fput(file);
+	return ret;
+}
+
+/* pread/pwrite: at a given position, which the file's own does not follow. */
+static long do_pread_pwrite(unsigned int fd, char __user *buf, size_t count, u32 pos_lo,
+			    u32 pos_hi, bool write)
+{
+	loff_t pos = ((loff_t)pos_hi << 32) | pos_lo;
+	struct file *file;
+	long ret;
+
+	if (pos < 0)
+		return -EINVAL;
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	if (!file->f_op->llseek)
+		ret = -ESPIPE;
+	else if (write)
+		ret = vfs_write(file, buf, count, &pos);
+	else
+		ret = vfs_read(file, buf, count, &pos);
+	fput(file);
+	return ret;
+}
+
+long sys_pread64(unsigned int fd, char __user *buf, size_t count, u32 pad, u32 pos_lo,
+		 u32 pos_hi)
+{
+	return do_pread_pwrite(fd, buf, count, pos_lo, pos_hi, false);
+}
+
+long sys_pwrite64(unsigned int fd, const char __user *buf, size_t count, u32 pad, u32 pos_lo,
+		  u32 pos_hi)
+{
+	return do_pread_pwrite(fd, (char __user *)buf, count, pos_lo, pos_hi, true);
+}
+
+/**
+ * do_readv_writev - each buffer of @vec in turn, stopping at the first
+ * short transfer (Linux's do_loop_readv_writev)
+ * RETURNS: the total moved, or the first error if nothing was; -EINVAL for
+ * more than UIO_MAXIOV buffers, -EFAULT for a bad vector or buffer.
+ */
+static long do_readv_writev(unsigned long fd, const struct iovec __user *vec,
+			    unsigned long vlen, bool write)
+{
+	struct iovec iov[16];
+	unsigned long i, done = 0;
+	struct file *file;
+	size_t total = 0;
+	loff_t pos;
+	long ret = 0;
+
+	if (vlen > UIO_MAXIOV)
+		return -EINVAL;
+	for (i = 0; i < vlen; i++) { /* validate all, in chunks, before moving any byte */
+		if (i % ARRAY_SIZE(iov) == 0 &&
+		    copy_from_user(iov, vec + i, min(vlen - i, ARRAY_SIZE(iov)) * sizeof(*iov)))
+			return -EFAULT;
+		if (iov[i % ARRAY_SIZE(iov)].iov_len > MAX_RW_COUNT - total)
+			return -EINVAL;
+		total += iov[i % ARRAY_SIZE(iov)].iov_len;
+		if (!access_ok(iov[i % ARRAY_SIZE(iov)].iov_base, iov[i % ARRAY_SIZE(iov)].iov_len))
+			return -EFAULT;
+	}
+	file = fget(fd);
+	if (!file)
+		return -EBADF;
+	pos = file_pos_read(file);
+	for (i = 0; i < vlen; i++) {
+		struct iovec seg;
+
+		if (copy_from_user(&seg, vec + i, sizeof(seg))) {
+			ret = -EFAULT;
+			break;
+		}
+		ret = write ? vfs_write(file, seg.iov_base, seg.iov_len, &pos)
+			    : vfs_read(file, seg.iov_base, seg.iov_len, &pos);
+		if (ret < 0)
+			break;
+		done += ret;
+		if ((size_t)ret != seg.iov_len)
+			break;
+	}
+	if (done || ret >= 0)
+		file_pos_write(file, pos);
+	fput(file);
+	return done ? (long)done : ret;
+}
+
+long sys_readv(unsigned long fd, const struct iovec __user *vec, unsigned long vlen)
+{
+	return do_readv_writev(fd, vec, vlen, false);
+}
+
+long sys_writev(unsigned long fd, const struct iovec __user *vec, unsigned long vlen)
+{
+	return do_readv_writev(fd, vec, vlen, true);
+}
+
+long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+{
+	struct file *file = fget(fd);
+	loff_t res;
+
+	if (!file)
+		return -EBADF;
+	res = whence > SEEK_END ? -EINVAL : vfs_llseek(file, offset, whence);
+	if (res > 0x7fffffffLL)
+		res = -EOVERFLOW;
+	fput(file);
+	return res;
+}
+
+long sys_llseek(unsigned int fd, unsigned long offset_high, unsigned long offset_low,
+		loff_t __user *result, unsigned int whence)
+{
+	loff_t offset = ((loff_t)offset_high << 32) | offset_low;
+	struct file *file = fget(fd);
+	loff_t res;
+
+	if (!file)
+		return -EBADF;
+	res = whence > SEEK_END ? -EINVAL : vfs_llseek(file, offset, whence);
+	fput(file);
+	if (res < 0)
+		return res;
+	return copy_to_user(result, &res, sizeof(res)) ? -EFAULT : 0;
+}
