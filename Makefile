@@ -41,6 +41,7 @@ deps-debug:
 include tests/host/host.mk
 include user/user.mk
 include kernel.mk
+include sdcard.mk
 include tests/linux/linux.mk
 
 # Kernel command line for `make run` and `make debug`: make run CMDLINE='...'
@@ -63,11 +64,13 @@ bench: all
 
 # Host unit tests, then the QEMU tests; one summary line at the end.
 test: deps-test
-	@rm -f $(B)/host.counts $(B)/qemu.counts
+	@rm -f $(B)/host.counts $(B)/qemu.counts $(B)/sdcard.counts
 	-@$(MAKE) --no-print-directory host-test
 	@$(MAKE) --no-print-directory $(B)/kernel7.img
+	-@$(MAKE) --no-print-directory pi-test-files
 	-@python3 tests/qemu/run.py
-	@tools/test-summary.sh $(B)/host.counts $(B)/qemu.counts
+	-@$(MAKE) --no-print-directory test-sdcard
+	@tools/test-summary.sh $(B)/host.counts $(B)/qemu.counts $(B)/sdcard.counts
 
 clean:
 	rm -rf $(B)

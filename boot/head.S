@@ -58,6 +58,11 @@ _start:
 	mov	r2, r4
 	mov	r3, r7
 	bl	__copy_words
+	mov	r0, #0				@ the copy must not come from
+	mcr	p15, 0, r0, c7, c5, 0		@ stale I-cache lines (ICIALLU)
+	mcr	p15, 0, r0, c7, c5, 6		@ or predictions (BPIALL)
+	dsb
+	isb
 	ldr	r0, =2f
 	sub	r0, r0, #PAGE_OFFSET
 	bx	r0				@ continue in the copy
@@ -153,7 +158,9 @@ __create_page_tables:
 /* Drop from HYP to SVC if the firmware left us in HYP (ARM ARM B1.8.10:
  * ERET from HYP takes its mode from SPSR_hyp, which HYP mode writes as
  * plain SPSR; writing the banked spsr_hyp from HYP itself is UNPREDICTABLE).
- * Also let PL1 use the physical counter and timer, and zero the virtual offset. */
+ * Also let PL1 use the physical counter and timer, zero the virtual
+ * offset, and turn off every trap to HYP, whose vectors we never set
+ * (B1.14; Linux's arch/arm/kernel/hyp-stub.S does the same). */
 __hyp_drop:
 	mrs	r0, cpsr
 	and	r1, r0, #MODE_MASK
@@ -165,6 +172,15 @@ __hyp_drop:
 	mov	r1, #0
 	mcrr	p15, 4, r1, r1, c14		@ CNTVOFF = 0
 	mcr	p15, 4, r1, c1, c1, 0		@ HCR = 0: no traps to HYP
+	mcr	p15, 4, r1, c1, c1, 2		@ HCPTR = 0: coprocessors untrapped
+	mcr	p15, 4, r1, c1, c1, 3		@ HSTR = 0: CP15 untrapped
+	mrc	p15, 4, r1, c1, c1, 1		@ HDCR: keep HPMN only,
+	and	r1, r1, #0x1f			@ no debug or PMU traps
+	mcr	p15, 4, r1, c1, c1, 1
+	mrc	p15, 0, r1, c0, c0, 0		@ what PL1 reads as MIDR and
+	mcr	p15, 4, r1, c0, c0, 0		@ MPIDR comes from VPIDR and
+	mrc	p15, 0, r1, c0, c0, 5		@ VMPIDR in non-secure state:
+	mcr	p15, 4, r1, c0, c0, 5		@ make them the real ones
 	bic	r0, r0, #MODE_MASK
 	orr	r0, r0, #SVC_MODE | PSR_I_BIT | PSR_F_BIT
 	orr	r0, r0, #PSR_A_BIT

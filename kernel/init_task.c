@@ -1,6 +1,8 @@
 /* The first task, swapper/0: CPU 0's idle task, which start_kernel()
  * runs as, on the statically allocated init_thread_union stack (Linux's
  * init/init_task.c). Everything else is forked from it. */
+/* rlim: a default for all, then the exceptions. */
+#pragma GCC diagnostic ignored "-Woverride-init"
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/mm.h>

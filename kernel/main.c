@@ -19,6 +19,7 @@
 #include <uapi/linux/sched.h>
 #include <asm/mmu_context.h>
 #include <asm/setup.h>
+#include <soc/bcm2835/raspberrypi-firmware.h>
 
 /* The PL011's clock: the Pi firmware's default (config.txt pins it with
  * init_uart_clock); QEMU ignores the divisor. */
@@ -106,9 +107,19 @@ static void rest_init(void)
 
 void start_kernel(void)
 {
+	u32 uartclk;
+	int ret;
+
 	sched_clock_init();
-	pl011_init(UART_CLOCK);
+	/* The PL011's clock as the firmware set it (config.txt's
+	 * init_uart_clock): the baud divisor is computed from it. */
+	ret = rpi_firmware_get_clock_rate(RPI_FIRMWARE_UART_CLK_ID, &uartclk);
+	if (ret)
+		uartclk = UART_CLOCK;
+	pl011_init(uartclk);
 	pr_notice("%s", linux_banner);
+	pr_info("uart-pl011: clock %u Hz, %s\n", (unsigned int)uartclk,
+		ret ? "assumed (no answer from the firmware)" : "from the firmware");
 	setup_arch();
 	setup_command_line();
 	pr_notice("Kernel command line: %s\n", boot_command_line);

@@ -1,8 +1,10 @@
 /* Device register access (Linux's arch/arm/include/asm/io.h).
  * Device memory is ordered against other Device accesses, but not against
- * Normal memory: writel() issues a barrier first so that data in RAM is
- * visible before, say, a mailbox write tells another agent to read it, and
- * readl() one after so that RAM reads wait for the register (ARM ARM A3.8). */
+ * Normal memory: writel() completes earlier stores first (DSB ST) so that
+ * data in RAM is visible before, say, a mailbox write tells the VideoCore
+ * or another CPU to read it, and readl() completes (DSB) before later
+ * accesses, so that RAM reads wait for the register. A DMB would order
+ * only observers inside the ARM's coherency domain (ARM ARM A3.8.3). */
 #ifndef _ASM_IO_H
 #define _ASM_IO_H
 
@@ -23,13 +25,13 @@ static inline void writel_relaxed(u32 val, volatile void *addr)
 static inline u32 readl(const volatile void *addr)
 {
 	u32 v = readl_relaxed(addr);
-	dmb();
+	dsb();
 	return v;
 }
 
 static inline void writel(u32 val, volatile void *addr)
 {
-	dmb();
+	__asm__ __volatile__("dsb st" ::: "memory");
 	writel_relaxed(val, addr);
 }
 

@@ -23,6 +23,9 @@
 #define PHYS_OFFSET UL(0x00000000)
 #define TEXT_OFFSET UL(0x00008000)
 #define TASK_SIZE UL(0x80000000)
+/* The lowest address user space may map (Linux's mmap_min_addr): a NULL
+ * pointer and anything near it always fault. */
+#define MMAP_MIN_ADDR UL(0x1000)
 /* The linear map covers at most the ARM's share of RAM (960 MiB in QEMU),
  * leaving room above it for the peripherals' mapping. */
 #define LOWMEM_MAX UL(0x3C000000)

@@ -14,6 +14,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
+struct dentry;
 struct inode;
 struct path;
 struct vfsmount;

@@ -5,6 +5,7 @@
 #define _LINUX_ELF_H
 
 #include <linux/types.h>
+#include <asm/memory.h>
 #include <uapi/linux/elf.h>
 
 #define elfhdr elf32_hdr
@@ -26,7 +27,6 @@
 
 /* Lowest address a segment may occupy: Linux's default mmap_min_addr, which
  * keeps page 0 unmapped so that NULL pointers fault. */
-#define MMAP_MIN_ADDR 0x1000u
 
 /* At most this many PT_LOADs; a linker makes 1 to 3. */
 #define ELF_MAX_LOADS 16

@@ -6,6 +6,8 @@
 
 #include <linux/fs.h>
 
+struct files_struct;
+
 /* The file behind @fd of the current task, with a reference (fput it), or NULL. */
 struct file *fget(unsigned int fd);
 /* The lowest free descriptor, reserved. RETURNS: it, or -EMFILE. */

@@ -19,9 +19,7 @@ typedef unsigned short umode_t;
 typedef u32 dev_t;
 typedef unsigned int fmode_t;
 typedef unsigned int __poll_t;
-#ifndef HOST_TEST
-typedef int ssize_t; /* __kernel_ssize_t on 32-bit ARM */
-#endif
+typedef __PTRDIFF_TYPE__ ssize_t; /* int on 32-bit ARM, as __kernel_ssize_t */
 
 #ifdef HOST_TEST
 /* The task the host tests pretend to run as (tests/host/fs_stubs.h). */
@@ -53,6 +51,7 @@ static inline u32 new_encode_dev(dev_t dev)
 #define FMODE_READ 0x1
 #define FMODE_WRITE 0x2
 #define FMODE_EXEC 0x20
+#define FMODE_OPENED 0x80000 /* ->open succeeded: ->release is owed */
 
 /* Permission requests (generic_permission). */
 #define MAY_EXEC 0x1
@@ -189,6 +188,7 @@ struct inode_operations {
 	int (*mkdir)(struct inode *dir, struct dentry *dentry, umode_t mode);
 	int (*mknod)(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
 	int (*symlink)(struct inode *dir, struct dentry *dentry, const char *target);
+	int (*link)(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
 	int (*unlink)(struct inode *dir, struct dentry *dentry);
 	int (*rmdir)(struct inode *dir, struct dentry *dentry);
 	int (*rename)(struct inode *old_dir, struct dentry *old_dentry, struct inode *new_dir,
@@ -375,6 +375,8 @@ void mntput(struct vfsmount *mnt);
 void mntput_locked(struct vfsmount *mnt);
 void finish_automount(struct vfsmount *m, const struct path *path);
 struct vfsmount *lookup_mnt(const struct path *path);
+struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags, const char *name,
+				void *data);
 struct vfsmount *kern_mount(struct file_system_type *type);
 void mnt_init(void);
 int do_mount(const char *dev_name, const char *dir_name, const char *type_page,
@@ -394,6 +396,7 @@ int vfs_mkdir(struct inode *dir, struct dentry *dentry, umode_t mode);
 int vfs_create(struct inode *dir, struct dentry *dentry, umode_t mode);
 int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev);
 int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *oldname);
+int vfs_link(struct dentry *old_dentry, struct inode *dir, struct dentry *new_dentry);
 int vfs_unlink(struct inode *dir, struct dentry *dentry);
 int vfs_rmdir(struct inode *dir, struct dentry *dentry);
 
@@ -432,6 +435,7 @@ int iterate_dir(struct file *file, struct dir_context *ctx);
 /* kernel/fs/libfs.c: helpers for file systems kept in the dcache */
 struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags);
 int dcache_readdir(struct file *file, struct dir_context *ctx);
+int simple_link(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
 int simple_unlink(struct inode *dir, struct dentry *dentry);
 int simple_rmdir(struct inode *dir, struct dentry *dentry);
 int simple_rename(struct inode *old_dir, struct dentry *old_dentry, struct inode *new_dir,
@@ -452,11 +456,15 @@ extern const struct inode_operations simple_symlink_inode_operations;
 /* kernel/fs/ramfs/inode.c */
 struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir, umode_t mode,
 			      dev_t dev);
-extern struct file_system_type rootfs_fs_type;
+extern struct file_system_type rootfs_fs_type, ramfs_fs_type, tmpfs_fs_type;
 
 /* kernel/fs/char_dev.c: character devices by major number */
 int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);
 extern const struct file_operations def_chr_fops;
+
+/* kernel/fs/pipe.c, mem.c */
+void pipe_init(void);
+void chr_dev_init(void);
 
 /* kernel/fs/kernel_read_file.c */
 int kernel_read_file_from_path(const char *path, void **buf, size_t *size, size_t max);

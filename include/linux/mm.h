@@ -23,9 +23,6 @@
 #define VM_GROWSDOWN 0x00000100
 #define VM_STACK VM_GROWSDOWN
 
-/* The lowest address user space may map (Linux's mmap_min_addr): NULL and
- * the page after it always fault. */
-#define MMAP_MIN_ADDR 0x1000UL
 /* Top of the initial stack and the limit it may grow down to. */
 /* The signal return trampolines' page (Linux's [sigpage]), at the very top. */
 #define SIGPAGE_ADDR (TASK_SIZE - PAGE_SIZE)
@@ -88,6 +85,8 @@ void exit_mmap(struct mm_struct *mm);
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
 /* Map the signal page into mm (kernel/arm/process.c). */
 int arch_setup_additional_pages(struct mm_struct *mm);
+/* Unmap the kernel's linear map beyond the RAM we have (kernel/arm/pgtable.c). */
+void trim_linear_map(unsigned long end_pa);
 
 /* Page tables (kernel/arm/pgtable.c). */
 int pgd_alloc(struct mm_struct *mm);

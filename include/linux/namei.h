@@ -49,6 +49,7 @@ int user_path_at(int dfd, const char __user *name, unsigned int flags, struct pa
 int do_mkdirat(int dfd, const char *pathname, umode_t mode);
 int do_mknodat(int dfd, const char *filename, umode_t mode, dev_t dev);
 int do_symlinkat(const char *oldname, int newdfd, const char *newname);
+int do_linkat(int olddfd, const char *oldname, int newdfd, const char *newname);
 int do_unlinkat(int dfd, const char *name);
 int do_rmdir(int dfd, const char *pathname);
 int do_renameat2(int olddfd, const char *oldname, int newdfd, const char *newname);

@@ -27,6 +27,7 @@ extern u32 arch_timer_rate;
 void arch_timer_starting_cpu(void);
 void time_init(void);
 void sched_clock_init(void);
+void udelay(unsigned long us);
 
 static inline u64 div_u64_rem(u64 dividend, u32 divisor, u32 *remainder)
 {

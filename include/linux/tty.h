@@ -14,6 +14,12 @@
 
 struct tty_struct;
 
+/* "Not my ioctl, try the next handler": kernel-internal, never returned
+ * to user space (Linux's include/linux/errno.h value). */
+#ifndef ENOIOCTLCMD
+#define ENOIOCTLCMD 515
+#endif
+
 /* Device numbers (Linux's include/uapi/linux/major.h, amba-pl011.c). */
 #define TTYAUX_MAJOR 5 /* 5,0 /dev/tty; 5,1 /dev/console */
 #define SERIAL_AMBA_MAJOR 204

@@ -8,23 +8,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
-typedef int8_t s8;
-typedef int16_t s16;
-typedef int32_t s32;
-typedef int64_t s64;
+/* Linux's base types, not <stdint.h>'s: arm-none-eabi's uint32_t is an
+ * unsigned long, which would not match the %u and %x formats. */
+typedef unsigned char u8;
+typedef unsigned short u16;
+typedef unsigned int u32;
+typedef unsigned long long u64;
+typedef signed char s8;
+typedef short s16;
+typedef int s32;
+typedef long long s64;
 
 typedef int pid_t;
 typedef unsigned int uid_t;
 typedef unsigned int gid_t;
-#ifdef HOST_TEST
-#include <sys/types.h> /* the host's loff_t, so host tests may use libc */
-#else
-typedef long long loff_t;
-#endif
+/* 64 bits on both; spelled as the host C library spells it, so that host
+ * tests may include its headers too. */
+typedef __INT64_TYPE__ loff_t;
 typedef unsigned int gfp_t;
 
 #endif

@@ -1,6 +1,8 @@
 /* The syscall table, indexed by the ARM EABI number in r7 (Linux's
  * arch/arm/kernel/calls.S and arch/arm/tools/syscall.tbl). Numbers without
  * an entry return -ENOSYS through sys_ni_syscall. */
+/* The range default, then the entries: overriding is the point here. */
+#pragma GCC diagnostic ignored "-Woverride-init"
 #include <linux/syscalls.h>
 #include <asm/unistd.h>
 

@@ -7,9 +7,9 @@
  * are used, a new generation starts: every CPU flushes its TLB before its
  * next switch, and the ASIDs running right now stay reserved so that
  * threads of the same mm on other CPUs keep theirs. ASID 0 is never given
- * out: it goes with init_mm's empty table, and is what TTBR0 runs under
- * while it changes (ARM ARM B3.10.4: change ASID and TTBR0 through a
- * reserved ASID, so no walk caches entries of one under the other). */
+ * out: it goes with init_mm's empty table. TTBR0 and the ASID change
+ * with the empty table in TTBR0 in between (ARM ARM B3.10.4), so no walk
+ * caches one process's entries under another's ASID. */
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -41,14 +41,17 @@ struct mm_struct init_mm = {
 static void cpu_switch_mm(pgd_t *pgd, u32 asid)
 {
 	u32 ttbr = __pa(pgd) | TTB_FLAGS;
+	u32 empty = __pa(empty_pgd) | TTB_FLAGS;
 
-	__asm__ __volatile__("mcr	p15, 0, %2, c13, c0, 1\n\t" /* CONTEXTIDR = 0 */
-			     "isb\n\t"
-			     "mcr	p15, 0, %0, c2, c0, 0\n\t" /* TTBR0 */
+	/* While the ASID changes, TTBR0 points at the empty table, so that
+	 * no speculative walk caches entries under the wrong ASID. */
+	__asm__ __volatile__("mcr	p15, 0, %2, c2, c0, 0\n\t" /* TTBR0 = empty */
 			     "isb\n\t"
 			     "mcr	p15, 0, %1, c13, c0, 1\n\t" /* CONTEXTIDR = asid */
+			     "isb\n\t"
+			     "mcr	p15, 0, %0, c2, c0, 0\n\t" /* TTBR0 = the new table */
 			     "isb"
-			     : : "r"(ttbr), "r"(asid), "r"(0) : "memory");
+			     : : "r"(ttbr), "r"(asid), "r"(empty) : "memory");
 }
 
 static void local_flush_tlb_all(void)

@@ -31,6 +31,8 @@ void pgd_free(struct mm_struct *mm)
 {
 	unsigned int i;
 
+	/* No walk may still cache a pointer into the tables we free. */
+	flush_tlb_mm(mm);
 	for (i = 0; i < USER_PTRS_PER_PGD; i += 4) {
 		unsigned int j;
 		for (j = 0; j < 4; j++) {
@@ -99,9 +101,25 @@ void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte
 {
 	pte_t old = *ptep;
 
+	/* What the page holds (zeroed, copied) must be visible to every CPU
+	 * before the entry that lets another thread reach it (ARM ARM A3.8). */
+	smp_wmb();
 	*ptep = pte;
 	if (old)
 		flush_tlb_page(mm, addr);
 	else
 		dsb();
+}
+
+/* The boot page tables map LOWMEM_MAX of RAM at PAGE_OFFSET. Unmap the
+ * part beyond the RAM we were given: the VideoCore's memory above it must
+ * not be cacheable for us (ARM ARM A3.5.7: mismatched attributes). */
+void trim_linear_map(unsigned long end_pa)
+{
+	extern pgd_t swapper_pg_dir[];
+	unsigned long pa;
+
+	for (pa = ALIGN(end_pa, 1UL << 20); pa < LOWMEM_MAX; pa += 1UL << 20)
+		swapper_pg_dir[(PAGE_OFFSET + pa) >> 20] = 0;
+	flush_tlb_kernel_all();
 }

@@ -10,6 +10,7 @@
 #include <asm/memory.h>
 #include <asm/ptrace.h>
 #include <asm/setup.h>
+#include <soc/bcm2835/raspberrypi-firmware.h>
 
 /* With no boot information at all (QEMU -bios): assume the smallest RAM
  * any Pi 2 or 3 has free for the ARM, so we never touch what is not there. */
@@ -70,15 +71,28 @@ static const char *entry_mode_name(u32 cpsr)
  * it is parsed only inside RAM we map, and a bad one leaves defaults. */
 void setup_arch(void)
 {
-	u32 r2 = boot_regs[2], midr, cr;
+	u32 r2 = boot_regs[2], midr, cr, rev, fw_base = 0, fw_size = 0;
 	char msg[256];
 	int ret = 0;
 
 	__asm__("mrc p15, 0, %0, c0, c0, 0\n\tmrc p15, 0, %1, c1, c0, 0" : "=r"(midr), "=r"(cr));
 	pr_info("CPU: ARMv7 Processor [%08x] revision %u (ARMv7), cr=%08x\n", midr, midr & 15,
 		cr);
+	{
+		u32 actlr;
+		__asm__("mrc p15, 0, %0, c1, c0, 1" : "=r"(actlr));
+		/* head.S sets it, but in non-secure state the write is ignored
+		 * unless the loader allowed it (NSACR.NS_SMP). */
+		if (!(actlr & (1 << 6)))
+			pr_warn("CPU: ACTLR.SMP is clear: this core's caches are not coherent\n");
+	}
 	pr_info("CPU: entered in %s mode at %08x, r0=%08x r1=%08x r2=%08x\n",
 		entry_mode_name(boot_regs[3]), boot_regs[4], boot_regs[0], boot_regs[1], r2);
+	if (!rpi_firmware_get_board_revision(&rev) &&
+	    !rpi_firmware_get_arm_memory(&fw_base, &fw_size))
+		pr_info("raspberrypi-firmware: board revision %08x, ARM memory %08x-%08x\n",
+			(unsigned int)rev, (unsigned int)fw_base,
+			(unsigned int)(fw_base + fw_size - 1));
 
 	if (r2 && r2 < LOWMEM_MAX && IS_ALIGNED(r2, 4)) {
 		ret = boot_info_parse(__va(r2), LOWMEM_MAX - r2, &boot_info, msg, sizeof(msg));
@@ -94,6 +108,11 @@ void setup_arch(void)
 	else
 		pr_info("Boot information from %s\n", boot_info.source);
 
+	if (!boot_info.mem_size && fw_size) {
+		boot_info.mem_start = fw_base;
+		boot_info.mem_size = fw_size;
+		pr_info("Memory size from the firmware: %u MiB\n", (unsigned int)(fw_size >> 20));
+	}
 	if (!boot_info.mem_size) {
 		boot_info.mem_start = 0;
 		boot_info.mem_size = DEFAULT_MEM_SIZE;

@@ -5,6 +5,7 @@
 #include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/serial_pl011.h>
+#include <linux/time.h>
 #include <asm/io.h>
 #include <mach/bcm2835.h>
 
@@ -43,17 +44,17 @@ static void (*rx_handler)(char c);
 bool handle_sysrq_char(char c);
 
 /* The BCM2835 manual's pull-up/down sequence: set the control, wait 150
- * cycles, clock it into the pins, wait, then remove both. */
+ * cycles, clock it into the pins, wait, then remove both. The writes must
+ * have reached the GPIO block before the wait starts (DSB), and 1 us is
+ * more than 150 cycles of its clock (Linux's pinctrl-bcm2835 does the same). */
 static void gpio_disable_pulls(u32 pins)
 {
-	int i;
-
 	writel(0, gpio + GPPUD);
-	for (i = 0; i < 150; i++)
-		barrier();
+	dsb();
+	udelay(1);
 	writel(pins, gpio + GPPUDCLK0);
-	for (i = 0; i < 150; i++)
-		barrier();
+	dsb();
+	udelay(1);
 	writel(0, gpio + GPPUD);
 	writel(0, gpio + GPPUDCLK0);
 }

@@ -54,6 +54,16 @@ u64 local_clock(void)
 	return cyc2ns_convert(&clock_cyc2ns, arch_counter_get_cntpct());
 }
 
+/* Busy-wait for at least us microseconds (Linux's udelay on the arch
+ * timer): for hardware that needs settling time. */
+void udelay(unsigned long us)
+{
+	u64 end = arch_counter_get_cntpct() + (u64)us * arch_timer_rate / 1000000 + 1;
+
+	while ((s64)(arch_counter_get_cntpct() - end) < 0)
+		;
+}
+
 /* Make local_clock() work: the first thing start_kernel() does, so that
  * every printk has a timestamp (before it they read 0, as in Linux). */
 void sched_clock_init(void)
@@ -91,6 +101,8 @@ void arch_timer_starting_cpu(void)
 	per_cpu(next_tick, cpu) = next;
 	arch_timer_set_cval(next);
 	arch_timer_set_ctrl(1); /* ENABLE, interrupt not masked */
+	/* The virtual timer is not ours: a loader may have left it firing. */
+	__asm__ __volatile__("mcr p15, 0, %0, c14, c3, 1\n\tisb" : : "r"(0));
 	writel((1 << LOCAL_IRQ_CNTPSIRQ) | (1 << LOCAL_IRQ_CNTPNSIRQ),
 	       LOCAL_ADDRESS(LOCAL_TIMER_INT_CONTROL0 + 4 * cpu));
 }

@@ -3,8 +3,12 @@
  * 2.6 instead of per-dentry locks and RCU). */
 #include <linux/dcache.h>
 #include <linux/fs.h>
+#include <linux/fs_struct.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
+#include <asm/uaccess.h>
 
 DEFINE_SPINLOCK(dcache_lock);
 
@@ -214,4 +218,31 @@ int d_path(const struct path *path, const struct path *root, char *buf, int bufl
 		buf[--pos] = '/';
 	}
 	return pos;
+}
+
+/* getcwd(): the working directory's name as seen from the root.
+ * RETURNS: its length with the NUL, -ERANGE if @size is too small, -EFAULT. */
+long sys_getcwd(char __user *buf, unsigned long size)
+{
+	char *page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	struct path pwd, root;
+	long len;
+	int pos;
+
+	if (!page)
+		return -ENOMEM;
+	get_fs_root(current->fs, &root);
+	get_fs_pwd(current->fs, &pwd);
+	spin_lock(&dcache_lock);
+	pos = d_path(&pwd, &root, page, PAGE_SIZE);
+	spin_unlock(&dcache_lock);
+	path_put(&pwd);
+	path_put(&root);
+	len = pos < 0 ? pos : (long)PAGE_SIZE - pos;
+	if (len > 0 && (unsigned long)len > size)
+		len = -ERANGE;
+	else if (len > 0 && copy_to_user(buf, page + pos, len))
+		len = -EFAULT;
+	kfree(page);
+	return len;
 }

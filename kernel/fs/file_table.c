@@ -4,9 +4,6 @@
 #include <linux/fs.h>
 #include <linux/slab.h>
 
-/* Set while ->open has succeeded, so ->release is owed (Linux's FMODE_OPENED). */
-#define FMODE_OPENED 0x80000
-
 /**
  * alloc_file - a file on @path (which it references) with open() @flags
  * RETURNS: the file with one reference, or ERR_PTR(-ENFILE).

@@ -4,6 +4,7 @@
 #include <linux/fs_struct.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/syscalls.h>
 
 struct fs_struct init_fs = {
 	.users = 1,
@@ -104,4 +105,17 @@ void exit_fs(struct task_struct *tsk)
 	spin_unlock(&tsk->alloc_lock);
 	if (kill && fs != &init_fs)
 		free_fs_struct(fs);
+}
+
+/* umask(): set the file mode creation mask. RETURNS: the old one. */
+long sys_umask(int mask)
+{
+	struct fs_struct *fs = current->fs;
+	int old;
+
+	spin_lock(&fs->lock);
+	old = fs->umask;
+	fs->umask = mask & 0777;
+	spin_unlock(&fs->lock);
+	return old;
 }

@@ -40,7 +40,7 @@ long sys_ioctl(unsigned int fd, unsigned int cmd, unsigned long arg)
 				       (int __user *)arg);
 			break;
 		}
-		/* fall through: pipes and ttys count their own */
+		/* fall through - pipes and ttys count their own */
 	default:
 		err = filp->f_op->unlocked_ioctl ? filp->f_op->unlocked_ioctl(filp, cmd, arg)
 						 : -ENOTTY;

@@ -95,6 +95,19 @@ int simple_empty(struct dentry *dentry)
 	return 1;
 }
 
+/* A second name for @old_dentry's inode. */
+int simple_link(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry)
+{
+	struct inode *inode = old_dentry->d_inode;
+
+	inode->i_nlink++;
+	ihold(inode);
+	d_instantiate(dentry, inode);
+	d_pin(dentry);
+	dir->i_mtime = dir->i_ctime = inode->i_ctime = current_time();
+	return 0;
+}
+
 /* Take @dentry out of @dir: the inode loses a link, the name its pin. */
 int simple_unlink(struct inode *dir, struct dentry *dentry)
 {

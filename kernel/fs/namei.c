@@ -196,76 +196,102 @@ static void follow_dotdot(struct nameidata *nd)
 	follow_mount(&nd->path);
 }
 
-static int walk_component(struct nameidata *nd, bool follow);
-
-/* Go where the symlink @link (a child of nd->path) points; @link's
- * reference is consumed. RETURNS: 0 or -ELOOP, or the walk's error. */
-static int follow_link(struct nameidata *nd, struct path *link)
+/* Get a symlink's target; @buf is room for one made up on the spot. */
+static const char *get_link(struct path *link, char *buf, size_t size)
 {
-	unsigned int saved_flags = nd->flags;
-	const char *body;
-	char buf[16];
-	int err;
+	struct inode *inode = link->dentry->d_inode;
 
-	if (++nd->total_links > MAXSYMLINKS || nd->depth >= MAX_NESTED_LINKS) {
-		path_put_locked(link);
-		return -ELOOP;
-	}
-	body = link->dentry->d_inode->i_op->get_link(link->dentry, buf, sizeof(buf));
-	if (IS_ERR(body)) {
-		path_put_locked(link);
-		return PTR_ERR(body);
-	}
-	if (*body == '/') {
-		path_put_locked(&nd->path);
-		nd->path = nd->root;
-		path_get_locked(&nd->path);
-	}
-	nd->depth++;
-	nd->flags = LOOKUP_FOLLOW;
-	err = link_path_walk(nd, body);
-	if (!err)
-		err = walk_component(nd, true);
-	nd->depth--;
-	nd->flags = saved_flags;
-	path_put_locked(link);
-	return err;
+	if (!inode->i_op || !inode->i_op->get_link)
+		return ERR_PTR(-EINVAL);
+	return inode->i_op->get_link(link->dentry, buf, size);
 }
 
-/* Step into the component nd->last: ".", "..", or a name looked up in
- * nd->path, crossing mounts and (if @follow) symlinks. */
+/**
+ * walk_component - step into the component nd->last
+ * @follow: follow it if it is a symlink (always, but for a last component
+ *	looked up without LOOKUP_FOLLOW)
+ *
+ * ".", "..", or a name looked up in nd->path, crossing mounts. A symlink's
+ * target is walked from where the link is: all its components but the
+ * last through link_path_walk() (which nests for symlinks among them, at
+ * most MAX_NESTED_LINKS deep), its last one by this loop, so that a chain
+ * of links at the end of a path costs no stack (Linux's trailing links).
+ * At most MAXSYMLINKS are followed in all.
+ * CONTEXT: dcache_lock held. RETURNS: 0, or -ENOENT, -ENOTDIR, -ELOOP, -EACCES...
+ */
 static int walk_component(struct nameidata *nd, bool follow)
 {
-	struct dentry *dentry;
-	struct path path;
-	int err;
+	struct path link = { NULL, NULL };
+	bool must_be_dir = false;
+	char buf[16];
+	int err = 0;
 
-	if (nd->last_type == LAST_DOT || nd->last_type == LAST_ROOT)
-		return 0;
-	if (nd->last_type == LAST_DOTDOT) {
-		follow_dotdot(nd);
-		return 0;
+	for (;;) {
+		struct dentry *dentry;
+		struct path path;
+		const char *body;
+		unsigned int saved_flags;
+
+		if (nd->last_type == LAST_DOTDOT)
+			follow_dotdot(nd);
+		if (nd->last_type != LAST_NORM)
+			break;
+		err = -ENOTDIR;
+		if (!d_can_lookup(nd->path.dentry))
+			break;
+		err = generic_permission(nd->path.dentry->d_inode, MAY_EXEC);
+		if (err)
+			break;
+		dentry = lookup_one_locked(nd->path.dentry, &nd->last);
+		err = PTR_ERR(dentry);
+		if (IS_ERR(dentry))
+			break;
+		err = -ENOENT;
+		if (d_really_is_negative(dentry)) {
+			dput_locked(dentry);
+			break;
+		}
+		err = 0;
+		if (link.dentry) {
+			path_put_locked(&link); /* nd->last pointed into its target */
+			link.dentry = NULL;
+		}
+		path.mnt = mntget(nd->path.mnt);
+		path.dentry = dentry;
+		follow_mount(&path);
+		if (!follow || !S_ISLNK(path.dentry->d_inode->i_mode)) {
+			path_put_locked(&nd->path);
+			nd->path = path;
+			break;
+		}
+		link = path;
+		err = -ELOOP;
+		if (++nd->total_links > MAXSYMLINKS || nd->depth >= MAX_NESTED_LINKS)
+			break;
+		body = get_link(&link, buf, sizeof(buf));
+		err = PTR_ERR(body);
+		if (IS_ERR(body))
+			break;
+		if (*body == '/') {
+			path_put_locked(&nd->path);
+			nd->path = nd->root;
+			path_get_locked(&nd->path);
+		}
+		saved_flags = nd->flags;
+		nd->depth++;
+		err = link_path_walk(nd, body);
+		nd->depth--;
+		must_be_dir |= nd->flags & LOOKUP_DIRECTORY;
+		nd->flags = saved_flags;
+		if (err)
+			break;
+		follow = true; /* the target's last component, next time round */
 	}
-	if (!d_can_lookup(nd->path.dentry))
-		return -ENOTDIR;
-	err = generic_permission(nd->path.dentry->d_inode, MAY_EXEC);
-	if (err)
-		return err;
-	dentry = lookup_one_locked(nd->path.dentry, &nd->last);
-	if (IS_ERR(dentry))
-		return PTR_ERR(dentry);
-	if (d_really_is_negative(dentry)) {
-		dput_locked(dentry);
-		return -ENOENT;
-	}
-	path.mnt = mntget(nd->path.mnt);
-	path.dentry = dentry;
-	follow_mount(&path);
-	if (follow && S_ISLNK(path.dentry->d_inode->i_mode))
-		return follow_link(nd, &path);
-	path_put_locked(&nd->path);
-	nd->path = path;
-	return 0;
+	if (link.dentry)
+		path_put_locked(&link);
+	if (!err && must_be_dir && !d_can_lookup(nd->path.dentry))
+		err = -ENOTDIR;
+	return err;
 }
 
 /**
@@ -432,6 +458,21 @@ int vfs_symlink(struct inode *dir, struct dentry *dentry, const char *oldname)
 	return dir->i_op->symlink(dir, dentry, oldname);
 }
 
+int vfs_link(struct dentry *old_dentry, struct inode *dir, struct dentry *new_dentry)
+{
+	int err = may_create(dir);
+
+	if (err)
+		return err;
+	if (old_dentry->d_sb != dir->i_sb)
+		return -EXDEV;
+	if (d_can_lookup(old_dentry))
+		return -EPERM;
+	if (!dir->i_op->link)
+		return -EPERM;
+	return dir->i_op->link(old_dentry, dir, new_dentry);
+}
+
 /* May the caller remove @victim from @dir? (Linux's may_delete, without
  * the sticky bit.) */
 static int may_delete(struct inode *dir, struct dentry *victim, bool isdir)
@@ -533,6 +574,42 @@ int do_symlinkat(const char *oldname, int newdfd, const char *newname)
 	if (!*oldname)
 		return -ENOENT;
 	return do_create(newdfd, newname, CREATE_LINK, S_IFLNK | 0777, 0, oldname);
+}
+
+/* A hard link @newname to the existing @oldname (not followed if a symlink). */
+int do_linkat(int olddfd, const char *oldname, int newdfd, const char *newname)
+{
+	struct nameidata nd;
+	struct dentry *dentry;
+	struct path old;
+	int err;
+
+	err = filename_lookup(olddfd, oldname, 0, &old);
+	if (err)
+		return err;
+	spin_lock(&dcache_lock);
+	err = filename_parentat(newdfd, newname, &nd);
+	if (err)
+		goto out_unlock;
+	err = -EEXIST;
+	if (nd.last_type != LAST_NORM)
+		goto out;
+	err = -EXDEV;
+	if (nd.path.mnt != old.mnt)
+		goto out;
+	dentry = lookup_one_locked(nd.path.dentry, &nd.last);
+	err = PTR_ERR(dentry);
+	if (IS_ERR(dentry))
+		goto out;
+	err = d_really_is_negative(dentry) ? vfs_link(old.dentry, nd.path.dentry->d_inode, dentry)
+					   : -EEXIST;
+	dput_locked(dentry);
+out:
+	terminate_walk(&nd);
+out_unlock:
+	path_put_locked(&old);
+	spin_unlock(&dcache_lock);
+	return err;
 }
 
 /* The common part of unlink and rmdir. */
@@ -741,6 +818,7 @@ struct file *do_filp_open(int dfd, const char *pathname, int flags, umode_t mode
 		err = PTR_ERR(dentry);
 		if (IS_ERR(dentry))
 			goto out;
+		err = 0;
 		if (d_really_is_negative(dentry)) {
 			err = vfs_create(nd.path.dentry->d_inode, dentry,
 					 mode & ~current->fs->umask);

@@ -131,19 +131,35 @@ void finish_automount(struct vfsmount *m, const struct path *path)
 	attach_mnt(m, path);
 }
 
+/**
+ * vfs_kern_mount - a new, unattached mount of @type
+ * CONTEXT: dcache_lock held. RETURNS: it (one reference), or NULL.
+ */
+struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags, const char *name,
+				void *data)
+{
+	struct dentry *root = type->mount(type, flags, name, data);
+	struct vfsmount *mnt;
+
+	if (IS_ERR(root))
+		return NULL;
+	mnt = alloc_vfsmnt(root);
+	if (!mnt) {
+		dput_locked(root);
+		deactivate_super(root->d_sb);
+	}
+	return mnt;
+}
+
 /* A mount of @type used by the kernel only, never attached (pipefs). */
 struct vfsmount *kern_mount(struct file_system_type *type)
 {
-	struct dentry *root;
 	struct vfsmount *mnt;
 
 	spin_lock(&dcache_lock);
-	root = type->mount(type, 0, type->name, NULL);
-	mnt = IS_ERR(root) ? NULL : alloc_vfsmnt(root);
+	mnt = vfs_kern_mount(type, 0, type->name, NULL);
 	if (mnt)
 		mnt->mnt_flags |= MNT_INTERNAL;
-	else if (!IS_ERR(root))
-		dput_locked(root);
 	spin_unlock(&dcache_lock);
 	return mnt;
 }
@@ -182,10 +198,11 @@ int do_mount(const char *dev_name, const char *dir_name, const char *type_page,
 		err = PTR_ERR(root);
 	} else {
 		mnt = alloc_vfsmnt(root);
-		if (mnt)
+		if (mnt) {
 			attach_mnt(mnt, &path);
-		else {
+		} else {
 			dput_locked(root);
+			deactivate_super(root->d_sb);
 			err = -ENOMEM;
 		}
 	}

@@ -23,7 +23,7 @@ int do_truncate(struct dentry *dentry, loff_t length)
 
 long sys_ftruncate64(unsigned int fd, u32 pad, u32 len_lo, u32 len_hi)
 {
-	loff_t length = ((loff_t)len_hi << 32) | len_lo;
+	loff_t length = (loff_t)((u64)len_hi << 32 | len_lo);
 	struct file *file;
 	long err;
 

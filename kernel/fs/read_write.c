@@ -1,5 +1,5 @@
 /* read, write, their vector and positioned forms, and lseek (Linux's
- * fs/read_write.c), with the iov_iter copy helpers of lib/iov_iter.c. */
+ * fs/read_write.c). */
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/string.h>
@@ -9,54 +9,16 @@
 /* Linux's MAX_RW_COUNT: one call moves at most this much. */
 #define MAX_RW_COUNT (0x7fffffff & PAGE_MASK)
 #define UIO_MAXIOV 1024
+#define MAX_NON_LFS 0x7fffffffLL
 
 struct iovec {
 	void __user *iov_base;
 	size_t iov_len;
 };
 
-size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i)
-{
-	size_t n = min(bytes, i->count);
-
-	if (i->type == ITER_UBUF)
-		n -= copy_to_user(i->base, addr, n);
-	else
-		memcpy(i->base, addr, n);
-	i->base += n;
-	i->count -= n;
-	return n;
-}
-
-size_t copy_from_iter(void *addr, size_t bytes, struct iov_iter *i)
-{
-	size_t n = min(bytes, i->count);
-
-	if (i->type == ITER_UBUF)
-		n -= copy_from_user(addr, i->base, n);
-	else
-		memcpy(addr, i->base, n);
-	i->base += n;
-	i->count -= n;
-	return n;
-}
-
-size_t iov_iter_zero(size_t bytes, struct iov_iter *i)
-{
-	size_t n = min(bytes, i->count);
-
-	if (i->type == ITER_UBUF)
-		n -= clear_user(i->base, n);
-	else
-		memset(i->base, 0, n);
-	i->base += n;
-	i->count -= n;
-	return n;
-}
-
 /* The file position: SEEK_SET, SEEK_CUR or SEEK_END (i_size) plus
- * @offset. RETURNS: the new position, or -EINVAL if negative or @whence
- * is unknown. */
+ * @offset. RETURNS: the new position, or -EINVAL if it would be negative
+ * or past MAX_NON_LFS (no file here is larger), or @whence is unknown. */
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 {
 	loff_t pos;
@@ -75,7 +37,7 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 	default:
 		pos = -EINVAL;
 	}
-	if (pos >= 0)
+	if (pos >= 0 && pos <= MAX_NON_LFS)
 		file->f_pos = pos;
 	else
 		pos = -EINVAL;
@@ -220,7 +182,7 @@ long sys_write(unsigned int fd, const char __user *buf, size_t count)
 static long do_pread_pwrite(unsigned int fd, char __user *buf, size_t count, u32 pos_lo,
 			    u32 pos_hi, bool write)
 {
-	loff_t pos = ((loff_t)pos_hi << 32) | pos_lo;
+	loff_t pos = (loff_t)((u64)pos_hi << 32 | pos_lo);
 	struct file *file;
 	long ret;
 
@@ -322,8 +284,6 @@ long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 	if (!file)
 		return -EBADF;
 	res = whence > SEEK_END ? -EINVAL : vfs_llseek(file, offset, whence);
-	if (res > 0x7fffffffLL)
-		res = -EOVERFLOW;
 	fput(file);
 	return res;
 }
@@ -331,7 +291,7 @@ long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 long sys_llseek(unsigned int fd, unsigned long offset_high, unsigned long offset_low,
 		loff_t __user *result, unsigned int whence)
 {
-	loff_t offset = ((loff_t)offset_high << 32) | offset_low;
+	loff_t offset = (loff_t)((u64)offset_high << 32 | offset_low);
 	struct file *file = fget(fd);
 	loff_t res;
 

@@ -47,6 +47,7 @@ void mem_init(void)
 
 	if (__pa(free_start) >= end_pa)
 		panic("Memory: %lu MiB is too small for the kernel", end_pa >> 20);
+	trim_linear_map(end_pa);
 	free_area_init(map, 0, end_pfn);
 	if (initrd_usable(__pa(free_start), end_pa)) {
 		unsigned long is = (unsigned long)__va(boot_info.initrd_start);

@@ -69,7 +69,7 @@ CASES = [
         "name": "boot-bios-no-boot-info",
         "bios": True,
         "expect": [r"CPU: entered in SVC mode at 00008000, r0=00000000 r1=00000000 r2=00000000",
-                   r"No memory size given: assuming 256 MiB", r"smp: Brought up 1 node, 4 CPUs"],
+                   r"Memory size from the firmware: 960 MiB", r"smp: Brought up 1 node, 4 CPUs"],
         "forbid": [r"Kernel panic", r"Internal error"],
         # Without a command line nothing asks QEMU to exit: stop it after the boot.
         "timeout": 6,
@@ -122,3 +122,6 @@ CASES = [
         "exit": 0,
     },
 ]
+
+from cases_sdcard import CASES as SDCARD_CASES  # noqa: E402  (issue 5: the firmware's boot path)
+CASES += SDCARD_CASES

@@ -1,0 +1,58 @@
+/* debugfs, mounted on /sys/kernel/debug: empty but for "tracing", where
+ * tracefs is mounted automatically the first time a path walk reaches it
+ * (Linux's fs/debugfs/inode.c and debugfs_create_automount, as
+ * kernel/trace/trace.c uses it for /sys/kernel/debug/tracing). */
+#include <linux/fs.h>
+
+extern struct file_system_type trace_fs_type;
+
+/* d_automount of "tracing". CONTEXT: dcache_lock held (the path walk). */
+static struct vfsmount *trace_automount(struct path *path)
+{
+	return vfs_kern_mount(&trace_fs_type, 0, "tracefs", NULL);
+}
+
+static const struct dentry_operations debugfs_automount_dops = {
+	.d_automount = trace_automount,
+};
+
+static int debugfs_fill_super(struct super_block *sb)
+{
+	struct inode *inode = new_inode(sb);
+	struct dentry *tracing;
+
+	if (!inode)
+		return -ENOMEM;
+	inode->i_mode = S_IFDIR | 0700;
+	inode->i_nlink = 2;
+	inode->i_op = &simple_dir_inode_operations;
+	inode->i_fop = &simple_dir_operations;
+	sb->s_root = d_make_root(inode);
+	if (!sb->s_root)
+		return -ENOMEM;
+	tracing = simple_create_dir(sb->s_root, "tracing", &simple_dir_inode_operations,
+				    &simple_dir_operations);
+	if (!tracing)
+		return -ENOMEM;
+	tracing->d_op = &debugfs_automount_dops;
+	tracing->d_flags |= DCACHE_NEED_AUTOMOUNT;
+	return 0;
+}
+
+static struct super_block *debugfs_sb;
+
+static struct dentry *debugfs_mount(struct file_system_type *fs_type, int flags,
+				    const char *dev_name, void *data)
+{
+	return mount_single(fs_type, DEBUGFS_MAGIC, &debugfs_sb, debugfs_fill_super);
+}
+
+static struct file_system_type debug_fs_type = {
+	.name = "debugfs",
+	.mount = debugfs_mount,
+};
+
+void debugfs_init(void)
+{
+	register_filesystem(&debug_fs_type);
+}

@@ -1,0 +1,307 @@
+/* /proc/<pid>: one directory per thread group with stat, status, comm
+ * and cmdline, /proc/self, and listing the processes (Linux's
+ * fs/proc/base.c). A directory stands for a pid, not a task: once the
+ * task is reaped its dentries fail revalidation and its files -ESRCH. */
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include "internal.h"
+
+struct pid_entry {
+	const char *name;
+	int (*show)(struct seq_file *m, pid_t tgid);
+};
+
+static pid_t proc_pid(const struct inode *inode)
+{
+	return (pid_t)(long)inode->i_private;
+}
+
+/* Run @fn on the thread group leader @tgid with tasklist_lock held.
+ * RETURNS: @fn's result, or -ESRCH if it is gone. */
+static int with_task(struct seq_file *m, pid_t tgid,
+		     int (*fn)(struct seq_file *m, struct task_struct *task))
+{
+	struct task_struct *task;
+	unsigned long flags;
+	int ret = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	task = find_task_by_vpid(tgid);
+	if (task && task->pid == task->tgid)
+		ret = fn(m, task);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return ret;
+}
+
+static int stat_show(struct seq_file *m, pid_t tgid)
+{
+	return with_task(m, tgid, proc_pid_stat);
+}
+
+static int status_show(struct seq_file *m, pid_t tgid)
+{
+	return with_task(m, tgid, proc_pid_status);
+}
+
+static int comm_show_task(struct seq_file *m, struct task_struct *task)
+{
+	seq_printf(m, "%.*s\n", TASK_COMM_LEN, task->comm);
+	return 0;
+}
+
+static int comm_show(struct seq_file *m, pid_t tgid)
+{
+	return with_task(m, tgid, comm_show_task);
+}
+
+/* Copy [start, end) of @mm's pages that are present (Linux's
+ * access_remote_vm for proc_pid_cmdline_read). CONTEXT: takes mmap_lock. */
+static void seq_copy_from_mm(struct seq_file *m, struct mm_struct *mm, unsigned long start,
+			     unsigned long end)
+{
+	spin_lock(&mm->mmap_lock);
+	while (start < end && start < TASK_SIZE) {
+		pte_t *pte = pte_offset(mm, start, false);
+		unsigned long off = start & ~PAGE_MASK;
+		size_t n = min(end - start, PAGE_SIZE - off);
+
+		if (!pte || pte_none(*pte) || !pfn_valid(pte_pfn(*pte)))
+			break;
+		seq_write(m, (char *)pfn_to_virt(pte_pfn(*pte)) + off, n);
+		start += n;
+	}
+	spin_unlock(&mm->mmap_lock);
+}
+
+/* The arguments exec placed on the stack, NUL-separated; empty for a
+ * kernel thread or a zombie. */
+static int cmdline_show(struct seq_file *m, pid_t tgid)
+{
+	struct task_struct *task;
+	struct mm_struct *mm = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	task = find_task_by_vpid(tgid);
+	if (task) {
+		spin_lock(&task->alloc_lock);
+		mm = task->mm;
+		if (mm)
+			mmget(mm);
+		spin_unlock(&task->alloc_lock);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!task)
+		return -ESRCH;
+	if (mm) {
+		seq_copy_from_mm(m, mm, mm->arg_start, min(mm->arg_end, mm->arg_start + PAGE_SIZE));
+		mmput(mm);
+	}
+	return 0;
+}
+
+static const struct pid_entry tgid_base_stuff[] = {
+	{ "cmdline", cmdline_show },
+	{ "comm", comm_show },
+	{ "stat", stat_show },
+	{ "status", status_show },
+};
+
+static int proc_single_show(struct seq_file *m, void *v)
+{
+	struct dentry *dentry = m->private;
+	const struct pid_entry *p = dentry->d_fsdata;
+
+	return p->show(m, proc_pid(dentry->d_inode));
+}
+
+static int proc_single_open(struct inode *inode, struct file *filp)
+{
+	return single_open(filp, proc_single_show, filp->f_path.dentry);
+}
+
+static const struct file_operations proc_single_file_operations = {
+	.open = proc_single_open,
+	.read_iter = seq_read_iter,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+/* A cached /proc/<pid> dentry (or one below it) is valid while the
+ * thread group lives. CONTEXT: dcache_lock held. */
+static int pid_revalidate(struct dentry *dentry, unsigned int flags)
+{
+	struct task_struct *task;
+	unsigned long irqflags;
+	int alive;
+
+	if (!dentry->d_inode)
+		return 0;
+	spin_lock_irqsave(&tasklist_lock, irqflags);
+	task = find_task_by_vpid(proc_pid(dentry->d_inode));
+	alive = task && task->pid == task->tgid;
+	spin_unlock_irqrestore(&tasklist_lock, irqflags);
+	return alive;
+}
+
+static const struct dentry_operations pid_dentry_operations = {
+	.d_revalidate = pid_revalidate,
+};
+
+static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *dentry,
+					    unsigned int flags)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(tgid_base_stuff); i++) {
+		const struct pid_entry *p = &tgid_base_stuff[i];
+		struct inode *inode;
+
+		if (strlen(p->name) != dentry->d_name.len ||
+		    memcmp(p->name, dentry->d_name.name, dentry->d_name.len))
+			continue;
+		inode = proc_make_inode(dir->i_sb, S_IFREG | 0444);
+		if (!inode)
+			return ERR_PTR(-ENOMEM);
+		inode->i_uid = dir->i_uid;
+		inode->i_gid = dir->i_gid;
+		inode->i_private = dir->i_private;
+		inode->i_fop = &proc_single_file_operations;
+		dentry->d_fsdata = (void *)p;
+		d_add(dentry, inode);
+		return NULL;
+	}
+	d_add(dentry, NULL);
+	return NULL;
+}
+
+static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
+{
+	struct dentry *dentry = file->f_path.dentry;
+
+	if (ctx->pos == 0) {
+		if (!dir_emit(ctx, ".", 1, dentry->d_inode->i_ino, DT_DIR))
+			return 0;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!dir_emit(ctx, "..", 2, dentry->d_parent->d_inode->i_ino, DT_DIR))
+			return 0;
+		ctx->pos = 2;
+	}
+	while (ctx->pos - 2 < (loff_t)ARRAY_SIZE(tgid_base_stuff)) {
+		const struct pid_entry *p = &tgid_base_stuff[ctx->pos - 2];
+
+		if (!dir_emit(ctx, p->name, strlen(p->name), 0, DT_REG))
+			return 0;
+		ctx->pos++;
+	}
+	return 0;
+}
+
+static const struct inode_operations proc_tgid_base_inode_operations = {
+	.lookup = proc_tgid_base_lookup,
+};
+
+static const struct file_operations proc_tgid_base_operations = {
+	.llseek = generic_file_llseek,
+	.read_iter = generic_read_dir,
+	.iterate_shared = proc_tgid_base_readdir,
+};
+
+/**
+ * proc_pid_lookup - /proc/<tgid>, if that thread group exists
+ * CONTEXT: dcache_lock held. RETURNS: NULL (@dentry filled, positive or
+ * negative), or ERR_PTR(-ENOMEM).
+ */
+struct dentry *proc_pid_lookup(struct inode *dir, struct dentry *dentry, pid_t tgid)
+{
+	struct task_struct *task;
+	struct inode *inode;
+	unsigned long flags;
+	uid_t uid = 0;
+	gid_t gid = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	task = find_task_by_vpid(tgid);
+	if (task && task->pid == task->tgid) {
+		uid = task->cred.euid;
+		gid = task->cred.egid;
+	} else {
+		task = NULL;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!task) {
+		d_add(dentry, NULL);
+		return NULL;
+	}
+	inode = proc_make_inode(dir->i_sb, S_IFDIR | 0555);
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	inode->i_uid = uid;
+	inode->i_gid = gid;
+	inode->i_nlink = 2;
+	inode->i_private = (void *)(long)tgid;
+	inode->i_op = &proc_tgid_base_inode_operations;
+	inode->i_fop = &proc_tgid_base_operations;
+	dentry->d_op = &pid_dentry_operations;
+	d_add(dentry, inode);
+	return NULL;
+}
+
+/* The smallest thread group id >= @from, or 0 if none. */
+static pid_t next_tgid(pid_t from)
+{
+	struct task_struct *p;
+	unsigned long flags;
+	pid_t best = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &all_tasks, tasks)
+		if (p->pid == p->tgid && p->tgid >= from && (!best || p->tgid < best))
+			best = p->tgid;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return best;
+}
+
+/**
+ * proc_pid_readdir - list the processes, by increasing pid
+ * @first: the readdir position of pid 0; position first + n is pid n, so
+ *	a listing resumed later goes on from the right place
+ * The task list lock is not held while emitting: the copy to user space
+ * may fault.
+ */
+int proc_pid_readdir(struct file *file, struct dir_context *ctx, loff_t first)
+{
+	pid_t tgid = ctx->pos - first;
+	char name[12];
+
+	if (tgid < 1)
+		tgid = 1;
+	while ((tgid = next_tgid(tgid)) != 0) {
+		int len = snprintf(name, sizeof(name), "%d", tgid);
+
+		ctx->pos = first + tgid;
+		if (!dir_emit(ctx, name, len, 0, DT_DIR))
+			return 0;
+		tgid++;
+	}
+	ctx->pos = first + PID_MAX;
+	return 0;
+}
+
+/* /proc/self: a symlink to the reader's own directory. */
+static const char *proc_self_get_link(struct dentry *dentry, char *buf, size_t size)
+{
+	snprintf(buf, size, "%d", current->tgid);
+	return buf;
+}
+
+const struct inode_operations proc_self_inode_operations = {
+	.get_link = proc_self_get_link,
+};

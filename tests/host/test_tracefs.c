@@ -1,0 +1,284 @@
+/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/libfs.c kernel/fs/seq_file.c kernel/fs/char_dev.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/fs/sysfs.c kernel/fs/debugfs.c kernel/fs/tracefs/inode.c kernel/fs/tracefs/trace_files.c kernel/trace/trace_output.c kernel/trace/trace_events.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/lib/kstrtox.c */
+/* Tests of sysfs, tracefs and debugfs as init mounts them: the tracing
+ * files at /sys/kernel/tracing and, automounted, /sys/kernel/debug/tracing;
+ * tracing_on, set_event, available_events, the enable files, and `trace`
+ * (cleared by O_TRUNC, read as Linux's text); umount of the automount. */
+#include "fs_stubs.h"
+#include <linux/namei.h>
+#include <linux/syscalls.h>
+#include <linux/trace_events.h>
+#include <asm/stat.h>
+
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+void sysfs_init(void);
+void tracefs_init(void);
+void debugfs_init(void);
+
+/* The tracer's view of the machine (Linux's trace clock and entry flags). */
+#undef raw_smp_processor_id
+static u64 trace_ns;
+
+u64 trace_clock_local(void)
+{
+	return trace_ns;
+}
+
+int raw_smp_processor_id(void)
+{
+	return 1;
+}
+
+int num_online_cpus(void)
+{
+	return 4;
+}
+
+void syscall_regfunc(int enable)
+{
+}
+
+void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags, char *comm)
+{
+	entry->pid = 1119;
+	entry->flags = TRACE_FLAG_IRQS_OFF;
+	entry->preempt_count = 0;
+	memset(comm, 0, TASK_COMM_LEN);
+	strcpy(comm, "kworker/u8:0");
+}
+
+static char *const ubuf = (char *)USER_BASE;
+
+static int group_setup(void **state)
+{
+	static char rings[NR_CPUS][64 * 1024];
+	void *const mem[NR_CPUS] = { rings[0], rings[1], rings[2], rings[3] };
+
+	stub_task_init();
+	stub_task.fs = &init_fs;
+	stub_task.files = &init_files;
+	user_mem_init();
+	mnt_init();
+	sysfs_init();
+	tracefs_init();
+	debugfs_init();
+	assert_int_equal(trace_init(mem, sizeof(rings[0])), 0);
+	assert_int_equal(do_mkdirat(AT_FDCWD, "/sys", 0755), 0);
+	assert_int_equal(do_mount("sysfs", "/sys", "sysfs", 0, NULL), 0);
+	assert_int_equal(do_mount("tracefs", "/sys/kernel/tracing", "tracefs", 0, NULL), 0);
+	assert_int_equal(do_mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL), 0);
+	return 0;
+}
+
+static long allocs;
+
+static int setup(void **state)
+{
+	trace_set_clr_event(NULL, NULL, 0);
+	tracing_on();
+	allocs = stub_nr_allocs;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	assert_int_equal(stub_nr_allocs, allocs);
+	return 0;
+}
+
+/* The whole file as a string (kept in user memory), or NULL. */
+static char *cat(const char *path)
+{
+	static char text[8192];
+	long fd = sys_open(ustr(path), O_RDONLY, 0), n, len = 0;
+
+	if (fd < 0)
+		return NULL;
+	while ((n = sys_read(fd, ubuf, 100)) > 0) {
+		assert_true(len + n < (long)sizeof(text));
+		memcpy(text + len, ubuf, n);
+		len += n;
+	}
+	assert_int_equal(n, 0);
+	assert_int_equal(sys_close(fd), 0);
+	text[len] = '\0';
+	return text;
+}
+
+/* Write @s to @path as the shell's ">" (O_TRUNC) or ">>" would. */
+static long echo(const char *s, const char *path, bool append)
+{
+	long fd = sys_open(ustr(path), O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0644);
+	long ret;
+
+	if (fd < 0)
+		return fd;
+	memcpy(ubuf, s, strlen(s));
+	ret = sys_write(fd, ubuf, strlen(s));
+	assert_int_equal(sys_close(fd), 0);
+	return ret;
+}
+
+static void test_tree(void **state)
+{
+	struct stat64 st;
+
+	assert_int_equal(sys_stat64(ustr("/sys/kernel/tracing/trace"), (void *)ubuf), 0);
+	memcpy(&st, ubuf, sizeof(st));
+	assert_int_equal(st.st_mode, S_IFREG | 0644);
+	assert_int_equal(sys_stat64(ustr("/sys/kernel/debug/tracing/events/signal/signal_generate"
+					 "/enable"), (void *)ubuf), 0);
+	assert_int_equal(sys_stat64(ustr("/sys/kernel/tracing/events/sched"), (void *)ubuf), 0);
+	assert_int_equal(sys_stat64(ustr("/sys/kernel/tracing/nope"), (void *)ubuf), -ENOENT);
+	assert_int_equal(sys_mkdir(ustr("/sys/kernel/tracing/x"), 0755), -EPERM);
+	assert_int_equal(sys_unlink(ustr("/sys/kernel/tracing/trace")), -EPERM);
+	assert_int_equal(sys_open(ustr("/sys/kernel/tracing/new"), O_CREAT | O_WRONLY, 0644),
+			 -EACCES);
+	assert_non_null(strstr(cat("/sys/kernel/tracing/available_events"),
+			       "signal:signal_generate\nsignal:signal_deliver\n"));
+	assert_non_null(strstr(cat("/sys/kernel/debug/tracing/available_events"),
+			       "sched:sched_switch\n"));
+}
+
+static void test_tracing_on(void **state)
+{
+	assert_string_equal(cat("/sys/kernel/tracing/tracing_on"), "1\n");
+	assert_int_equal(echo("0\n", "/sys/kernel/tracing/tracing_on", false), 2);
+	assert_false(tracing_is_on());
+	assert_string_equal(cat("/sys/kernel/debug/tracing/tracing_on"), "0\n");
+	assert_int_equal(echo("1", "/sys/kernel/debug/tracing/tracing_on", false), 1);
+	assert_true(tracing_is_on());
+	assert_int_equal(echo("yes\n", "/sys/kernel/tracing/tracing_on", false), -EINVAL);
+	assert_int_equal(echo("1x", "/sys/kernel/tracing/tracing_on", false), -EINVAL);
+	assert_true(tracing_is_on());
+}
+
+static void test_set_event(void **state)
+{
+	assert_string_equal(cat("/sys/kernel/tracing/set_event"), "");
+	assert_int_equal(echo("sched:sched_switch signal:\n", "/sys/kernel/tracing/set_event",
+			      false), 26);
+	assert_string_equal(cat("/sys/kernel/tracing/set_event"),
+			    "sched:sched_switch\nsignal:signal_generate\nsignal:signal_deliver\n");
+	assert_string_equal(cat("/sys/kernel/tracing/events/signal/enable"), "1\n");
+	assert_string_equal(cat("/sys/kernel/tracing/events/sched/enable"), "X\n");
+	assert_string_equal(cat("/sys/kernel/tracing/events/enable"), "X\n");
+	assert_string_equal(cat("/sys/kernel/tracing/events/sched/sched_switch/enable"), "1\n");
+	assert_string_equal(cat("/sys/kernel/tracing/events/sched/sched_wakeup/enable"), "0\n");
+	/* ">>" adds; "!" removes; ">" clears first */
+	assert_int_equal(echo("!signal:signal_deliver irq_handler_entry", "/sys/kernel/tracing/"
+			      "set_event", true), 39);
+	assert_string_equal(cat("/sys/kernel/tracing/set_event"),
+			    "irq:irq_handler_entry\nsched:sched_switch\nsignal:signal_generate\n");
+	assert_int_equal(echo("no:such", "/sys/kernel/tracing/set_event", true), -EINVAL);
+	assert_int_equal(echo("\n", "/sys/kernel/tracing/set_event", false), 1);
+	assert_string_equal(cat("/sys/kernel/tracing/set_event"), "");
+	assert_string_equal(cat("/sys/kernel/tracing/events/enable"), "0\n");
+}
+
+static void test_enable_files(void **state)
+{
+	assert_int_equal(echo("1\n", "/sys/kernel/tracing/events/signal/signal_generate/enable",
+			      false), 2);
+	assert_string_equal(cat("/sys/kernel/debug/tracing/set_event"), "signal:signal_generate\n");
+	assert_int_equal(echo("2\n", "/sys/kernel/tracing/events/signal/signal_generate/enable",
+			      false), -EINVAL);
+	assert_int_equal(echo("1\n", "/sys/kernel/tracing/events/sched/enable", false), 2);
+	assert_string_equal(cat("/sys/kernel/tracing/events/sched/enable"), "1\n");
+	assert_int_equal(echo("0\n", "/sys/kernel/tracing/events/enable", false), 2);
+	assert_string_equal(cat("/sys/kernel/tracing/set_event"), "");
+	assert_int_equal(echo("1\n", "/sys/kernel/tracing/events/enable", false), 2);
+	assert_string_equal(cat("/sys/kernel/tracing/events/enable"), "1\n");
+	assert_int_equal(echo("x\n", "/sys/kernel/tracing/events/enable", false), -EINVAL);
+}
+
+/* Write one signal_generate event as Linux's trace_signal_generate does. */
+static void emit_signal_generate(void)
+{
+	struct trace_event_buffer fbuffer;
+	struct {
+		int sig, errno_, code;
+		char comm[TASK_COMM_LEN];
+		pid_t pid;
+		int group, result;
+	} *e = trace_event_buffer_reserve(&fbuffer, &event_signal_generate, sizeof(*e));
+
+	assert_non_null(e);
+	e->sig = 2;
+	e->errno_ = 0;
+	e->code = 128;
+	memset(e->comm, 0, sizeof(e->comm));
+	strcpy(e->comm, "RPi_signal");
+	e->pid = 1127;
+	e->group = 1;
+	e->result = 0;
+	trace_event_buffer_commit(&fbuffer);
+}
+
+static void test_trace_file(void **state)
+{
+	char *text;
+
+	assert_int_equal(echo("signal:signal_generate", "/sys/kernel/tracing/set_event", false),
+			 22);
+	trace_ns = 2772154384000ULL;
+	emit_signal_generate();
+	text = cat("/sys/kernel/tracing/trace");
+	assert_non_null(strstr(text, "# tracer: nop\n"));
+	assert_non_null(strstr(text, "    kworker/u8:0-1119  [001] d...  2772.154384: signal_generate: "
+				     "sig=2 errno=0 code=128 comm=RPi_signal pid=1127 grp=1 res=0\n"));
+	assert_string_equal(cat("/sys/kernel/debug/tracing/trace"), text);
+	/* reading from an offset: lseek, then read */
+	{
+		long fd = sys_open(ustr("/sys/kernel/tracing/trace"), O_RDONLY, 0);
+
+		assert_int_equal(sys_lseek(fd, 3, SEEK_SET), 3);
+		assert_int_equal(sys_read(fd, ubuf, 6), 6);
+		assert_memory_equal(ubuf, "racer:", 6);
+		assert_int_equal(sys_close(fd), 0);
+	}
+	/* "echo > trace": O_TRUNC empties the buffer */
+	assert_int_equal(echo("\n", "/sys/kernel/tracing/trace", false), 1);
+	assert_null(strstr(cat("/sys/kernel/tracing/trace"), "signal_generate:"));
+	/* appending leaves it alone */
+	emit_signal_generate();
+	assert_int_equal(echo("x", "/sys/kernel/tracing/trace", true), 1);
+	assert_non_null(strstr(cat("/sys/kernel/tracing/trace"), "signal_generate:"));
+	assert_int_equal(echo("\n", "/sys/kernel/tracing/trace", false), 1);
+}
+
+static void test_umount(void **state)
+{
+	struct stat64 st;
+
+	assert_int_equal(sys_umount(ustr("/sys"), 0), -EBUSY); /* tracefs is mounted below */
+	assert_int_equal(sys_umount(ustr("/sys/kernel/debug/tracing"), 0), 0);
+	/* the next walk mounts it again */
+	assert_int_equal(sys_stat64(ustr("/sys/kernel/debug/tracing/trace"), (void *)ubuf), 0);
+	assert_int_equal(sys_chdir(ustr("/sys/kernel/debug/tracing/events")), 0);
+	assert_int_equal(sys_umount(ustr("/sys/kernel/debug"), 0), -EBUSY); /* our cwd */
+	assert_int_equal(sys_chdir(ustr("/")), 0);
+	assert_int_equal(sys_umount(ustr("/sys/kernel/debug"), 0), 0); /* with its automount */
+	assert_int_equal(sys_stat64(ustr("/sys/kernel/debug/tracing"), (void *)ubuf), -ENOENT);
+	assert_int_equal(do_mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL), 0);
+	assert_int_equal(sys_stat64(ustr("/sys/kernel/debug/tracing/trace"), (void *)ubuf), 0);
+	memcpy(&st, ubuf, sizeof(st));
+	assert_true(S_ISREG(st.st_mode));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_tree, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tracing_on, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_event, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_enable_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_trace_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_umount, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, NULL);
+}
