@@ -92,9 +92,12 @@ local_restart:
 	cmp	scno, #NR_syscalls
 	adr	lr, __ret_fast_syscall
 	ldrlo	pc, [tbl, scno, lsl #2]		@ sys_*(r0, r1, r2, r3, r4, r5)
-	add	r1, sp, #S_OFF
+2:	add	r1, sp, #S_OFF
 	mov	r0, scno
-	b	arm_syscall			@ ARM-private (0xf0000+) or unknown
+	cmp	scno, #__ARM_NR_BASE
+	bhs	arm_syscall			@ ARM-private (0xf0000+), or SIGILL
+	mov	why, #0				@ no longer a real syscall
+	b	sys_ni_syscall			@ a number without a syscall: -ENOSYS
 
 /* raw_syscalls tracing is on: report entry and exit around the call. */
 __sys_trace:
@@ -106,9 +109,7 @@ __sys_trace:
 	adr	lr, __sys_trace_return
 	cmp	scno, #NR_syscalls
 	ldrlo	pc, [tbl, scno, lsl #2]
-	add	r1, sp, #S_OFF
-	mov	r0, scno
-	b	arm_syscall
+	b	2b
 
 __sys_trace_return:
 	str	r0, [sp, #S_R0 + S_OFF]!

@@ -21,6 +21,7 @@ static struct signal_struct init_signals = {
 	},
 	.rlim = {
 		[0 ... RLIM_NLIMITS - 1] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_CORE] = { 0, RLIM_INFINITY },
 		[RLIMIT_NOFILE] = { 1024, 4096 },
 		[RLIMIT_SIGPENDING] = { 7579, 7579 }, /* what a 1 GiB Pi's Linux computes */
 	},

@@ -16,6 +16,8 @@
 #include <linux/smp.h>
 #include <linux/time.h>
 #include <linux/trace.h>
+#include <linux/tty.h>
+#include <linux/workqueue.h>
 #include <uapi/linux/sched.h>
 #include <asm/mmu_context.h>
 #include <asm/setup.h>
@@ -73,6 +75,8 @@ static int kernel_init(void *unused)
 {
 	int ret;
 
+	workqueue_init(); /* kworker/u8:0, before console_on_rootfs: no fds to copy */
+	tty_init();
 	unpack_initramfs();
 	console_on_rootfs();
 	boot_selftests();

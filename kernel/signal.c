@@ -1020,9 +1020,10 @@ relock:
 
 		/* Anything else is fatal, maybe with a core dump. */
 		current->flags |= PF_SIGNALED;
-		if (sig_kernel_coredump(signr)) {
-			/* We write no core file, but report the dump in the wait
-			 * status, as Linux does when it wrote one (WCOREDUMP). */
+		if (sig_kernel_coredump(signr) && task_rlimit(current, RLIMIT_CORE)) {
+			/* Linux writes a core file when RLIMIT_CORE allows one
+			 * (its default is 0) and reports it in the wait status
+			 * (WCOREDUMP). We write no file but report the same. */
 			do_group_exit(ksig->info.si_signo | 0x80);
 		}
 		/* Death signals, no core dump. */

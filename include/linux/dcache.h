@@ -62,11 +62,6 @@ static inline bool IS_ROOT(const struct dentry *d)
 	return d == d->d_parent;
 }
 
-static inline bool d_unhashed(const struct dentry *d)
-{
-	return list_empty(&d->d_child) && !IS_ROOT(d);
-}
-
 static inline bool d_mountpoint(const struct dentry *d)
 {
 	return d->d_flags & DCACHE_MOUNTED;
@@ -93,7 +88,6 @@ void d_drop(struct dentry *dentry); /* lock held */
 int d_move(struct dentry *dentry, struct dentry *target); /* lock held */
 void d_pin(struct dentry *dentry); /* lock held */
 void d_unpin(struct dentry *dentry); /* lock held */
-struct dentry *dget(struct dentry *dentry);
 struct dentry *dget_dlock(struct dentry *dentry); /* lock held */
 void dput(struct dentry *dentry);
 void dput_locked(struct dentry *dentry); /* lock held */

@@ -111,7 +111,9 @@ struct vfsmount {
 
 #define MNT_SHRINKABLE 0x100 /* detached with its parent (debugfs' tracing) */
 #define MNT_INTERNAL 0x4000 /* kern_mount(): never in the tree */
-#define MNT_DETACH 0x2 /* umount2() flag: lazy */
+#define MNT_FORCE 0x1 /* umount2() flags: abort I/O (nothing to do here) */
+#define MNT_DETACH 0x2 /* lazy: detach now, free when unused */
+#define UMOUNT_NOFOLLOW 0x8 /* do not follow a symlink */
 
 /* A place in the name space: a dentry seen through a mount. */
 struct path {
@@ -371,7 +373,6 @@ int notify_change(struct dentry *dentry, struct iattr *attr);
 /* kernel/fs/namespace.c */
 extern struct vfsmount *root_mnt; /* the rootfs mount, root of the tree */
 struct vfsmount *mntget(struct vfsmount *mnt);
-void mntput(struct vfsmount *mnt);
 void mntput_locked(struct vfsmount *mnt);
 void finish_automount(struct vfsmount *m, const struct path *path);
 struct vfsmount *lookup_mnt(const struct path *path);

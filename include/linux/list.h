@@ -56,6 +56,11 @@ static inline bool list_empty(const struct list_head *head)
 	return head->next == head;
 }
 
+static inline bool list_is_last(const struct list_head *list, const struct list_head *head)
+{
+	return list->next == head;
+}
+
 /* new takes old's place in its list; old is left empty. */
 static inline void list_replace_init(struct list_head *old, struct list_head *new)
 {

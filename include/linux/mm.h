@@ -79,6 +79,9 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		  unsigned long vm_flags);
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
+struct vm_area_struct *split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+				 unsigned long addr);
+unsigned long prot_to_vm_flags(unsigned long prot);
 /* Find a free range of len bytes for mmap() without a hint. */
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
 void exit_mmap(struct mm_struct *mm);

@@ -17,7 +17,6 @@ struct pipe_inode_info {
 	wait_queue_head_t wait; /* readers wait for data, writers for room */
 	unsigned int head, tail; /* free-running byte counters: len = head - tail */
 	unsigned int readers, writers; /* open ends */
-	unsigned int files; /* struct files on the pipe: freed at zero */
 	char *buf; /* PIPE_BUF_SIZE bytes */
 };
 

@@ -28,8 +28,5 @@ int single_open(struct file *file, int (*show)(struct seq_file *, void *), void 
 int single_release(struct inode *inode, struct file *file);
 ssize_t seq_read_iter(struct kiocb *iocb, struct iov_iter *to);
 loff_t seq_lseek(struct file *file, loff_t offset, int whence);
-/* The same, for a caller with no file (tests, dumps). RETURNS: the seq_file or NULL. */
-struct seq_file *seq_run(int (*show)(struct seq_file *, void *), void *data);
-void seq_free(struct seq_file *m);
 
 #endif

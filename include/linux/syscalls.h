@@ -127,6 +127,7 @@ long sys_brk(unsigned long brk);
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
 	       unsigned long fd, unsigned long pgoff);
 long sys_munmap(unsigned long addr, size_t len);
+long sys_mprotect(unsigned long start, size_t len, unsigned long prot);
 
 /* kernel/fs/: files, directories, pipes, the tty, mounts */
 long sys_read(unsigned int fd, char __user *buf, size_t count);

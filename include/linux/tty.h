@@ -110,7 +110,6 @@ void tty_init(void);
 void tty_port_init(struct tty_port *port, struct tty_struct *tty);
 dev_t tty_devnum(struct tty_struct *tty);
 int tty_write_chars(struct tty_struct *tty, const unsigned char *buf, int count);
-void tty_wakeup(struct tty_struct *tty);
 
 /* drivers/tty/tty_buffer.c. CONTEXT: any, IRQ included. */
 int tty_insert_flip_char(struct tty_port *port, unsigned char ch);

@@ -63,6 +63,7 @@ const void *const sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_sigreturn, sys_sigreturn_wrapper)
 	__SYSCALL(__NR_clone, sys_clone)
 	__SYSCALL(__NR_uname, sys_newuname)
+	__SYSCALL(__NR_mprotect, sys_mprotect)
 	__SYSCALL(__NR_getpgid, sys_getpgid)
 	__SYSCALL(__NR_fchdir, sys_fchdir)
 	__SYSCALL(__NR__llseek, sys_llseek)

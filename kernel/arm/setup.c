@@ -84,7 +84,8 @@ void setup_arch(void)
 		/* head.S sets it, but in non-secure state the write is ignored
 		 * unless the loader allowed it (NSACR.NS_SMP). */
 		if (!(actlr & (1 << 6)))
-			pr_warn("CPU: ACTLR.SMP is clear: this core's caches are not coherent\n");
+			pr_info("CPU: ACTLR.SMP reads 0: the caches are not coherent, "
+				"unless this is QEMU, which does not model it\n");
 	}
 	pr_info("CPU: entered in %s mode at %08x, r0=%08x r1=%08x r2=%08x\n",
 		entry_mode_name(boot_regs[3]), boot_regs[4], boot_regs[0], boot_regs[1], r2);

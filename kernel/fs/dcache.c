@@ -146,14 +146,6 @@ struct dentry *dget_dlock(struct dentry *dentry)
 	return dentry;
 }
 
-struct dentry *dget(struct dentry *dentry)
-{
-	spin_lock(&dcache_lock);
-	dget_dlock(dentry);
-	spin_unlock(&dcache_lock);
-	return dentry;
-}
-
 /* Free a dentry nobody references, then drop its parent's reference: a
  * loop, not recursion, since a chain of parents may go at once. */
 void dput_locked(struct dentry *dentry)

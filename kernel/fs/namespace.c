@@ -49,15 +49,6 @@ void mntput_locked(struct vfsmount *mnt)
 		cleanup_mnt(mnt);
 }
 
-void mntput(struct vfsmount *mnt)
-{
-	if (mnt && __atomic_sub_fetch(&mnt->mnt_count, 1, __ATOMIC_SEQ_CST) == 0) {
-		spin_lock(&dcache_lock);
-		cleanup_mnt(mnt);
-		spin_unlock(&dcache_lock);
-	}
-}
-
 /**
  * lookup_mnt - the mount on @path (the one mounted last, if several are)
  * CONTEXT: dcache_lock held. RETURNS: it, without a reference, or NULL.
@@ -230,7 +221,8 @@ static int mount_busy(struct vfsmount *mnt)
 
 /**
  * do_umount - detach the file system mounted at @name
- * @flags: MNT_DETACH detaches even while it is in use
+ * @flags: MNT_DETACH detaches even while it is in use; MNT_FORCE (no
+ *	I/O to abort here) is ignored; UMOUNT_NOFOLLOW: @name may not be a link
  * RETURNS: 0, -EINVAL if @name is not a mount point (or is the root),
  * -EBUSY if it is in use, or a lookup error.
  */
@@ -239,9 +231,9 @@ int do_umount(const char *name, int flags)
 	struct path path;
 	int err;
 
-	if (flags & ~MNT_DETACH)
+	if (flags & ~(MNT_FORCE | MNT_DETACH | UMOUNT_NOFOLLOW))
 		return -EINVAL;
-	err = kern_path(name, LOOKUP_FOLLOW, &path);
+	err = kern_path(name, (flags & UMOUNT_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
 	spin_lock(&dcache_lock);
@@ -257,10 +249,24 @@ int do_umount(const char *name, int flags)
 	return err;
 }
 
-/* Copy a string argument of mount(2). RETURNS: a kmalloc'd copy, or an ERR_PTR. */
+/* Copy a string argument of mount(2), which may be empty (Linux's
+ * copy_mount_string). RETURNS: a kmalloc'd copy, NULL for NULL, or an ERR_PTR. */
 static char *copy_mount_string(const char __user *s)
 {
-	return s ? getname(s) : NULL;
+	char *page;
+	long len;
+
+	if (!s)
+		return NULL;
+	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!page)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(page, s, PAGE_SIZE);
+	if (len < 0 || len == PAGE_SIZE) {
+		kfree(page);
+		return ERR_PTR(len < 0 ? len : -EINVAL);
+	}
+	return page;
 }
 
 long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
@@ -281,9 +287,9 @@ long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
 	if (IS_ERR(kdev))
 		goto out_type;
 	ret = do_mount(kdev, kdir, ktype, flags, NULL);
-	putname(kdev);
+	kfree(kdev);
 out_type:
-	putname(ktype);
+	kfree(ktype);
 out_dir:
 	putname(kdir);
 	return ret;

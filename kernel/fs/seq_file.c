@@ -78,22 +78,7 @@ static int seq_fill(struct seq_file *m, void *data)
 	}
 }
 
-struct seq_file *seq_run(int (*show)(struct seq_file *, void *), void *data)
-{
-	struct seq_file *m = kzalloc(sizeof(*m), GFP_KERNEL);
-
-	if (!m)
-		return NULL;
-	m->show = show;
-	m->private = data;
-	if (seq_fill(m, data)) {
-		seq_free(m);
-		return NULL;
-	}
-	return m;
-}
-
-void seq_free(struct seq_file *m)
+static void seq_free(struct seq_file *m)
 {
 	kfree(m->buf);
 	kfree(m);

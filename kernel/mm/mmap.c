@@ -62,6 +62,21 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 	}
 }
 
+/* Split vma at addr (inside it): vma keeps [vm_start, addr), a new VMA
+ * after it takes [addr, vm_end). RETURNS: the new VMA, or NULL. */
+struct vm_area_struct *split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+				 unsigned long addr)
+{
+	struct vm_area_struct *tail = vm_area_alloc(mm, addr, vma->vm_end, vma->vm_flags);
+
+	if (!tail)
+		return NULL;
+	list_add(&tail->vm_list, &vma->vm_list);
+	mm->map_count++;
+	vma->vm_end = addr;
+	return tail;
+}
+
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 {
 	unsigned long end = start + PAGE_ALIGN(len);
@@ -74,12 +89,8 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 			continue;
 		if (vma->vm_start < start && vma->vm_end > end) {
 			/* Punch a hole: split into two. */
-			struct vm_area_struct *tail =
-				vm_area_alloc(mm, end, vma->vm_end, vma->vm_flags);
-			if (!tail)
+			if (!split_vma(mm, vma, end))
 				return -ENOMEM;
-			list_add(&tail->vm_list, &vma->vm_list);
-			mm->map_count++;
 			vma->vm_end = start;
 		} else if (vma->vm_start < start) {
 			vma->vm_end = start;
@@ -172,7 +183,22 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	return ret;
 }
 
-static unsigned long prot_to_vm_flags(unsigned long prot)
+/* Fault in every page of [start, start+len). RETURNS: start, or -ENOMEM
+ * (the range is then unmapped). */
+static long populate_vma_pages(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	unsigned long addr;
+
+	for (addr = start; addr < start + len; addr += PAGE_SIZE) {
+		if (handle_mm_fault(find_vma(mm, addr), addr, 0)) {
+			do_munmap(mm, start, len);
+			return -ENOMEM;
+		}
+	}
+	return start;
+}
+
+unsigned long prot_to_vm_flags(unsigned long prot)
 {
 	return ((prot & PROT_READ) ? VM_READ : 0) | ((prot & PROT_WRITE) ? VM_WRITE : 0) |
 	       ((prot & PROT_EXEC) ? VM_EXEC : 0);
@@ -190,7 +216,7 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 		return -EINVAL;
 	if (!(flags & MAP_ANONYMOUS))
 		return -ENODEV;
-	if ((flags & MAP_TYPE) != MAP_PRIVATE)
+	if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
 		return -EINVAL;
 	if (PAGE_ALIGN(len) < len || PAGE_ALIGN(len) > TASK_SIZE)
 		return -ENOMEM;
@@ -202,7 +228,13 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 		    (vma && vma->vm_start < addr + PAGE_ALIGN(len)))
 			addr = get_unmapped_area(mm, len);
 	}
-	ret = IS_ERR_VALUE(addr) ? (long)addr : do_mmap_anon(mm, addr, len, prot_to_vm_flags(prot));
+	ret = IS_ERR_VALUE(addr) ? (long)addr : do_mmap_anon(mm, addr, len, prot_to_vm_flags(prot) |
+						((flags & MAP_TYPE) == MAP_SHARED ? VM_SHARED : 0));
+	/* Shared anonymous memory has no file behind it to fault pages in
+	 * from (Linux uses shmem): give it all its pages now, so that a fork
+	 * shares every one of them. */
+	if (ret >= 0 && (flags & MAP_TYPE) == MAP_SHARED)
+		ret = populate_vma_pages(mm, ret, PAGE_ALIGN(len));
 	spin_unlock(&mm->mmap_lock);
 	return ret;
 }

@@ -248,8 +248,8 @@ long sys_setitimer(int which, struct itimerval __user *value, struct itimerval _
 		timer_setup(&sig->real_timer, it_real_fn);
 	sig->leader = current->group_leader;
 	spin_unlock_irq(&current->sighand->siglock);
-	del_timer_sync(&sig->real_timer);
 	get_itimer(sig, &old);
+	del_timer_sync(&sig->real_timer);
 	if (value) {
 		u64 ns = timeval_to_ns(&v.it_value);
 		sig->it_real_incr = timeval_to_ns(&v.it_interval);

@@ -8,6 +8,7 @@
 #include <linux/syscalls.h>
 #include <linux/trace_events.h>
 #include <asm/stat.h>
+#include <trace/events/signal.h>
 
 #include <setjmp.h>
 #include <stddef.h>
@@ -70,6 +71,8 @@ static int group_setup(void **state)
 	assert_int_equal(do_mount("sysfs", "/sys", "sysfs", 0, NULL), 0);
 	assert_int_equal(do_mount("tracefs", "/sys/kernel/tracing", "tracefs", 0, NULL), 0);
 	assert_int_equal(do_mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL), 0);
+	/* the first walk through debugfs' tracing mounts tracefs there, to stay */
+	assert_int_equal(sys_stat64(ustr("/sys/kernel/debug/tracing"), (void *)ubuf), 0);
 	return 0;
 }
 
@@ -160,7 +163,7 @@ static void test_set_event(void **state)
 {
 	assert_string_equal(cat("/sys/kernel/tracing/set_event"), "");
 	assert_int_equal(echo("sched:sched_switch signal:\n", "/sys/kernel/tracing/set_event",
-			      false), 26);
+			      false), 27);
 	assert_string_equal(cat("/sys/kernel/tracing/set_event"),
 			    "sched:sched_switch\nsignal:signal_generate\nsignal:signal_deliver\n");
 	assert_string_equal(cat("/sys/kernel/tracing/events/signal/enable"), "1\n");
@@ -170,7 +173,7 @@ static void test_set_event(void **state)
 	assert_string_equal(cat("/sys/kernel/tracing/events/sched/sched_wakeup/enable"), "0\n");
 	/* ">>" adds; "!" removes; ">" clears first */
 	assert_int_equal(echo("!signal:signal_deliver irq_handler_entry", "/sys/kernel/tracing/"
-			      "set_event", true), 39);
+			      "set_event", true), 40);
 	assert_string_equal(cat("/sys/kernel/tracing/set_event"),
 			    "irq:irq_handler_entry\nsched:sched_switch\nsignal:signal_generate\n");
 	assert_int_equal(echo("no:such", "/sys/kernel/tracing/set_event", true), -EINVAL);
@@ -199,16 +202,12 @@ static void test_enable_files(void **state)
 static void emit_signal_generate(void)
 {
 	struct trace_event_buffer fbuffer;
-	struct {
-		int sig, errno_, code;
-		char comm[TASK_COMM_LEN];
-		pid_t pid;
-		int group, result;
-	} *e = trace_event_buffer_reserve(&fbuffer, &event_signal_generate, sizeof(*e));
+	struct trace_event_raw_signal_generate *e =
+		trace_event_buffer_reserve(&fbuffer, &event_signal_generate, sizeof(*e));
 
 	assert_non_null(e);
 	e->sig = 2;
-	e->errno_ = 0;
+	e->errno = 0;
 	e->code = 128;
 	memset(e->comm, 0, sizeof(e->comm));
 	strcpy(e->comm, "RPi_signal");

@@ -1,4 +1,4 @@
-/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/fcntl.c kernel/fs/ioctl.c kernel/fs/sync.c kernel/fs/libfs.c kernel/fs/char_dev.c kernel/fs/mem.c kernel/fs/pipe.c kernel/fs/initramfs.c kernel/fs/cpio.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c */
+/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/fcntl.c kernel/fs/ioctl.c kernel/fs/sync.c kernel/fs/libfs.c kernel/fs/char_dev.c kernel/fs/mem.c kernel/fs/pipe.c kernel/fs/select.c kernel/fs/initramfs.c kernel/fs/cpio.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c */
 /* Tests of the VFS on ramfs through the system calls: path lookup (dots,
  * slashes, symlinks, mounts), directory operations and their errors,
  * file I/O, the descriptor table, pipes, getdents64, mount/umount, the
@@ -559,6 +559,41 @@ static void test_pipes(void **state)
 	assert_int_equal(sys_close(0), 0);
 }
 
+static void test_poll(void **state)
+{
+	struct pollfd *pfd = (void *)(ubuf_base + 4096);
+	int *fds = (int *)ubuf_base + 1000;
+	long fd;
+
+	assert_int_equal(sys_pipe(fds), 0);
+	fd = xopen("/", O_RDONLY, 0);
+	pfd[0] = (struct pollfd){ .fd = fds[0], .events = POLLIN };
+	pfd[1] = (struct pollfd){ .fd = fds[1], .events = POLLOUT };
+	pfd[2] = (struct pollfd){ .fd = -1, .events = POLLIN };
+	pfd[3] = (struct pollfd){ .fd = 99, .events = POLLIN };
+	pfd[4] = (struct pollfd){ .fd = fd, .events = POLLIN | POLLOUT };
+	assert_int_equal(sys_poll(pfd, 5, 0), 3);
+	assert_int_equal(pfd[0].revents, 0); /* empty */
+	assert_int_equal(pfd[1].revents, POLLOUT);
+	assert_int_equal(pfd[2].revents, 0); /* ignored */
+	assert_int_equal(pfd[3].revents, POLLNVAL);
+	assert_int_equal(pfd[4].revents, POLLIN | POLLOUT); /* always ready */
+	/* nothing ready: sleeps until the timeout (which the stub ends at once) */
+	assert_int_equal(sys_poll(pfd, 1, 100), 0);
+	assert_int_equal(sys_poll(pfd, 1, -1), 0);
+	assert_int_equal(xwrite(fds[1], "x"), 1);
+	assert_int_equal(sys_poll(pfd, 1, -1), 1);
+	assert_int_equal(pfd[0].revents, POLLIN); /* POLLRDNORM was not asked for */
+	assert_int_equal(sys_close(fds[1]), 0);
+	pfd[0].events = POLLIN;
+	assert_int_equal(sys_poll(pfd, 1, 0), 1);
+	assert_int_equal(pfd[0].revents, POLLIN | POLLHUP);
+	assert_int_equal(sys_poll((void *)0x10, 1, 0), -EFAULT);
+	assert_int_equal(sys_poll(pfd, 100000, 0), -EINVAL);
+	assert_int_equal(sys_close(fds[0]), 0);
+	assert_int_equal(sys_close(fd), 0);
+}
+
 static void test_mount_umount(void **state)
 {
 	struct stat64 st;
@@ -785,6 +820,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_cwd, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_descriptor_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pipes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_poll, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mount_umount, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dev_null_zero, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_efault, setup, teardown),

@@ -20,6 +20,7 @@ struct sighand_struct {
 struct rlimit {
 	unsigned long rlim_cur, rlim_max;
 };
+#define RLIMIT_CORE 4
 #define RLIMIT_NPROC 6
 #define RLIMIT_NOFILE 7
 #define RLIMIT_SIGPENDING 11

@@ -38,11 +38,6 @@ int tty_write_chars(struct tty_struct *tty, const unsigned char *buf, int count)
 	return tty->ops->write(tty, buf, count);
 }
 
-void tty_wakeup(struct tty_struct *tty)
-{
-	wake_up_interruptible_all(&tty->write_wait);
-}
-
 static int tty_open(struct inode *inode, struct file *filp)
 {
 	struct tty_struct *tty = &console_tty;

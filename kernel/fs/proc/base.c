@@ -197,7 +197,7 @@ static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
 	while (ctx->pos - 2 < (loff_t)ARRAY_SIZE(tgid_base_stuff)) {
 		const struct pid_entry *p = &tgid_base_stuff[ctx->pos - 2];
 
-		if (!dir_emit(ctx, p->name, strlen(p->name), 0, DT_REG))
+		if (!dir_emit(ctx, p->name, strlen(p->name), ctx->pos, DT_REG))
 			return 0;
 		ctx->pos++;
 	}
@@ -287,7 +287,7 @@ int proc_pid_readdir(struct file *file, struct dir_context *ctx, loff_t first)
 		int len = snprintf(name, sizeof(name), "%d", tgid);
 
 		ctx->pos = first + tgid;
-		if (!dir_emit(ctx, name, len, 0, DT_DIR))
+		if (!dir_emit(ctx, name, len, ctx->pos, DT_DIR))
 			return 0;
 		tgid++;
 	}

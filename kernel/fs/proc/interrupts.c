@@ -7,8 +7,6 @@
 #include "internal.h"
 
 /* kernel/irq.c */
-unsigned long kstat_irqs_cpu(unsigned int irq, int cpu);
-const char *irq_name(unsigned int irq);
 
 int show_interrupts(struct seq_file *m, void *v)
 {

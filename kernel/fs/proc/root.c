@@ -15,7 +15,9 @@ static const struct proc_entry proc_root_entries[] = {
 	{ "version", S_IFREG | 0444, version_proc_show },
 };
 
-/* Readdir positions: ".", "..", the entries above, then the processes. */
+/* Readdir positions: ".", "..", the entries above, then the processes.
+ * Entries made up on the spot report their position as d_ino: never 0,
+ * which some readdir()s skip as a deleted entry. */
 #define FIRST_PROCESS_ENTRY (2 + ARRAY_SIZE(proc_root_entries))
 
 struct inode *proc_make_inode(struct super_block *sb, umode_t mode)
@@ -105,7 +107,7 @@ static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 	while (ctx->pos < FIRST_PROCESS_ENTRY) {
 		const struct proc_entry *e = &proc_root_entries[ctx->pos - 2];
 
-		if (!dir_emit(ctx, e->name, strlen(e->name), 0, S_DT(e->mode)))
+		if (!dir_emit(ctx, e->name, strlen(e->name), ctx->pos, S_DT(e->mode)))
 			return 0;
 		ctx->pos++;
 	}
