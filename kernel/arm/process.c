@@ -118,9 +118,11 @@ long arm_syscall(int no, struct pt_regs *regs)
 long sys_ni_syscall(void)
 {
 	static u64 last;
+	static bool printed;
 	u64 now = local_clock();
 
-	if (now - last > 1000000000ULL) {
+	if (!printed || now - last > 1000000000ULL) {
+		printed = true;
 		last = now;
 		pr_info("%s[%d]: unimplemented syscall %u, returning -ENOSYS\n", current->comm,
 			current->pid, current_thread_info()->syscall);

@@ -125,3 +125,5 @@ CASES = [
 
 from cases_sdcard import CASES as SDCARD_CASES  # noqa: E402  (issue 5: the firmware's boot path)
 CASES += SDCARD_CASES
+from cases_process import CASES as PROCESS_CASES  # noqa: E402  (issues 3 and 4: processes, signals)
+CASES += PROCESS_CASES

@@ -10,6 +10,9 @@ int main(int argc, char **argv)
 		newline = 0;
 		i++;
 	}
+	/* Buffered, so that the line leaves in one write (tracefs and proc
+	 * control files take their value from a single write). */
+	setvbuf(stdout, NULL, _IOFBF, BUFSIZ);
 	for (; i < argc; i++)
 		printf("%s%s", argv[i], i + 1 < argc ? " " : "");
 	if (newline)

@@ -297,20 +297,25 @@ static int builtin_wait(int argc, char **argv)
 
 static int builtin_echo(int argc, char **argv)
 {
+	char line[MAX_LINE + 1];
+	size_t len = 0;
 	int i = 1, newline = 1;
 
 	if (argc > 1 && !strcmp(argv[1], "-n")) {
 		newline = 0;
 		i++;
 	}
-	for (; i < argc; i++) {
-		fputs(argv[i], stdout);
-		if (i + 1 < argc)
-			fputc(' ', stdout);
-	}
+	/* One write for the whole line, as bash's echo does: a tracefs or
+	 * proc control file takes its value from one write. */
+	for (; i < argc && len < MAX_LINE; i++)
+		len += snprintf(line + len, sizeof(line) - len, "%s%s", argv[i],
+				i + 1 < argc ? " " : "");
+	if (len > MAX_LINE)
+		len = MAX_LINE;
 	if (newline)
-		fputc('\n', stdout);
-	return ferror(stdout) ? 1 : 0;
+		line[len++] = '\n';
+	fflush(stdout);
+	return write(1, line, len) == (ssize_t)len ? 0 : 1;
 }
 
 static int builtin_cd(int argc, char **argv)
