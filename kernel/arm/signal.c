@@ -11,7 +11,6 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
-#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/ucontext.h>
@@ -38,33 +37,38 @@ const unsigned long sigreturn_codes[7] = {
 	0,
 };
 
-static void setup_sigframe(struct sigframe *sf, struct pt_regs *regs, sigset_t *set)
+/* Write the interrupted context into the frame's ucontext: registers,
+ * the mask to restore, and the (empty) coprocessor area's end marker.
+ * RETURNS: non-zero if the user stack could not be written. */
+static int setup_sigframe(struct sigframe __user *sf, struct pt_regs *regs, sigset_t *set)
 {
-	struct sigcontext *sc = &sf->uc.uc_mcontext;
+	struct sigcontext sc = {
+		.trap_no = 0,
+		.error_code = 0,
+		.oldmask = set->sig[0],
+		.arm_r0 = regs->ARM_r0,
+		.arm_r1 = regs->ARM_r1,
+		.arm_r2 = regs->ARM_r2,
+		.arm_r3 = regs->ARM_r3,
+		.arm_r4 = regs->ARM_r4,
+		.arm_r5 = regs->ARM_r5,
+		.arm_r6 = regs->ARM_r6,
+		.arm_r7 = regs->ARM_r7,
+		.arm_r8 = regs->ARM_r8,
+		.arm_r9 = regs->ARM_r9,
+		.arm_r10 = regs->ARM_r10,
+		.arm_fp = regs->ARM_fp,
+		.arm_ip = regs->ARM_ip,
+		.arm_sp = regs->ARM_sp,
+		.arm_lr = regs->ARM_lr,
+		.arm_pc = regs->ARM_pc,
+		.arm_cpsr = regs->ARM_cpsr,
+		.fault_address = 0,
+	};
 
-	sc->arm_r0 = regs->ARM_r0;
-	sc->arm_r1 = regs->ARM_r1;
-	sc->arm_r2 = regs->ARM_r2;
-	sc->arm_r3 = regs->ARM_r3;
-	sc->arm_r4 = regs->ARM_r4;
-	sc->arm_r5 = regs->ARM_r5;
-	sc->arm_r6 = regs->ARM_r6;
-	sc->arm_r7 = regs->ARM_r7;
-	sc->arm_r8 = regs->ARM_r8;
-	sc->arm_r9 = regs->ARM_r9;
-	sc->arm_r10 = regs->ARM_r10;
-	sc->arm_fp = regs->ARM_fp;
-	sc->arm_ip = regs->ARM_ip;
-	sc->arm_sp = regs->ARM_sp;
-	sc->arm_lr = regs->ARM_lr;
-	sc->arm_pc = regs->ARM_pc;
-	sc->arm_cpsr = regs->ARM_cpsr;
-	sc->trap_no = 0;
-	sc->error_code = 0;
-	sc->fault_address = 0;
-	sc->oldmask = set->sig[0];
-	sf->uc.uc_sigmask = *set;
-	sf->uc.uc_regspace[0] = 0; /* end of the (empty) coprocessor records */
+	return copy_to_user(&sf->uc.uc_mcontext, &sc, sizeof(sc)) ||
+	       copy_to_user(&sf->uc.uc_sigmask, set, sizeof(*set)) ||
+	       put_user(0, &sf->uc.uc_regspace[0]);
 }
 
 static int restore_sigframe(struct pt_regs *regs, struct sigframe __user *sf)
@@ -199,19 +203,13 @@ static int setup_return(struct pt_regs *regs, struct ksignal *ksig, unsigned lon
 static int setup_frame(struct ksignal *ksig, sigset_t *set, struct pt_regs *regs)
 {
 	struct sigframe __user *frame = get_sigframe(ksig, regs, sizeof(*frame));
-	struct sigframe *kframe;
-	int err;
+	int err = 0;
 
 	if (!frame)
 		return 1;
-	kframe = kzalloc(sizeof(*kframe), GFP_KERNEL);
-	if (!kframe)
-		return 1;
 	/* Set uc.uc_flags to a value which sc.trap_no would never have. */
-	kframe->uc.uc_flags = 0x5ac3c35a;
-	setup_sigframe(kframe, regs, set);
-	err = copy_to_user(frame, kframe, sizeof(*kframe)) ? 1 : 0;
-	kfree(kframe);
+	err |= put_user(0x5ac3c35a, &frame->uc.uc_flags);
+	err |= setup_sigframe(frame, regs, set);
 	if (err == 0)
 		err = setup_return(regs, ksig, frame->retcode, frame);
 	return err;
@@ -220,23 +218,20 @@ static int setup_frame(struct ksignal *ksig, sigset_t *set, struct pt_regs *regs
 static int setup_rt_frame(struct ksignal *ksig, sigset_t *set, struct pt_regs *regs)
 {
 	struct rt_sigframe __user *frame = get_sigframe(ksig, regs, sizeof(*frame));
-	struct rt_sigframe *kframe;
-	int err;
+	stack_t stack = {
+		.ss_sp = (void __user *)current->sas_ss_sp,
+		.ss_flags = sas_ss_flags(regs->ARM_sp),
+		.ss_size = current->sas_ss_size,
+	};
+	int err = 0;
 
 	if (!frame)
 		return 1;
-	kframe = kzalloc(sizeof(*kframe), GFP_KERNEL);
-	if (!kframe)
-		return 1;
-	kframe->info = ksig->info;
-	kframe->sig.uc.uc_flags = 0;
-	kframe->sig.uc.uc_link = NULL;
-	kframe->sig.uc.uc_stack.ss_sp = (void __user *)current->sas_ss_sp;
-	kframe->sig.uc.uc_stack.ss_flags = sas_ss_flags(regs->ARM_sp);
-	kframe->sig.uc.uc_stack.ss_size = current->sas_ss_size;
-	setup_sigframe(&kframe->sig, regs, set);
-	err = copy_to_user(frame, kframe, sizeof(*kframe)) ? 1 : 0;
-	kfree(kframe);
+	err |= copy_to_user(&frame->info, &ksig->info, sizeof(frame->info)) ? 1 : 0;
+	err |= put_user(0, &frame->sig.uc.uc_flags);
+	err |= put_user(NULL, &frame->sig.uc.uc_link);
+	err |= copy_to_user(&frame->sig.uc.uc_stack, &stack, sizeof(stack)) ? 1 : 0;
+	err |= setup_sigframe(&frame->sig, regs, set);
 	if (err == 0)
 		err = setup_return(regs, ksig, frame->sig.retcode, frame);
 	if (err == 0) {

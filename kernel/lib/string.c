@@ -1,29 +1,7 @@
 /* The C string functions the kernel needs (Linux's lib/string.c):
- * straightforward byte loops, plus word copies for aligned memcpy/memset,
- * which carry page copies and stack clears. */
+ * straightforward byte loops. memcpy and memset, which carry page copies
+ * and clears, are in assembly: kernel/arm/memset.S. */
 #include <linux/string.h>
-
-void *memcpy(void *dst, const void *src, size_t n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	if ((((unsigned long)d | (unsigned long)s) & 3) == 0) {
-		u32 *dw = (u32 *)d;
-		const u32 *sw = (const u32 *)s;
-		for (; n >= 16; n -= 16, dw += 4, sw += 4) {
-			dw[0] = sw[0];
-			dw[1] = sw[1];
-			dw[2] = sw[2];
-			dw[3] = sw[3];
-		}
-		d = (unsigned char *)dw;
-		s = (const unsigned char *)sw;
-	}
-	while (n--)
-		*d++ = *s++;
-	return dst;
-}
 
 void *memmove(void *dst, const void *src, size_t n)
 {
@@ -35,26 +13,6 @@ void *memmove(void *dst, const void *src, size_t n)
 	while (n--)
 		d[n] = s[n];
 	return dst;
-}
-
-void *memset(void *s, int c, size_t n)
-{
-	unsigned char *p = s;
-
-	if (((unsigned long)p & 3) == 0) {
-		u32 w = (unsigned char)c * 0x01010101u;
-		u32 *pw = (u32 *)p;
-		for (; n >= 16; n -= 16, pw += 4) {
-			pw[0] = w;
-			pw[1] = w;
-			pw[2] = w;
-			pw[3] = w;
-		}
-		p = (unsigned char *)pw;
-	}
-	while (n--)
-		*p++ = (unsigned char)c;
-	return s;
 }
 
 int memcmp(const void *a, const void *b, size_t n)

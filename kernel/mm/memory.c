@@ -69,7 +69,8 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned 
 }
 
 /* fork(): share the pages of vma with dst; private writable ones become
- * read-only on both sides, to be copied on the first write. */
+ * read-only on both sides, to be copied on the first write. The caller
+ * flushes src's TLB entries afterwards (dup_mmap). */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
 {
 	bool cow = (vma->vm_flags & (VM_SHARED | VM_WRITE)) == VM_WRITE;
@@ -89,8 +90,9 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 		if (!dst_pte)
 			return -ENOMEM;
 		if (cow && pte_write(pte)) {
+			/* dup_mmap flushes the parent's TLB entries once, at the end. */
 			pte = pte_wrprotect(pte);
-			set_pte_at(src, addr, src_pte, pte);
+			*src_pte = pte;
 		}
 		get_page(pfn_to_page(pte_pfn(pte)));
 		*dst_pte = pte;

@@ -179,6 +179,8 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		if (ret)
 			break;
 	}
+	/* The parent's writable pages are now read-only: one flush for all. */
+	flush_tlb_mm(oldmm);
 	spin_unlock(&oldmm->mmap_lock);
 	return ret;
 }

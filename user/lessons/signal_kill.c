@@ -1,7 +1,11 @@
 /* signal_kill: the parent installs a SIGINT handler (SA_SIGINFO, so an
  * rt_sigframe and rt_sigreturn) and pause()s; its child kill()s it and
- * exits; pause() returns -EINTR after the handler ran. */
+ * exits; pause() returns -EINTR after the handler ran. The child waits
+ * until the parent sleeps before it sends: a signal that came before the
+ * pause() would leave the parent pausing for ever. */
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +19,29 @@ static void on_sigint(int sig, siginfo_t *info, void *ucontext)
 {
 	handled++;
 	printf("handler: got signal %d\n", sig);
+}
+
+/* Wait (a few seconds at most) until pid sleeps: the state letter after
+ * the command name in /proc/<pid>/stat is S. */
+static void wait_until_sleeping(pid_t pid)
+{
+	char path[32], buf[128], *state;
+	int i, fd;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	for (i = 0; i < 100000; i++) {
+		fd = open(path, O_RDONLY);
+		if (fd < 0)
+			return;
+		n = read(fd, buf, sizeof(buf) - 1);
+		close(fd);
+		buf[n > 0 ? n : 0] = '\0';
+		state = strrchr(buf, ')');
+		if (state && state[1] == ' ' && state[2] == 'S')
+			return;
+		sched_yield();
+	}
 }
 
 int main(void)
@@ -34,6 +61,7 @@ int main(void)
 		return 1;
 	}
 	if (pid == 0) {
+		wait_until_sleeping(parent);
 		r = kill(parent, SIGINT);
 		printf("child: kill(%d, SIGINT) -> %d, exiting\n", parent, r < 0 ? -errno : r);
 		exit(0);
