@@ -179,6 +179,9 @@ static int unknown_bootoption(char *param, char *val, const char *unused, void *
 	if (panic_later)
 		return 0;
 
+	/* Linux 5.8 added this note; 4.19 hands the option on silently. */
+	printk(KERN_NOTICE "Unknown kernel command line parameter \"%s\", will be passed to user space.\n",
+		  param);
 	if (val) {
 		/* Environment option */
 		for (i = 0; envp_init[i]; i++) {
