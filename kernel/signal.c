@@ -785,11 +785,6 @@ int send_sig(int sig, struct task_struct *p, int priv)
 	return send_sig_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, p);
 }
 
-static void __wake_up_parent_sig(struct task_struct *p, struct task_struct *parent)
-{
-	__wake_up(&parent->signal->wait_chldexit, TASK_INTERRUPTIBLE, 1, p);
-}
-
 static u32 nsec_to_clock_t(u64 ns)
 {
 	return div_u64(ns, NSEC_PER_SEC / 100); /* USER_HZ = 100 */
@@ -842,7 +837,7 @@ bool do_notify_parent(struct task_struct *tsk, int sig)
 	}
 	if (valid_signal(sig) && sig)
 		__group_send_sig_info(sig, &info, tsk->parent);
-	__wake_up_parent_sig(tsk, tsk->parent);
+	__wake_up_parent(tsk, tsk->parent);
 	spin_unlock_irqrestore(&psig->siglock, flags);
 	return autoreap;
 }
@@ -886,7 +881,7 @@ void do_notify_parent_cldstop(struct task_struct *tsk, bool for_ptracer, int why
 	    !(sighand->action[SIGCHLD - 1].sa.sa_flags & SA_NOCLDSTOP))
 		__group_send_sig_info(SIGCHLD, &info, parent);
 	/* Even if SIGCHLD is not generated, we must wake up wait4 calls. */
-	__wake_up_parent_sig(tsk, parent);
+	__wake_up_parent(tsk, parent);
 	spin_unlock_irqrestore(&sighand->siglock, flags);
 }
 

@@ -11,6 +11,5 @@ extern u32 boot_regs[5];
 /* Per-CPU exception stacks and VBAR. CONTEXT: the CPU itself, IRQs off. */
 void cpu_init(void);
 void setup_arch(void);
-void trap_init(void);
 
 #endif

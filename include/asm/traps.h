@@ -10,6 +10,5 @@ struct task_struct;
 /* Print an oops for regs and kill the current task (or panic). */
 void die(const char *str, struct pt_regs *regs, int err);
 void dump_backtrace(struct pt_regs *regs, struct task_struct *tsk);
-void show_regs(struct pt_regs *regs);
 
 #endif

@@ -20,7 +20,6 @@
 
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
-int scnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 
 int printk(const char *fmt, ...) __printf(1, 2);
 #ifndef HOST_TEST

@@ -198,11 +198,9 @@ void sched_init(void);
 void sched_init_idle(int cpu);
 int sched_fork(unsigned long clone_flags, struct task_struct *p);
 void kick_process(struct task_struct *p);
-void resched_cpu(int cpu);
 int idle_cpu(int cpu);
 struct task_struct *idle_task(int cpu);
 void __noreturn cpu_startup_entry(void);
-void sched_show_task(struct task_struct *p);
 unsigned int nr_running(void);
 
 /* pids */

@@ -134,6 +134,8 @@ int force_sig_info(int sig, struct siginfo *info, struct task_struct *t);
 void force_sig(int sig, struct task_struct *p);
 int force_sig_fault(int sig, int code, void __user *addr, struct task_struct *t);
 bool do_notify_parent(struct task_struct *tsk, int sig);
+/* Wake the parent's wait4 (kernel/exit.c). */
+void __wake_up_parent(struct task_struct *p, struct task_struct *parent);
 void do_notify_parent_cldstop(struct task_struct *tsk, bool for_ptracer, int why);
 int dequeue_signal(struct task_struct *tsk, sigset_t *mask, siginfo_t *info);
 bool get_signal(struct ksignal *ksig);
@@ -149,7 +151,6 @@ void ignore_signals(struct task_struct *t);
 int sigprocmask(int how, sigset_t *set, sigset_t *oldset);
 void __cleanup_sighand(struct sighand_struct *sighand);
 int restore_altstack(const stack_t __user *uss);
-int __save_altstack(stack_t __user *uss, unsigned long sp);
 int on_sig_stack(unsigned long sp);
 int sas_ss_flags(unsigned long sp);
 unsigned long sigsp(unsigned long sp, struct ksignal *ksig);

@@ -48,8 +48,6 @@ void arch_send_call_function_single_ipi(int cpu);
 /* Run func(info) on cpu (which may be this one), waiting for it to finish
  * if wait. CONTEXT: IRQs on unless cpu is this CPU. RETURNS: 0 or -ENXIO. */
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait);
-/* Run func(info) on every other online CPU. */
-void smp_call_function(smp_call_func_t func, void *info, int wait);
 /* The IPI counts for /proc/interrupts and the tests. */
 unsigned long ipi_count(int cpu, int ipinr);
 extern const char *const ipi_types[NR_IPI];

@@ -122,15 +122,6 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 	return 0;
 }
 
-void smp_call_function(smp_call_func_t func, void *info, int wait)
-{
-	int cpu, self = smp_processor_id();
-
-	for_each_online_cpu(cpu)
-		if (cpu != self)
-			smp_call_function_single(cpu, func, info, wait);
-}
-
 /* Park this CPU for good with IRQs off (after a panic or an oops elsewhere). */
 static void __noreturn ipi_cpu_stop(int cpu)
 {

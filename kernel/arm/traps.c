@@ -126,12 +126,6 @@ void __show_regs(struct pt_regs *regs)
 	printk(KERN_EMERG "Control: %08x  Table: %08x  DAC: %08x\n", ctrl, ttbr, dac);
 }
 
-void show_regs(struct pt_regs *regs)
-{
-	__show_regs(regs);
-	dump_backtrace(regs, current);
-}
-
 /* Report a kernel bug in the context of regs and end the task (or, in an
  * interrupt, the idle task or init, the whole kernel). The other CPUs keep
  * running, and their trace buffers with them, until the panic. */

@@ -254,17 +254,3 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 	va_end(args);
 	return n;
 }
-
-/* Like snprintf, but returns what was actually written (Linux's scnprintf). */
-int scnprintf(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list args;
-	int n;
-
-	va_start(args, fmt);
-	n = vsnprintf(buf, size, fmt, args);
-	va_end(args);
-	if (!size)
-		return 0;
-	return n < (int)size ? n : (int)size - 1;
-}

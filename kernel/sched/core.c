@@ -64,16 +64,6 @@ static void resched_curr(struct rq *rq)
 		smp_send_reschedule(rq->cpu);
 }
 
-void resched_cpu(int cpu)
-{
-	struct rq *rq = cpu_rq(cpu);
-	unsigned long flags;
-
-	spin_lock_irqsave(&rq->lock, flags);
-	resched_curr(rq);
-	spin_unlock_irqrestore(&rq->lock, flags);
-}
-
 int idle_cpu(int cpu)
 {
 	struct rq *rq = cpu_rq(cpu);

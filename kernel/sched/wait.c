@@ -116,8 +116,3 @@ void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclus
 	__wake_up_common(wq_head, mode, nr_exclusive, key);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
-
-void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode, int nr)
-{
-	__wake_up_common(wq_head, mode, nr, NULL);
-}
