@@ -8,7 +8,7 @@ import os
 import re
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REFERENCE = os.path.join(HERE, "..", "..", "..", "shared", "linux-traces", "linux-6.1-qemu")
+REFERENCE = os.path.join(HERE, "linux-6.1")
 
 # A trace line in Linux 4.19's format: "<comm>-<pid> [<cpu>] <4 flags> <secs>.<usecs>: <event>: <fields>"
 TRACE_LINE = re.compile(

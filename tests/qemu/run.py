@@ -121,7 +121,10 @@ def run_case(case):
             reasons.append(f"unexpected: {m.group(0)!r}")
     check = case.get("check")
     if check:
-        reasons += check(text)
+        try:
+            reasons += check(text)
+        except Exception as e:  # a broken check fails its case, not the run
+            reasons.append(f"check raised {e!r}")
     return not reasons, reasons, text, time.monotonic() - start
 
 

@@ -1,10 +1,11 @@
 /* sh: a small shell for the lessons. Runs programs found through PATH with
  * arguments; pipelines `a | b`; `>`, `>>`, `<` redirections; `;` and `&`;
  * quotes; $?, $!, $$ and environment variables; builtins cd, echo, exit,
- * wait, jobs, export. Reads commands from stdin (prompt "# " on a tty),
- * from `sh script`, or from `sh -c 'cmd'`. On its controlling terminal it
- * gives each foreground job its own process group and the terminal, as
- * bash does, so that ^C reaches the job and not the shell. */
+ * export, wait, and the job-control builtins jobs, fg, bg. Reads commands
+ * from stdin (prompt "# " on a tty), from `sh script`, or from `sh -c 'cmd'`.
+ * On its controlling terminal it does job control as bash does (bash's
+ * jobs.c): each pipeline is a job in its own process group, ^Z stops the
+ * foreground job, fg and bg continue it. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -33,17 +34,20 @@ struct pipeline {
 	struct command cmds[MAX_CMDS];
 	int ncmds;
 	int background;
+	const char *text;	/* the pipeline as typed, for the job table */
+	int text_len;
 };
 
 static int last_status;		/* $? */
 static pid_t last_background;	/* $! */
 static int interactive;		/* commands come from a terminal: prompt */
 static int job_control;		/* and it is our controlling terminal */
-static pid_t jobs[MAX_JOBS];	/* background pids not yet reaped */
 
-/* The tokenizer's output for one line: words point into word_buf. */
+/* The tokenizer's output for one line: words point into word_buf, and
+ * each token's source text is [token_start, token_end) of the line. */
 static enum token tokens[MAX_WORDS * 2];
 static char *token_text[MAX_WORDS * 2];
+static const char *token_start[MAX_WORDS * 2], *token_end[MAX_WORDS * 2];
 static char word_buf[MAX_LINE * 2];
 
 /* append_var - expand $NAME, $?, $!, $$ at *src into *dst.
@@ -90,8 +94,11 @@ static int tokenize(const char *line)
 	int nt = 0;
 
 	for (;;) {
+		if (nt)
+			token_end[nt - 1] = p;
 		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 			p++;
+		token_start[nt] = p;
 		if (nt >= MAX_WORDS * 2 - 1) {
 			fprintf(stderr, "sh: line too long\n");
 			return -1;
@@ -153,6 +160,7 @@ static int parse(int *pos, struct pipeline *pl)
 	memset(pl, 0, sizeof(*pl));
 	if (tokens[i] == T_END)
 		return 0;
+	pl->text = token_start[i];
 	pl->ncmds = 1;
 	cmd = &pl->cmds[0];
 	for (;; i++) {
@@ -200,6 +208,7 @@ static int parse(int *pos, struct pipeline *pl)
 				return -1;
 			}
 			pl->background = tokens[i] == T_AMP;
+			pl->text_len = token_end[i - 1] - pl->text;
 			*pos = tokens[i] == T_END ? i : i + 1;
 			return 1;
 		}
@@ -232,65 +241,444 @@ static int redirect(const struct command *cmd)
 	return 0;
 }
 
+/*
+ * Job control, as bash does it. The rules the kernel sets:
+ * - A job is one pipeline. Its processes share a process group, named by
+ *   the first one's pid: kill(-pgid) and killpg() reach all of them.
+ * - The terminal has one foreground process group (tcsetpgrp). Its ^C, ^\
+ *   and ^Z send SIGINT, SIGQUIT and SIGTSTP to that group, and only that
+ *   group may read the terminal (others get SIGTTIN). The shell gives the
+ *   terminal to a foreground job and takes it back when the job stops or
+ *   ends. Each child also takes it itself before exec, so that no key
+ *   typed in between goes to the shell's group.
+ * - While a job has the terminal, the shell is in a background group, and
+ *   tcsetpgrp() from a background group gets SIGTTOU, which would stop
+ *   the shell: so the shell ignores SIGTTOU (and SIGTSTP, SIGTTIN, SIGINT,
+ *   SIGQUIT: the keys are for the job). Children restore the defaults.
+ * - waitpid(WUNTRACED) reports a child that stopped, WCONTINUED one that
+ *   continued; SIGCONT to the group resumes a stopped job (fg, bg).
+ * Jobs are numbered from 1; %+ (the current job) is the one fg and bg
+ * take by default, %- the previous one.
+ */
+enum job_state { JOB_FREE, JOB_RUNNING, JOB_STOPPED, JOB_DONE };
+
+struct job {
+	enum job_state state;			/* JOB_FREE: an unused slot */
+	pid_t pgid;
+	int nprocs;
+	pid_t pids[MAX_CMDS];
+	enum job_state proc_state[MAX_CMDS];	/* running, stopped or done */
+	int wstatus[MAX_CMDS];			/* how each stopped or ended */
+	int foreground;				/* the shell waits for it */
+	int notified;				/* its state has been reported */
+	char text[MAX_LINE];			/* the command as typed */
+};
+
+static struct job jobs[MAX_JOBS];
+static int current_job = -1, previous_job = -1;	/* %+ and %- */
+static pid_t shell_pgrp;
+
 static int status_of(int wstatus)
 {
 	return WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus) : WEXITSTATUS(wstatus);
 }
 
-static void add_job(pid_t pid)
+/* newest_job - RETURNS: the highest-numbered job below `below` in state,
+ * or -1 (bash's most_recent_job_in_state) */
+static int newest_job(int below, enum job_state state)
 {
-	int i;
+	while (--below >= 0)
+		if (jobs[below].state == state)
+			return below;
+	return -1;
+}
 
-	for (i = 0; i < MAX_JOBS; i++)
-		if (!jobs[i]) {
-			jobs[i] = pid;
+/* set_current_job - make job n %+; %- becomes the old %+ if that one is
+ * stopped, else the newest other stopped job, else the newest running
+ * one (bash's set_current_job). */
+static void set_current_job(int n)
+{
+	int candidate;
+
+	if (current_job != n) {
+		previous_job = current_job;
+		current_job = n;
+	}
+	if (previous_job >= 0 && previous_job != n && jobs[previous_job].state == JOB_STOPPED)
+		return;
+	if (jobs[n].state == JOB_STOPPED) {
+		candidate = newest_job(n, JOB_STOPPED);
+		if (candidate >= 0) {
+			previous_job = candidate;
 			return;
 		}
+	}
+	candidate = newest_job(jobs[n].state == JOB_RUNNING ? n : MAX_JOBS, JOB_RUNNING);
+	previous_job = candidate >= 0 ? candidate : n;
 }
 
-/* forget_job - drop pid from the job table. RETURNS: 1 if it was there. */
-static int forget_job(pid_t pid)
+/* reset_current - choose %+ again after jobs changed: a stopped job if
+ * there is one (%+ itself, else %-, else the newest), else the newest
+ * running job (bash's reset_current). */
+static void reset_current(void)
 {
-	int i;
+	int n;
 
-	for (i = 0; i < MAX_JOBS; i++)
-		if (jobs[i] == pid) {
-			jobs[i] = 0;
-			return 1;
-		}
-	return 0;
+	if (current_job >= 0 && jobs[current_job].state == JOB_STOPPED)
+		n = current_job;
+	else if (previous_job >= 0 && jobs[previous_job].state == JOB_STOPPED)
+		n = previous_job;
+	else if ((n = newest_job(MAX_JOBS, JOB_STOPPED)) < 0)
+		n = newest_job(MAX_JOBS, JOB_RUNNING);
+	if (n >= 0)
+		set_current_job(n);
+	else
+		current_job = previous_job = -1;
 }
 
-/* reap_jobs - collect finished background jobs without blocking */
-static void reap_jobs(void)
+/* new_job - take a slot for pipeline pl: the one after the highest in
+ * use, as bash numbers jobs. RETURNS: its index, or -1 with a message. */
+static int new_job(const struct pipeline *pl)
+{
+	int n = MAX_JOBS, len = pl->text_len < MAX_LINE ? pl->text_len : MAX_LINE - 1;
+
+	while (n > 0 && jobs[n - 1].state == JOB_FREE)
+		n--;
+	if (n == MAX_JOBS && (n = newest_job(MAX_JOBS, JOB_FREE)) < 0) {
+		fprintf(stderr, "sh: too many jobs\n");
+		return -1;
+	}
+	memset(&jobs[n], 0, sizeof(jobs[n]));
+	jobs[n].state = JOB_RUNNING;
+	jobs[n].foreground = !pl->background;
+	memcpy(jobs[n].text, pl->text, len);
+	return n;
+}
+
+static void delete_job(int n)
+{
+	jobs[n].state = JOB_FREE;
+	if (n == current_job || n == previous_job)
+		reset_current();
+}
+
+/* job_of_pid - RETURNS: the job pid is in (its place in *proc), or -1 */
+static int job_of_pid(pid_t pid, int *proc)
+{
+	int n, i;
+
+	for (n = 0; n < MAX_JOBS; n++)
+		for (i = 0; jobs[n].state != JOB_FREE && i < jobs[n].nprocs; i++)
+			if (jobs[n].pids[i] == pid) {
+				*proc = i;
+				return n;
+			}
+	return -1;
+}
+
+/* record_status - note what waitpid() said about pid (bash's waitchld):
+ * its process stopped, continued or ended, and so perhaps its job. */
+static void record_status(pid_t pid, int wstatus)
+{
+	enum job_state old;
+	struct job *j;
+	int n, i, running = 0, stopped = 0;
+
+	n = job_of_pid(pid, &i);
+	if (n < 0)
+		return;
+	j = &jobs[n];
+	if (WIFCONTINUED(wstatus)) {
+		j->proc_state[i] = JOB_RUNNING;
+	} else {
+		j->proc_state[i] = WIFSTOPPED(wstatus) ? JOB_STOPPED : JOB_DONE;
+		j->wstatus[i] = wstatus;
+	}
+	for (i = 0; i < j->nprocs; i++) {
+		running |= j->proc_state[i] == JOB_RUNNING;
+		stopped |= j->proc_state[i] == JOB_STOPPED;
+	}
+	old = j->state;
+	j->state = running ? JOB_RUNNING : stopped ? JOB_STOPPED : JOB_DONE;
+	if (j->state == old)
+		return;
+	j->notified = 0;
+	if (j->state == JOB_STOPPED) {
+		j->foreground = 0;	/* a stopped job is in the background */
+		set_current_job(n);
+	} else if (j->state == JOB_RUNNING) {
+		reset_current();
+	}
+}
+
+/* reap - one waitpid() for any child, with the stop and continue reports
+ * under job control. RETURNS: its result (0: nothing yet, with WNOHANG). */
+static pid_t reap(int options)
 {
 	int wstatus;
 	pid_t pid;
 
-	while ((pid = waitpid(-1, &wstatus, WNOHANG)) > 0)
-		if (forget_job(pid) && interactive)
-			printf("[%d] done, status %d\n", pid, status_of(wstatus));
+	if (job_control)
+		options |= WUNTRACED | WCONTINUED;
+	do {
+		pid = waitpid(-1, &wstatus, options);
+	} while (pid < 0 && errno == EINTR);
+	if (pid > 0)
+		record_status(pid, wstatus);
+	return pid;
 }
 
-/* builtin_wait - `wait [pid]`: wait for one job or all of them.
- * RETURNS: the exit status of the last one waited for. */
+/* reap_children - record every change already there, without blocking */
+static void reap_children(void)
+{
+	while (reap(WNOHANG) > 0)
+		;
+}
+
+/* wait_for_job - wait until job n has stopped or ended, recording what
+ * other jobs do meanwhile. */
+static void wait_for_job(int n)
+{
+	while (jobs[n].state == JOB_RUNNING)
+		if (reap(0) < 0)
+			jobs[n].state = JOB_DONE;	/* ECHILD: nothing left to wait for */
+}
+
+/* job_status - RETURNS: job n's $?: its last process's, or 128 + the
+ * signal that stopped it */
+static int job_status(int n)
+{
+	const struct job *j = &jobs[n];
+	int i;
+
+	if (j->state == JOB_STOPPED)
+		for (i = 0; i < j->nprocs; i++)
+			if (j->proc_state[i] == JOB_STOPPED)
+				return 128 + WSTOPSIG(j->wstatus[i]);
+	return j->nprocs ? status_of(j->wstatus[j->nprocs - 1]) : 1;
+}
+
+static char job_mark(int n)
+{
+	return n == current_job ? '+' : n == previous_job ? '-' : ' ';
+}
+
+/* print_job - one line of `jobs` in bash's format:
+ * "[1]+  Stopped                 sleep 10" (the state in 24 columns) */
+static void print_job(int n, FILE *f)
+{
+	const struct job *j = &jobs[n];
+	int last = j->wstatus[j->nprocs - 1];
+	char state[32];
+
+	if (j->state == JOB_RUNNING)
+		strcpy(state, "Running");
+	else if (j->state == JOB_STOPPED)
+		strcpy(state, "Stopped");
+	else if (WIFSIGNALED(last))
+		snprintf(state, sizeof(state), "%s", strsignal(WTERMSIG(last)));
+	else if (WEXITSTATUS(last))
+		snprintf(state, sizeof(state), "Exit %d", WEXITSTATUS(last));
+	else
+		strcpy(state, "Done");
+	fprintf(f, "[%d]%c  %-24s%s%s%s\n", n + 1, job_mark(n), state,
+		j->state == JOB_DONE && WIFSIGNALED(last) && WCOREDUMP(last) ? "(core dumped) " : "",
+		j->text, j->state == JOB_RUNNING && !j->foreground ? " &" : "");
+}
+
+/* notify_jobs - report what changed and forget finished jobs, as bash does
+ * before each prompt (only >= 0: just that job). A stopped job: its line.
+ * A foreground job killed by a signal: the signal's name (a newline after
+ * the ^C echo for SIGINT; nothing for SIGPIPE). A background job that
+ * finished: its "Done" line, under job control; without, it is kept
+ * silently if it is $!, for `wait $!`. */
+static void notify_jobs(int only)
+{
+	int n;
+
+	for (n = 0; n < MAX_JOBS; n++) {
+		struct job *j = &jobs[n];
+		int last;
+
+		if ((only >= 0 && n != only) || j->notified ||
+		    (j->state != JOB_STOPPED && j->state != JOB_DONE))
+			continue;
+		last = j->wstatus[j->nprocs - 1];
+		if (j->state == JOB_STOPPED) {
+			fputc('\n', stderr);
+			print_job(n, stderr);
+			j->notified = 1;
+			continue;
+		}
+		if (j->foreground) {
+			if (WIFSIGNALED(last) && WTERMSIG(last) == SIGINT)
+				fputc('\n', stderr);
+			else if (WIFSIGNALED(last) && WTERMSIG(last) != SIGPIPE)
+				fprintf(stderr, "%s%s\n", strsignal(WTERMSIG(last)),
+					WCOREDUMP(last) ? " (core dumped)" : "");
+		} else if (job_control) {
+			print_job(n, stderr);
+		} else if (j->pids[j->nprocs - 1] == last_background) {
+			continue;
+		}
+		delete_job(n);
+	}
+}
+
+static void give_terminal_to(pid_t pgrp)
+{
+	if (job_control)
+		tcsetpgrp(0, pgrp);
+}
+
+/* run_in_foreground - give job n the terminal, wait until it stops or
+ * ends, take the terminal back and report. RETURNS: its status ($?). */
+static int run_in_foreground(int n)
+{
+	int status;
+
+	give_terminal_to(jobs[n].pgid);
+	wait_for_job(n);
+	give_terminal_to(shell_pgrp);	/* we are in the background: SIGTTOU is ignored */
+	status = job_status(n);
+	notify_jobs(n);
+	return status;
+}
+
+/* continue_job - `fg` or `bg` (bash's start_job): say which job, send
+ * SIGCONT to its process group, and wait for it in the foreground or
+ * leave it running in the background. RETURNS: the builtin's status. */
+static int continue_job(const char *cmd, int n, int foreground)
+{
+	struct job *j = &jobs[n];
+	int i;
+
+	if (j->state == JOB_DONE) {
+		fprintf(stderr, "sh: %s: job has terminated\n", cmd);
+		return 1;
+	}
+	if (!foreground && j->state == JOB_RUNNING) {
+		fprintf(stderr, "sh: bg: job %d already in background\n", n + 1);
+		return 0;
+	}
+	if (foreground) {
+		set_current_job(n);
+		j->foreground = 1;
+		/* before saying so: a key typed after the text reaches the job */
+		give_terminal_to(j->pgid);
+		printf("%s\n", j->text);
+	} else {
+		printf("[%d]%s%s &\n", n + 1, n == current_job ? "+ " :
+		       n == previous_job ? "- " : " ", j->text);
+		j->foreground = 0;
+	}
+	if (killpg(j->pgid, SIGCONT) == 0 || errno == ESRCH) {
+		for (i = 0; i < j->nprocs; i++)
+			if (j->proc_state[i] == JOB_STOPPED)
+				j->proc_state[i] = JOB_RUNNING;
+		j->state = JOB_RUNNING;
+	}
+	if (foreground)
+		return run_in_foreground(n);
+	reset_current();
+	return 0;
+}
+
+/* find_job - the job an argument names: none, %, %% or %+ the current
+ * job, %- the previous one, %N or N job N. RETURNS: its index, or -1
+ * with a message. */
+static int find_job(const char *cmd, const char *spec)
+{
+	const char *num = spec && spec[0] == '%' ? spec + 1 : spec;
+	int n;
+
+	if (!spec || !*num || !strcmp(num, "%") || !strcmp(num, "+"))
+		n = current_job;
+	else if (!strcmp(num, "-"))
+		n = previous_job;
+	else
+		n = num[strspn(num, "0123456789")] ? -1 : atoi(num) - 1;
+	if (n < 0 || n >= MAX_JOBS || jobs[n].state == JOB_FREE) {
+		fprintf(stderr, "sh: %s: %s: no such job\n", cmd, spec ? spec : "current");
+		return -1;
+	}
+	return n;
+}
+
+/* A stopped job would stay stopped after the shell is gone: end it, as
+ * bash does when it exits (its terminate_stopped_jobs). */
+static void terminate_stopped_jobs(void)
+{
+	int n;
+
+	for (n = 0; n < MAX_JOBS; n++)
+		if (jobs[n].state == JOB_STOPPED) {
+			killpg(jobs[n].pgid, SIGTERM);
+			killpg(jobs[n].pgid, SIGCONT);
+		}
+}
+
+static int builtin_jobs(int argc, char **argv)
+{
+	int n;
+
+	reap_children();
+	for (n = 0; n < MAX_JOBS; n++)
+		if (jobs[n].state != JOB_FREE) {
+			print_job(n, stdout);
+			jobs[n].notified = 1;
+		}
+	for (n = 0; n < MAX_JOBS; n++)
+		if (jobs[n].state == JOB_DONE)
+			delete_job(n);
+	return 0;
+}
+
+/* builtin_fg_bg - `fg [%N]` and `bg [%N]` */
+static int builtin_fg_bg(int argc, char **argv)
+{
+	int n;
+
+	if (!job_control) {
+		fprintf(stderr, "sh: %s: no job control\n", argv[0]);
+		return 1;
+	}
+	reap_children();
+	n = find_job(argv[0], argv[1]);
+	if (n < 0)
+		return 1;
+	return continue_job(argv[0], n, argv[0][0] == 'f');
+}
+
+/* builtin_wait - `wait`: wait for every running background job, status 0;
+ * `wait PID|%N`: for that job. RETURNS: the status of the last one named. */
 static int builtin_wait(int argc, char **argv)
 {
-	int wstatus, status = 0;
-	pid_t pid;
+	int i, n, status = 0;
 
-	if (argc > 1) {
-		pid = atoi(argv[1]);
-		if (waitpid(pid, &wstatus, 0) != pid) {
-			fprintf(stderr, "sh: wait: %s: %s\n", argv[1], strerror(errno));
-			return 127;
-		}
-		forget_job(pid);
-		return status_of(wstatus);
+	if (argc < 2) {
+		for (n = 0; n < MAX_JOBS; n++)
+			if (jobs[n].state == JOB_RUNNING && !jobs[n].foreground)
+				wait_for_job(n);
+		for (n = 0; n < MAX_JOBS; n++)
+			if (jobs[n].state == JOB_DONE)
+				delete_job(n);
+		return 0;
 	}
-	while ((pid = wait(&wstatus)) > 0) {
-		forget_job(pid);
-		status = status_of(wstatus);
+	for (i = 1; i < argc; i++) {
+		int proc;
+
+		n = argv[i][0] == '%' ? find_job("wait", argv[i]) : job_of_pid(atoi(argv[i]), &proc);
+		if (n < 0) {
+			if (argv[i][0] != '%')
+				fprintf(stderr, "sh: wait: pid %s is not a child of this shell\n", argv[i]);
+			status = 127;
+			continue;
+		}
+		wait_for_job(n);
+		status = job_status(n);
+		if (jobs[n].state == JOB_DONE)
+			delete_job(n);
 	}
 	return status;
 }
@@ -333,17 +721,8 @@ static int builtin_cd(int argc, char **argv)
 
 static int builtin_exit(int argc, char **argv)
 {
+	terminate_stopped_jobs();
 	exit(argc > 1 ? atoi(argv[1]) : last_status);
-}
-
-static int builtin_jobs(int argc, char **argv)
-{
-	int i;
-
-	for (i = 0; i < MAX_JOBS; i++)
-		if (jobs[i])
-			printf("[%d] running\n", jobs[i]);
-	return 0;
 }
 
 static int builtin_export(int argc, char **argv)
@@ -360,10 +739,12 @@ static const struct builtin {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 } builtins[] = {
+	{ "bg", builtin_fg_bg },
 	{ "cd", builtin_cd },
 	{ "echo", builtin_echo },
 	{ "exit", builtin_exit },
 	{ "export", builtin_export },
+	{ "fg", builtin_fg_bg },
 	{ "jobs", builtin_jobs },
 	{ "wait", builtin_wait },
 };
@@ -397,8 +778,9 @@ static int run_builtin_here(const struct builtin *b, struct command *cmd)
 	return status;
 }
 
-/* child_exec - in a forked child: join the job's process group, restore
- * default signals, wire the pipe ends and redirections, run cmd. */
+/* child_exec - in a forked child: join the job's process group (and take
+ * the terminal if it is a foreground job: SIGTTOU is still ignored here),
+ * restore default signals, wire the pipe ends and redirections, run cmd. */
 static void __attribute__((noreturn))
 child_exec(struct command *cmd, pid_t pgid, int in, int out, int background)
 {
@@ -414,6 +796,7 @@ child_exec(struct command *cmd, pid_t pgid, int in, int out, int background)
 		signal(SIGINT, SIG_DFL);
 		signal(SIGQUIT, SIG_DFL);
 		signal(SIGTSTP, SIG_DFL);
+		signal(SIGTTIN, SIG_DFL);
 		signal(SIGTTOU, SIG_DFL);
 	}
 	if (in != 0) {
@@ -438,26 +821,32 @@ child_exec(struct command *cmd, pid_t pgid, int in, int out, int background)
 	_exit(errno == ENOENT ? 127 : 126);
 }
 
-/* run_pipeline - start every command of pl, wait for a foreground one.
+/* run_pipeline - start every command of pl as one job; wait for it
+ * unless it is a background job.
  * RETURNS: the exit status of the last command ($?). */
 static int run_pipeline(struct pipeline *pl)
 {
 	const struct builtin *b = find_builtin(pl->cmds[0].argv[0]);
-	pid_t pids[MAX_CMDS], pgid = 0;
-	int i, in = 0, wstatus, status = 0;
+	struct job *j;
+	int n, i, in = 0, status;
 
 	if (pl->ncmds == 1 && !pl->background && b)
 		return run_builtin_here(b, &pl->cmds[0]);
+	n = new_job(pl);
+	if (n < 0)
+		return 1;
+	j = &jobs[n];
 	fflush(stdout);
 	for (i = 0; i < pl->ncmds; i++) {
 		int fds[2] = { -1, 1 };
+		pid_t pid;
 
 		if (i + 1 < pl->ncmds && pipe(fds) < 0) {
 			fprintf(stderr, "sh: pipe: %s\n", strerror(errno));
 			break;
 		}
-		pids[i] = fork();
-		if (pids[i] < 0) {
+		pid = fork();
+		if (pid < 0) {
 			fprintf(stderr, "sh: fork: %s\n", strerror(errno));
 			if (fds[0] >= 0) {
 				close(fds[0]);
@@ -465,15 +854,17 @@ static int run_pipeline(struct pipeline *pl)
 			}
 			break;
 		}
-		if (pids[i] == 0) {
+		if (pid == 0) {
 			if (fds[0] >= 0)
 				close(fds[0]);
-			child_exec(&pl->cmds[i], pgid, in, fds[1], pl->background);
+			child_exec(&pl->cmds[i], j->pgid, in, fds[1], pl->background);
 		}
-		if (!pgid)
-			pgid = pids[i];
+		if (!j->pgid)
+			j->pgid = pid;
 		if (job_control)
-			setpgid(pids[i], pgid);
+			setpgid(pid, j->pgid);	/* as the child does: whichever runs first */
+		j->pids[j->nprocs] = pid;
+		j->proc_state[j->nprocs++] = JOB_RUNNING;
 		if (in != 0)
 			close(in);
 		if (fds[1] != 1)
@@ -482,30 +873,19 @@ static int run_pipeline(struct pipeline *pl)
 	}
 	if (in > 0)
 		close(in);
+	if (!j->nprocs) {
+		delete_job(n);
+		return 1;
+	}
 	if (pl->background) {
-		if (i > 0) {
-			last_background = pids[i - 1];
-			add_job(pids[i - 1]);
-			if (interactive)
-				printf("[%d]\n", pids[i - 1]);
-		}
+		last_background = j->pids[j->nprocs - 1];
+		if (interactive)
+			fprintf(stderr, "[%d] %d\n", n + 1, last_background);
+		reset_current();
 		return 0;
 	}
-	if (job_control && i > 0)
-		tcsetpgrp(0, pgid);
-	status = i < pl->ncmds ? 1 : 0;
-	while (i-- > 0) {
-		if (waitpid(pids[i], &wstatus, 0) != pids[i] || i + 1 < pl->ncmds)
-			continue;
-		status = status_of(wstatus);
-		if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGINT)
-			fputc('\n', stderr);	/* after the ^C echo */
-		else if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) != SIGPIPE)
-			fprintf(stderr, "%s\n", strsignal(WTERMSIG(wstatus)));
-	}
-	if (job_control)
-		tcsetpgrp(0, getpgrp());
-	return status;
+	status = run_in_foreground(n);
+	return i < pl->ncmds ? 1 : status;
 }
 
 static void run_line(const char *line)
@@ -565,23 +945,27 @@ int main(int argc, char **argv)
 		}
 	}
 	interactive = fd == 0 && isatty(0);
-	job_control = interactive && tcgetpgrp(0) == getpgrp();
+	shell_pgrp = getpgrp();
+	job_control = interactive && tcgetpgrp(0) == shell_pgrp;
+	signal(SIGCHLD, SIG_DFL);	/* ignored, children would reap themselves */
 	if (interactive) {
 		signal(SIGINT, SIG_IGN);
 		signal(SIGQUIT, SIG_IGN);
 		signal(SIGTSTP, SIG_IGN);
+		signal(SIGTTIN, SIG_IGN);
 		signal(SIGTTOU, SIG_IGN);
 	}
 	for (;;) {
-		if (interactive) {
-			reap_jobs();
+		reap_children();
+		notify_jobs(-1);
+		if (interactive)
 			fputs("# ", stdout);
-		}
 		if (read_line(fd, line, sizeof(line)) < 0)
 			break;
 		run_line(line);
 	}
 	if (interactive)
 		fputs("\n", stdout);
+	terminate_stopped_jobs();
 	return last_status;
 }
