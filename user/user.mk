@@ -8,7 +8,7 @@ USER_BIN := init sh runtests cat ls ps kill echo sleep true false poweroff reboo
 USER_LESSONS := proc_exit rpi_proc_exit RPi_signal signal_kill group_exit sigqueue segv kill9
 USER_TESTS := t_exit t_fork t_exec t_wait t_ids t_brk t_mmap t_rw t_fd t_dir t_time \
 	t_sched t_uname t_ioctl t_pgrp t_mount t_efault t_enosys t_enoexec \
-	t_sigaction t_sigmask t_sigwait t_sigaltstack t_itimer t_restart t_kill \
+	t_sigaction t_sigmask t_sigwait t_sigaltstack t_itimer t_restart t_kill t_orphan \
 	t_thread t_fault fork_stress proc64 bench
 USER_PROGS := $(addprefix $(B)/user/,$(USER_BIN) $(USER_LESSONS) $(USER_TESTS))
 

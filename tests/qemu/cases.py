@@ -127,3 +127,5 @@ from cases_sdcard import CASES as SDCARD_CASES  # noqa: E402  (issue 5: the firm
 CASES += SDCARD_CASES
 from cases_process import CASES as PROCESS_CASES  # noqa: E402  (issues 3 and 4: processes, signals)
 CASES += PROCESS_CASES
+from cases_jobs import CASES as JOBS_CASES  # noqa: E402  (issue 4: the shell's job control)
+CASES += JOBS_CASES

@@ -48,8 +48,13 @@ class Console:
 
     def __init__(self, proc):
         self.proc = proc
-        self.text = ""
+        self.raw = ""
         os.set_blocking(proc.stdout.fileno(), False)
+
+    @property
+    def text(self):
+        # Normalised as a whole: a read may end between a \r and its \n.
+        return self.raw.replace("\r\n", "\n")
 
     def poll(self, seconds):
         end = time.monotonic() + seconds
@@ -59,7 +64,7 @@ class Console:
             except (BlockingIOError, ValueError):
                 chunk = None
             if chunk:
-                self.text += chunk.decode("utf-8", "replace").replace("\r\n", "\n")
+                self.raw += chunk.decode("utf-8", "replace")
             elif self.proc.poll() is not None:
                 return
             else:

@@ -362,12 +362,13 @@ static void delete_job(int n)
 		reset_current();
 }
 
-/* job_of_pid - RETURNS: the job pid is in (its place in *proc), or -1 */
+/* job_of_pid - RETURNS: the job pid is in (its place in *proc), or -1.
+ * Newest first: a pid used again belongs to the later job. */
 static int job_of_pid(pid_t pid, int *proc)
 {
 	int n, i;
 
-	for (n = 0; n < MAX_JOBS; n++)
+	for (n = MAX_JOBS - 1; n >= 0; n--)
 		for (i = 0; jobs[n].state != JOB_FREE && i < jobs[n].nprocs; i++)
 			if (jobs[n].pids[i] == pid) {
 				*proc = i;

@@ -320,10 +320,20 @@ static ssize_t copy_from_read_buf(struct n_tty_data *ldata, struct iov_iter *to)
 	return n;
 }
 
+/* Opened as /dev/console rather than as the terminal itself? Linux lets
+ * such readers and writers through job control ("don't stop on
+ * /dev/console"; it tests for redirected_tty_write). */
+static bool is_console_file(struct file *file)
+{
+	return file_inode(file) && file_inode(file)->i_rdev == MKDEV(TTYAUX_MAJOR, 1);
+}
+
 /* A background process reading its controlling terminal gets SIGTTIN
  * (Linux's job_control). */
 static int job_control(struct tty_struct *tty, struct file *file)
 {
+	if (is_console_file(file))
+		return 0;
 	return __tty_check_change(tty, SIGTTIN);
 }
 
@@ -392,7 +402,7 @@ static ssize_t n_tty_write(struct tty_struct *tty, struct file *file, struct iov
 	unsigned char buf[OUTPUT_CHUNK];
 	ssize_t written = 0;
 
-	if (L_TOSTOP(tty)) {
+	if (L_TOSTOP(tty) && !is_console_file(file)) {
 		int ret = tty_check_change(tty);
 
 		if (ret)
