@@ -41,17 +41,40 @@ static int bprm_mm_init(struct linux_binprm *bprm)
 	return 0;
 }
 
-/* Count the pointers of a user argv/envp array. RETURNS: the count, or
+/* An argv or envp array: in user memory (execve) or in the kernel's
+ * (kernel_execve starting init). Linux's struct user_arg_ptr tells native
+ * from compat arrays the same way. */
+struct user_arg_ptr {
+	bool is_kernel;
+	union {
+		const char __user *const __user *native;
+		const char *const *kernel;
+	} ptr;
+};
+
+/* The nr-th pointer of argv. RETURNS: it, or ERR_PTR(-EFAULT). */
+static const char __user *get_user_arg_ptr(struct user_arg_ptr argv, int nr)
+{
+	const char __user *native;
+
+	if (argv.is_kernel)
+		return (const char __user *)argv.ptr.kernel[nr];
+	if (get_user(native, argv.ptr.native + nr))
+		return ERR_PTR(-EFAULT);
+	return native;
+}
+
+/* Count the pointers of an argv/envp array. RETURNS: the count, or
  * -EFAULT / -E2BIG. */
-static int count(const char __user *const __user *argv, int max)
+static int count(struct user_arg_ptr argv, int max)
 {
 	int i = 0;
 
-	if (!argv)
+	if (!argv.ptr.native)
 		return 0;
 	for (;;) {
-		const char __user *p;
-		if (get_user(p, argv + i))
+		const char __user *p = get_user_arg_ptr(argv, i);
+		if (IS_ERR(p))
 			return -EFAULT;
 		if (!p)
 			return i;
@@ -72,34 +95,30 @@ static int copy_string_kernel(const char *s, size_t len, struct linux_binprm *bp
 /* 'copy_strings()' copies argument/environment strings from the old
  * process's memory to the new process's stack, last one first, so that
  * the first ends up lowest. */
-static int copy_strings(int argc, const char __user *const __user *argv,
-			struct linux_binprm *bprm)
+static int copy_strings(int argc, struct user_arg_ptr argv, struct linux_binprm *bprm)
 {
-	char *kbuf = kmalloc(MAX_ARG_STRLEN, GFP_KERNEL);
+	char *kbuf = argv.is_kernel ? NULL : kmalloc(MAX_ARG_STRLEN, GFP_KERNEL);
 	int ret = 0;
 
-	if (!kbuf)
+	if (!argv.is_kernel && !kbuf)
 		return -ENOMEM;
-	while (argc-- > 0) {
-		const char __user *str;
+	while (argc-- > 0 && !ret) {
+		const char __user *str = get_user_arg_ptr(argv, argc);
 		long len;
 
-		if (get_user(str, argv + argc)) {
-			ret = -EFAULT;
-			break;
+		if (IS_ERR(str)) {
+			ret = PTR_ERR(str);
+		} else if (argv.is_kernel) {
+			ret = copy_string_kernel((const char *)str, strlen((const char *)str) + 1, bprm);
+		} else {
+			len = strncpy_from_user(kbuf, str, MAX_ARG_STRLEN);
+			if (len < 0)
+				ret = len;
+			else if (len == MAX_ARG_STRLEN)
+				ret = -E2BIG;
+			else
+				ret = copy_string_kernel(kbuf, len + 1, bprm);
 		}
-		len = strncpy_from_user(kbuf, str, MAX_ARG_STRLEN);
-		if (len < 0) {
-			ret = len;
-			break;
-		}
-		if (len == MAX_ARG_STRLEN) {
-			ret = -E2BIG;
-			break;
-		}
-		ret = copy_string_kernel(kbuf, len + 1, bprm);
-		if (ret)
-			break;
 	}
 	kfree(kbuf);
 	return ret;
@@ -286,8 +305,8 @@ static int exec_binprm(struct linux_binprm *bprm)
 /*
  * sys_execve() executes a new program.
  */
-static int __do_execve_file(const char *filename, const char __user *const __user *argv,
-			    const char __user *const __user *envp)
+static int __do_execve_file(const char *filename, struct user_arg_ptr argv,
+			    struct user_arg_ptr envp)
 {
 	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
 	int retval;
@@ -333,9 +352,12 @@ out_free:
 	return retval;
 }
 
-int do_execve(const char *filename, const char __user *const __user *argv,
-	      const char __user *const __user *envp)
+int do_execve(const char *filename, const char __user *const __user *__argv,
+	      const char __user *const __user *__envp)
 {
+	struct user_arg_ptr argv = { .ptr.native = __argv };
+	struct user_arg_ptr envp = { .ptr.native = __envp };
+
 	return __do_execve_file(filename, argv, envp);
 }
 
@@ -360,39 +382,11 @@ long sys_execve(const char __user *filename, const char __user *const __user *ar
 	return ret;
 }
 
-/* Start the first user program from kernel_init: argv and envp are kernel
- * arrays here, so they are copied from kernel memory. */
+/* Start the first user program from kernel_init, with kernel arrays. */
 int kernel_execve(const char *filename, const char *const argv[], const char *const envp[])
 {
-	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
-	int retval, i;
+	struct user_arg_ptr uargv = { .is_kernel = true, .ptr.kernel = argv };
+	struct user_arg_ptr uenvp = { .is_kernel = true, .ptr.kernel = envp };
 
-	if (!bprm)
-		return -ENOMEM;
-	bprm->filename = filename;
-	retval = kernel_read_file_from_path(filename, &bprm->buf, &bprm->size, EXEC_MAX_IMAGE);
-	if (retval)
-		goto out_free;
-	retval = bprm_mm_init(bprm);
-	if (retval)
-		goto out;
-	for (bprm->argc = 0; argv[bprm->argc]; bprm->argc++)
-		;
-	for (bprm->envc = 0; envp[bprm->envc]; bprm->envc++)
-		;
-	retval = copy_string_kernel(filename, strlen(filename) + 1, bprm);
-	bprm->exec = bprm->p;
-	for (i = bprm->envc - 1; !retval && i >= 0; i--)
-		retval = copy_string_kernel(envp[i], strlen(envp[i]) + 1, bprm);
-	for (i = bprm->argc - 1; !retval && i >= 0; i--)
-		retval = copy_string_kernel(argv[i], strlen(argv[i]) + 1, bprm);
-	if (!retval)
-		retval = exec_binprm(bprm);
-out:
-	if (bprm->mm)
-		mmput(bprm->mm);
-	kfree(bprm->buf);
-out_free:
-	kfree(bprm);
-	return retval;
+	return __do_execve_file(filename, uargv, uenvp);
 }
