@@ -298,6 +298,25 @@ static inline bool dir_emit(struct dir_context *ctx, const char *name, int namel
 	return ctx->actor(ctx, name, namelen, ctx->pos, ino, type) == 0;
 }
 
+/* "." and ".." at positions 0 and 1, those not emitted yet (Linux's
+ * dir_emit_dots). RETURNS: false if the actor is full. */
+static inline bool dir_emit_dots(struct file *file, struct dir_context *ctx)
+{
+	struct dentry *dentry = file->f_path.dentry;
+
+	if (ctx->pos == 0) {
+		if (!dir_emit(ctx, ".", 1, dentry->d_inode->i_ino, DT_DIR))
+			return false;
+		ctx->pos = 1;
+	}
+	if (ctx->pos == 1) {
+		if (!dir_emit(ctx, "..", 2, dentry->d_parent->d_inode->i_ino, DT_DIR))
+			return false;
+		ctx->pos = 2;
+	}
+	return true;
+}
+
 /* poll(): a file's poll op calls poll_wait() for each wait queue whose
  * wake-up may change its mask (Linux's include/linux/poll.h). */
 typedef struct poll_table_struct {
@@ -447,9 +466,16 @@ ssize_t simple_read_from_buffer(struct iov_iter *to, loff_t *ppos, const void *f
 ssize_t generic_read_dir(struct kiocb *iocb, struct iov_iter *to);
 struct dentry *simple_create_file(struct dentry *parent, const char *name, umode_t mode,
 				  const struct file_operations *fops, void *data);
-struct dentry *simple_create_dir(struct dentry *parent, const char *name,
-				 const struct inode_operations *iops,
-				 const struct file_operations *fops);
+struct dentry *simple_create_dir(struct dentry *parent, const char *name);
+/* A regular file of a pseudo file system's root; a list of them ends with
+ * an empty name (Linux's struct tree_descr). */
+struct tree_descr {
+	const char *name;
+	const struct file_operations *ops;
+	int mode;
+};
+int simple_fill_super(struct super_block *s, const struct tree_descr *files);
+int noop_fsync(struct file *file, int datasync);
 extern const struct file_operations simple_dir_operations;
 extern const struct inode_operations simple_dir_inode_operations;
 extern const struct inode_operations simple_symlink_inode_operations;

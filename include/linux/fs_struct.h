@@ -26,7 +26,6 @@ void free_fs_struct(struct fs_struct *fs);
 void set_fs_root(struct fs_struct *fs, const struct path *path);
 void set_fs_pwd(struct fs_struct *fs, const struct path *path);
 /* Copies with a reference (path_put them). */
-void get_fs_root(struct fs_struct *fs, struct path *root);
-void get_fs_pwd(struct fs_struct *fs, struct path *pwd);
+void get_fs_root_and_pwd(struct fs_struct *fs, struct path *root, struct path *pwd);
 
 #endif

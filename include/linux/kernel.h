@@ -18,6 +18,7 @@
 /* Stop the kernel: print why, dump the trace if asked, stop the other CPUs
  * and reboot after panic= seconds (Linux's kernel/panic.c). */
 void __noreturn panic(const char *fmt, ...) __printf(1, 2);
+int hex_to_bin(char ch);
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 long simple_strtol(const char *cp, char **endp, unsigned int base);

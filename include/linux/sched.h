@@ -72,7 +72,6 @@ struct task_struct {
 	int prio, static_prio;
 	struct list_head run_list; /* on rq->queue */
 	unsigned int time_slice;
-	int recent_used_cpu;
 
 	struct mm_struct *mm, *active_mm;
 

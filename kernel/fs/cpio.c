@@ -12,17 +12,6 @@ enum {
 	C_DEVMINOR, C_RDEVMAJOR, C_RDEVMINOR, C_NAMESIZE, C_CHECK, C_NR_FIELDS
 };
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Linux's parse_header() uses simple_strtoul(), which stops quietly at a
  * bad digit; here every one of the 8 characters must be a hex digit. */
 static bool parse_hex8(const char *s, u32 *val)
@@ -31,7 +20,7 @@ static bool parse_hex8(const char *s, u32 *val)
 
 	*val = 0;
 	for (i = 0; i < 8; i++) {
-		int d = hex_digit(s[i]);
+		int d = hex_to_bin(s[i]);
 
 		if (d < 0)
 			return false;

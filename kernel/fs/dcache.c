@@ -223,8 +223,7 @@ long sys_getcwd(char __user *buf, unsigned long size)
 
 	if (!page)
 		return -ENOMEM;
-	get_fs_root(current->fs, &root);
-	get_fs_pwd(current->fs, &pwd);
+	get_fs_root_and_pwd(current->fs, &root, &pwd);
 	spin_lock(&dcache_lock);
 	pos = d_path(&pwd, &root, page, PAGE_SIZE);
 	spin_unlock(&dcache_lock);

@@ -16,22 +16,17 @@ static const struct dentry_operations debugfs_automount_dops = {
 	.d_automount = trace_automount,
 };
 
+/* The root is 0700, as Linux's debugfs_apply_options leaves it. */
 static int debugfs_fill_super(struct super_block *sb)
 {
-	struct inode *inode = new_inode(sb);
+	static const struct tree_descr debug_files[] = { { .name = "" } };
 	struct dentry *tracing;
+	int err = simple_fill_super(sb, debug_files);
 
-	if (!inode)
-		return -ENOMEM;
-	inode->i_mode = S_IFDIR | 0700;
-	inode->i_nlink = 2;
-	inode->i_op = &simple_dir_inode_operations;
-	inode->i_fop = &simple_dir_operations;
-	sb->s_root = d_make_root(inode);
-	if (!sb->s_root)
-		return -ENOMEM;
-	tracing = simple_create_dir(sb->s_root, "tracing", &simple_dir_inode_operations,
-				    &simple_dir_operations);
+	if (err)
+		return err;
+	sb->s_root->d_inode->i_mode = S_IFDIR | 0700;
+	tracing = simple_create_dir(sb->s_root, "tracing");
 	if (!tracing)
 		return -ENOMEM;
 	tracing->d_op = &debugfs_automount_dops;

@@ -12,48 +12,40 @@ struct fs_struct init_fs = {
 	.umask = 0022,
 };
 
-/* Replace @fs's root with @path (referenced anew); drop the old one. */
-void set_fs_root(struct fs_struct *fs, const struct path *path)
+/* Replace *@where, @fs's root or pwd, with @path (referenced anew); drop
+ * the old one. */
+static void set_fs_path(struct fs_struct *fs, struct path *where, const struct path *path)
 {
 	struct path old;
 
 	path_get(path);
 	spin_lock(&fs->lock);
-	old = fs->root;
-	fs->root = *path;
+	old = *where;
+	*where = *path;
 	spin_unlock(&fs->lock);
 	if (old.dentry)
 		path_put(&old);
+}
+
+void set_fs_root(struct fs_struct *fs, const struct path *path)
+{
+	set_fs_path(fs, &fs->root, path);
 }
 
 void set_fs_pwd(struct fs_struct *fs, const struct path *path)
 {
-	struct path old;
-
-	path_get(path);
-	spin_lock(&fs->lock);
-	old = fs->pwd;
-	fs->pwd = *path;
-	spin_unlock(&fs->lock);
-	if (old.dentry)
-		path_put(&old);
+	set_fs_path(fs, &fs->pwd, path);
 }
 
-void get_fs_root(struct fs_struct *fs, struct path *root)
+/* Both of @fs's paths at one moment, referenced (Linux's
+ * get_fs_root_and_pwd_rcu, for getcwd). */
+void get_fs_root_and_pwd(struct fs_struct *fs, struct path *root, struct path *pwd)
 {
 	spin_lock(&dcache_lock);
 	spin_lock(&fs->lock);
 	*root = fs->root;
-	path_get_locked(root);
-	spin_unlock(&fs->lock);
-	spin_unlock(&dcache_lock);
-}
-
-void get_fs_pwd(struct fs_struct *fs, struct path *pwd)
-{
-	spin_lock(&dcache_lock);
-	spin_lock(&fs->lock);
 	*pwd = fs->pwd;
+	path_get_locked(root);
 	path_get_locked(pwd);
 	spin_unlock(&fs->lock);
 	spin_unlock(&dcache_lock);

@@ -1,6 +1,7 @@
 /* Helpers for file systems whose directories are just their dentries
  * (ramfs, sysfs, tracefs, debugfs): lookup, readdir, unlink, rmdir,
- * rename, building a fixed tree, reading from a buffer (Linux's fs/libfs.c). */
+ * rename, fsync, a root and a fixed tree, reading from a buffer (Linux's
+ * fs/libfs.c). */
 #include <linux/fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -28,16 +29,8 @@ int dcache_readdir(struct file *file, struct dir_context *ctx)
 	struct dentry *dentry = file->f_path.dentry, *child;
 	loff_t i = 2;
 
-	if (ctx->pos == 0) {
-		if (!dir_emit(ctx, ".", 1, dentry->d_inode->i_ino, DT_DIR))
-			return 0;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		if (!dir_emit(ctx, "..", 2, dentry->d_parent->d_inode->i_ino, DT_DIR))
-			return 0;
-		ctx->pos = 2;
-	}
+	if (!dir_emit_dots(file, ctx))
+		return 0;
 	spin_lock(&dcache_lock);
 	list_for_each_entry(child, &dentry->d_subdirs, d_child) {
 		struct inode *inode = child->d_inode;
@@ -58,7 +51,8 @@ ssize_t generic_read_dir(struct kiocb *iocb, struct iov_iter *to)
 	return -EISDIR;
 }
 
-static int noop_fsync(struct file *file, int datasync)
+/* fsync() of a file with nothing to write back. */
+int noop_fsync(struct file *file, int datasync)
 {
 	return 0;
 }
@@ -214,18 +208,41 @@ struct dentry *simple_create_file(struct dentry *parent, const char *name, umode
 	return dentry;
 }
 
-/* The same for a directory (Linux's tracefs_create_dir). */
-struct dentry *simple_create_dir(struct dentry *parent, const char *name,
-				 const struct inode_operations *iops,
-				 const struct file_operations *fops)
+/* The same for a directory of the simple kind (Linux's tracefs_create_dir). */
+struct dentry *simple_create_dir(struct dentry *parent, const char *name)
 {
 	struct dentry *dentry = simple_create(parent, name, S_IFDIR | 0755);
 
 	if (dentry) {
-		dentry->d_inode->i_op = iops;
-		dentry->d_inode->i_fop = fops;
+		dentry->d_inode->i_op = &simple_dir_inode_operations;
+		dentry->d_inode->i_fop = &simple_dir_operations;
 		dentry->d_inode->i_nlink = 2;
 		parent->d_inode->i_nlink++;
 	}
 	return dentry;
+}
+
+/**
+ * simple_fill_super - give @s a root directory of the simple kind (mode
+ * 0755) holding the regular files of @files (Linux's simple_fill_super;
+ * mount_single() has set the magic number already)
+ * CONTEXT: dcache_lock held. RETURNS: 0 or -ENOMEM.
+ */
+int simple_fill_super(struct super_block *s, const struct tree_descr *files)
+{
+	struct inode *inode = new_inode(s);
+
+	if (!inode)
+		return -ENOMEM;
+	inode->i_mode = S_IFDIR | 0755;
+	inode->i_nlink = 2;
+	inode->i_op = &simple_dir_inode_operations;
+	inode->i_fop = &simple_dir_operations;
+	s->s_root = d_make_root(inode);
+	if (!s->s_root)
+		return -ENOMEM;
+	for (; files->name[0]; files++)
+		if (!simple_create_file(s->s_root, files->name, files->mode, files->ops, NULL))
+			return -ENOMEM;
+	return 0;
 }

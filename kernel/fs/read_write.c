@@ -58,6 +58,18 @@ loff_t vfs_llseek(struct file *file, loff_t offset, int whence)
 	return file->f_op->llseek(file, offset, whence);
 }
 
+/* Linux's FMODE_READ and FMODE_CAN_READ checks, or the write ones.
+ * RETURNS: 0, -EBADF if @file is not open for the transfer, or -EINVAL if
+ * it cannot make it. */
+static int rw_verify_file(struct file *file, bool write)
+{
+	if (!(file->f_mode & (write ? FMODE_WRITE : FMODE_READ)))
+		return -EBADF;
+	if (!file->f_op || !(write ? file->f_op->write_iter : file->f_op->read_iter))
+		return -EINVAL;
+	return 0;
+}
+
 /* Run read_iter or write_iter over @iter from *@pos (Linux's
  * new_sync_read/new_sync_write). */
 static ssize_t rw_iter(struct file *file, struct iov_iter *iter, loff_t *pos, bool write)
@@ -72,61 +84,55 @@ static ssize_t rw_iter(struct file *file, struct iov_iter *iter, loff_t *pos, bo
 }
 
 /**
- * vfs_read - read up to @count bytes of @file at *@pos into user @buf
- * RETURNS: the bytes read (0 at end of file), -EBADF if not open for
- * reading, -EINVAL if the file cannot be read, -EFAULT, or the file's error.
+ * vfs_rw - move up to @count bytes between @file at *@pos and user @buf
+ * @write: from @buf to the file (vfs_write), else the other way (vfs_read)
+ * RETURNS: the bytes moved (0 at end of file), -EBADF if not open for the
+ * transfer, -EINVAL if the file cannot make it, -EFAULT, or the file's error.
  */
-ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+static ssize_t vfs_rw(struct file *file, char __user *buf, size_t count, loff_t *pos,
+		      bool write)
 {
 	struct iov_iter iter;
+	int ret = rw_verify_file(file, write);
 
-	if (!(file->f_mode & FMODE_READ))
-		return -EBADF;
-	if (!file->f_op || !file->f_op->read_iter)
-		return -EINVAL;
+	if (ret)
+		return ret;
 	if (!access_ok(buf, count))
 		return -EFAULT;
 	iov_iter_ubuf(&iter, buf, min(count, (size_t)MAX_RW_COUNT));
-	return rw_iter(file, &iter, pos, false);
+	return rw_iter(file, &iter, pos, write);
+}
+
+ssize_t vfs_read(struct file *file, char __user *buf, size_t count, loff_t *pos)
+{
+	return vfs_rw(file, buf, count, pos, false);
 }
 
 ssize_t vfs_write(struct file *file, const char __user *buf, size_t count, loff_t *pos)
 {
-	struct iov_iter iter;
-
-	if (!(file->f_mode & FMODE_WRITE))
-		return -EBADF;
-	if (!file->f_op || !file->f_op->write_iter)
-		return -EINVAL;
-	if (!access_ok(buf, count))
-		return -EFAULT;
-	iov_iter_ubuf(&iter, (void __user *)buf, min(count, (size_t)MAX_RW_COUNT));
-	return rw_iter(file, &iter, pos, true);
+	return vfs_rw(file, (char __user *)buf, count, pos, true);
 }
 
-/* Read into a kernel buffer (exec's kernel_read_file). */
-ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+/* The same with a kernel buffer (exec's kernel_read_file). */
+static ssize_t kernel_rw(struct file *file, void *buf, size_t count, loff_t *pos, bool write)
 {
 	struct iov_iter iter;
+	int ret = rw_verify_file(file, write);
 
-	if (!(file->f_mode & FMODE_READ))
-		return -EBADF;
-	if (!file->f_op || !file->f_op->read_iter)
-		return -EINVAL;
+	if (ret)
+		return ret;
 	iov_iter_kvec(&iter, buf, count);
-	return rw_iter(file, &iter, pos, false);
+	return rw_iter(file, &iter, pos, write);
+}
+
+ssize_t kernel_read(struct file *file, void *buf, size_t count, loff_t *pos)
+{
+	return kernel_rw(file, buf, count, pos, false);
 }
 
 ssize_t kernel_write(struct file *file, const void *buf, size_t count, loff_t *pos)
 {
-	struct iov_iter iter;
-
-	if (!(file->f_mode & FMODE_WRITE))
-		return -EBADF;
-	if (!file->f_op || !file->f_op->write_iter)
-		return -EINVAL;
-	iov_iter_kvec(&iter, (void *)buf, count);
-	return rw_iter(file, &iter, pos, true);
+	return kernel_rw(file, (void *)buf, count, pos, true);
 }
 
 static loff_t file_pos_read(struct file *file)
@@ -146,7 +152,9 @@ static void file_pos_write(struct file *file, loff_t pos)
 	spin_unlock(&file->f_lock);
 }
 
-long sys_read(unsigned int fd, char __user *buf, size_t count)
+/* read()/write(): at the file's own position, which moves on by what was
+ * moved (Linux's ksys_read/ksys_write). */
+static long do_read_write(unsigned int fd, char __user *buf, size_t count, bool write)
 {
 	struct file *file = fget(fd);
 	loff_t pos;
@@ -155,27 +163,21 @@ long sys_read(unsigned int fd, char __user *buf, size_t count)
 	if (!file)
 		return -EBADF;
 	pos = file_pos_read(file);
-	ret = vfs_read(file, buf, count, &pos);
+	ret = vfs_rw(file, buf, count, &pos, write);
 	if (ret >= 0)
 		file_pos_write(file, pos);
 	fput(file);
 	return ret;
 }
 
+long sys_read(unsigned int fd, char __user *buf, size_t count)
+{
+	return do_read_write(fd, buf, count, false);
+}
+
 long sys_write(unsigned int fd, const char __user *buf, size_t count)
 {
-	struct file *file = fget(fd);
-	loff_t pos;
-	long ret;
-
-	if (!file)
-		return -EBADF;
-	pos = file_pos_read(file);
-	ret = vfs_write(file, buf, count, &pos);
-	if (ret >= 0)
-		file_pos_write(file, pos);
-	fput(file);
-	return ret;
+	return do_read_write(fd, (char __user *)buf, count, true);
 }
 
 /* pread/pwrite: at a given position, which the file's own does not follow. */
@@ -193,10 +195,8 @@ static long do_pread_pwrite(unsigned int fd, char __user *buf, size_t count, u32
 		return -EBADF;
 	if (!file->f_op->llseek)
 		ret = -ESPIPE;
-	else if (write)
-		ret = vfs_write(file, buf, count, &pos);
 	else
-		ret = vfs_read(file, buf, count, &pos);
+		ret = vfs_rw(file, buf, count, &pos, write);
 	fput(file);
 	return ret;
 }
@@ -252,8 +252,7 @@ static long do_readv_writev(unsigned long fd, const struct iovec __user *vec,
 			ret = -EFAULT;
 			break;
 		}
-		ret = write ? vfs_write(file, seg.iov_base, seg.iov_len, &pos)
-			    : vfs_read(file, seg.iov_base, seg.iov_len, &pos);
+		ret = vfs_rw(file, seg.iov_base, seg.iov_len, &pos, write);
 		if (ret < 0)
 			break;
 		done += ret;
@@ -276,7 +275,9 @@ long sys_writev(unsigned long fd, const struct iovec __user *vec, unsigned long 
 	return do_readv_writev(fd, vec, vlen, true);
 }
 
-long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+/* lseek() and _llseek(): a @whence past SEEK_END is -EINVAL, as in Linux
+ * (ksys_lseek). RETURNS: the new position, or -errno. */
+static loff_t do_lseek(unsigned int fd, loff_t offset, unsigned int whence)
 {
 	struct file *file = fget(fd);
 	loff_t res;
@@ -288,17 +289,16 @@ long sys_lseek(unsigned int fd, long offset, unsigned int whence)
 	return res;
 }
 
+long sys_lseek(unsigned int fd, long offset, unsigned int whence)
+{
+	return do_lseek(fd, offset, whence);
+}
+
 long sys_llseek(unsigned int fd, unsigned long offset_high, unsigned long offset_low,
 		loff_t __user *result, unsigned int whence)
 {
-	loff_t offset = (loff_t)((u64)offset_high << 32 | offset_low);
-	struct file *file = fget(fd);
-	loff_t res;
+	loff_t res = do_lseek(fd, (loff_t)((u64)offset_high << 32 | offset_low), whence);
 
-	if (!file)
-		return -EBADF;
-	res = whence > SEEK_END ? -EINVAL : vfs_llseek(file, offset, whence);
-	fput(file);
 	if (res < 0)
 		return res;
 	return copy_to_user(result, &res, sizeof(res)) ? -EFAULT : 0;

@@ -5,25 +5,14 @@
 
 static int sysfs_fill_super(struct super_block *sb)
 {
-	struct inode *inode = new_inode(sb);
+	static const struct tree_descr sysfs_files[] = { { .name = "" } };
 	struct dentry *kernel;
+	int err = simple_fill_super(sb, sysfs_files);
 
-	if (!inode)
-		return -ENOMEM;
-	inode->i_mode = S_IFDIR | 0755;
-	inode->i_nlink = 2;
-	inode->i_op = &simple_dir_inode_operations;
-	inode->i_fop = &simple_dir_operations;
-	sb->s_root = d_make_root(inode);
-	if (!sb->s_root)
-		return -ENOMEM;
-	kernel = simple_create_dir(sb->s_root, "kernel", &simple_dir_inode_operations,
-				   &simple_dir_operations);
-	if (!kernel ||
-	    !simple_create_dir(kernel, "debug", &simple_dir_inode_operations,
-			       &simple_dir_operations) ||
-	    !simple_create_dir(kernel, "tracing", &simple_dir_inode_operations,
-			       &simple_dir_operations))
+	if (err)
+		return err;
+	kernel = simple_create_dir(sb->s_root, "kernel");
+	if (!kernel || !simple_create_dir(kernel, "debug") || !simple_create_dir(kernel, "tracing"))
 		return -ENOMEM;
 	return 0;
 }

@@ -3,15 +3,12 @@
  * 0.. as octal; parsing stops at the first non-digit, stored in *endp. */
 #include <linux/kernel.h>
 
+/* A digit's value, 16 (not a digit in any base we take) if none. */
 static unsigned int digit_value(char c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 16;
+	int v = hex_to_bin(c);
+
+	return v < 0 ? 16 : v;
 }
 
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base)

@@ -1,4 +1,4 @@
-/* sources: kernel/fs/cpio.c */
+/* sources: kernel/fs/cpio.c kernel/lib/hexdump.c */
 /* Tests of cpio_next(): archives written by GNU cpio -H newc / -H crc
  * (data/, see mkfixtures.sh), concatenation and boot-loader padding,
  * device nodes, and every kind of corrupt or truncated input. */

@@ -182,18 +182,8 @@ static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *de
 
 static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
 {
-	struct dentry *dentry = file->f_path.dentry;
-
-	if (ctx->pos == 0) {
-		if (!dir_emit(ctx, ".", 1, dentry->d_inode->i_ino, DT_DIR))
-			return 0;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		if (!dir_emit(ctx, "..", 2, dentry->d_parent->d_inode->i_ino, DT_DIR))
-			return 0;
-		ctx->pos = 2;
-	}
+	if (!dir_emit_dots(file, ctx))
+		return 0;
 	while (ctx->pos - 2 < (loff_t)ARRAY_SIZE(tgid_base_stuff)) {
 		const struct pid_entry *p = &tgid_base_stuff[ctx->pos - 2];
 

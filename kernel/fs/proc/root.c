@@ -92,18 +92,8 @@ static struct dentry *proc_root_lookup(struct inode *dir, struct dentry *dentry,
 
 static int proc_root_readdir(struct file *file, struct dir_context *ctx)
 {
-	struct dentry *dentry = file->f_path.dentry;
-
-	if (ctx->pos == 0) {
-		if (!dir_emit(ctx, ".", 1, dentry->d_inode->i_ino, DT_DIR))
-			return 0;
-		ctx->pos = 1;
-	}
-	if (ctx->pos == 1) {
-		if (!dir_emit(ctx, "..", 2, dentry->d_parent->d_inode->i_ino, DT_DIR))
-			return 0;
-		ctx->pos = 2;
-	}
+	if (!dir_emit_dots(file, ctx))
+		return 0;
 	while (ctx->pos < FIRST_PROCESS_ENTRY) {
 		const struct proc_entry *e = &proc_root_entries[ctx->pos - 2];
 

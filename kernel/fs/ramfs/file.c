@@ -145,16 +145,11 @@ static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 	return simple_setattr(dentry, attr);
 }
 
-static int ramfs_fsync(struct file *file, int datasync)
-{
-	return 0;
-}
-
 const struct file_operations ramfs_file_operations = {
 	.llseek = generic_file_llseek,
 	.read_iter = ramfs_read_iter,
 	.write_iter = ramfs_write_iter,
-	.fsync = ramfs_fsync,
+	.fsync = noop_fsync,
 };
 
 const struct inode_operations ramfs_file_inode_operations = {

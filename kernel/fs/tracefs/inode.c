@@ -8,17 +8,11 @@
 #include <linux/trace_events.h>
 #include "internal.h"
 
-static struct dentry *create_dir(struct dentry *parent, const char *name)
-{
-	return simple_create_dir(parent, name, &simple_dir_inode_operations,
-				 &simple_dir_operations);
-}
-
 /* events/, events/enable, and each system's and event's directory and
  * enable file (Linux's event_trace_add_tracer/event_create_dir). */
 static int create_event_tree(struct dentry *root)
 {
-	struct dentry *events = create_dir(root, "events"), *system = NULL;
+	struct dentry *events = simple_create_dir(root, "events"), *system = NULL;
 	const char *system_name = NULL;
 	unsigned int i;
 
@@ -30,13 +24,13 @@ static int create_event_tree(struct dentry *root)
 
 		if (!system_name || strcmp(system_name, call->system)) {
 			system_name = call->system;
-			system = create_dir(events, system_name);
+			system = simple_create_dir(events, system_name);
 			if (!system || !simple_create_file(system, "enable", 0644,
 							   &system_enable_fops,
 							   (void *)system_name))
 				return -ENOMEM;
 		}
-		dir = create_dir(system, call->name);
+		dir = simple_create_dir(system, call->name);
 		if (!dir || !simple_create_file(dir, "enable", 0644, &event_enable_fops, call))
 			return -ENOMEM;
 	}
@@ -45,24 +39,16 @@ static int create_event_tree(struct dentry *root)
 
 static int tracefs_fill_super(struct super_block *sb)
 {
-	struct inode *inode = new_inode(sb);
-	struct dentry *root;
+	static const struct tree_descr trace_files[] = {
+		{ "available_events", &available_events_fops, 0444 },
+		{ "set_event", &set_event_fops, 0644 },
+		{ "trace", &tracing_fops, 0644 },
+		{ "tracing_on", &rb_simple_fops, 0644 },
+		{ .name = "" }
+	};
+	int err = simple_fill_super(sb, trace_files);
 
-	if (!inode)
-		return -ENOMEM;
-	inode->i_mode = S_IFDIR | 0755;
-	inode->i_nlink = 2;
-	inode->i_op = &simple_dir_inode_operations;
-	inode->i_fop = &simple_dir_operations;
-	root = sb->s_root = d_make_root(inode);
-	if (!root)
-		return -ENOMEM;
-	if (!simple_create_file(root, "available_events", 0444, &available_events_fops, NULL) ||
-	    !simple_create_file(root, "set_event", 0644, &set_event_fops, NULL) ||
-	    !simple_create_file(root, "trace", 0644, &tracing_fops, NULL) ||
-	    !simple_create_file(root, "tracing_on", 0644, &rb_simple_fops, NULL))
-		return -ENOMEM;
-	return create_event_tree(root);
+	return err ? err : create_event_tree(sb->s_root);
 }
 
 static struct super_block *tracefs_sb;

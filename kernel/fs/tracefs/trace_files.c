@@ -41,6 +41,24 @@ static ssize_t write_ulong(struct iov_iter *from, unsigned long *val)
 	return count;
 }
 
+/* A 0 or 1 written to an enable file clears or sets the events of @system
+ * (all if NULL), or only @event of it (Linux's system_enable_write and
+ * event_enable_write). RETURNS: the bytes taken, -EINVAL or -EFAULT. */
+static ssize_t enable_write(struct kiocb *iocb, struct iov_iter *from, const char *system,
+			    const char *event)
+{
+	unsigned long val;
+	ssize_t ret = write_ulong(from, &val);
+
+	if (ret < 0)
+		return ret;
+	if (val > 1)
+		return -EINVAL;
+	trace_set_clr_event(system, event, val);
+	iocb->ki_pos += ret;
+	return ret;
+}
+
 /* trace */
 
 static int tracing_open(struct inode *inode, struct file *file)
@@ -248,17 +266,7 @@ static ssize_t system_enable_read(struct kiocb *iocb, struct iov_iter *to)
 
 static ssize_t system_enable_write(struct kiocb *iocb, struct iov_iter *from)
 {
-	const char *system = file_inode(iocb->ki_filp)->i_private;
-	unsigned long val;
-	ssize_t ret = write_ulong(from, &val);
-
-	if (ret < 0)
-		return ret;
-	if (val > 1)
-		return -EINVAL;
-	trace_set_clr_event(system, NULL, val);
-	iocb->ki_pos += ret;
-	return ret;
+	return enable_write(iocb, from, file_inode(iocb->ki_filp)->i_private, NULL);
 }
 
 const struct file_operations system_enable_fops = {
@@ -279,16 +287,8 @@ static ssize_t event_enable_read(struct kiocb *iocb, struct iov_iter *to)
 static ssize_t event_enable_write(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct trace_event_call *call = file_inode(iocb->ki_filp)->i_private;
-	unsigned long val;
-	ssize_t ret = write_ulong(from, &val);
 
-	if (ret < 0)
-		return ret;
-	if (val > 1)
-		return -EINVAL;
-	trace_set_clr_event(call->system, call->name, val);
-	iocb->ki_pos += ret;
-	return ret;
+	return enable_write(iocb, from, call->system, call->name);
 }
 
 const struct file_operations event_enable_fops = {
