@@ -8,18 +8,8 @@
 #include <linux/syscalls.h>
 #include <linux/time.h>
 #include <linux/timer.h>
+#include <uapi/linux/time.h>
 #include <asm/uaccess.h>
-
-#define CLOCK_REALTIME 0
-#define CLOCK_MONOTONIC 1
-#define CLOCK_PROCESS_CPUTIME_ID 2
-#define CLOCK_THREAD_CPUTIME_ID 3
-#define CLOCK_MONOTONIC_RAW 4
-#define CLOCK_REALTIME_COARSE 5
-#define CLOCK_MONOTONIC_COARSE 6
-#define CLOCK_BOOTTIME 7
-#define TIMER_ABSTIME 1
-#define ITIMER_REAL 0
 
 struct itimerval {
 	struct timeval it_interval;

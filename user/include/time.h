@@ -18,18 +18,7 @@
 #undef CLOCK_BOOTTIME_ALARM
 #undef TIMER_ABSTIME
 
-/* include/uapi/linux/time.h */
-#define CLOCK_REALTIME			0
-#define CLOCK_MONOTONIC			1
-#define CLOCK_PROCESS_CPUTIME_ID	2
-#define CLOCK_THREAD_CPUTIME_ID		3
-#define CLOCK_MONOTONIC_RAW		4
-#define CLOCK_REALTIME_COARSE		5
-#define CLOCK_MONOTONIC_COARSE		6
-#define CLOCK_BOOTTIME			7
-#define CLOCK_REALTIME_ALARM		8
-#define CLOCK_BOOTTIME_ALARM		9
-#define TIMER_ABSTIME			0x01
+#include <linux/time.h> /* Linux's clock ids: include/uapi/linux/time.h */
 
 int clock_gettime(clockid_t clock, struct timespec *tp);
 int clock_settime(clockid_t clock, const struct timespec *tp);
