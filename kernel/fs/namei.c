@@ -512,10 +512,48 @@ int vfs_rmdir(struct inode *dir, struct dentry *dentry)
 	return dir->i_op->rmdir(dir, dentry);
 }
 
+/*
+ * filename_create - the parent of @name and a negative dentry for its last
+ * component, for a new directory (@is_dir) or other object (Linux's
+ * filename_create). "." and ".." or an existing name are -EEXIST; a
+ * trailing slash on anything but a directory is -ENOENT ("you had / on the
+ * end, you've been asking for a (non-existent) directory").
+ * CONTEXT: dcache_lock held. On success @nd holds the parent: the caller
+ * ends with dput_locked(dentry) and terminate_walk(nd).
+ */
+static struct dentry *filename_create(int dfd, const char *name, struct nameidata *nd,
+				      bool is_dir)
+{
+	struct dentry *dentry;
+	int err = filename_parentat(dfd, name, nd);
+
+	if (err)
+		return ERR_PTR(err);
+	err = -EEXIST;
+	if (nd->last_type != LAST_NORM)
+		goto fail;
+	dentry = lookup_one_locked(nd->path.dentry, &nd->last);
+	err = PTR_ERR(dentry);
+	if (IS_ERR(dentry))
+		goto fail;
+	err = -EEXIST;
+	if (!d_really_is_negative(dentry))
+		goto fail_dput;
+	err = -ENOENT;
+	if (!is_dir && (nd->flags & LOOKUP_DIRECTORY))
+		goto fail_dput;
+	return dentry;
+fail_dput:
+	dput_locked(dentry);
+fail:
+	terminate_walk(nd);
+	return ERR_PTR(err);
+}
+
 enum create_kind { CREATE_DIR, CREATE_NODE, CREATE_LINK };
 
-/* The common part of mkdir, mknod and symlink: find the parent, check the
- * name is free, let the fs make it (Linux's filename_create + vfs_*). */
+/* The common part of mkdir, mknod and symlink: a free name, then the fs
+ * makes the object (Linux's filename_create + vfs_*). */
 static int do_create(int dfd, const char *name, enum create_kind kind, umode_t mode, dev_t dev,
 		     const char *target)
 {
@@ -525,30 +563,18 @@ static int do_create(int dfd, const char *name, enum create_kind kind, umode_t m
 	int err;
 
 	spin_lock(&dcache_lock);
-	err = filename_parentat(dfd, name, &nd);
-	if (err)
-		goto out_unlock;
-	err = -EEXIST;
-	if (nd.last_type != LAST_NORM)
-		goto out;
-	err = -ENOENT;
-	if (kind != CREATE_DIR && (nd.flags & LOOKUP_DIRECTORY))
-		goto out;
-	dentry = lookup_one_locked(nd.path.dentry, &nd.last);
+	dentry = filename_create(dfd, name, &nd, kind == CREATE_DIR);
 	err = PTR_ERR(dentry);
 	if (IS_ERR(dentry))
-		goto out;
+		goto out_unlock;
 	dir = nd.path.dentry->d_inode;
-	if (!d_really_is_negative(dentry))
-		err = -EEXIST;
-	else if (kind == CREATE_DIR)
+	if (kind == CREATE_DIR)
 		err = vfs_mkdir(dir, dentry, mode & ~current->fs->umask);
 	else if (kind == CREATE_NODE)
 		err = vfs_mknod(dir, dentry, mode, dev);
 	else
 		err = vfs_symlink(dir, dentry, target);
 	dput_locked(dentry);
-out:
 	terminate_walk(&nd);
 out_unlock:
 	spin_unlock(&dcache_lock);
@@ -588,23 +614,14 @@ int do_linkat(int olddfd, const char *oldname, int newdfd, const char *newname)
 	if (err)
 		return err;
 	spin_lock(&dcache_lock);
-	err = filename_parentat(newdfd, newname, &nd);
-	if (err)
-		goto out_unlock;
-	err = -EEXIST;
-	if (nd.last_type != LAST_NORM)
-		goto out;
-	err = -EXDEV;
-	if (nd.path.mnt != old.mnt)
-		goto out;
-	dentry = lookup_one_locked(nd.path.dentry, &nd.last);
+	dentry = filename_create(newdfd, newname, &nd, false);
 	err = PTR_ERR(dentry);
 	if (IS_ERR(dentry))
-		goto out;
-	err = d_really_is_negative(dentry) ? vfs_link(old.dentry, nd.path.dentry->d_inode, dentry)
-					   : -EEXIST;
+		goto out_unlock;
+	err = -EXDEV;
+	if (nd.path.mnt == old.mnt)
+		err = vfs_link(old.dentry, nd.path.dentry->d_inode, dentry);
 	dput_locked(dentry);
-out:
 	terminate_walk(&nd);
 out_unlock:
 	path_put_locked(&old);

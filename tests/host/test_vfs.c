@@ -160,6 +160,13 @@ static void test_symlinks(void **state)
 	assert_int_equal(do_symlinkat("loop", AT_FDCWD, "/s/loop"), 0);
 	assert_int_equal(do_symlinkat("nowhere", AT_FDCWD, "/s/dangling"), 0);
 	assert_int_equal(do_symlinkat("x", AT_FDCWD, "/s/rel"), -EEXIST);
+	/* Linux's filename_create: an existing name is EEXIST even with a
+	 * trailing slash; a new one with a trailing slash is ENOENT unless
+	 * it is a directory being made. */
+	assert_int_equal(do_symlinkat("x", AT_FDCWD, "/s/rel/"), -EEXIST);
+	assert_int_equal(do_mknodat(AT_FDCWD, "/s/b/", S_IFIFO | 0644, 0), -EEXIST);
+	assert_int_equal(do_symlinkat("x", AT_FDCWD, "/s/new/"), -ENOENT);
+	assert_int_equal(do_linkat(AT_FDCWD, "/s/rel", AT_FDCWD, "/s/newlink/"), -ENOENT);
 	b = lookup("/s/b", 0, &err);
 	assert_ptr_equal(lookup("/s/rel", LOOKUP_FOLLOW, &err), b);
 	assert_ptr_equal(lookup("/s/abs/", 0, &err), b); /* a trailing slash follows */
