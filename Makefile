@@ -53,11 +53,13 @@ run: all
 	@echo "Booting in QEMU. Quit with Ctrl-A then X."
 	$(QEMU_RUN)
 
+# QEMU waits for gdb; its console goes to a file so that gdb has the terminal.
 debug: all deps-debug
-	@echo "QEMU waits for gdb; quit gdb with 'kill' then 'quit'."
-	$(QEMU_RUN) -s -S & \
-	gdb-multiarch -q $(B)/kernel.elf -ex 'target remote :1234'; \
-	kill %1 2>/dev/null || true
+	@echo "QEMU is halted for gdb; the console goes to $(B)/console.log (tail -f it)."
+	@$(QEMU) -M raspi2b -display none -monitor none -serial file:$(B)/console.log \
+		-kernel $(B)/kernel7.img -append "console=ttyAMA0 $(CMDLINE)" -s -S & \
+	qemu=$$!; gdb-multiarch -q $(B)/kernel.elf -ex 'target remote :1234'; \
+	kill $$qemu 2>/dev/null || true
 
 bench: all
 	@tools/bench.sh
