@@ -10,7 +10,6 @@ Each case is a dict:
   expect_anywhere, forbid   regexes that must / must not appear
   exit      QEMU's exit status (semihosting power-off is 0, panic 1)
   semihosting  False to boot without the `semihosting` option
-  timeout_ok   True if QEMU is expected to run until the timeout
   check     function(console text) -> list of failure reasons
   timeout   seconds (default 20)
 """
