@@ -79,12 +79,13 @@ static void flush_context(void)
 	memset(asid_map, 0, sizeof(asid_map));
 	asid_map[0] = 1; /* ASID 0 stays reserved */
 	for_each_possible_cpu(cpu) {
-		u64 asid = active_asids[cpu];
 		/* A CPU that switched since the last rollover keeps the ASID
-		 * it runs now; one that did not keeps its reserved one. */
+		 * it runs now; one that did not keeps its reserved one. Clearing
+		 * active_asids sends its next switch down the slow path. */
+		u64 asid = __atomic_exchange_n(&active_asids[cpu], 0, __ATOMIC_RELAXED);
+
 		if (asid == 0)
 			asid = reserved_asids[cpu];
-		active_asids[cpu] = 0;
 		if (asid & ASID_MASK)
 			asid_test_and_set(asid & ASID_MASK);
 		reserved_asids[cpu] = asid;
@@ -121,7 +122,7 @@ static u64 new_context(struct mm_struct *mm)
 	for (i = 1; i <= NUM_USER_ASIDS; i++)
 		if (!asid_test_and_set(i))
 			return i | asid_generation;
-	asid_generation += ASID_FIRST_VERSION;
+	__atomic_store_n(&asid_generation, asid_generation + ASID_FIRST_VERSION, __ATOMIC_RELAXED);
 	flush_context();
 	for (i = 1; i <= NUM_USER_ASIDS; i++)
 		if (!asid_test_and_set(i))
@@ -136,19 +137,29 @@ void switch_mm(struct mm_struct *prev, struct mm_struct *next, struct task_struc
 	u64 asid = 0;
 
 	if (next != &init_mm) {
+		asid = __atomic_load_n(&next->context.id, __ATOMIC_RELAXED);
+		/* The fast path, taken on almost every switch (Linux's
+		 * check_and_switch_context): the ASID is of the current
+		 * generation, and no rollover has cleared this CPU's active
+		 * ASID (flush_context() sets it to 0) since we last switched. */
+		if (!((asid ^ __atomic_load_n(&asid_generation, __ATOMIC_RELAXED)) >> ASID_BITS) &&
+		    __atomic_exchange_n(&active_asids[cpu], asid, __ATOMIC_RELAXED))
+			goto switch_mm_fastpath;
+
 		spin_lock_irqsave(&cpu_asid_lock, flags);
 		asid = next->context.id;
 		if ((asid ^ asid_generation) >> ASID_BITS) {
 			asid = new_context(next);
-			next->context.id = asid;
+			__atomic_store_n(&next->context.id, asid, __ATOMIC_RELAXED);
 		}
 		if (tlb_flush_pending & (1u << cpu)) {
 			tlb_flush_pending &= ~(1u << cpu);
 			local_flush_tlb_all();
 		}
-		active_asids[cpu] = asid;
+		__atomic_store_n(&active_asids[cpu], asid, __ATOMIC_RELAXED);
 		spin_unlock_irqrestore(&cpu_asid_lock, flags);
 	}
+switch_mm_fastpath:
 	cpu_switch_mm(next->pgd, asid & ASID_MASK);
 }
 
