@@ -245,3 +245,102 @@ __switch_to:
 	clrex
 	add	r4, r2, #TI_CPU_SAVE
 	ldmia	r4, {r4 - r9, sl, fp, sp, pc}
+
+/*
+ * The kuser helpers (Linux's CONFIG_KUSER_HELPERS, __kuser_helper_start in
+ * arch/arm/kernel/entry-armv.S): five entry points at fixed addresses at the
+ * top of the vector page, which early_trap_init() maps user-readable and
+ * executable at 0xffff0000 in every process.
+ *
+ * Why they exist: a program built for ARMv5 (Debian's armel, -march=armv5te)
+ * must also run on an ARMv6/v7 SMP system, yet ARMv5 has no ldrex/strex, no
+ * dmb and no TLS register, and `swp` is not atomic against other cores'
+ * exclusives. So such a program cannot itself do an atomic compare-and-swap,
+ * a memory barrier or read its thread pointer correctly on every CPU it may
+ * meet. Instead glibc (and libgcc's __sync_* helpers) call these: the kernel
+ * puts here the right code for the CPU it runs on. Each helper has a fixed
+ * address and a fixed-size slot, part of the ABI (Linux's
+ * Documentation/arm/kernel_user_helpers.txt); new ones are only ever added
+ * below the old ones, and __kuser_helper_version counts the 32-byte slots.
+ *
+ * This block is only a template: it is copied, and runs, at its final
+ * address. Branches between helpers are PC-relative, so they stay right.
+ */
+	.macro	kuser_pad, sym, size
+	.if	(. - \sym) & 3
+	.rept	4 - ((. - \sym) & 3)
+	.byte	0
+	.endr
+	.endif
+	.rept	(\size - (. - \sym)) / 4
+	.word	0xe7fddef1			@ an undefined instruction
+	.endr
+	.endm
+
+	.section ".rodata.vectors_page", "a"
+	.align	5
+	.globl	__kuser_helper_start
+__kuser_helper_start:
+
+/* int __kuser_cmpxchg64(const int64_t *oldval, const int64_t *newval,
+ *			  volatile int64_t *ptr);			0xffff0f60
+ * *ptr = *newval if *ptr == *oldval, atomically; returns 0 (C set) if it
+ * stored, non-zero (C clear) if not. Full barriers before and after. */
+__kuser_cmpxchg64:
+	stmfd	sp!, {r4, r5, r6, r7}
+	ldrd	r4, r5, [r0]			@ the old value
+	ldrd	r6, r7, [r1]			@ the new value
+	dmb	ish
+1:	ldrexd	r0, r1, [r2]			@ the current value
+	eors	r3, r0, r4			@ compare with the old value (low)
+	eorseq	r3, r1, r5			@ and (high)
+	strexdeq r3, r6, r7, [r2]		@ store the new value if equal
+	teqeq	r3, #1				@ the exclusive store failed?
+	beq	1b				@ then try again
+	dmb	ish
+	rsbs	r0, r3, #0			@ 0 and C set on success
+	ldmfd	sp!, {r4, r5, r6, r7}
+	bx	lr
+	kuser_pad __kuser_cmpxchg64, 64
+
+/* void __kuser_memory_barrier(void);				0xffff0fa0
+ * A full barrier between the CPUs (dmb ish): on an SMP ARMv7 what an ARMv5
+ * program cannot issue itself. */
+__kuser_memory_barrier:
+	dmb	ish
+	bx	lr
+	kuser_pad __kuser_memory_barrier, 32
+
+/* int __kuser_cmpxchg(int oldval, int newval, volatile int *ptr); 0xffff0fc0
+ * *ptr = newval if *ptr == oldval, atomically on every CPU; returns 0 (C
+ * set) if it stored, non-zero (C clear) if not; full barriers around it.
+ * The slot is 8 instructions, so the trailing barrier is the helper above. */
+__kuser_cmpxchg:
+	dmb	ish
+1:	ldrex	r3, [r2]
+	subs	r3, r3, r0			@ equal to oldval?
+	strexeq	r3, r1, [r2]			@ then try to store newval
+	teqeq	r3, #1				@ lost the reservation?
+	beq	1b				@ then try again
+	rsbs	r0, r3, #0			@ 0 and C set on success
+	b	__kuser_memory_barrier
+	kuser_pad __kuser_cmpxchg, 32
+
+/* void *__kuser_get_tls(void);					0xffff0fe0
+ * The thread pointer set with the ARM set_tls syscall: this CPU has the
+ * TPIDRURO register (__switch_to loads it), so read it. Linux patches the
+ * same instruction into this slot at boot on such CPUs (kuser_get_tls_init). */
+__kuser_get_tls:
+	mrc	p15, 0, r0, c13, c0, 3		@ TPIDRURO
+	bx	lr
+	kuser_pad __kuser_get_tls, 16
+	.rept	3
+	.word	0				@ 0xffff0ff0: unused here (Linux's
+	.endr					@ software TLS word, for CPUs without it)
+
+/* int __kuser_helper_version;					0xffff0ffc
+ * How many 32-byte helper slots there are: 5. */
+__kuser_helper_version:
+	.word	((__kuser_helper_end - __kuser_helper_start) >> 5)
+	.globl	__kuser_helper_end
+__kuser_helper_end:

@@ -21,6 +21,7 @@
 #include <uapi/linux/sched.h>
 #include <asm/mmu_context.h>
 #include <asm/setup.h>
+#include <asm/traps.h>
 #include <soc/bcm2835/raspberrypi-firmware.h>
 
 /* The PL011's clock: the Pi firmware's default (config.txt pins it with
@@ -136,6 +137,7 @@ void start_kernel(void)
 	__init_signals();
 	futex_init();
 	signal_page_init();
+	early_trap_init();
 	sched_init();
 	bcm2835_irq_init();
 	bcm2836_arm_irqchip_cpu_init();

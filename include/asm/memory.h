@@ -35,6 +35,8 @@
 #define LOCAL_PHYS UL(0x40000000)
 #define LOCAL_VIRT UL(0xFE000000)
 #define LOCAL_SIZE UL(0x00100000)
+/* The vector page with the kuser helpers, at the top of the address space. */
+#define VECTORS_BASE UL(0xFFFF0000)
 
 #ifndef __ASSEMBLY__
 #ifdef HOST_TEST

@@ -10,5 +10,7 @@ struct task_struct;
 /* Print an oops for regs and kill the current task (or panic). */
 void die(const char *str, struct pt_regs *regs, int err);
 void dump_backtrace(struct pt_regs *regs, struct task_struct *tsk);
+/* Build and map the vector page with the kuser helpers. CONTEXT: boot CPU. */
+void early_trap_init(void);
 
 #endif

@@ -90,6 +90,9 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
 int arch_setup_additional_pages(struct mm_struct *mm);
 /* Unmap the kernel's linear map beyond the RAM we have (kernel/arm/pgtable.c). */
 void trim_linear_map(unsigned long end_pa);
+/* Map the vector page at 0xffff0000, user read-only and executable, in the
+ * kernel's table that every process shares (kernel/arm/pgtable.c). */
+void map_vectors_page(unsigned long pa);
 
 /* Page tables (kernel/arm/pgtable.c). */
 int pgd_alloc(struct mm_struct *mm);

@@ -123,3 +123,23 @@ void trim_linear_map(unsigned long end_pa)
 		swapper_pg_dir[(PAGE_OFFSET + pa) >> 20] = 0;
 	flush_tlb_kernel_all();
 }
+
+/* The vector page's mapping (Linux's MT_HIGH_VECTORS): the last MiB of the
+ * kernel's table points at a second-level table whose entry for 0xffff0000
+ * maps pa global (the same in every address space, no ASID), normal
+ * memory, read-only at both privilege levels and executable, so user mode
+ * may call the kuser helpers but not change them. */
+void map_vectors_page(unsigned long pa)
+{
+	extern pgd_t swapper_pg_dir[];
+	static pte_t vectors_pte[256] __attribute__((aligned(1024)));
+
+	vectors_pte[(VECTORS_BASE >> PAGE_SHIFT) & 0xff] = pa | PTE_TYPE_SMALL | PTE_TEX(1) |
+		PTE_CACHEABLE | PTE_BUFFERABLE | PTE_S | PTE_APX | PTE_AP1 | PTE_AP0;
+	/* The entry must be visible to the table walker before the pointer
+	 * to its table (ARM ARM B3.10.1: no TLB entry exists to flush). */
+	dsb();
+	swapper_pg_dir[VECTORS_BASE >> 20] = __pa(vectors_pte) | PMD_TYPE_TABLE_PXN;
+	dsb();
+	isb();
+}

@@ -4,6 +4,7 @@
  * built with -mapcs-frame, whose prologue `push {fp, ip, lr, pc}` leaves
  * the caller's fp, sp and return address at fp-12, fp-8 and fp-4. */
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -11,6 +12,7 @@
 #include <linux/time.h>
 #include <asm/memory.h>
 #include <linux/smp.h>
+#include <linux/string.h>
 #include <linux/trace.h>
 #include <asm/ptrace.h>
 #include <asm/setup.h>
@@ -189,4 +191,29 @@ void do_undefinstr(struct pt_regs *regs)
 		return;
 	}
 	die("Oops - undefined instruction", regs, 0);
+}
+
+/* The vector page at 0xffff0000 (Linux's early_trap_init and the
+ * MT_HIGH_VECTORS mapping of devicemaps_init): one page of undefined
+ * instructions with the kuser helpers (boot/entry-armv.S) copied to its
+ * top, mapped read-only and executable for user mode in every process.
+ * Simplified: Linux also runs its exception vectors from this page
+ * (SCTLR.V); ours stay in kernel text at VBAR, so the page serves only
+ * user space. Called once on the boot CPU, before the others start. */
+void early_trap_init(void)
+{
+	extern char __kuser_helper_start[], __kuser_helper_end[];
+	unsigned int kuser_sz = __kuser_helper_end - __kuser_helper_start;
+	unsigned long vectors = get_zeroed_page(GFP_KERNEL);
+	unsigned int i;
+
+	if (!vectors)
+		panic("no memory for the vector page");
+	/* A jump anywhere but into a helper is an undefined instruction:
+	 * SIGILL, as on Linux, which fills the page the same way. */
+	for (i = 0; i < PAGE_SIZE / 4; i++)
+		((u32 *)vectors)[i] = 0xe7fddef1;
+	memcpy((void *)(vectors + PAGE_SIZE - kuser_sz), __kuser_helper_start, kuser_sz);
+	flush_icache_range(vectors, vectors + PAGE_SIZE);
+	map_vectors_page(__pa(vectors));
 }
