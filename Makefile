@@ -14,7 +14,8 @@ Q       := $(if $(V),,@)
 
 VERSION := 0.1.0
 DEPS_BUILD := gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi \
-	qemu-system-arm gcc libc6-dev make python3 cpio
+	qemu-system-arm gcc libc6-dev make python3 cpio \
+	gcc-arm-linux-gnueabihf gcc-arm-linux-gnueabi libc6-dev-armhf-cross libc6-dev-armel-cross
 DEPS_TEST  := $(DEPS_BUILD) libcmocka-dev pkg-config device-tree-compiler mtools dosfstools
 DEPS_DEBUG := $(DEPS_BUILD) gdb-multiarch
 
@@ -39,6 +40,7 @@ deps-debug:
 	@tools/ensure-deps.sh $(DEPS_DEBUG)
 
 include tests/host/host.mk
+include tests/glibc/glibc.mk
 include user/user.mk
 include kernel.mk
 include sdcard.mk

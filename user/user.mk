@@ -69,12 +69,12 @@ $(addprefix $(B)/user/,$(USER_TESTS)): $(B)/user/%: $(B)/user/obj/tests/%.o \
 	$(call user_link,$< $(B)/user/obj/tests/check.o)
 
 # The initramfs: /init is init; every program is in /bin (without debug
-# information: $(B)/user/ keeps the full ELF files for gdb); /etc holds the
-# test lists; /proc, /sys, /tmp are mount points. No device nodes: the
+# information: $(B)/user/ keeps the full ELF files for gdb); the glibc test
+# programs are in /glibc/<arch>/; /etc holds the test lists; /proc, /sys, /tmp are mount points. No device nodes: the
 # kernel provides /dev/console.
 USER_ETC := $(wildcard user/etc/*)
 
-$(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) user/user.mk
+$(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) $(GLIBC_PROGS) user/user.mk tests/glibc/glibc.mk
 	rm -rf $(B)/initramfs $@
 	mkdir -p $(B)/initramfs/bin $(B)/initramfs/etc $(B)/initramfs/dev \
 		$(B)/initramfs/proc $(B)/initramfs/sys $(B)/initramfs/tmp
@@ -83,6 +83,12 @@ $(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) user/user.mk
 		$(CROSS)strip --strip-debug -o $(B)/initramfs/bin/$${prog##*/} $$prog || exit 1; \
 	done
 	cp $(USER_ETC) $(B)/initramfs/etc/
+	for prog in $(patsubst $(B)/%,%,$(GLIBC_PROGS)); do \
+		mkdir -p $(B)/initramfs/$${prog%/*} && \
+		$(CROSS)strip --strip-all -o $(B)/initramfs/$$prog $(B)/$$prog || exit 1; \
+	done
+	printf '# The glibc programs (tests/glibc/glibc.mk), framed by "=== NAME" lines\nruntests %s\n' \
+		"$(patsubst $(B)/%,/%,$(GLIBC_PROGS))" > $(B)/initramfs/etc/glibc-tests
 	cd $(B)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../initramfs.cpio
 

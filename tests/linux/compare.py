@@ -3,8 +3,9 @@
 kernel): every "=== NAME" section must end with "=== NAME status 0", init
 must report that its command finished, and where expected/NAME.txt exists,
 the section's lines must match it once process ids are masked (pid=N) and
-both are sorted (lines from different processes may interleave on SMP).
-usage: compare.py CONSOLE_LOG EXPECTED_DIR"""
+both are sorted (lines from different processes may interleave on SMP). A
+section named by a path (=== /glibc/armhf/hello) uses its base name's file.
+usage: compare.py CONSOLE_LOG EXPECTED_DIR..."""
 import os
 import re
 import sys
@@ -32,11 +33,10 @@ def sections(log):
         yield name, lines, None
 
 
-def main():
-    log_path, expected_dir = sys.argv[1], sys.argv[2]
-    with open(log_path, errors='replace') as f:
-        log = f.readlines()
-    passed = failed = 0
+def check_sections(log, expected_dirs):
+    """RETURNS: ([names of the sections that passed], [one line per failure])
+    for the sections of log, a list of lines."""
+    passed, failures = [], []
     for name, lines, end in sections(log):
         why = None
         if end != 'status 0':
@@ -44,19 +44,32 @@ def main():
             fails = [l for l in lines if l.startswith('FAIL')]
             if fails:
                 why += '; ' + '; '.join(fails)
-        expected = os.path.join(expected_dir, name + '.txt')
-        if why is None and os.path.exists(expected):
+        base = os.path.basename(name)
+        expected = next((p for p in (os.path.join(d, base + '.txt') for d in expected_dirs)
+                         if os.path.exists(p)), None)
+        if why is None and expected:
             with open(expected) as f:
                 want = sorted(normalize(l) for l in f if l.strip())
             got = sorted(normalize(l) for l in lines if l.strip())
             if got != want:
                 why = 'output differs from %s: got %r' % (expected, got)
         if why:
-            failed += 1
-            print('FAIL %s: %s' % (name, why))
+            failures.append('FAIL %s: %s' % (name, why))
         else:
-            passed += 1
-            print('PASS %s' % name)
+            passed.append(name)
+    return passed, failures
+
+
+def main():
+    log_path, expected_dirs = sys.argv[1], sys.argv[2:]
+    with open(log_path, errors='replace') as f:
+        log = f.readlines()
+    names, failures = check_sections(log, expected_dirs)
+    for name in names:
+        print('PASS %s' % name)
+    for line in failures:
+        print(line)
+    passed, failed = len(names), len(failures)
     if passed + failed == 0:
         failed += 1
         print('FAIL log: no "=== NAME" section in %s' % log_path)

@@ -3,7 +3,8 @@
 # and check what our programs print there: proof that the user runtime and
 # the tests are right before our own kernel runs them.
 #   usage: tests/linux/run.sh [BUILD_DIR] [tests|bench]
-#   tests (make test-linux): /etc/all-tests on 4 CPUs, checked by compare.py
+#   tests (make test-linux): /etc/all-tests and /etc/glibc-tests on 4 CPUs,
+#     checked by compare.py
 #   bench (make bench-linux): /bin/bench alone under -icount shift=0 on one
 #     CPU, so that its numbers compare with linux-traces/linux-6.1-qemu/bench.txt
 # The kernel package is fetched once with apt-get download into
@@ -72,7 +73,7 @@ build_initramfs
 case $MODE in
 tests)
 	boot linux-tests "" ""
-	python3 "$here/compare.py" "$REF/console-$MODE.log" "$here/expected"
+	python3 "$here/compare.py" "$REF/console-$MODE.log" "$here/expected" "$here/../glibc/expected"
 	;;
 bench)
 	boot linux-bench "-icount shift=0" "maxcpus=1"

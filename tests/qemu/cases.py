@@ -131,3 +131,5 @@ from cases_process import CASES as PROCESS_CASES  # noqa: E402  (issues 3 and 4:
 CASES += PROCESS_CASES
 from cases_jobs import CASES as JOBS_CASES  # noqa: E402  (issue 4: the shell's job control)
 CASES += JOBS_CASES
+from cases_glibc import CASES as GLIBC_CASES  # noqa: E402  (issue 10: Debian's glibc programs)
+CASES += GLIBC_CASES
