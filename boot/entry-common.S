@@ -137,9 +137,4 @@ sys_rt_sigreturn_wrapper:
 	mov	why, #0
 	b	sys_rt_sigreturn
 
-/* A user PSR that is not user mode with IRQs on: never return with it. */
-	.globl	bad_user_psr
-bad_user_psr:
-	b	bad_user_return
-
 	.ltorg

@@ -621,6 +621,24 @@ void force_sig(int sig, struct task_struct *p)
 	force_sig_info(sig, SEND_SIG_PRIV, p);
 }
 
+/*
+ * When things go south during signal handling, we
+ * will force a SIGSEGV. And if the signal that caused
+ * the problem was already a SIGSEGV, we'll want to
+ * make sure we don't even try to deliver the signal..
+ */
+void force_sigsegv(int sig, struct task_struct *p)
+{
+	if (sig == SIGSEGV) {
+		unsigned long flags;
+
+		spin_lock_irqsave(&p->sighand->siglock, flags);
+		p->sighand->action[sig - 1].sa.sa_handler = SIG_DFL;
+		spin_unlock_irqrestore(&p->sighand->siglock, flags);
+	}
+	force_sig(SIGSEGV, p);
+}
+
 /* A fault in user mode: SIGSEGV/SIGBUS/SIGILL with the faulting address. */
 int force_sig_fault(int sig, int code, void __user *addr, struct task_struct *t)
 {
@@ -1076,7 +1094,7 @@ static void signal_delivered(struct ksignal *ksig, int stepping)
 void signal_setup_done(int failed, struct ksignal *ksig, int stepping)
 {
 	if (failed)
-		force_sig(SIGSEGV, current);
+		force_sigsegv(ksig->sig, current);
 	else
 		signal_delivered(ksig, stepping);
 }

@@ -12,6 +12,7 @@
 #define HYP_MODE 0x0000001a
 #define UND_MODE 0x0000001b
 #define SYSTEM_MODE 0x0000001f
+#define MODE32_BIT 0x00000010
 #define MODE_MASK 0x0000001f
 
 #define PSR_T_BIT 0x00000020
@@ -77,16 +78,25 @@ struct pt_regs {
 #define interrupts_enabled(regs) (!((regs)->ARM_cpsr & PSR_I_BIT))
 #define instruction_pointer(regs) ((regs)->ARM_pc)
 
-/* Linux's valid_user_regs(): may these registers be returned to in user mode? */
+/* Are these registers suitable for user mode? (Linux's valid_user_regs,
+ * used to keep a signal frame from granting privilege.) A frame may set
+ * any condition, GE, IT, J, E or T bits; F and A are always cleared; the
+ * mode must be USR with IRQs on, else the CPSR is forced to USR mode
+ * keeping only its flag, GE, IT, J, E and T bits, and the caller refuses
+ * the frame. Linux's 26-bit mode (HWCAP_26BIT) is left out:
+ * no ARMv7 has it. */
 static inline int valid_user_regs(struct pt_regs *regs)
 {
-	const unsigned long mode = regs->ARM_cpsr & MODE_MASK;
+	unsigned long mode = regs->ARM_cpsr & MODE_MASK;
 
+	/* Always clear the F (FIQ) and A (delayed abort) bits */
 	regs->ARM_cpsr &= ~(PSR_F_BIT | PSR_A_BIT);
+
 	if ((regs->ARM_cpsr & PSR_I_BIT) == 0 && mode == USR_MODE)
 		return 1;
-	/* Force the CPSR to something logical. */
-	regs->ARM_cpsr &= PSR_f | PSR_s | PSR_x | PSR_T_BIT | MODE_MASK;
+
+	/* Force CPSR to something logical... */
+	regs->ARM_cpsr &= PSR_f | PSR_s | PSR_x | PSR_T_BIT | MODE32_BIT;
 	regs->ARM_cpsr |= USR_MODE;
 	return 0;
 }

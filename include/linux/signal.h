@@ -132,6 +132,9 @@ int send_sig(int sig, struct task_struct *p, int priv);
 int send_sig_info(int sig, struct siginfo *info, struct task_struct *p);
 int force_sig_info(int sig, struct siginfo *info, struct task_struct *t);
 void force_sig(int sig, struct task_struct *p);
+/* A frame could not be set up for sig: SIGSEGV, and if sig was SIGSEGV
+ * its handler is reset first so that the task dies instead of looping. */
+void force_sigsegv(int sig, struct task_struct *p);
 int force_sig_fault(int sig, int code, void __user *addr, struct task_struct *t);
 bool do_notify_parent(struct task_struct *tsk, int sig);
 /* Wake the parent's wait4 (kernel/exit.c). */

@@ -71,34 +71,43 @@ static int setup_sigframe(struct sigframe __user *sf, struct pt_regs *regs, sigs
 	       put_user(0, &sf->uc.uc_regspace[0]);
 }
 
+/* Load the registers and the signal mask saved in a frame that user space
+ * may have edited. RETURNS: non-zero if the frame could not be read or its
+ * registers would leave user mode (valid_user_regs has then forced the
+ * CPSR back to USR mode, so the SIGSEGV that follows is delivered there). */
 static int restore_sigframe(struct pt_regs *regs, struct sigframe __user *sf)
 {
-	struct sigcontext sc;
+	struct sigcontext context;
 	sigset_t set;
+	int err;
 
-	if (copy_from_user(&set, &sf->uc.uc_sigmask, sizeof(set)) ||
-	    copy_from_user(&sc, &sf->uc.uc_mcontext, sizeof(sc)))
-		return 1;
-	set_current_blocked(&set);
-	regs->ARM_r0 = sc.arm_r0;
-	regs->ARM_r1 = sc.arm_r1;
-	regs->ARM_r2 = sc.arm_r2;
-	regs->ARM_r3 = sc.arm_r3;
-	regs->ARM_r4 = sc.arm_r4;
-	regs->ARM_r5 = sc.arm_r5;
-	regs->ARM_r6 = sc.arm_r6;
-	regs->ARM_r7 = sc.arm_r7;
-	regs->ARM_r8 = sc.arm_r8;
-	regs->ARM_r9 = sc.arm_r9;
-	regs->ARM_r10 = sc.arm_r10;
-	regs->ARM_fp = sc.arm_fp;
-	regs->ARM_ip = sc.arm_ip;
-	regs->ARM_sp = sc.arm_sp;
-	regs->ARM_lr = sc.arm_lr;
-	regs->ARM_pc = sc.arm_pc;
-	regs->ARM_cpsr = sc.arm_cpsr;
-	/* A forged frame may not return to a privileged mode. */
-	return !valid_user_regs(regs);
+	err = copy_from_user(&set, &sf->uc.uc_sigmask, sizeof(set));
+	if (err == 0)
+		set_current_blocked(&set);
+
+	err |= copy_from_user(&context, &sf->uc.uc_mcontext, sizeof(context));
+	if (err == 0) {
+		regs->ARM_r0 = context.arm_r0;
+		regs->ARM_r1 = context.arm_r1;
+		regs->ARM_r2 = context.arm_r2;
+		regs->ARM_r3 = context.arm_r3;
+		regs->ARM_r4 = context.arm_r4;
+		regs->ARM_r5 = context.arm_r5;
+		regs->ARM_r6 = context.arm_r6;
+		regs->ARM_r7 = context.arm_r7;
+		regs->ARM_r8 = context.arm_r8;
+		regs->ARM_r9 = context.arm_r9;
+		regs->ARM_r10 = context.arm_r10;
+		regs->ARM_fp = context.arm_fp;
+		regs->ARM_ip = context.arm_ip;
+		regs->ARM_sp = context.arm_sp;
+		regs->ARM_lr = context.arm_lr;
+		regs->ARM_pc = context.arm_pc;
+		regs->ARM_cpsr = context.arm_cpsr;
+	}
+
+	err |= !valid_user_regs(regs);
+	return err;
 }
 
 /* Interrupted syscalls now return -EINTR instead of restarting. */

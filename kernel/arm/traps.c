@@ -128,6 +128,25 @@ void __show_regs(struct pt_regs *regs)
 	printk(KERN_EMERG "Control: %08x  Table: %08x  DAC: %08x\n", ctrl, ttbr, dac);
 }
 
+extern const struct bug_entry __start___bug_table[], __stop___bug_table[];
+
+/* If the BUG instruction at bugaddr has a __bug_table record, say where it
+ * is (Linux's lib/bug.c report_bug, for BUGs only: WARN has no record
+ * here). RETURNS: true if it has one. */
+static bool report_bug(unsigned long bugaddr)
+{
+	const struct bug_entry *bug;
+
+	for (bug = __start___bug_table; bug < __stop___bug_table; bug++) {
+		if (bug->bug_addr != bugaddr)
+			continue;
+		printk("------------[ cut here ]------------\n");
+		pr_crit("kernel BUG at %s:%u!\n", bug->file, bug->line);
+		return true;
+	}
+	return false;
+}
+
 /* Report a kernel bug in the context of regs and end the task (or, in an
  * interrupt, the idle task or init, the whole kernel). The other CPUs keep
  * running, and their trace buffers with them, until the panic. */
@@ -140,6 +159,8 @@ void die(const char *str, struct pt_regs *regs, int err)
 	spin_lock(&die_lock);
 	bust_spinlocks(1);
 	tracing_off();
+	if (!user_mode(regs) && report_bug(regs->ARM_pc))
+		str = "Oops - BUG";
 	printk(KERN_EMERG "Internal error: %s: %x [#%d] SMP ARM\n", str, err, ++die_counter);
 	printk(KERN_EMERG "Modules linked in:\n");
 	__show_regs(regs);
@@ -168,12 +189,6 @@ void __noreturn bad_mode(struct pt_regs *regs)
 {
 	die("Oops - bad mode", regs, 0);
 	panic("bad mode");
-}
-
-/* restore_user_regs found a non-user PSR in the frame it was to return with. */
-void __noreturn bad_user_return(void)
-{
-	panic("Returning to usermode but unexpected PSR bits set?");
 }
 
 /* Undefined instruction: SIGILL for user space, an oops in the kernel

@@ -133,3 +133,5 @@ from cases_jobs import CASES as JOBS_CASES  # noqa: E402  (issue 4: the shell's 
 CASES += JOBS_CASES
 from cases_glibc import CASES as GLIBC_CASES  # noqa: E402  (issue 10: Debian's glibc programs)
 CASES += GLIBC_CASES
+from cases_robust_arch import CASES as ROBUST_ARCH_CASES  # noqa: E402  (issue 8: hostile programs, ARM paths)
+CASES += ROBUST_ARCH_CASES
