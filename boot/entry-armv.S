@@ -91,7 +91,7 @@ vector_fiq:
 	mov	r0, sp
 	b	bad_mode
 
-	.text
+	.section .entry.text, "ax"
 
 /* Build pt_regs for an exception taken in SVC mode. The frame is placed so
  * that sp ends 8-byte aligned (the AAPCS needs it in C); the original sp is

@@ -9,7 +9,7 @@
 #include <asm/unistd.h>
 #include "entry-header.S"
 
-	.text
+	.section .entry.text, "ax"
 	.align	5
 /* A syscall returns here; r0 is its result, sp points at the saved r4, r5. */
 	.globl	ret_fast_syscall

@@ -44,6 +44,7 @@ static inline unsigned long arch_local_save_flags(void)
 
 #define local_irq_save(flags) ((flags) = arch_local_irq_save())
 #define local_irq_restore(flags) arch_local_irq_restore(flags)
+#define local_save_flags(flags) ((flags) = arch_local_save_flags())
 #define local_irq_enable() arch_local_irq_enable()
 #define local_irq_disable() arch_local_irq_disable()
 #define irqs_disabled_flags(flags) (((flags)&PSR_I_BIT) != 0)

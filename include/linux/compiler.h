@@ -12,6 +12,11 @@
 #define __maybe_unused __attribute__((unused))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define noinline __attribute__((noinline))
+/* No specialised copy (name.constprop.0): traces show the function's own name. */
+#define __noclone __attribute__((__noclone__))
+/* Not instrumented by -pg: no mcount call, so the function tracer never
+ * sees it (for the tracer itself and what it calls). */
+#define notrace __attribute__((no_instrument_function))
 #undef __always_inline
 #define __always_inline inline __attribute__((always_inline))
 

@@ -5,6 +5,7 @@
 #include <linux/compiler.h>
 #include <linux/types.h>
 
+#define ULONG_MAX (~0UL)
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr)-offsetof(type, member)))

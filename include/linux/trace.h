@@ -14,4 +14,17 @@ void trace_boot_init(void);
  * CPU only (DUMP_ORIG), as Linux's ftrace_dump does after an oops. */
 void ftrace_dump(enum ftrace_dump_mode oops_dump_mode);
 
+/*
+ * Put the current call chain in the trace buffer as a <stack trace> record
+ * (Linux's; for the `stacktrace` trigger, options/stacktrace and
+ * func_stack_trace). trace_dump_stack(0) starts at the return address into
+ * its caller. __trace_stack(flags, 0) starts at the return address into
+ * __trace_stack() itself, 1 at the one into its caller, and so on: Linux's
+ * STACK_SKIP counts (3 for the function tracer: __trace_stack,
+ * function_stack_trace_call, ftrace_caller). @flags is the CPSR of the
+ * traced context, for the record's irqs-off column.
+ */
+void trace_dump_stack(int skip);
+void __trace_stack(unsigned long flags, int skip);
+
 #endif

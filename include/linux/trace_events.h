@@ -42,6 +42,41 @@ struct trace_record {
 	u8 fields[TRACE_EVENT_FIELDS_MAX] __aligned(8);
 };
 
+/*
+ * The record types the tracer itself writes: Linux's enum trace_type
+ * numbers (kernel/trace/trace.h), the others being for tracers we lack.
+ * Trace events take the numbers from __TRACE_LAST_TYPE up, as Linux's
+ * register_trace_event() gives them out.
+ */
+enum trace_type {
+	TRACE_FN = 1,
+	TRACE_STACK = 4,
+	TRACE_GRAPH_RET = 10,
+	TRACE_GRAPH_ENT = 11,
+	__TRACE_LAST_TYPE = 17,
+};
+
+/* The fields of a TRACE_STACK record, `<stack trace>` (Linux's struct
+ * stack_entry). Linux sizes the record to the stack, up to 1024 entries;
+ * ours holds what fits a record, short of the last word, whose last byte
+ * a reader overwrites (trace_find_next_entry_inc). caller[] ends at size
+ * or at a ULONG_MAX. */
+#define FTRACE_STACK_ENTRIES ((TRACE_EVENT_FIELDS_MAX - sizeof(int)) / sizeof(u32) - 1)
+struct stack_entry {
+	int size;
+	u32 caller[FTRACE_STACK_ENTRIES];
+};
+
+/*
+ * The trace_flags bits the output reads (Linux's TRACE_ITER_* of
+ * tr->trace_flags, in options/): print-parent, sym-offset, sym-addr.
+ */
+#define TRACE_ITER_PRINT_PARENT (1UL << 0)
+#define TRACE_ITER_SYM_OFFSET (1UL << 1)
+#define TRACE_ITER_SYM_ADDR (1UL << 2)
+#define TRACE_ITER_SYM_MASK (TRACE_ITER_PRINT_PARENT | TRACE_ITER_SYM_OFFSET | TRACE_ITER_SYM_ADDR)
+extern unsigned long global_trace_flags; /* Linux's global_trace.trace_flags */
+
 /* Linux's enum print_line_t. */
 enum print_line_t {
 	TRACE_TYPE_PARTIAL_LINE = 0, /* the line did not fit in the trace_seq */
@@ -105,6 +140,8 @@ struct trace_event_buffer {
 	int cpu;
 };
 
+struct trace_record *trace_buffer_lock_reserve(struct ring_buffer *buffer, int type,
+					       unsigned long irq_flags, int cpu);
 void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 				 struct trace_event_call *call, size_t len);
 void trace_event_buffer_commit(struct trace_event_buffer *fbuffer);
@@ -152,6 +189,7 @@ void trace_iter_init(struct trace_iterator *iter, struct ring_buffer *buffer);
 struct trace_record *trace_find_next_entry_inc(struct trace_iterator *iter);
 void trace_default_header(struct trace_iterator *iter);
 enum print_line_t print_trace_line(struct trace_iterator *iter);
+void seq_print_ip_sym(struct trace_seq *s, unsigned long ip, unsigned long sym_flags);
 size_t trace_read(struct trace_iterator *iter, char *buf, size_t cnt, loff_t *ppos);
 void ftrace_dump_print(void (*print_line)(const char *line), int cpu_file);
 

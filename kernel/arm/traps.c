@@ -1,8 +1,7 @@
 /* Oopses and unexpected exceptions: the register dump, the backtrace and
  * die() (Linux's arch/arm/kernel/traps.c, process.c __show_regs and
- * stacktrace.c). The backtrace walks APCS frame records: every function is
- * built with -mapcs-frame, whose prologue `push {fp, ip, lr, pc}` leaves
- * the caller's fp, sp and return address at fp-12, fp-8 and fp-4. */
+ * unwind_backtrace); the backtrace walks the APCS frames with
+ * kernel/arm/stacktrace.c's unwind_frame(), as the tracer does. */
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
@@ -16,6 +15,7 @@
 #include <linux/trace.h>
 #include <asm/ptrace.h>
 #include <asm/setup.h>
+#include <asm/stacktrace.h>
 #include <asm/traps.h>
 
 static const char *const processor_modes[] = {
@@ -28,46 +28,37 @@ static const char *const processor_modes[] = {
 static int die_counter;
 static DEFINE_SPINLOCK(die_lock);
 
-/* One frame of the walk: where we are (pc) and the frame pointer there. */
-struct stackframe {
-	unsigned long fp, sp, pc;
-};
-
-/* Step to the caller's frame. RETURNS: 0, or -1 if fp leaves the stack. */
-static int unwind_frame(struct stackframe *frame, unsigned long low, unsigned long high)
+/* One line of the backtrace (Linux's dump_backtrace_entry): the function
+ * at @where and the return address @from into its caller. */
+static void dump_backtrace_entry(unsigned long where, unsigned long from)
 {
-	unsigned long fp = frame->fp;
-
-	if (fp < low + 12 || fp > high - 4 || (fp & 3))
-		return -1;
-	frame->fp = *(unsigned long *)(fp - 12);
-	frame->sp = *(unsigned long *)(fp - 8);
-	frame->pc = *(unsigned long *)(fp - 4);
-	return 0;
+	printk(KERN_EMERG "[<%08lx>] (%ps) from [<%08lx>] (%pS)\n", where, (void *)where, from,
+	       (void *)from);
 }
 
+/* The call chain of @regs' context, or of the caller (Linux's unwind_backtrace,
+ * over the APCS frames of kernel/arm/stacktrace.c). */
 void dump_backtrace(struct pt_regs *regs, struct task_struct *tsk)
 {
-	unsigned long low = (unsigned long)task_stack_page(tsk);
+	register unsigned long current_stack_pointer __asm__("sp");
 	struct stackframe frame;
 	int depth = 0;
 
 	if (regs) {
-		frame.fp = regs->ARM_fp;
-		frame.sp = regs->ARM_sp;
-		frame.pc = regs->ARM_pc;
+		arm_get_current_stackframe(regs, &frame);
 	} else {
 		frame.fp = (unsigned long)__builtin_frame_address(0);
-		frame.sp = low + THREAD_SIZE;
+		frame.sp = current_stack_pointer;
+		frame.lr = (unsigned long)__builtin_return_address(0);
 		frame.pc = (unsigned long)dump_backtrace;
 	}
 	printk(KERN_EMERG "Backtrace:\n");
 	while (depth++ < 32) {
 		unsigned long where = frame.pc;
-		if (unwind_frame(&frame, low, low + THREAD_SIZE) < 0)
+
+		if (unwind_frame(&frame) < 0)
 			break;
-		printk(KERN_EMERG "[<%08lx>] (%ps) from [<%08lx>] (%pS)\n", where, (void *)where,
-		       frame.pc, (void *)frame.pc);
+		dump_backtrace_entry(where, frame.pc);
 	}
 }
 

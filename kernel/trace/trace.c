@@ -6,6 +6,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
+#include <linux/stacktrace.h>
 #include <linux/string.h>
 #include <linux/time.h>
 #include <linux/trace.h>
@@ -28,6 +29,54 @@ void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_f
 		       ((pc & (0xf << 16)) ? TRACE_FLAG_HARDIRQ : 0) |
 		       (test_tsk_thread_flag(tsk, TIF_NEED_RESCHED) ? TRACE_FLAG_NEED_RESCHED : 0);
 	memcpy(comm, tsk->comm, TASK_COMM_LEN);
+}
+
+/*
+ * Record the current call chain as a <stack trace>, skipping @skip
+ * callers above __ftrace_trace_stack()'s caller (Linux's, on its one
+ * trace_array; without Linux's per-CPU scratch stack: the chain is saved
+ * straight into the reserved record, as Linux does when that is busy).
+ */
+static noinline void __ftrace_trace_stack(struct ring_buffer *buffer, unsigned long flags,
+					  int skip)
+{
+	unsigned long entries[FTRACE_STACK_ENTRIES], irq_flags;
+	struct stack_trace trace = {
+		.max_entries = FTRACE_STACK_ENTRIES,
+		.entries = entries,
+		/* Add one, for this function and the call to save_stack_trace() */
+		.skip = skip + 1,
+	};
+	struct trace_record *rec;
+	struct stack_entry *entry;
+	unsigned int i;
+
+	local_irq_save(irq_flags);
+	rec = trace_buffer_lock_reserve(buffer, TRACE_STACK, flags, smp_processor_id());
+	if (rec) {
+		save_stack_trace(&trace);
+		entry = (struct stack_entry *)rec->fields;
+		for (i = 0; i < trace.nr_entries; i++)
+			entry->caller[i] = entries[i];
+		entry->size = trace.nr_entries;
+		ring_buffer_unlock_commit(buffer, smp_processor_id());
+	}
+	local_irq_restore(irq_flags);
+}
+
+void __trace_stack(unsigned long flags, int skip)
+{
+	__ftrace_trace_stack(&global_trace_buffer, flags, skip);
+}
+
+void trace_dump_stack(int skip)
+{
+	unsigned long flags;
+
+	local_save_flags(flags);
+	/* Skip 1 to skip this function. */
+	skip++;
+	__ftrace_trace_stack(&global_trace_buffer, flags, skip);
 }
 
 void trace_boot_init(void)

@@ -21,6 +21,7 @@ _Static_assert(sizeof(struct trace_record) <= RB_EVENT_DATA_SIZE, "record fits a
 
 struct ring_buffer global_trace_buffer;
 u64 global_trace_time_start;
+unsigned long global_trace_flags = TRACE_ITER_PRINT_PARENT;
 
 struct trace_event_call *const ftrace_events[] = {
 	&event_irq_handler_entry,
@@ -48,7 +49,7 @@ const unsigned int nr_ftrace_events = ARRAY_SIZE(ftrace_events);
  * @mem, @size_per_cpu: as for ring_buffer_init(); size from trace_buf_size=
  *
  * Linux's trace_init(): tracer_alloc_buffers() and the events' registration,
- * which gives each event its type (1, 2, ...: the table order).
+ * which gives each event its type (__TRACE_LAST_TYPE, + 1, ...: the table order).
  * CONTEXT: boot, before any event is enabled. RETURNS: 0 or -EINVAL.
  */
 int trace_init(void *const mem[NR_CPUS], size_t size_per_cpu)
@@ -56,7 +57,7 @@ int trace_init(void *const mem[NR_CPUS], size_t size_per_cpu)
 	unsigned int i;
 
 	for (i = 0; i < nr_ftrace_events; i++)
-		ftrace_events[i]->type = i + 1;
+		ftrace_events[i]->type = __TRACE_LAST_TYPE + i;
 	global_trace_time_start = 0;
 	return ring_buffer_init(&global_trace_buffer, mem, size_per_cpu);
 }
@@ -64,9 +65,11 @@ int trace_init(void *const mem[NR_CPUS], size_t size_per_cpu)
 /* The event whose records have entry->type @type, or NULL (Linux's ftrace_find_event). */
 struct trace_event_call *ftrace_find_event(int type)
 {
-	if (type < 1 || type > (int)nr_ftrace_events || ftrace_events[type - 1]->type != type)
+	int i = type - __TRACE_LAST_TYPE;
+
+	if (i < 0 || i >= (int)nr_ftrace_events || ftrace_events[i]->type != type)
 		return NULL;
-	return ftrace_events[type - 1];
+	return ftrace_events[i];
 }
 
 /*
@@ -149,6 +152,29 @@ void tracing_reset_online_cpus(void)
 }
 
 /**
+ * trace_buffer_lock_reserve - take the next record of @cpu's ring for a
+ * record of @type, stamped with the time and the current task
+ * @irq_flags: the CPSR of the traced context, for its irqs-off column
+ *
+ * CONTEXT: on @cpu with IRQs off until ring_buffer_unlock_commit().
+ * RETURNS: the record, or NULL if tracing is off.
+ */
+struct trace_record *trace_buffer_lock_reserve(struct ring_buffer *buffer, int type,
+					       unsigned long irq_flags, int cpu)
+{
+	struct ring_buffer_event *event = ring_buffer_lock_reserve(buffer, cpu);
+	struct trace_record *rec;
+
+	if (!event)
+		return NULL;
+	event->ts = trace_clock_local();
+	rec = ring_buffer_event_data(event);
+	tracing_generic_entry_update(&rec->ent, irq_flags, rec->comm);
+	rec->ent.type = type;
+	return rec;
+}
+
+/**
  * trace_event_buffer_reserve - start writing an event of @call on this CPU
  * @len: sizeof the event's struct trace_event_raw_<event>
  *
@@ -160,7 +186,6 @@ void tracing_reset_online_cpus(void)
 void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 				 struct trace_event_call *call, size_t len)
 {
-	struct ring_buffer_event *event;
 	struct trace_record *rec;
 
 	if (!READ_ONCE(call->enabled) || len > TRACE_EVENT_FIELDS_MAX)
@@ -168,15 +193,11 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 	local_irq_save(fbuffer->flags);
 	fbuffer->buffer = &global_trace_buffer;
 	fbuffer->cpu = raw_smp_processor_id();
-	event = ring_buffer_lock_reserve(fbuffer->buffer, fbuffer->cpu);
-	if (!event) {
+	rec = trace_buffer_lock_reserve(fbuffer->buffer, call->type, fbuffer->flags, fbuffer->cpu);
+	if (!rec) {
 		local_irq_restore(fbuffer->flags);
 		return NULL;
 	}
-	event->ts = trace_clock_local();
-	rec = ring_buffer_event_data(event);
-	tracing_generic_entry_update(&rec->ent, fbuffer->flags, rec->comm);
-	rec->ent.type = call->type;
 	fbuffer->entry = rec->fields;
 	return fbuffer->entry;
 }

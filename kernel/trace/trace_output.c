@@ -1,7 +1,9 @@
 /* The `trace` file's text: header, one line per event in timestamp order
  * across CPUs, and the oops-time dump (Linux 4.19's kernel/trace/trace.c
  * s_show, print_trace_line, ftrace_dump, and trace_output.c). */
+#include <linux/kallsyms.h>
 #include <linux/kernel.h>
+#include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/time.h>
@@ -211,6 +213,69 @@ static void test_cpu_buff_start(struct trace_iterator *iter)
 				 (unsigned int)iter->cpu);
 }
 
+/*
+ * seq_print_ip_sym - @ip as a symbol: "name", "name+0x14/0xc18" with
+ * sym-offset, then " <c0011f24>" with sym-addr; an address outside the
+ * kernel's text (a user pc) as "0x7ec325a8", and 0 as "0" (Linux's).
+ */
+void seq_print_ip_sym(struct trace_seq *s, unsigned long ip, unsigned long sym_flags)
+{
+	char str[KSYM_SYMBOL_LEN];
+
+	if (!ip) {
+		trace_seq_putc(s, '0');
+		return;
+	}
+	if (sym_flags & TRACE_ITER_SYM_OFFSET)
+		sprint_symbol(str, ip);
+	else if (!kallsyms_lookup(ip, NULL, NULL, str) || !*str)
+		snprintf(str, sizeof(str), "0x%08lx", ip);
+	trace_seq_puts(s, str);
+	if (sym_flags & TRACE_ITER_SYM_ADDR)
+		trace_seq_printf(s, " <%08lx>", ip);
+}
+
+/* "<stack trace>" and a " => caller" line for each saved return address
+ * (Linux's trace_stack_print). */
+static void trace_stack_print(struct trace_iterator *iter, unsigned long flags)
+{
+	const struct stack_entry *field = (const void *)iter->ent->fields;
+	struct trace_seq *s = &iter->seq;
+	int i;
+
+	trace_seq_puts(s, "<stack trace>\n");
+	for (i = 0; i < field->size && i < (int)FTRACE_STACK_ENTRIES; i++) {
+		if (field->caller[i] == (u32)ULONG_MAX || trace_seq_has_overflowed(s))
+			break;
+		trace_seq_puts(s, " => ");
+		seq_print_ip_sym(s, field->caller[i], flags);
+		trace_seq_putc(s, '\n');
+	}
+}
+
+/* The text of the record after its context columns (Linux's
+ * print_trace_fmt: event->funcs->trace()). */
+static void print_trace_fmt(struct trace_iterator *iter)
+{
+	unsigned long sym_flags = READ_ONCE(global_trace_flags) & TRACE_ITER_SYM_MASK;
+	struct trace_seq *s = &iter->seq;
+	struct trace_event_call *call;
+
+	switch (iter->ent->ent.type) {
+	case TRACE_STACK:
+		trace_stack_print(iter, sym_flags);
+		return;
+	}
+	call = ftrace_find_event(iter->ent->ent.type);
+	if (call) {
+		trace_seq_printf(s, "%s: ", call->name);
+		call->print(s, iter->ent->fields);
+		trace_seq_putc(s, '\n');
+	} else {
+		trace_seq_printf(s, "Unknown type %d\n", iter->ent->ent.type);
+	}
+}
+
 /**
  * print_trace_line - append the line of iter->ent to iter->seq
  * RETURNS: TRACE_TYPE_HANDLED, or TRACE_TYPE_PARTIAL_LINE if it did not fit.
@@ -218,7 +283,6 @@ static void test_cpu_buff_start(struct trace_iterator *iter)
 enum print_line_t print_trace_line(struct trace_iterator *iter)
 {
 	struct trace_seq *s = &iter->seq;
-	struct trace_event_call *call = ftrace_find_event(iter->ent->ent.type);
 
 	if (iter->lost_events)
 		trace_seq_printf(s, "CPU:%d [LOST %lu EVENTS]\n", iter->cpu, iter->lost_events);
@@ -227,13 +291,7 @@ enum print_line_t print_trace_line(struct trace_iterator *iter)
 		trace_print_lat_context(iter);
 	else
 		trace_print_context(iter);
-	if (call) {
-		trace_seq_printf(s, "%s: ", call->name);
-		call->print(s, iter->ent->fields);
-		trace_seq_putc(s, '\n');
-	} else {
-		trace_seq_printf(s, "Unknown type %d\n", iter->ent->ent.type);
-	}
+	print_trace_fmt(iter);
 	return trace_seq_has_overflowed(s) ? TRACE_TYPE_PARTIAL_LINE : TRACE_TYPE_HANDLED;
 }
 

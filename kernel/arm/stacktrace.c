@@ -1,0 +1,129 @@
+/* Walking the kernel stack by its APCS frame records, and saving the call
+ * chain for the tracer (Linux's arch/arm/kernel/stacktrace.c with
+ * CONFIG_FRAME_POINTER). The oops backtrace, the <stack trace> records of
+ * the function tracer, events and triggers all walk with unwind_frame(). */
+#include <linux/errno.h>
+#include <linux/kernel.h>
+#include <linux/stacktrace.h>
+#include <asm/sections.h>
+#include <asm/stacktrace.h>
+#include <asm/thread_info.h>
+
+/**
+ * unwind_frame - step from @frame to its caller's frame
+ *
+ * The frame record must lie above frame->sp on the same THREAD_SIZE stack,
+ * so the walk only moves up and stops at the top (vector_swi and usr_entry
+ * set fp to 0). Unlike Linux, the caller's sp read back must also lie on
+ * this stack, above the record: a corrupt record ends the walk instead of
+ * sending the next step through a wild pointer.
+ * RETURNS: 0, or -EINVAL at the end of the chain.
+ */
+int notrace unwind_frame(struct stackframe *frame)
+{
+	unsigned long high, low;
+	unsigned long fp = frame->fp;
+	unsigned long sp;
+
+	/* only go to a higher address on the stack */
+	low = frame->sp;
+	high = ALIGN(low, THREAD_SIZE);
+
+	/* check current frame pointer is within bounds */
+	if (fp < low + 12 || fp > high - 4 || (fp & 3))
+		return -EINVAL;
+	sp = *(unsigned long *)(fp - 8);
+	if (sp < fp + 4 || sp > high)
+		return -EINVAL;
+
+	/* restore the registers from the stack frame */
+	frame->fp = *(unsigned long *)(fp - 12);
+	frame->sp = sp;
+	frame->pc = *(unsigned long *)(fp - 4);
+	return 0;
+}
+
+/* Call @fn on @frame and each caller's frame until @fn returns non-zero
+ * or the chain ends. */
+void notrace walk_stackframe(struct stackframe *frame, int (*fn)(struct stackframe *, void *),
+			     void *data)
+{
+	while (1) {
+		int ret;
+
+		if (fn(frame, data))
+			break;
+		ret = unwind_frame(frame);
+		if (ret < 0)
+			break;
+	}
+}
+
+struct stack_trace_data {
+	struct stack_trace *trace;
+	unsigned int skip;
+};
+
+/*
+ * Record frame->pc. A pc in the entry code (ret_fast_syscall, __irq_svc...)
+ * means frame->sp is the sp the entry code called C with, where it built a
+ * struct pt_regs: the interrupted pc is recorded next, as Linux does. On the
+ * syscall path that sp is S_OFF below the pt_regs (vector_swi pushed the
+ * 5th and 6th arguments), so the word taken for ARM_pc is in fact the
+ * user's sp: Linux's own slip, kept so that our traces end with the same
+ * `=> 0x7ec325a8`-like line as real ones.
+ */
+static int notrace save_trace(struct stackframe *frame, void *d)
+{
+	struct stack_trace_data *data = d;
+	struct stack_trace *trace = data->trace;
+	struct pt_regs *regs;
+	unsigned long addr = frame->pc;
+
+	if (data->skip) {
+		data->skip--;
+		return 0;
+	}
+
+	trace->entries[trace->nr_entries++] = addr;
+
+	if (trace->nr_entries >= trace->max_entries)
+		return 1;
+
+	if (!in_entry_text(frame->pc))
+		return 0;
+
+	regs = (struct pt_regs *)frame->sp;
+	if ((unsigned long)&regs[1] > ALIGN(frame->sp, THREAD_SIZE))
+		return 0;
+
+	trace->entries[trace->nr_entries++] = regs->ARM_pc;
+
+	return trace->nr_entries >= trace->max_entries;
+}
+
+/* The walk starts at this function: skip it and its caller, save_stack_trace(). */
+static noinline notrace void __save_stack_trace(struct stack_trace *trace)
+{
+	register unsigned long current_stack_pointer __asm__("sp");
+	struct stack_trace_data data;
+	struct stackframe frame;
+
+	data.trace = trace;
+	data.skip = trace->skip;
+	/* We don't want this function nor the caller */
+	data.skip += 2;
+	frame.fp = (unsigned long)__builtin_frame_address(0);
+	frame.sp = current_stack_pointer;
+	frame.lr = (unsigned long)__builtin_return_address(0);
+	frame.pc = (unsigned long)__save_stack_trace;
+
+	walk_stackframe(&frame, save_trace, &data);
+	if (trace->nr_entries < trace->max_entries)
+		trace->entries[trace->nr_entries++] = ULONG_MAX;
+}
+
+void notrace save_stack_trace(struct stack_trace *trace)
+{
+	__save_stack_trace(trace);
+}
