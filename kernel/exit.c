@@ -171,7 +171,7 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
  * Send signals to all our closest relatives so that they know
  * to properly mourn us..
  */
-static void exit_notify(struct task_struct *tsk, bool group_dead)
+static noinline __noclone void exit_notify(struct task_struct *tsk, bool group_dead)
 {
 	bool autoreap;
 	struct task_struct *p, *n;

@@ -125,7 +125,7 @@ static void print_dropped_signal(int sig)
  * - this may be called without locks if and only if t == current, otherwise an
  *   appropriate lock must be held to stop the target task from exiting
  */
-static struct sigqueue *__sigqueue_alloc(int sig, struct task_struct *t, gfp_t flags,
+static noinline __noclone struct sigqueue *__sigqueue_alloc(int sig, struct task_struct *t, gfp_t flags,
 					 int override_rlimit)
 {
 	struct sigqueue *q = NULL;
@@ -315,7 +315,7 @@ static bool task_is_stopped(struct task_struct *p)
  * Returns true if the signal should be actually delivered, otherwise
  * it should be dropped.
  */
-static bool prepare_signal(int sig, struct task_struct *p, bool force)
+static noinline bool prepare_signal(int sig, struct task_struct *p, bool force)
 {
 	struct signal_struct *signal = p->signal;
 	struct task_struct *t;
@@ -379,7 +379,7 @@ static inline bool wants_signal(int sig, struct task_struct *p)
 	return p->on_cpu || !signal_pending(p);
 }
 
-static void complete_signal(int sig, struct task_struct *p, int group)
+static noinline void complete_signal(int sig, struct task_struct *p, int group)
 {
 	struct signal_struct *signal = p->signal;
 	struct task_struct *t;
@@ -451,7 +451,7 @@ static inline void signalfd_notify(struct task_struct *tsk, int sig)
  * CONTEXT: t->sighand->siglock held, IRQs off.
  * RETURNS: 0, or -EAGAIN when a realtime signal cannot be queued.
  */
-static int __send_signal(int sig, struct siginfo *info, struct task_struct *t, int group,
+static noinline __noclone int __send_signal(int sig, struct siginfo *info, struct task_struct *t, int group,
 			 int from_ancestor_ns)
 {
 	struct sigpending *pending;

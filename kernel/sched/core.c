@@ -112,12 +112,18 @@ static void check_preempt_curr(struct rq *rq, struct task_struct *p)
 		resched_curr(rq);
 }
 
-static void ttwu_do_activate(struct rq *rq, struct task_struct *p)
+/* Mark p runnable and let it preempt the idle task (Linux's ttwu_do_wakeup). */
+static noinline void ttwu_do_wakeup(struct rq *rq, struct task_struct *p)
 {
-	enqueue_task(rq, p);
+	check_preempt_curr(rq, p);
 	p->state = TASK_RUNNING;
 	trace_sched_wakeup(p);
-	check_preempt_curr(rq, p);
+}
+
+static noinline void ttwu_do_activate(struct rq *rq, struct task_struct *p)
+{
+	enqueue_task(rq, p);
+	ttwu_do_wakeup(rq, p);
 }
 
 /**
