@@ -68,19 +68,26 @@ $(addprefix $(B)/user/,$(USER_TESTS)): $(B)/user/%: $(B)/user/obj/tests/%.o \
 		$(B)/user/obj/tests/check.o $(USER_CRT0) $(USER_LIB)
 	$(call user_link,$< $(B)/user/obj/tests/check.o)
 
+include tests/abuse/abuse.mk
+
 # The initramfs: /init is init; every program is in /bin (without debug
 # information: $(B)/user/ keeps the full ELF files for gdb); the glibc test
-# programs are in /glibc/<arch>/; /etc holds the test lists; /proc, /sys, /tmp are mount points. No device nodes: the
+# programs are in /glibc/<arch>/, the abuse cases in /lib/abuse; /etc holds
+# the test lists; /proc, /sys, /tmp are mount points. No device nodes: the
 # kernel provides /dev/console.
 USER_ETC := $(wildcard user/etc/*)
 
-$(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) $(GLIBC_PROGS) user/user.mk tests/glibc/glibc.mk
+$(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) $(GLIBC_PROGS) $(ABUSE_RUNNER) $(ABUSE_CASES) \
+		user/user.mk tests/glibc/glibc.mk tests/abuse/abuse.mk
 	rm -rf $(B)/initramfs $@
 	mkdir -p $(B)/initramfs/bin $(B)/initramfs/etc $(B)/initramfs/dev \
-		$(B)/initramfs/proc $(B)/initramfs/sys $(B)/initramfs/tmp
+		$(B)/initramfs/proc $(B)/initramfs/sys $(B)/initramfs/tmp $(B)/initramfs/lib/abuse
 	$(CROSS)strip --strip-debug -o $(B)/initramfs/init $(B)/user/init
-	for prog in $(USER_PROGS); do \
+	for prog in $(USER_PROGS) $(ABUSE_RUNNER); do \
 		$(CROSS)strip --strip-debug -o $(B)/initramfs/bin/$${prog##*/} $$prog || exit 1; \
+	done
+	for prog in $(ABUSE_CASES); do \
+		$(CROSS)strip --strip-debug -o $(B)/initramfs/lib/abuse/$${prog##*/} $$prog || exit 1; \
 	done
 	cp $(USER_ETC) $(B)/initramfs/etc/
 	for prog in $(patsubst $(B)/%,%,$(GLIBC_PROGS)); do \

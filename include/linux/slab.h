@@ -39,6 +39,7 @@ struct kmem_cache {
 	struct list_head partial;
 	unsigned long nr_slabs;		/* pages held */
 	unsigned long nr_active;	/* objects handed out */
+	struct list_head list;		/* on slab_caches (kernel/mm/slab_common.c) */
 };
 
 /* kmalloc_caches[i] serves sizes up to 1 << (i + KMALLOC_SHIFT_LOW). */
@@ -49,6 +50,13 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, slab_flags_t flags);
 void kmem_cache_destroy(struct kmem_cache *s);
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp_mask);
+/* Every cache, for /proc/slabinfo (kernel/mm/slab_common.c). */
+void slab_cache_register(struct kmem_cache *s);
+void slab_cache_unregister(struct kmem_cache *s);
+struct seq_file;
+int slabinfo_show(struct seq_file *m, void *v);
+/* Pages held by all caches: /proc/meminfo's Slab. */
+unsigned long nr_slab_pages(void);
 void kmem_cache_free(struct kmem_cache *s, void *obj);
 
 void *kmalloc(size_t size, gfp_t gfp_mask);

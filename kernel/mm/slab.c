@@ -12,6 +12,7 @@
 		.size = sz,                                                  \
 		.lock = __SPIN_LOCK_UNLOCKED(kmalloc_caches[i].lock),        \
 		.partial = LIST_HEAD_INIT(kmalloc_caches[i].partial),        \
+		.list = LIST_HEAD_INIT(kmalloc_caches[i].list),              \
 	}
 
 struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES] = {
@@ -190,6 +191,7 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	s->size = size;
 	spin_lock_init(&s->lock);
 	INIT_LIST_HEAD(&s->partial);
+	slab_cache_register(s);
 	return s;
 }
 
@@ -202,6 +204,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		bad_page(NULL, "kmem_cache_destroy of a cache with objects in use");
 		return;
 	}
+	slab_cache_unregister(s);
 	kfree(s);
 }
 

@@ -22,6 +22,11 @@ unsigned long nr_free_pages(void)
 	return 240000;
 }
 
+unsigned long nr_slab_pages(void)
+{
+	return 300;
+}
+
 volatile unsigned int cpu_online_mask = 0x3;
 const char *const ipi_types[NR_IPI] = {
 	"CPU wakeup interrupts", "Timer broadcast interrupts", "Rescheduling interrupts",
@@ -224,7 +229,10 @@ static void test_meminfo(void **state)
 			    "MemFree:          960000 kB\n"
 			    "MemAvailable:     960000 kB\n"
 			    "Buffers:               0 kB\n"
-			    "Cached:                0 kB\n");
+			    "Cached:                0 kB\n"
+			    "Slab:               1200 kB\n"
+			    "SReclaimable:          0 kB\n"
+			    "SUnreclaim:         1200 kB\n");
 }
 
 static void test_uptime(void **state)

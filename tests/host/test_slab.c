@@ -1,7 +1,9 @@
-/* sources: kernel/mm/slab.c kernel/mm/page_alloc.c */
+/* sources: kernel/mm/slab.c kernel/mm/slab_common.c kernel/mm/page_alloc.c kernel/fs/seq_file.c */
 /* Tests of kmalloc/kfree and kmem_cache_*: size classes and alignment, no
  * overlap, large allocations, zeroing, leak-free accounting through
- * nr_free_pages(), and the bad frees they must report. */
+ * nr_free_pages(), the bad frees they must report, and /proc/slabinfo. */
+#include <linux/fs.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include "mm_arena.h"
 
@@ -14,6 +16,18 @@
 #define NR_PAGES 1024UL
 
 static unsigned long baseline;
+
+/* seq_file.c's read side, which these tests do not use. */
+ssize_t simple_read_from_buffer(struct iov_iter *to, loff_t *ppos, const void *from,
+				size_t available)
+{
+	return -EINVAL;
+}
+
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	return -EINVAL;
+}
 
 static int setup(void **state)
 {
@@ -296,6 +310,60 @@ static void test_kmem_cache_create_rejects_bad_geometry(void **state)
 	assert_no_leak();
 }
 
+/* RETURNS: the pages the kmalloc caches hold. */
+static unsigned long slab_pages_held(void)
+{
+	unsigned long pages = 0;
+	unsigned int i;
+
+	for (i = 0; i < NR_KMALLOC_CACHES; i++)
+		pages += kmalloc_caches[i].nr_slabs;
+	return pages;
+}
+
+/* The text of /proc/slabinfo, as single_open() prints it. */
+static char *slabinfo_text(struct seq_file *m)
+{
+	struct file file = { 0 };
+
+	assert_int_equal(single_open(&file, slabinfo_show, NULL), 0);
+	*m = *(struct seq_file *)file.private_data;
+	kfree(file.private_data);
+	m->buf[m->count] = '\0';
+	return m->buf;
+}
+
+static void test_slabinfo_linux_format(void **state)
+{
+	struct kmem_cache *s = kmem_cache_create("thing", 24, 0, 0);
+	void *a = kmem_cache_alloc(s, GFP_KERNEL), *b = kmem_cache_alloc(s, GFP_KERNEL);
+	void *k = kmalloc(100, GFP_KERNEL);
+	struct seq_file m;
+	char *text = slabinfo_text(&m);
+
+	assert_non_null(strstr(text, "slabinfo - version: 2.1\n# name            <active_objs> "
+				     "<num_objs> <objsize> <objperslab> <pagesperslab> : tunables "
+				     "<limit> <batchcount> <sharedfactor> : slabdata <active_slabs> "
+				     "<num_slabs> <sharedavail>\nthing                  2    170     24 "
+				     " 170    1 : tunables    0    0    0 : slabdata      1      1      "
+				     "0\nkmalloc-2048"));
+	/* the seq_file buffer (a page) is not a slab object; k is, in kmalloc-128 */
+	assert_non_null(strstr(text, "\nkmalloc-128            1     32    128   32    1 : "
+				     "tunables    0    0    0 : slabdata      1      1      0\n"));
+	assert_true(strstr(text, "kmalloc-16\n") == NULL && strstr(text, "\nkmalloc-16 ") != NULL);
+	assert_int_equal(nr_slab_pages(), slab_pages_held() + s->nr_slabs);
+	kfree(m.buf);
+	kfree(k);
+	kmem_cache_free(s, a);
+	kmem_cache_free(s, b);
+	kmem_cache_destroy(s);
+	text = slabinfo_text(&m);
+	assert_null(strstr(text, "thing"));
+	kfree(m.buf);
+	assert_int_equal(nr_slab_pages(), 0);
+	assert_no_leak();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -310,6 +378,7 @@ int main(void)
 		cmocka_unit_test_setup(test_bad_kfree_pointers_are_reported, setup),
 		cmocka_unit_test_setup(test_kmem_cache_lifecycle, setup),
 		cmocka_unit_test_setup(test_kmem_cache_create_rejects_bad_geometry, setup),
+		cmocka_unit_test_setup(test_slabinfo_linux_format, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

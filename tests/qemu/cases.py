@@ -135,3 +135,5 @@ from cases_glibc import CASES as GLIBC_CASES  # noqa: E402  (issue 10: Debian's 
 CASES += GLIBC_CASES
 from cases_robust_arch import CASES as ROBUST_ARCH_CASES  # noqa: E402  (issue 8: hostile programs, ARM paths)
 CASES += ROBUST_ARCH_CASES
+from cases_abuse import CASES as ABUSE_CASES  # noqa: E402  (issue 8: the abuse suite)
+CASES += ABUSE_CASES

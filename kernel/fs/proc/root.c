@@ -11,6 +11,7 @@ static const struct proc_entry proc_root_entries[] = {
 	{ "self", S_IFLNK | 0777, NULL },
 	{ "interrupts", S_IFREG | 0444, show_interrupts },
 	{ "meminfo", S_IFREG | 0444, meminfo_proc_show },
+	{ "slabinfo", S_IFREG | 0400, slabinfo_show },
 	{ "uptime", S_IFREG | 0444, uptime_proc_show },
 	{ "version", S_IFREG | 0444, version_proc_show },
 };

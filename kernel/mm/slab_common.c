@@ -1,0 +1,84 @@
+/* The list of slab caches and /proc/slabinfo in Linux's "slabinfo - version:
+ * 2.1" format (Linux's mm/slab_common.c: slab_caches, print_slabinfo_header,
+ * cache_show). Caches are listed newest first, as Linux's list_add() leaves
+ * them: the named caches, then kmalloc's from the largest size down. */
+#include <linux/kernel.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+
+static LIST_HEAD(slab_caches);
+static DEFINE_SPINLOCK(slab_caches_lock);	/* Linux's slab_mutex */
+
+/* Put a cache made by kmem_cache_create() on slab_caches. */
+void slab_cache_register(struct kmem_cache *s)
+{
+	spin_lock(&slab_caches_lock);
+	list_add(&s->list, &slab_caches);
+	spin_unlock(&slab_caches_lock);
+}
+
+void slab_cache_unregister(struct kmem_cache *s)
+{
+	spin_lock(&slab_caches_lock);
+	list_del(&s->list);
+	spin_unlock(&slab_caches_lock);
+}
+
+static void print_slabinfo_header(struct seq_file *m)
+{
+	seq_puts(m, "slabinfo - version: 2.1\n");
+	seq_puts(m, "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>");
+	seq_puts(m, " : tunables <limit> <batchcount> <sharedfactor>");
+	seq_puts(m, " : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+}
+
+/* One line per cache, Linux's cache_show(). Every slab here is one page and
+ * has no per-CPU arrays, so the tunables and sharedavail are 0 (as SLUB
+ * shows them). */
+static void cache_show(struct seq_file *m, struct kmem_cache *s)
+{
+	unsigned int per_slab = PAGE_SIZE / s->size;
+	unsigned long slabs, active, flags;
+
+	spin_lock_irqsave(&s->lock, flags);
+	slabs = s->nr_slabs;
+	active = s->nr_active;
+	spin_unlock_irqrestore(&s->lock, flags);
+	seq_printf(m, "%-17s %6lu %6lu %6u %4u %4d", s->name, active, slabs * per_slab,
+		   s->size, per_slab, 1);
+	seq_printf(m, " : tunables %4u %4u %4u", 0, 0, 0);
+	seq_printf(m, " : slabdata %6lu %6lu %6lu\n", slabs, slabs, 0UL);
+}
+
+/* /proc/slabinfo (mode 0400, as Linux's without SLAB's writable tunables). */
+int slabinfo_show(struct seq_file *m, void *v)
+{
+	struct kmem_cache *s;
+	int i;
+
+	print_slabinfo_header(m);
+	spin_lock(&slab_caches_lock);
+	list_for_each_entry(s, &slab_caches, list)
+		cache_show(m, s);
+	spin_unlock(&slab_caches_lock);
+	for (i = NR_KMALLOC_CACHES - 1; i >= 0; i--)
+		cache_show(m, &kmalloc_caches[i]);
+	return 0;
+}
+
+/* RETURNS: the pages all caches hold (Linux's NR_SLAB_UNRECLAIMABLE: no
+ * cache here is reclaimable). */
+unsigned long nr_slab_pages(void)
+{
+	unsigned long pages = 0;
+	struct kmem_cache *s;
+	int i;
+
+	spin_lock(&slab_caches_lock);
+	list_for_each_entry(s, &slab_caches, list)
+		pages += READ_ONCE(s->nr_slabs);
+	spin_unlock(&slab_caches_lock);
+	for (i = 0; i < NR_KMALLOC_CACHES; i++)
+		pages += READ_ONCE(kmalloc_caches[i].nr_slabs);
+	return pages;
+}
