@@ -49,6 +49,17 @@ static inline void arch_timer_set_ctrl(u32 ctrl)
 	__asm__ __volatile__("mcr p15, 0, %0, c14, c2, 1\n\tisb" : : "r"(ctrl));
 }
 
+#define ARCH_TIMER_USR_VCT_ACCESS_EN (1 << 1) /* CNTKCTL.PL0VCTEN */
+
+/* User space may read the virtual counter (and CNTFRQ), nothing else of
+ * the timer, as Linux's arch_counter_set_user_access() allows: the ABI a
+ * vDSO or a program reading CNTVCT relies on. */
+static void arch_counter_set_user_access(void)
+{
+	__asm__ __volatile__("mcr p15, 0, %0, c14, c1, 0\n\tisb"
+			     : : "r"(ARCH_TIMER_USR_VCT_ACCESS_EN));
+}
+
 u64 local_clock(void)
 {
 	return cyc2ns_convert(&clock_cyc2ns, arch_counter_get_cntpct());
@@ -101,6 +112,7 @@ void arch_timer_starting_cpu(void)
 	per_cpu(next_tick, cpu) = next;
 	arch_timer_set_cval(next);
 	arch_timer_set_ctrl(1); /* ENABLE, interrupt not masked */
+	arch_counter_set_user_access();
 	/* The virtual timer is not ours: a loader may have left it firing. */
 	__asm__ __volatile__("mcr p15, 0, %0, c14, c3, 1\n\tisb" : : "r"(0));
 	writel((1 << LOCAL_IRQ_CNTPSIRQ) | (1 << LOCAL_IRQ_CNTPNSIRQ),
