@@ -307,11 +307,8 @@ static void __schedule(bool preempt)
 		}
 	}
 	/* Round robin: a task that keeps running goes to the back. */
-	if (prev->on_rq && prev != rq->idle) {
+	if (prev->on_rq && prev != rq->idle)
 		list_move_tail(&prev->run_list, &rq->queue);
-		if (!prev->time_slice)
-			prev->time_slice = RR_TIMESLICE;
-	}
 	next = pick_next_task(rq);
 	if (next == prev) {
 		spin_unlock_irq(&rq->lock);
@@ -375,8 +372,10 @@ int idle_balance(void)
 	return pulled != NULL;
 }
 
-/* Called from each CPU's timer interrupt: charge the tick, end the time
- * slice of a task that has others waiting behind it. */
+/* Called from each CPU's timer interrupt: charge the tick, and at the end
+ * of a time slice start a new one, preempting the task if others wait.
+ * The slice restarts even when the task runs alone: one that ran out of
+ * slice alone must still be preempted when a task joins its queue later. */
 void scheduler_tick(void)
 {
 	struct rq *rq = this_rq();
@@ -389,9 +388,11 @@ void scheduler_tick(void)
 		curr->utime += TICK_NSEC;
 	else
 		curr->stime += TICK_NSEC;
-	if (curr != rq->idle && curr->time_slice && --curr->time_slice == 0 &&
-	    rq->nr_running > 1)
-		resched_curr(rq);
+	if (curr != rq->idle && --curr->time_slice == 0) {
+		curr->time_slice = RR_TIMESLICE;
+		if (rq->nr_running > 1)
+			resched_curr(rq);
+	}
 	spin_unlock(&rq->lock);
 }
 

@@ -137,3 +137,5 @@ from cases_robust_arch import CASES as ROBUST_ARCH_CASES  # noqa: E402  (issue 8
 CASES += ROBUST_ARCH_CASES
 from cases_abuse import CASES as ABUSE_CASES  # noqa: E402  (issue 8: the abuse suite)
 CASES += ABUSE_CASES
+from cases_perf import CASES as PERF_CASES  # noqa: E402  (issue 12: scheduling under load)
+CASES += PERF_CASES
