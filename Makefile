@@ -63,8 +63,9 @@ debug: all deps-debug
 	qemu=$$!; gdb-multiarch -q $(B)/kernel.elf -ex 'target remote :1234'; \
 	kill $$qemu 2>/dev/null || true
 
-bench: all
-	@tools/bench.sh
+# The same bench ELF on real Linux 6.1 and on this kernel, side by side.
+bench: all $(B)/user/insmod
+	@tools/bench.sh $(B)
 
 # Host unit tests, then the QEMU tests; one summary line at the end.
 test: deps-test

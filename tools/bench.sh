@@ -1,20 +1,32 @@
 #!/bin/sh
-# make bench: the kernel's figures in QEMU's virtual time. Under -icount
-# shift=0 one guest instruction is one nanosecond, so every run repeats.
-# User benchmarks run with maxcpus=1, as Linux's figures in
-# ../shared/linux-traces/linux-6.1-qemu/bench.txt were measured, then on
-# all four CPUs.
-IMG=build/kernel7.img
-run() {
-	timeout 600 qemu-system-arm -M raspi2b -display none -serial stdio -monitor none \
+# make bench: the same bench ELF (user/tests/bench.c) on real Linux 6.1 and
+# on this kernel, in one run, each figure measured now. Both run under
+# -icount shift=0 (one guest instruction is one nanosecond of virtual time,
+# so every run repeats) with maxcpus=1; this kernel runs it again on four
+# CPUs. Prints one table and writes $B/bench.txt (tools/bench_table.py).
+#   usage: tools/bench.sh [BUILD_DIR]
+set -u
+B=${1:-build}
+IMG=$B/kernel7.img
+
+# ours LOG CMDLINE: boot this kernel, console to LOG
+ours() {
+	timeout 900 qemu-system-arm -M raspi2b -display none -serial stdio -monitor none \
 		-no-reboot -semihosting-config enable=on,target=native -icount shift=0 \
-		-kernel "$IMG" -append "$1 semihosting" | tr -d '\r'
+		-kernel "$IMG" -append "$2 semihosting" </dev/null | tr -d '\r' > "$1"
 }
 
-out=$(run "selftest=tracebench")
-echo "$out" | sed -n 's/^\[ *\([0-9.]*\)\] Kestrel version.*/boot: reset to banner \1 s (virtual)/p'
-echo "$out" | sed -n 's/^\[[ 0-9.]*\] selftest tracebench: /trace: /p'
-echo "-- one CPU (maxcpus=1, as Linux's figures):"
-run "maxcpus=1 rdinit=/init -- /bin/bench" | grep '^bench'
-echo "-- four CPUs (a woken process runs on another CPU):"
-run "rdinit=/init -- /bin/bench" | grep '^bench'
+echo "bench: Linux 6.1, one CPU (the machinery of make test-linux)"
+tests/linux/run.sh "$B" bench > "$B/bench-linux.out" ||
+	{ cat "$B/bench-linux.out"; echo "bench: the Linux run failed"; }
+cp "$B/linux-ref/console-bench.log" "$B/bench-linux.log" 2>/dev/null || : > "$B/bench-linux.log"
+echo "bench: this kernel, one CPU"
+ours "$B/bench-ours.log" "maxcpus=1 rdinit=/bin/bench -- /bin/bench"
+echo "bench: this kernel, four CPUs"
+ours "$B/bench-ours-smp.log" "rdinit=/bin/bench -- /bin/bench"
+ours "$B/bench-trace.log" "selftest=tracebench"
+sed -n 's/^\[ *\([0-9.]*\)\] Kestrel version.*/boot: reset to banner \1 s (virtual)/p' "$B/bench-trace.log"
+sed -n 's/^\[[ 0-9.]*\] selftest tracebench: /trace: /p' "$B/bench-trace.log"
+echo
+python3 tools/bench_table.py "$B/bench-linux.log" "$B/bench-ours.log" "$B/bench-ours-smp.log" \
+	"$B/bench.txt"

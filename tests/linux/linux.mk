@@ -1,6 +1,6 @@
 # Run the user programs on real Linux 6.1 (Debian bookworm's armhf kernel,
-# booted in QEMU raspi2b) and check their results: `make test-linux`;
-# `make bench-linux` runs bench there under -icount for reference numbers.
+# booted in QEMU raspi2b) and check their results: `make test-linux`
+# (`make bench` runs bench there too, through tests/linux/run.sh bench).
 # Not part of `make test`: it downloads Debian's kernel package once
 # (cached in $(B)/linux-ref) and boots it for a few minutes.
 
@@ -11,9 +11,6 @@ $(B)/user/obj/linux/insmod.o: tests/linux/insmod.c
 $(B)/user/insmod: $(B)/user/obj/linux/insmod.o $(USER_CRT0) $(USER_LIB)
 	$(call user_link,$<)
 
-.PHONY: test-linux bench-linux
+.PHONY: test-linux
 test-linux: $(B)/initramfs.cpio $(B)/user/insmod
 	tests/linux/run.sh $(B) tests
-
-bench-linux: $(B)/initramfs.cpio $(B)/user/insmod
-	tests/linux/run.sh $(B) bench

@@ -5,8 +5,8 @@
 #   usage: tests/linux/run.sh [BUILD_DIR] [tests|bench]
 #   tests (make test-linux): /etc/all-tests and /etc/glibc-tests on 4 CPUs,
 #     checked by compare.py
-#   bench (make bench-linux): /bin/bench alone under -icount shift=0 on one
-#     CPU, so that its numbers compare with linux-traces/linux-6.1-qemu/bench.txt
+#   bench (make bench, tools/bench.sh): /bin/bench under -icount shift=0 on
+#     one CPU, started as process 1 so that it also times the boot
 # The kernel package is fetched once with apt-get download into
 # BUILD_DIR/linux-ref, with a private apt state (the host's apt and dpkg
 # configuration are not touched), and unpacked with dpkg -x.
@@ -52,17 +52,18 @@ build_initramfs() {
 		cpio -o -H newc --owner=0:0 --reproducible --quiet) > "$REF/initramfs.cpio"
 }
 
-# boot SCRIPT [QEMU and kernel options]: run `sh /etc/SCRIPT` as init's
-# command, console to $REF/console-$MODE.log
+# boot SCRIPT QEMU_OPTIONS KERNEL_OPTIONS INIT: run `sh /etc/SCRIPT` as the
+# command of INIT, console to $REF/console-$MODE.log
 boot() {
 	script=$1
 	qemu_opts=$2
 	kernel_opts=$3
+	init=$4
 	echo "linux: booting Linux in QEMU (up to ${TIMEOUT}s), console in $REF/console-$MODE.log"
 	# shellcheck disable=SC2086
 	timeout "$TIMEOUT" qemu-system-arm -M raspi2b $qemu_opts -kernel "$REF/vmlinuz" \
 		-dtb "$REF/bcm2836-rpi-2-b.dtb" -initrd "$REF/initramfs.cpio" \
-		-append "console=ttyAMA0 rdinit=/init panic=-1 quiet $kernel_opts -- /bin/sh /etc/$script" \
+		-append "console=ttyAMA0 rdinit=$init panic=-1 quiet $kernel_opts -- /bin/sh /etc/$script" \
 		-serial stdio -display none -monitor none -no-reboot </dev/null |
 		tr -d '\r' > "$REF/console-$MODE.log" || true
 }
@@ -72,11 +73,11 @@ fetch_kernel
 build_initramfs
 case $MODE in
 tests)
-	boot linux-tests "" ""
+	boot linux-tests "" "" /init
 	python3 "$here/compare.py" "$REF/console-$MODE.log" "$here/expected" "$here/../glibc/expected"
 	;;
 bench)
-	boot linux-bench "-icount shift=0" "maxcpus=1"
+	boot linux-bench "-icount shift=0" "maxcpus=1" /bin/bench
 	grep '^bench ' "$REF/console-$MODE.log" || { echo "linux: bench printed nothing"; exit 1; }
 	;;
 *)
