@@ -77,6 +77,9 @@ void release_task(struct task_struct *p)
 	struct task_struct *leader;
 	int zap_leader;
 repeat:
+	/* don't need to get the RCU readlock here - the process is dead and
+	 * can't be modifying its own credentials. */
+	__atomic_fetch_sub(&p->cred.user->processes, 1, __ATOMIC_SEQ_CST);
 	spin_lock_irq(&tasklist_lock);
 	__exit_signal(p);
 

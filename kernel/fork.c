@@ -11,6 +11,7 @@
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/coredump.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -60,7 +61,7 @@ void __cleanup_sighand(struct sighand_struct *sighand)
 void __put_task_struct(struct task_struct *tsk)
 {
 	put_signal_struct(tsk->signal);
-	free_uid(tsk->user);
+	exit_creds(tsk);
 	free_pages((unsigned long)tsk->stack, THREAD_SIZE_ORDER);
 	kmem_cache_free(task_struct_cachep, tsk);
 }
@@ -95,6 +96,7 @@ struct mm_struct *mm_alloc(void)
 	if (!mm)
 		return NULL;
 	memset(mm, 0, sizeof(*mm));
+	mm->flags = current->mm ? current->mm->flags & MMF_INIT_MASK : 0;
 	INIT_LIST_HEAD(&mm->mmap);
 	spin_lock_init(&mm->mmap_lock);
 	mm->mm_users = 1;
@@ -294,7 +296,7 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 	p = dup_task_struct(current);
 	if (!p)
 		return ERR_PTR(-ENOMEM);
-	get_uid(p->user);
+	copy_creds(p);
 
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
@@ -405,7 +407,8 @@ bad_fork_cleanup_fs:
 bad_fork_cleanup_files:
 	exit_files(p);
 bad_fork_free:
-	free_uid(p->user);
+	__atomic_fetch_sub(&p->cred.user->processes, 1, __ATOMIC_SEQ_CST);
+	exit_creds(p);
 	free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
 	kmem_cache_free(task_struct_cachep, p);
 	return ERR_PTR(retval);

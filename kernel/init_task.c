@@ -19,11 +19,17 @@ static struct signal_struct init_signals = {
 	.shared_pending = {
 		.list = LIST_HEAD_INIT(init_signals.shared_pending.list),
 	},
+	/* Linux 4.19's INIT_RLIMITS (include/asm-generic/resource.h) */
 	.rlim = {
 		[0 ... RLIM_NLIMITS - 1] = { RLIM_INFINITY, RLIM_INFINITY },
+		[RLIMIT_STACK] = { 8 * 1024 * 1024, RLIM_INFINITY },
 		[RLIMIT_CORE] = { 0, RLIM_INFINITY },
 		[RLIMIT_NOFILE] = { 1024, 4096 },
+		[RLIMIT_MEMLOCK] = { 64 * 1024, 64 * 1024 },
 		[RLIMIT_SIGPENDING] = { 7579, 7579 }, /* what a 1 GiB Pi's Linux computes */
+		[RLIMIT_MSGQUEUE] = { 819200, 819200 },
+		[RLIMIT_NICE] = { 0, 0 },
+		[RLIMIT_RTPRIO] = { 0, 0 },
 	},
 };
 
@@ -55,7 +61,10 @@ struct task_struct init_task = {
 	.pending = {
 		.list = LIST_HEAD_INIT(init_task.pending.list),
 	},
-	.user = &root_user,
+	.cred = {
+		.user = INIT_USER,
+		.group_info = &init_groups,
+	},
 	.alloc_lock = __SPIN_LOCK_UNLOCKED(init_task.alloc_lock),
 	.pi_lock = __SPIN_LOCK_UNLOCKED(init_task.pi_lock),
 	.usage = 2,

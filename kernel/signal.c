@@ -14,6 +14,7 @@
  *
  * CONTEXT: pending sets, queues, blocked masks and the action table are
  * guarded by sighand->siglock, taken with IRQs off. */
+#include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -129,8 +130,16 @@ static noinline __noclone struct sigqueue *__sigqueue_alloc(int sig, struct task
 					 int override_rlimit)
 {
 	struct sigqueue *q = NULL;
-	struct user_struct *user = get_uid(t->user);
-	int pending = __atomic_add_fetch(&user->sigpending, 1, __ATOMIC_SEQ_CST);
+	struct user_struct *user;
+	unsigned long flags2;
+	int pending;
+
+	/* Linux reads __task_cred(t)->user under RCU; commit_creds() swaps it
+	 * under alloc_lock. */
+	spin_lock_irqsave(&t->alloc_lock, flags2);
+	user = get_uid(t->cred.user);
+	spin_unlock_irqrestore(&t->alloc_lock, flags2);
+	pending = __atomic_add_fetch(&user->sigpending, 1, __ATOMIC_SEQ_CST);
 
 	if (override_rlimit || (unsigned long)pending <= task_rlimit(t, RLIMIT_SIGPENDING))
 		q = kmem_cache_alloc(sigqueue_cachep, flags);
@@ -672,15 +681,22 @@ void zap_other_threads(struct task_struct *p)
 	}
 }
 
-/* Linux's kill permission rule: root may signal anyone; others only tasks
- * whose real or saved uid matches their real or effective uid; SIGCONT
- * within the same session always. */
+/*
+ * Bad permissions for sending the signal: a task may signal another whose
+ * real or saved uid is its own real or effective uid, or any with
+ * CAP_KILL.
+ */
 static bool kill_ok_by_cred(struct task_struct *t)
 {
-	const struct cred *cred = &current->cred, *tcred = &t->cred;
+	const struct cred *cred = &current->cred;
+	struct cred tcred;
+	bool ok;
 
-	return cred->euid == 0 || cred->euid == tcred->suid || cred->euid == tcred->uid ||
-	       cred->uid == tcred->suid || cred->uid == tcred->uid;
+	get_task_cred(t, &tcred);
+	ok = cred->euid == tcred.suid || cred->euid == tcred.uid || cred->uid == tcred.suid ||
+	     cred->uid == tcred.uid || capable(CAP_KILL);
+	put_cred(&tcred);
+	return ok;
 }
 
 int check_kill_permission(int sig, struct siginfo *info, struct task_struct *t)

@@ -1,12 +1,14 @@
-/* Small syscalls about the process and the system (Linux's kernel/sys.c,
- * kernel/uid16.c and kernel/reboot.c): ids, process groups and sessions,
- * uname, resource limits, times, prctl and reboot. */
+/* Small syscalls about the process and the system (Linux's kernel/sys.c
+ * and kernel/reboot.c): ids, process groups and sessions, priorities, the
+ * host name and uname, resource limits, times, prctl and reboot. */
+#include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/fs_struct.h>
 #include <linux/gfp.h>
 #include <linux/printk.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
+#include <linux/sched/coredump.h>
 #include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -51,40 +53,327 @@ long sys_getegid(void)
 	return current->cred.egid;
 }
 
+/*
+ * change the user struct in a credentials set to match the new UID
+ */
+static int set_user(struct cred *new)
+{
+	struct user_struct *new_user = alloc_uid(new->uid);
+
+	if (!new_user)
+		return -EAGAIN;
+	/*
+	 * We don't fail in case of NPROC limit excess here because too many
+	 * poorly written programs don't check set*uid() return code, assuming
+	 * it never fails if called by root.  We may still enforce NPROC limit
+	 * for programs doing set*uid()+execve() by harmlessly deferring the
+	 * failure to the execve() stage.
+	 */
+	if (READ_ONCE(new_user->processes) >= task_rlimit(current, RLIMIT_NPROC) &&
+	    new_user != INIT_USER)
+		current->flags |= PF_NPROC_EXCEEDED;
+	else
+		current->flags &= ~PF_NPROC_EXCEEDED;
+	free_uid(new->user);
+	new->user = new_user;
+	return 0;
+}
+
+/* (uid_t)-1 is no user: the "leave it" value of the set*id calls, and
+ * invalid where an id is required (Linux's uid_valid/gid_valid). */
+#define ID_UNCHANGED ((uid_t)-1)
+
+/*
+ * Unprivileged users may change the real gid to the effective gid
+ * or vice versa.  (BSD-style)
+ *
+ * If you set the real gid at all, or set the effective gid to a value not
+ * equal to the real gid, then the saved gid is set to the new effective gid.
+ *
+ * This makes it possible for a setgid program to completely drop its
+ * privileges, which is often a useful assertion to make when you are doing
+ * a security audit over a program.
+ *
+ * The general idea is that a program which uses just setregid() will be
+ * 100% compatible with BSD.  A program which uses just setgid() will be
+ * 100% compatible with POSIX with saved IDs.
+ */
+long sys_setregid(gid_t rgid, gid_t egid)
+{
+	const struct cred *old = &current->cred;
+	struct cred *new = prepare_creds();
+
+	if (!new)
+		return -ENOMEM;
+	if (rgid != ID_UNCHANGED) {
+		if (old->gid != rgid && old->egid != rgid && !capable(CAP_SETGID))
+			goto error;
+		new->gid = rgid;
+	}
+	if (egid != ID_UNCHANGED) {
+		if (old->gid != egid && old->egid != egid && old->sgid != egid &&
+		    !capable(CAP_SETGID))
+			goto error;
+		new->egid = egid;
+	}
+	if (rgid != ID_UNCHANGED || (egid != ID_UNCHANGED && egid != old->gid))
+		new->sgid = new->egid;
+	new->fsgid = new->egid;
+	return commit_creds(new);
+error:
+	abort_creds(new);
+	return -EPERM;
+}
+
+/*
+ * setgid() is implemented like SysV w/ SAVED_IDS
+ */
+long sys_setgid(gid_t gid)
+{
+	const struct cred *old = &current->cred;
+	struct cred *new;
+
+	if (gid == ID_UNCHANGED)
+		return -EINVAL;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (capable(CAP_SETGID)) {
+		new->gid = new->egid = new->sgid = new->fsgid = gid;
+	} else if (gid == old->gid || gid == old->sgid) {
+		new->egid = new->fsgid = gid;
+	} else {
+		abort_creds(new);
+		return -EPERM;
+	}
+	return commit_creds(new);
+}
+
+/*
+ * Unprivileged users may change the real uid to the effective uid
+ * or vice versa.  (BSD-style)
+ *
+ * If you set the real uid at all, or set the effective uid to a value not
+ * equal to the real uid, then the saved uid is set to the new effective uid.
+ */
+long sys_setreuid(uid_t ruid, uid_t euid)
+{
+	const struct cred *old = &current->cred;
+	struct cred *new = prepare_creds();
+	int retval = -EPERM;
+
+	if (!new)
+		return -ENOMEM;
+	if (ruid != ID_UNCHANGED) {
+		new->uid = ruid;
+		if (old->uid != ruid && old->euid != ruid && !capable(CAP_SETUID))
+			goto error;
+	}
+	if (euid != ID_UNCHANGED) {
+		new->euid = euid;
+		if (old->uid != euid && old->euid != euid && old->suid != euid &&
+		    !capable(CAP_SETUID))
+			goto error;
+	}
+	if (new->uid != old->uid) {
+		retval = set_user(new);
+		if (retval < 0)
+			goto error;
+	}
+	if (ruid != ID_UNCHANGED || (euid != ID_UNCHANGED && euid != old->uid))
+		new->suid = new->euid;
+	new->fsuid = new->euid;
+	return commit_creds(new);
+error:
+	abort_creds(new);
+	return retval;
+}
+
+/*
+ * setuid() is implemented like SysV with SAVED_IDS
+ *
+ * Note that SAVED_ID's is deficient in that a setuid root program
+ * like sendmail, for example, cannot set its uid to be a normal
+ * user and then switch back, because if you're root, setuid() sets
+ * the saved uid too.  If you don't like this, blame the bright people
+ * in the POSIX committee and/or USG.  Note that the BSD-style setreuid()
+ * will allow a root program to temporarily drop privileges and be able to
+ * regain them by swapping the real and effective uid.
+ */
+long sys_setuid(uid_t uid)
+{
+	const struct cred *old = &current->cred;
+	struct cred *new;
+	int retval = -EPERM;
+
+	if (uid == ID_UNCHANGED)
+		return -EINVAL;
+	new = prepare_creds();
+	if (!new)
+		return -ENOMEM;
+	if (capable(CAP_SETUID)) {
+		new->suid = new->uid = uid;
+		if (uid != old->uid) {
+			retval = set_user(new);
+			if (retval < 0)
+				goto error;
+		}
+	} else if (uid != old->uid && uid != new->suid) {
+		goto error;
+	}
+	new->fsuid = new->euid = uid;
+	return commit_creds(new);
+error:
+	abort_creds(new);
+	return retval;
+}
+
+/*
+ * This function implements a generic ability to update ruid, euid,
+ * and suid.  This allows you to implement the 4.4 compatible seteuid().
+ */
+long sys_setresuid(uid_t ruid, uid_t euid, uid_t suid)
+{
+	const struct cred *old = &current->cred;
+	struct cred *new = prepare_creds();
+	int retval = -EPERM;
+
+	if (!new)
+		return -ENOMEM;
+	if (!capable(CAP_SETUID)) {
+		if (ruid != ID_UNCHANGED && ruid != old->uid && ruid != old->euid &&
+		    ruid != old->suid)
+			goto error;
+		if (euid != ID_UNCHANGED && euid != old->uid && euid != old->euid &&
+		    euid != old->suid)
+			goto error;
+		if (suid != ID_UNCHANGED && suid != old->uid && suid != old->euid &&
+		    suid != old->suid)
+			goto error;
+	}
+	if (ruid != ID_UNCHANGED) {
+		new->uid = ruid;
+		if (ruid != old->uid) {
+			retval = set_user(new);
+			if (retval < 0)
+				goto error;
+		}
+	}
+	if (euid != ID_UNCHANGED)
+		new->euid = euid;
+	if (suid != ID_UNCHANGED)
+		new->suid = suid;
+	new->fsuid = new->euid;
+	return commit_creds(new);
+error:
+	abort_creds(new);
+	return retval;
+}
+
 long sys_getresuid(uid_t __user *ruidp, uid_t __user *euidp, uid_t __user *suidp)
 {
-	if (put_user(current->cred.uid, ruidp) || put_user(current->cred.euid, euidp) ||
-	    put_user(current->cred.suid, suidp))
+	const struct cred *cred = &current->cred;
+
+	if (put_user(cred->uid, ruidp) || put_user(cred->euid, euidp) ||
+	    put_user(cred->suid, suidp))
 		return -EFAULT;
 	return 0;
+}
+
+/*
+ * Same as above, but for rgid, egid, sgid.
+ */
+long sys_setresgid(gid_t rgid, gid_t egid, gid_t sgid)
+{
+	const struct cred *old = &current->cred;
+	struct cred *new = prepare_creds();
+
+	if (!new)
+		return -ENOMEM;
+	if (!capable(CAP_SETGID)) {
+		if (rgid != ID_UNCHANGED && rgid != old->gid && rgid != old->egid &&
+		    rgid != old->sgid)
+			goto error;
+		if (egid != ID_UNCHANGED && egid != old->gid && egid != old->egid &&
+		    egid != old->sgid)
+			goto error;
+		if (sgid != ID_UNCHANGED && sgid != old->gid && sgid != old->egid &&
+		    sgid != old->sgid)
+			goto error;
+	}
+	if (rgid != ID_UNCHANGED)
+		new->gid = rgid;
+	if (egid != ID_UNCHANGED)
+		new->egid = egid;
+	if (sgid != ID_UNCHANGED)
+		new->sgid = sgid;
+	new->fsgid = new->egid;
+	return commit_creds(new);
+error:
+	abort_creds(new);
+	return -EPERM;
 }
 
 long sys_getresgid(gid_t __user *rgidp, gid_t __user *egidp, gid_t __user *sgidp)
 {
-	if (put_user(current->cred.gid, rgidp) || put_user(current->cred.egid, egidp) ||
-	    put_user(current->cred.sgid, sgidp))
+	const struct cred *cred = &current->cred;
+
+	if (put_user(cred->gid, rgidp) || put_user(cred->egid, egidp) ||
+	    put_user(cred->sgid, sgidp))
 		return -EFAULT;
 	return 0;
 }
 
-/* setuid: root may become anyone; others only their real or saved uid.
- * (The kernel tracks uids so that kill's permission check is real.) */
-long sys_setuid(uid_t uid)
+/*
+ * "setfsuid()" sets the fsuid - the uid used for filesystem checks. This
+ * is used for "access()" and for the NFS daemon (letting nfsd stay at
+ * whatever uid it wants to). It normally shadows "euid", except when
+ * explicitly set by setfsuid() or for access..
+ * RETURNS: the old fsuid, whether it changed or not.
+ */
+long sys_setfsuid(uid_t uid)
 {
-	struct cred *cred = &current->cred;
-	struct user_struct *new_user;
+	const struct cred *old = &current->cred;
+	uid_t old_fsuid = old->fsuid;
+	struct cred *new;
 
-	if (cred->euid != 0 && uid != cred->uid && uid != cred->suid)
-		return -EPERM;
-	new_user = alloc_uid(uid);
-	if (!new_user)
-		return -EAGAIN;
-	if (cred->euid == 0)
-		cred->uid = cred->suid = uid;
-	cred->euid = uid;
-	free_uid(current->user);
-	current->user = new_user;
-	return 0;
+	if (uid == ID_UNCHANGED)
+		return old_fsuid;
+	new = prepare_creds();
+	if (!new)
+		return old_fsuid;
+	if ((uid == old->uid || uid == old->euid || uid == old->suid || uid == old->fsuid ||
+	     capable(CAP_SETUID)) && uid != old->fsuid) {
+		new->fsuid = uid;
+		commit_creds(new);
+		return old_fsuid;
+	}
+	abort_creds(new);
+	return old_fsuid;
+}
+
+/*
+ * Samma på svenska..
+ */
+long sys_setfsgid(gid_t gid)
+{
+	const struct cred *old = &current->cred;
+	gid_t old_fsgid = old->fsgid;
+	struct cred *new;
+
+	if (gid == ID_UNCHANGED)
+		return old_fsgid;
+	new = prepare_creds();
+	if (!new)
+		return old_fsgid;
+	if ((gid == old->gid || gid == old->egid || gid == old->sgid || gid == old->fsgid ||
+	     capable(CAP_SETGID)) && gid != old->fsgid) {
+		new->fsgid = gid;
+		commit_creds(new);
+		return old_fsgid;
+	}
+	abort_creds(new);
+	return old_fsgid;
 }
 
 /*
@@ -206,19 +495,173 @@ out:
 	return err;
 }
 
-/* What uname reports: Linux's ABI, with our release and machine. */
+/* The system's names (Linux's init_uts_ns.name): sysname, release, version
+ * and machine are fixed, the host and domain names are root's to set. */
+static struct new_utsname utsname = {
+	.sysname = "Linux",
+	.nodename = "raspberrypi",
+	.release = "4.19.0-kestrel-" UTS_RELEASE,
+	.version = "#1 SMP",
+	.machine = "armv7l",
+	.domainname = "(none)",
+};
+static DEFINE_SPINLOCK(uts_lock); /* Linux's uts_sem */
+
 long sys_newuname(struct new_utsname __user *name)
 {
 	struct new_utsname u;
 
-	memset(&u, 0, sizeof(u));
-	strlcpy(u.sysname, "Linux", sizeof(u.sysname));
-	strlcpy(u.nodename, "raspberrypi", sizeof(u.nodename));
-	strlcpy(u.release, "4.19.0-kestrel-" UTS_RELEASE, sizeof(u.release));
-	strlcpy(u.version, "#1 SMP", sizeof(u.version));
-	strlcpy(u.machine, "armv7l", sizeof(u.machine));
-	strlcpy(u.domainname, "(none)", sizeof(u.domainname));
+	spin_lock(&uts_lock);
+	u = utsname;
+	spin_unlock(&uts_lock);
 	return copy_to_user(name, &u, sizeof(u)) ? -EFAULT : 0;
+}
+
+/* Set @field (nodename or domainname) to the @len bytes at @name. */
+static long set_uts_name(char *field, const char __user *name, int len)
+{
+	char tmp[__NEW_UTS_LEN];
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (len < 0 || len > __NEW_UTS_LEN)
+		return -EINVAL;
+	if (copy_from_user(tmp, name, len))
+		return -EFAULT;
+	spin_lock(&uts_lock);
+	memcpy(field, tmp, len);
+	memset(field + len, 0, __NEW_UTS_LEN + 1 - len);
+	spin_unlock(&uts_lock);
+	return 0;
+}
+
+long sys_sethostname(char __user *name, int len)
+{
+	return set_uts_name(utsname.nodename, name, len);
+}
+
+long sys_setdomainname(char __user *name, int len)
+{
+	return set_uts_name(utsname.domainname, name, len);
+}
+
+#define PRIO_PROCESS 0
+#define PRIO_PGRP 1
+#define PRIO_USER 2
+
+/* Convert nice value [19,-20] to rlimit style value [1,40]. */
+static long nice_to_rlimit(long nice)
+{
+	return MAX_NICE - nice + 1;
+}
+
+/* May current change p's nice value at all? Its owner may, or root. */
+static bool set_one_prio_perm(struct task_struct *p)
+{
+	const struct cred *cred = &current->cred;
+	struct cred pcred;
+	bool ok;
+
+	get_task_cred(p, &pcred);
+	ok = pcred.uid == cred->euid || pcred.euid == cred->euid;
+	put_cred(&pcred);
+	return ok || capable(CAP_SYS_NICE);
+}
+
+/*
+ * set the priority of a task
+ * - the caller must hold tasklist_lock
+ */
+static int set_one_prio(struct task_struct *p, int niceval, int error)
+{
+	if (!set_one_prio_perm(p))
+		return -EPERM;
+	/* Lowering the nice value (more CPU) needs RLIMIT_NICE room or root. */
+	if (niceval < task_nice(p) && !can_nice(p, niceval))
+		return -EACCES;
+	if (error == -ESRCH)
+		error = 0;
+	set_user_nice(p, niceval);
+	return error;
+}
+
+/* Does @p belong to the set @which/@who names? @who is already resolved
+ * (0 replaced by the caller's pid, process group or uid). */
+static bool prio_match(struct task_struct *p, int which, int who)
+{
+	switch (which) {
+	case PRIO_PROCESS:
+		return p->pid == who;
+	case PRIO_PGRP:
+		return task_pgrp_nr(p) == who;
+	default:
+		return p->cred.uid == (uid_t)who && p->pid;
+	}
+}
+
+/* Resolve @who 0 to the caller's own. RETURNS: false for a bad @which. */
+static bool prio_who(int which, int *who)
+{
+	if (which > PRIO_USER || which < PRIO_PROCESS)
+		return false;
+	if (!*who)
+		*who = which == PRIO_PROCESS ? task_pid_nr(current) :
+		       which == PRIO_PGRP ? task_pgrp_nr(current) : (int)current->cred.uid;
+	return true;
+}
+
+/* Every task (thread) of the process, process group or user @which and
+ * @who name gets nice value @niceval. RETURNS: 0, -ESRCH if there is none,
+ * or the last -EPERM/-EACCES. */
+long sys_setpriority(int which, int who, int niceval)
+{
+	struct task_struct *g, *p;
+	unsigned long flags;
+	int error = -ESRCH;
+
+	if (!prio_who(which, &who))
+		return -EINVAL;
+	/* normalize: avoid signed division (rounding problems) */
+	if (niceval < MIN_NICE)
+		niceval = MIN_NICE;
+	if (niceval > MAX_NICE)
+		niceval = MAX_NICE;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(g, &all_tasks, tasks)
+		for_each_thread(g, p)
+			if (prio_match(p, which, who))
+				error = set_one_prio(p, niceval, error);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return error;
+}
+
+/*
+ * Ugh. To avoid negative return values, "getpriority()" will
+ * not return the normal nice-value, but a negated value that
+ * has been offset by 20 (ie it returns 40..1 instead of -20..19)
+ * to stay compatible.
+ */
+long sys_getpriority(int which, int who)
+{
+	struct task_struct *g, *p;
+	unsigned long flags;
+	long retval = -ESRCH;
+
+	if (!prio_who(which, &who))
+		return -EINVAL;
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(g, &all_tasks, tasks) {
+		for_each_thread(g, p) {
+			if (prio_match(p, which, who)) {
+				long niceval = nice_to_rlimit(task_nice(p));
+
+				if (niceval > retval)
+					retval = niceval;
+			}
+		}
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return retval;
 }
 
 long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim)
@@ -231,7 +674,10 @@ long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim)
 	return copy_to_user(rlim, &value, sizeof(value)) ? -EFAULT : 0;
 }
 
-/* Raising a hard limit needs root, as in Linux. */
+/* Only root may raise a hard limit (CAP_SYS_RESOURCE), and nobody past
+ * the most files a process may ever have open (Linux's sysctl_nr_open). */
+#define NR_OPEN_MAX (1024 * 1024)
+
 static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rlimit *new_rlim,
 		      struct rlimit *old_rlim)
 {
@@ -239,11 +685,15 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rli
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
-	if (new_rlim && new_rlim->rlim_cur > new_rlim->rlim_max)
-		return -EINVAL;
+	if (new_rlim) {
+		if (new_rlim->rlim_cur > new_rlim->rlim_max)
+			return -EINVAL;
+		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > NR_OPEN_MAX)
+			return -EPERM;
+	}
 	rlim = &tsk->signal->rlim[resource];
 	spin_lock_irq(&tsk->sighand->siglock);
-	if (new_rlim && new_rlim->rlim_max > rlim->rlim_max && current->cred.euid != 0) {
+	if (new_rlim && new_rlim->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE)) {
 		spin_unlock_irq(&tsk->sighand->siglock);
 		return -EPERM;
 	}
@@ -278,6 +728,26 @@ static u64 rlim_to_rlim64(unsigned long v)
 	return v == RLIM_INFINITY ? ~0ULL : v;
 }
 
+/* Another task's limits are read or set only by a task of exactly its
+ * user and group, or by root (CAP_SYS_RESOURCE). CONTEXT: tasklist_lock
+ * held. RETURNS: 0 or -EPERM. */
+static int check_prlimit_permission(struct task_struct *task)
+{
+	const struct cred *cred = &current->cred;
+	struct cred tcred;
+	bool id_match;
+
+	if (current == task)
+		return 0;
+	get_task_cred(task, &tcred);
+	id_match = cred->uid == tcred.euid && cred->uid == tcred.suid && cred->uid == tcred.uid &&
+		   cred->gid == tcred.egid && cred->gid == tcred.sgid && cred->gid == tcred.gid;
+	put_cred(&tcred);
+	if (!id_match && !capable(CAP_SYS_RESOURCE))
+		return -EPERM;
+	return 0;
+}
+
 long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __user *new_rlim,
 		   struct rlimit64 __user *old_rlim)
 {
@@ -292,11 +762,11 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __use
 		new.rlim_cur = rlim64_to_rlim(new64.rlim_cur);
 		new.rlim_max = rlim64_to_rlim(new64.rlim_max);
 	}
-	if (pid && pid != task_tgid_nr(current)) {
+	if (pid) {
 		unsigned long flags;
 		spin_lock_irqsave(&tasklist_lock, flags);
 		tsk = find_task_by_vpid(pid);
-		if (tsk && current->cred.euid != 0 && tsk->cred.uid != current->cred.uid)
+		if (tsk && check_prlimit_permission(tsk))
 			tsk = ERR_PTR(-EPERM);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 		if (!tsk)
@@ -379,6 +849,8 @@ long sys_sysinfo(struct sysinfo __user *info)
 }
 
 #define PR_SET_PDEATHSIG 1
+#define PR_GET_DUMPABLE 3
+#define PR_SET_DUMPABLE 4
 #define PR_SET_NAME 15
 #define PR_GET_NAME 16
 
@@ -395,6 +867,13 @@ long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long
 	char comm[TASK_COMM_LEN];
 
 	switch (option) {
+	case PR_GET_DUMPABLE:
+		return get_dumpable(current->mm);
+	case PR_SET_DUMPABLE:
+		if (arg2 != SUID_DUMP_DISABLE && arg2 != SUID_DUMP_USER)
+			return -EINVAL;
+		set_dumpable(current->mm, arg2);
+		return 0;
 	case PR_SET_NAME:
 		if (strncpy_from_user(comm, (const char __user *)arg2, sizeof(comm)) < 0)
 			return -EFAULT;
@@ -448,7 +927,8 @@ long sys_getrandom(char __user *buf, size_t count, unsigned int flags)
  */
 long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
 {
-	if (current->cred.euid != 0)
+	/* We only trust the superuser with rebooting the system. */
+	if (!capable(CAP_SYS_BOOT))
 		return -EPERM;
 	/* For safety, we require "magic" arguments. */
 	if (magic1 != (int)LINUX_REBOOT_MAGIC1 ||

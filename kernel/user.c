@@ -1,10 +1,12 @@
-/* Per-user accounting (Linux's kernel/user.c): one user_struct per uid,
- * counting the signals queued by tasks of that user against
- * RLIMIT_SIGPENDING. */
-#include <linux/signal.h>
+/* Per-user accounting (Linux's kernel/user.c): one user_struct per real
+ * uid, counting that user's tasks against RLIMIT_NPROC and the signals they
+ * queue against RLIMIT_SIGPENDING. */
+#include <linux/cred.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
 
-struct user_struct root_user = { .count = 1, .uid = 0 };
+/* root_user has a reference for init_task, which is its one process. */
+struct user_struct root_user = { .count = 1, .processes = 1, .uid = 0 };
 static DEFINE_SPINLOCK(uidhash_lock);
 static struct user_struct *uid_list = &root_user;
 

@@ -68,6 +68,9 @@ static inline struct thread_info *current_thread_info(void)
 	register unsigned long sp __asm__("sp");
 	return (struct thread_info *)(sp & ~(THREAD_SIZE - 1));
 }
+#else
+/* The task the host tests pretend to run as (tests/host/fs_stubs.h). */
+struct thread_info *current_thread_info(void);
 #endif
 
 #endif

@@ -15,16 +15,10 @@
 #include <uapi/linux/fs.h>
 #include <uapi/linux/stat.h>
 
-typedef unsigned short umode_t;
 typedef u32 dev_t;
 typedef unsigned int fmode_t;
 typedef unsigned int __poll_t;
 typedef __PTRDIFF_TYPE__ ssize_t; /* int on 32-bit ARM, as __kernel_ssize_t */
-
-#ifdef HOST_TEST
-/* The task the host tests pretend to run as (tests/host/fs_stubs.h). */
-struct thread_info *current_thread_info(void);
-#endif
 
 /* Device numbers (Linux's include/linux/kdev_t.h). */
 #define MINORBITS 20
@@ -154,6 +148,9 @@ struct inode {
 #define ATTR_GID 0x4
 #define ATTR_SIZE 0x8
 #define ATTR_MTIME 0x20
+#define ATTR_FORCE 0x200 /* Not a change, but force the change */
+#define ATTR_KILL_SUID 0x800
+#define ATTR_KILL_SGID 0x1000
 
 struct iattr {
 	unsigned int ia_valid;
@@ -384,7 +381,12 @@ unsigned int get_next_ino(void);
 u32 current_time(void);
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 int generic_permission(struct inode *inode, int mask);
-int generic_permission_cred(struct inode *inode, int mask, uid_t fsuid, gid_t fsgid);
+struct cred;
+int generic_permission_cred(struct inode *inode, int mask, const struct cred *cred);
+bool inode_owner_or_capable(const struct inode *inode);
+void inode_init_owner(struct inode *inode, const struct inode *dir, umode_t mode);
+int setattr_prepare(struct dentry *dentry, struct iattr *attr);
+void setattr_copy(struct inode *inode, const struct iattr *attr);
 void generic_fillattr(struct inode *inode, struct kstat *stat);
 int simple_setattr(struct dentry *dentry, struct iattr *attr);
 int notify_change(struct dentry *dentry, struct iattr *attr);

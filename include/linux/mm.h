@@ -59,6 +59,7 @@ struct mm_struct {
 	unsigned long start_brk, brk, start_stack;
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long total_vm; /* pages mapped */
+	unsigned long flags; /* MMF_*: the dumpable bits (linux/sched/coredump.h) */
 };
 
 extern struct mm_struct init_mm;

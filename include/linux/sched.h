@@ -5,6 +5,7 @@
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
+#include <linux/cred.h>
 #include <linux/list.h>
 #include <linux/percpu.h>
 #include <linux/signal_types.h>
@@ -41,11 +42,17 @@
 #define PF_EXITING 0x00000004
 #define PF_FORKNOEXEC 0x00000040
 #define PF_SIGNALED 0x00000400
+#define PF_NPROC_EXCEEDED 0x00001000 /* set_user() noticed that RLIMIT_NPROC was exceeded */
 #define PF_KTHREAD 0x00200000
 
 #define TASK_COMM_LEN 16
 #define PID_MAX 32768
 #define DEFAULT_PRIO 120
+/* Nice values -20..19 are static priorities 100..139 (Linux's sched/prio.h). */
+#define MIN_NICE -20
+#define MAX_NICE 19
+#define NICE_TO_PRIO(nice) ((nice) + DEFAULT_PRIO)
+#define PRIO_TO_NICE(prio) ((prio)-DEFAULT_PRIO)
 /* Round-robin time slice, in ticks (HZ = 100: 30 ms, about CFS's latency target). */
 #define RR_TIMESLICE 3
 
@@ -55,13 +62,6 @@ struct fs_struct;
 struct signal_struct;
 struct sighand_struct;
 struct completion;
-struct user_struct;
-
-/* The user and group a task runs as (Linux's struct cred, kept inline). */
-struct cred {
-	uid_t uid, euid, suid;
-	gid_t gid, egid, sgid;
-};
 
 struct task_struct {
 	struct thread_info *stack; /* the 8 KiB kernel stack, thread_info at its base */
@@ -108,9 +108,8 @@ struct task_struct {
 	struct restart_block restart_block;
 	unsigned long jobctl; /* JOBCTL_*: group stop in progress */
 
-	struct cred cred;
-	struct user_struct *user; /* per-uid counts (queued signals) */
-	spinlock_t alloc_lock; /* task_lock(): protects mm, files, fs, comm */
+	struct cred cred; /* changed only by the task itself, in commit_creds() */
+	spinlock_t alloc_lock; /* task_lock(): protects mm, files, fs, comm, cred */
 	spinlock_t pi_lock; /* serialises try_to_wake_up() on this task */
 	int usage; /* references: freed at zero (put_task_struct) */
 };
@@ -196,6 +195,15 @@ void scheduler_tick(void);
 void sched_init(void);
 void sched_init_idle(int cpu);
 int sched_fork(unsigned long clone_flags, struct task_struct *p);
+static inline int task_nice(const struct task_struct *p)
+{
+	return PRIO_TO_NICE(READ_ONCE(p->static_prio));
+}
+/* May p's nice value go down to @nice (RLIMIT_NICE, or CAP_SYS_NICE)? */
+int can_nice(const struct task_struct *p, const int nice);
+/* Give p nice value @nice (-20..19). The round-robin scheduler does not
+ * weight time slices by it; /proc and the sched events show it. */
+void set_user_nice(struct task_struct *p, long nice);
 void kick_process(struct task_struct *p);
 int idle_cpu(int cpu);
 struct task_struct *idle_task(int cpu);

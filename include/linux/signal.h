@@ -4,6 +4,7 @@
 #ifndef _LINUX_SIGNAL_H
 #define _LINUX_SIGNAL_H
 
+#include <linux/cred.h>
 #include <linux/sched/signal.h>
 #include <linux/signal_types.h>
 
@@ -180,21 +181,5 @@ static inline sigset_t *sigmask_to_save(void)
 
 /* user-space checks: may current signal p? (kernel/signal.c) */
 int check_kill_permission(int sig, struct siginfo *info, struct task_struct *t);
-
-/* Per-uid accounting of queued signals (kernel/user.c, Linux's struct user_struct). */
-struct user_struct {
-	int count;
-	int sigpending;
-	uid_t uid;
-	struct user_struct *next;
-};
-extern struct user_struct root_user;
-struct user_struct *alloc_uid(uid_t uid);
-void free_uid(struct user_struct *up);
-static inline struct user_struct *get_uid(struct user_struct *u)
-{
-	__atomic_fetch_add(&u->count, 1, __ATOMIC_SEQ_CST);
-	return u;
-}
 
 #endif

@@ -22,6 +22,7 @@ typedef long long s64;
 typedef int pid_t;
 typedef unsigned int uid_t;
 typedef unsigned int gid_t;
+typedef unsigned short umode_t;
 /* 64 bits on both; spelled as the host C library spells it, so that host
  * tests may include its headers too. */
 typedef __INT64_TYPE__ loff_t;

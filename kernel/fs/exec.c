@@ -12,6 +12,7 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/sched/coredump.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -280,8 +281,17 @@ void setup_new_exec(struct linux_binprm *bprm)
 {
 	const char *base = strrchr(bprm->filename, '/');
 
-	set_task_comm(current, base ? base + 1 : bprm->filename);
 	current->sas_ss_sp = current->sas_ss_size = 0;
+	/*
+	 * Figure out dumpability. Note that this checking only of current
+	 * is wrong, but userspace depends on it. (Linux also makes a program
+	 * the caller may not read undumpable; here exec needs read access.)
+	 */
+	if (current->cred.euid == current->cred.uid && current->cred.egid == current->cred.gid)
+		set_dumpable(current->mm, SUID_DUMP_USER);
+	else
+		set_dumpable(current->mm, SUID_DUMP_DISABLE);
+	set_task_comm(current, base ? base + 1 : bprm->filename);
 	flush_signal_handlers(current, 0);
 	do_close_on_exec(current->files);
 }
@@ -313,6 +323,20 @@ static int __do_execve_file(const char *filename, struct user_arg_ptr argv,
 
 	if (!bprm)
 		return -ENOMEM;
+	/*
+	 * We move the actual failure in case of RLIMIT_NPROC excess from
+	 * set*uid() to execve() because too many poorly written programs
+	 * don't check setuid() return code.  Here we additionally recheck
+	 * whether NPROC limit is still exceeded.
+	 */
+	if ((current->flags & PF_NPROC_EXCEEDED) &&
+	    READ_ONCE(current->cred.user->processes) > task_rlimit(current, RLIMIT_NPROC)) {
+		retval = -EAGAIN;
+		goto out_free;
+	}
+	/* We're below the limit (still or again), so we don't want to make
+	 * further execve() calls fail. */
+	current->flags &= ~PF_NPROC_EXCEEDED;
 	bprm->filename = filename;
 	retval = kernel_read_file_from_path(filename, &bprm->buf, &bprm->size, EXEC_MAX_IMAGE);
 	if (retval)

@@ -2,6 +2,7 @@
  * mknod, symlink, unlink, rmdir, rename and open's final step (Linux's
  * fs/namei.c). A walk runs entirely under dcache_lock (see dcache.h): it
  * never sleeps, so it needs none of Linux's RCU-walk/ref-walk dance. */
+#include <linux/capability.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs_struct.h>
@@ -442,6 +443,9 @@ int vfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, dev_t dev)
 
 	if (err)
 		return err;
+	/* Device nodes are root's to make: they open hardware. */
+	if ((S_ISCHR(mode) || S_ISBLK(mode)) && !capable(CAP_MKNOD))
+		return -EPERM;
 	if (!dir->i_op->mknod)
 		return -EPERM;
 	return dir->i_op->mknod(dir, dentry, mode, dev);
@@ -586,12 +590,32 @@ int do_mkdirat(int dfd, const char *pathname, umode_t mode)
 	return do_create(dfd, pathname, CREATE_DIR, mode, 0, NULL);
 }
 
+/* What mknod() may make: files, device nodes, FIFOs and sockets; not
+ * directories (-EPERM) nor anything else (-EINVAL). */
+static int may_mknod(umode_t mode)
+{
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+	case S_IFCHR:
+	case S_IFBLK:
+	case S_IFIFO:
+	case S_IFSOCK:
+	case 0: /* zero mode translates to S_IFREG */
+		return 0;
+	case S_IFDIR:
+		return -EPERM;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* Make the node @filename; @mode passed may_mknod(). */
 int do_mknodat(int dfd, const char *filename, umode_t mode, dev_t dev)
 {
-	if (S_ISDIR(mode) || S_ISLNK(mode))
-		return -EPERM;
 	if (!(mode & S_IFMT))
 		mode |= S_IFREG;
+	if (!S_ISCHR(mode) && !S_ISBLK(mode))
+		dev = 0;
 	return do_create(dfd, filename, CREATE_NODE, mode & ~current->fs->umask, dev, NULL);
 }
 
@@ -897,6 +921,28 @@ long sys_mkdirat(int dfd, const char __user *pathname, int mode)
 long sys_mkdir(const char __user *pathname, int mode)
 {
 	return sys_mkdirat(AT_FDCWD, pathname, mode);
+}
+
+/* @dev in the 32-bit form stat shows (Linux's new_decode_dev). */
+long sys_mknodat(int dfd, const char __user *filename, umode_t mode, unsigned int dev)
+{
+	unsigned int major = (dev & 0xfff00) >> 8, minor = (dev & 0xff) | ((dev >> 12) & 0xfff00);
+	long err = may_mknod(mode);
+	char *name;
+
+	if (err)
+		return err;
+	name = getname(filename);
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	err = do_mknodat(dfd, name, mode, MKDEV(major, minor));
+	putname(name);
+	return err;
+}
+
+long sys_mknod(const char __user *filename, umode_t mode, unsigned int dev)
+{
+	return sys_mknodat(AT_FDCWD, filename, mode, dev);
 }
 
 long sys_unlinkat(int dfd, const char __user *pathname, int flag)

@@ -2,6 +2,7 @@
  * umount(2), and the rootfs every task starts in (Linux's fs/namespace.c,
  * one name space, no propagation, no bind or move mounts).
  * CONTEXT: the tree changes under dcache_lock; mnt_count is atomic. */
+#include <linux/capability.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/namei.h>
@@ -47,6 +48,15 @@ void mntput_locked(struct vfsmount *mnt)
 {
 	if (mnt && __atomic_sub_fetch(&mnt->mnt_count, 1, __ATOMIC_SEQ_CST) == 0)
 		cleanup_mnt(mnt);
+}
+
+/*
+ * Is the caller allowed to modify his namespace? (CAP_SYS_ADMIN; Linux asks
+ * it of the mount namespace's user namespace, and there is one of each.)
+ */
+static inline bool may_mount(void)
+{
+	return capable(CAP_SYS_ADMIN);
 }
 
 /**
@@ -159,8 +169,10 @@ struct vfsmount *kern_mount(struct file_system_type *type)
  * do_mount - mount a new instance of @type_page on the directory @dir_name
  * @dev_name, @data_page: handed to the file system, which ignores them
  * @flags: MS_*; remount, bind and move are not supported (-EINVAL)
- * RETURNS: 0, -ENODEV for an unknown type, -ENOENT/-ENOTDIR for a bad
- * mount point, -ENOMEM.
+ * The mount point is looked up first, then the caller's right to mount,
+ * then the rest: Linux's order, and so its errors.
+ * RETURNS: 0, -ENOENT/-ENOTDIR for a bad mount point, -EPERM without
+ * CAP_SYS_ADMIN, -ENODEV for an unknown type, -ENOMEM.
  */
 int do_mount(const char *dev_name, const char *dir_name, const char *type_page,
 	     unsigned long flags, void *data_page)
@@ -173,16 +185,22 @@ int do_mount(const char *dev_name, const char *dir_name, const char *type_page,
 
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~MS_MGC_MSK;
-	if (flags & (MS_REMOUNT | MS_BIND | MS_MOVE))
-		return -EINVAL;
-	if (!type_page)
-		return -EINVAL;
-	type = get_fs_type(type_page);
-	if (!type)
-		return -ENODEV;
+	/* ... and get the mountpoint */
 	err = kern_path(dir_name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
 	if (err)
 		return err;
+	if (!may_mount())
+		err = -EPERM;
+	else if (flags & (MS_REMOUNT | MS_BIND | MS_MOVE))
+		err = -EINVAL;
+	else if (!type_page)
+		err = -EINVAL;
+	else if (!(type = get_fs_type(type_page)))
+		err = -ENODEV;
+	if (err) {
+		path_put(&path);
+		return err;
+	}
 	spin_lock(&dcache_lock);
 	root = type->mount(type, flags, dev_name, data_page);
 	if (IS_ERR(root)) {
@@ -220,11 +238,11 @@ static int mount_busy(struct vfsmount *mnt)
 }
 
 /**
- * do_umount - detach the file system mounted at @name
+ * do_umount - detach the file system mounted at @name (CAP_SYS_ADMIN only)
  * @flags: MNT_DETACH detaches even while it is in use; MNT_FORCE (no
  *	I/O to abort here) is ignored; UMOUNT_NOFOLLOW: @name may not be a link
- * RETURNS: 0, -EINVAL if @name is not a mount point (or is the root),
- * -EBUSY if it is in use, or a lookup error.
+ * RETURNS: 0, -EPERM, -EINVAL if @name is not a mount point (or is the
+ * root), -EBUSY if it is in use, or a lookup error.
  */
 int do_umount(const char *name, int flags)
 {
@@ -233,6 +251,8 @@ int do_umount(const char *name, int flags)
 
 	if (flags & ~(MNT_FORCE | MNT_DETACH | UMOUNT_NOFOLLOW))
 		return -EINVAL;
+	if (!may_mount())
+		return -EPERM;
 	err = kern_path(name, (flags & UMOUNT_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;

@@ -1,6 +1,7 @@
-/* open, creat, truncate, chdir and access (Linux's fs/open.c). The lookup
- * and creation are do_filp_open() in namei.c; here are the descriptor and
- * user-space ends. */
+/* open, creat, truncate, chdir, access, chmod and chown (Linux's
+ * fs/open.c). The lookup and creation are do_filp_open() in namei.c; here
+ * are the descriptor and user-space ends. */
+#include <linux/capability.h>
 #include <linux/fdtable.h>
 #include <linux/file.h>
 #include <linux/fs_struct.h>
@@ -116,20 +117,28 @@ long sys_fchdir(unsigned int fd)
 	return err;
 }
 
-/* access(): the check is made with the real, not the effective, ids. */
+/*
+ * access() needs to use the real uid/gid, not the effective uid/gid.
+ * We do this by checking with a copy of our credentials in which the
+ * fsuid/fsgid are the real ones, and which has every capability if the
+ * real uid is root and none otherwise (Linux overrides the task's creds
+ * for the duration; here the copy is handed to the permission check).
+ */
 long sys_faccessat(int dfd, const char __user *filename, int mode)
 {
+	struct cred override = current->cred;
 	struct path path;
 	long err;
 
-	if (mode & ~7)
+	if (mode & ~7) /* where's F_OK, X_OK, W_OK, R_OK? */
 		return -EINVAL;
+	override.fsuid = override.euid = override.uid;
+	override.fsgid = override.gid;
 	err = user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
 	if (err)
 		return err;
 	if (mode)
-		err = generic_permission_cred(path.dentry->d_inode, mode, current->cred.uid,
-					      current->cred.gid);
+		err = generic_permission_cred(path.dentry->d_inode, mode, &override);
 	path_put(&path);
 	return err;
 }
@@ -137,4 +146,111 @@ long sys_faccessat(int dfd, const char __user *filename, int mode)
 long sys_access(const char __user *filename, int mode)
 {
 	return sys_faccessat(AT_FDCWD, filename, mode);
+}
+
+/* Set the permission bits of @path's inode; the owner or root only. */
+static int chmod_common(const struct path *path, umode_t mode)
+{
+	struct inode *inode = path->dentry->d_inode;
+	struct iattr newattrs;
+
+	newattrs.ia_mode = (mode & 07777) | (inode->i_mode & ~07777);
+	newattrs.ia_valid = ATTR_MODE;
+	return notify_change(path->dentry, &newattrs);
+}
+
+long sys_fchmod(unsigned int fd, umode_t mode)
+{
+	struct file *file = fget(fd);
+	long err;
+
+	if (!file)
+		return -EBADF;
+	err = chmod_common(&file->f_path, mode);
+	fput(file);
+	return err;
+}
+
+long sys_fchmodat(int dfd, const char __user *filename, umode_t mode)
+{
+	struct path path;
+	long err = user_path_at(dfd, filename, LOOKUP_FOLLOW, &path);
+
+	if (err)
+		return err;
+	err = chmod_common(&path, mode);
+	path_put(&path);
+	return err;
+}
+
+long sys_chmod(const char __user *filename, umode_t mode)
+{
+	return sys_fchmodat(AT_FDCWD, filename, mode);
+}
+
+/* Give @path's inode the owner @user and group @group ((uid_t)-1: keep);
+ * setattr_prepare() decides who may. A non-directory loses its set-ID bits. */
+static int chown_common(const struct path *path, uid_t user, gid_t group)
+{
+	struct inode *inode = path->dentry->d_inode;
+	struct iattr newattrs;
+
+	newattrs.ia_valid = 0;
+	if (user != (uid_t)-1) {
+		newattrs.ia_valid |= ATTR_UID;
+		newattrs.ia_uid = user;
+	}
+	if (group != (gid_t)-1) {
+		newattrs.ia_valid |= ATTR_GID;
+		newattrs.ia_gid = group;
+	}
+	if (!S_ISDIR(inode->i_mode))
+		newattrs.ia_valid |= ATTR_KILL_SUID | ATTR_KILL_SGID;
+	return notify_change(path->dentry, &newattrs);
+}
+
+long sys_fchownat(int dfd, const char __user *filename, uid_t user, gid_t group, int flag)
+{
+	struct path path;
+	char *name;
+	long error;
+
+	if ((flag & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) != 0)
+		return -EINVAL;
+	name = getname(filename);
+	if (IS_ERR(name)) {
+		if (PTR_ERR(name) != -ENOENT || !(flag & AT_EMPTY_PATH))
+			return PTR_ERR(name);
+		return sys_fchown(dfd, user, group);
+	}
+	error = filename_lookup(dfd, name, (flag & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+				&path);
+	putname(name);
+	if (error)
+		return error;
+	error = chown_common(&path, user, group);
+	path_put(&path);
+	return error;
+}
+
+long sys_chown(const char __user *filename, uid_t user, gid_t group)
+{
+	return sys_fchownat(AT_FDCWD, filename, user, group, 0);
+}
+
+long sys_lchown(const char __user *filename, uid_t user, gid_t group)
+{
+	return sys_fchownat(AT_FDCWD, filename, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+long sys_fchown(unsigned int fd, uid_t user, gid_t group)
+{
+	struct file *file = fget(fd);
+	long error;
+
+	if (!file)
+		return -EBADF;
+	error = chown_common(&file->f_path, user, group);
+	fput(file);
+	return error;
 }

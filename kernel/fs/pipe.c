@@ -233,8 +233,8 @@ static struct inode *get_pipe_inode(void)
 	pipe->readers = pipe->writers = 1;
 	inode->i_pipe = pipe;
 	inode->i_mode = S_IFIFO | S_IRUSR | S_IWUSR;
-	inode->i_uid = current->cred.euid;
-	inode->i_gid = current->cred.egid;
+	inode->i_uid = current->cred.fsuid;
+	inode->i_gid = current->cred.fsgid;
 	inode->i_fop = &pipefifo_fops;
 	return inode;
 }

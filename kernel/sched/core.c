@@ -8,6 +8,7 @@
  * Kernel code is not preempted (Linux's PREEMPT_NONE): a task gives the CPU
  * up in schedule(), or on its way back to user mode when TIF_NEED_RESCHED
  * is set (do_work_pending). */
+#include <linux/capability.h>
 #include <linux/irq.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
@@ -216,7 +217,7 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p)
 	p->state = TASK_NEW;
 	p->on_rq = 0;
 	p->on_cpu = 0;
-	p->prio = p->static_prio = DEFAULT_PRIO;
+	p->prio = p->static_prio; /* the nice value is inherited */
 	p->time_slice = RR_TIMESLICE;
 	INIT_LIST_HEAD(&p->run_list);
 	task_thread_info(p)->preempt_count = 0;
@@ -428,4 +429,20 @@ long sys_sched_yield(void)
 {
 	schedule();
 	return 0;
+}
+
+void set_user_nice(struct task_struct *p, long nice)
+{
+	if (nice < MIN_NICE || nice > MAX_NICE)
+		return;
+	WRITE_ONCE(p->static_prio, NICE_TO_PRIO(nice));
+	WRITE_ONCE(p->prio, p->static_prio);
+}
+
+int can_nice(const struct task_struct *p, const int nice)
+{
+	/* Convert nice value [19,-20] to rlimit style value [1,40]: */
+	int nice_rlim = MAX_NICE - nice + 1;
+
+	return nice_rlim <= task_rlimit(p, RLIMIT_NICE) || capable(CAP_SYS_NICE);
 }

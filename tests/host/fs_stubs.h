@@ -74,6 +74,8 @@ void free_pages(unsigned long addr, unsigned int order)
 static struct signal_struct stub_signal;
 static struct sighand_struct stub_sighand;
 static struct task_struct stub_task;
+static struct group_info stub_groups = { .usage = 1 };
+static struct user_struct stub_user = { .count = 1 };
 static struct thread_info stub_thread_info = { .task = &stub_task };
 DEFINE_SPINLOCK(tasklist_lock);
 LIST_HEAD(all_tasks);
@@ -93,6 +95,8 @@ static __maybe_unused void stub_task_init(void)
 	stub_task.sighand = &stub_sighand;
 	stub_task.pid = stub_task.tgid = 1;
 	stub_task.stack = &stub_thread_info;
+	stub_task.cred.group_info = &stub_groups;
+	stub_task.cred.user = &stub_user;
 }
 
 /* "User space": a mapping at a fixed address below TASK_SIZE. Copies

@@ -49,6 +49,22 @@ const char *irq_name(unsigned int irq)
 	return irq == 17 ? "arch_timer" : irq == 89 ? "uart-pl011" : NULL;
 }
 
+/* The made-up task's credentials are stable: a copy is all it takes. */
+void get_task_cred(struct task_struct *t, struct cred *cred)
+{
+	*cred = t->cred;
+}
+
+void put_cred(struct cred *cred)
+{
+}
+
+/* The reader may see everything. */
+bool ptrace_may_access(struct task_struct *task, unsigned int mode)
+{
+	return true;
+}
+
 static struct task_struct idle0;
 
 struct task_struct *idle_task(int cpu)
@@ -80,6 +96,10 @@ static struct sighand_struct sighand;
 static struct mm_struct mm;
 static struct tty_struct tty;
 static struct user_struct user = { .sigpending = 3 };
+static struct {
+	struct group_info info;
+	gid_t gid[2];
+} groups = { { .usage = 1, .ngroups = 2 }, { 20, 44 } };
 static struct fs_struct fs = { .umask = 022 };
 
 /* A process "my prog", pid 42, sleeping, in session 7 on ttyAMA0. */
@@ -102,8 +122,9 @@ static int setup(void **state)
 	task.sighand = &sighand;
 	task.mm = &mm;
 	task.fs = &fs;
-	task.user = &user;
-	task.cred = (struct cred){ 1000, 1001, 1002, 100, 101, 102 };
+	task.cred = (struct cred){ .uid = 1000, .euid = 1001, .suid = 1002, .fsuid = 1003,
+				   .gid = 100, .egid = 101, .sgid = 102, .fsgid = 103,
+				   .user = &user, .group_info = &groups.info };
 	task.nvcsw = 5;
 	task.nivcsw = 6;
 	sigaddset(&task.pending.signal, SIGUSR1);
@@ -202,10 +223,10 @@ static void test_status(void **state)
 			    "Pid:\t42\n"
 			    "PPid:\t1\n"
 			    "TracerPid:\t0\n"
-			    "Uid:\t1000\t1001\t1002\t1001\n"
-			    "Gid:\t100\t101\t102\t101\n"
+			    "Uid:\t1000\t1001\t1002\t1003\n"
+			    "Gid:\t100\t101\t102\t103\n"
 			    "FDSize:\t0\n"
-			    "Groups:\t \n"
+			    "Groups:\t20 44 \n"
 			    "NStgid:\t42\n"
 			    "NSpid:\t42\n"
 			    "NSpgid:\t42\n"

@@ -1,4 +1,4 @@
-/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/fcntl.c kernel/fs/ioctl.c kernel/fs/sync.c kernel/fs/libfs.c kernel/fs/char_dev.c kernel/fs/mem.c kernel/fs/pipe.c kernel/fs/select.c kernel/fs/initramfs.c kernel/fs/cpio.c kernel/lib/hexdump.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c */
+/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/fcntl.c kernel/fs/ioctl.c kernel/fs/sync.c kernel/fs/libfs.c kernel/fs/char_dev.c kernel/fs/mem.c kernel/fs/pipe.c kernel/fs/select.c kernel/fs/initramfs.c kernel/fs/cpio.c kernel/lib/hexdump.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/cred.c kernel/groups.c kernel/user.c kernel/lib/sort.c */
 /* Tests of the VFS on ramfs through the system calls: path lookup (dots,
  * slashes, symlinks, mounts), directory operations and their errors,
  * file I/O, the descriptor table, pipes, getdents64, mount/umount, the
@@ -50,7 +50,7 @@ static int group_setup(void **state)
 static int setup(void **state)
 {
 	memset(ubuf_base, 0, USER_SIZE / 2);
-	stub_task.cred.uid = stub_task.cred.euid = 0;
+	stub_task.cred.uid = stub_task.cred.euid = stub_task.cred.fsuid = 0;
 	stub_signal.rlim[RLIMIT_NOFILE].rlim_cur = 1024;
 	stub_nr_sigs = stub_last_sig = 0;
 	allocs_at_start = stub_nr_allocs;
@@ -331,7 +331,7 @@ static void test_permissions(void **state)
 	mkfile("/secret", "s");
 	assert_int_equal(sys_access(ustr("/secret"), 1), -EACCES); /* root, no x bit */
 	assert_int_equal(sys_access(ustr("/secret"), 8), -EINVAL);
-	stub_task.cred.uid = stub_task.cred.euid = 1000;
+	stub_task.cred.uid = stub_task.cred.euid = stub_task.cred.fsuid = 1000;
 	fd = xopen("/secret", O_RDONLY, 0); /* 0644: others may read */
 	assert_true(fd >= 0);
 	assert_int_equal(sys_close(fd), 0);
@@ -339,7 +339,24 @@ static void test_permissions(void **state)
 	assert_int_equal(sys_access(ustr("/secret"), 2), -EACCES);
 	assert_int_equal(sys_unlink(ustr("/secret")), -EACCES); /* / is 0755 root */
 	assert_int_equal(xopen("/new", O_WRONLY | O_CREAT, 0644), -EACCES);
-	stub_task.cred.uid = stub_task.cred.euid = 0;
+	/* only root changes owners; only the owner (or root) modes */
+	assert_int_equal(sys_chown(ustr("/secret"), 1000, -1), -EPERM);
+	assert_int_equal(sys_chmod(ustr("/secret"), 0666), -EPERM);
+	stub_task.cred.uid = stub_task.cred.euid = stub_task.cred.fsuid = 0;
+	assert_int_equal(sys_chown(ustr("/secret"), 1000, 50), 0);
+	assert_int_equal(sys_chmod(ustr("/secret"), 02755), 0);
+	stub_task.cred.uid = stub_task.cred.euid = stub_task.cred.fsuid = 1000;
+	assert_int_equal(xstat("/secret", &st, true), 0);
+	assert_int_equal(st.st_uid, 1000);
+	assert_int_equal(st.st_mode & 07777, 02755);
+	/* the owner, not in group 50: its chmod drops set-group-ID */
+	assert_int_equal(sys_chmod(ustr("/secret"), 02700), 0);
+	assert_int_equal(xstat("/secret", &st, true), 0);
+	assert_int_equal(st.st_mode & 07777, 0700);
+	assert_int_equal(sys_chown(ustr("/secret"), 1000, 50), 0); /* no change: allowed */
+	assert_int_equal(sys_chown(ustr("/secret"), -1, 51), -EPERM); /* not its group */
+	assert_int_equal(sys_chown(ustr("/secret"), 0, -1), -EPERM); /* give it away */
+	stub_task.cred.uid = stub_task.cred.euid = stub_task.cred.fsuid = 0;
 	/* a file created read-only may still be opened for writing by its creator */
 	fd = xopen("/ro", O_WRONLY | O_CREAT, 0444);
 	assert_true(fd >= 0);
@@ -662,7 +679,18 @@ static void test_dev_null_zero(void **state)
 	assert_int_equal(do_mknodat(AT_FDCWD, "/dv/zero", S_IFCHR | 0666, MKDEV(1, 5)), 0);
 	assert_int_equal(do_mknodat(AT_FDCWD, "/dv/bad", S_IFCHR | 0666, MKDEV(1, 9)), 0);
 	assert_int_equal(do_mknodat(AT_FDCWD, "/dv/none", S_IFCHR | 0666, MKDEV(99, 0)), 0);
-	assert_int_equal(do_mknodat(AT_FDCWD, "/dv/d", S_IFDIR | 0666, 0), -EPERM);
+	assert_int_equal(sys_mknod(ustr("/dv/d"), S_IFDIR | 0666, 0), -EPERM);
+	assert_int_equal(sys_mknod(ustr("/dv/l"), S_IFLNK | 0666, 0), -EINVAL);
+	stub_task.cred.euid = stub_task.cred.fsuid = 1000;
+	assert_int_equal(sys_mknod(ustr("/dv/c"), S_IFCHR | 0666, 0x103), -EACCES); /* 0755 root */
+	assert_int_equal(sys_chmod(ustr("/dv"), 0777), -EPERM);
+	stub_task.cred.euid = stub_task.cred.fsuid = 0;
+	assert_int_equal(sys_chmod(ustr("/dv"), 0777), 0);
+	stub_task.cred.euid = stub_task.cred.fsuid = 1000;
+	assert_int_equal(sys_mknod(ustr("/dv/c"), S_IFCHR | 0666, 0x103), -EPERM); /* CAP_MKNOD */
+	assert_int_equal(sys_mknod(ustr("/dv/f"), S_IFIFO | 0666, 0), 0);
+	stub_task.cred.euid = stub_task.cred.fsuid = 0;
+	assert_int_equal(sys_unlink(ustr("/dv/f")), 0);
 	null = xopen("/dv/null", O_RDWR, 0);
 	zero = xopen("/dv/zero", O_RDWR, 0);
 	assert_true(null >= 0 && zero >= 0);

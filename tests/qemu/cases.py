@@ -139,3 +139,5 @@ from cases_abuse import CASES as ABUSE_CASES  # noqa: E402  (issue 8: the abuse 
 CASES += ABUSE_CASES
 from cases_perf import CASES as PERF_CASES  # noqa: E402  (issue 12: scheduling under load)
 CASES += PERF_CASES
+from cases_robust_core import CASES as ROBUST_CORE_CASES  # noqa: E402  (issue 8: kernel defects)
+CASES += ROBUST_CORE_CASES

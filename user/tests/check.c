@@ -1,4 +1,5 @@
 /* PASS/FAIL reporting and child helpers shared by the user/tests programs. */
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,37 @@ int check_result(int ok, const char *name, const char *why, ...)
 	va_end(ap);
 	printf("FAIL %s: %s\n", name, text);
 	return 0;
+}
+
+static void (*child_fn)(void);
+
+/* The child's exit status: how many of its own checks failed. */
+static int child_checks(void *unused)
+{
+	int before = failed;
+
+	child_fn();
+	return failed - before;
+}
+
+int check_child(const char *name, void (*fn)(void))
+{
+	child_fn = fn;
+	return CHECK_EQ(reap(spawn(child_checks, NULL)), 0, name);
+}
+
+int read_text(const char *path, char *buf, int size)
+{
+	int fd = open(path, O_RDONLY), n;
+
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	return n;
 }
 
 int check_done(const char *prog)

@@ -12,6 +12,15 @@
 int check_result(int ok, const char *name, const char *why, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* check_child - run @fn in a forked child (which may drop privileges or
+ * die without harm to the caller), and check as @name that none of the
+ * checks it made failed. RETURNS: 1 if none did. */
+int check_child(const char *name, void (*fn)(void));
+
+/* read_text - up to @size - 1 bytes of @path, NUL-terminated.
+ * RETURNS: the length, or -1. */
+int read_text(const char *path, char *buf, int size);
+
 /* check_done - print the summary. RETURNS: the exit status, 0 if all passed. */
 int check_done(const char *prog);
 

@@ -20,10 +20,17 @@ struct sighand_struct {
 struct rlimit {
 	unsigned long rlim_cur, rlim_max;
 };
+#define RLIMIT_CPU 0
+#define RLIMIT_STACK 3
 #define RLIMIT_CORE 4
+#define RLIMIT_RSS 5
 #define RLIMIT_NPROC 6
 #define RLIMIT_NOFILE 7
+#define RLIMIT_MEMLOCK 8
 #define RLIMIT_SIGPENDING 11
+#define RLIMIT_MSGQUEUE 12
+#define RLIMIT_NICE 13
+#define RLIMIT_RTPRIO 14
 #define RLIM_NLIMITS 16
 #define RLIM_INFINITY (~0UL)
 

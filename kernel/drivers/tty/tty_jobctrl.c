@@ -3,6 +3,7 @@
  * signals the ^C, ^\ and ^Z characters send (Linux's
  * drivers/tty/tty_jobctrl.c, with __isig from n_tty.c).
  * A session leader here is a group leader whose session id is its pid. */
+#include <linux/capability.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/signal.h>
@@ -153,11 +154,11 @@ static int tiocsctty(struct tty_struct *tty, struct file *file, int arg)
 	if (!is_session_leader(current) || current->signal->tty)
 		return -EPERM;
 	if (session) {
-		if (arg != 1 || current->cred.euid != 0)
+		if (arg != 1 || !capable(CAP_SYS_ADMIN))
 			return -EPERM;
 		session_clear_tty(session);
 	}
-	if (!(file->f_mode & FMODE_READ) && current->cred.euid != 0)
+	if (!(file->f_mode & FMODE_READ) && !capable(CAP_SYS_ADMIN))
 		return -EPERM;
 	__proc_set_tty(tty);
 	return 0;

@@ -6,6 +6,7 @@
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/mm.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/signal.h>
@@ -16,7 +17,6 @@
 #define USER_HZ 100
 #define MAX_RT_PRIO 100
 #define NICE_TO_PRIO_BASE 120
-#define RLIMIT_RSS 5
 #define TASK_REPORT                                                                  \
 	(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE | __TASK_STOPPED | __TASK_TRACED | \
 	 EXIT_DEAD | EXIT_ZOMBIE | TASK_PARKED)
@@ -96,6 +96,8 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	int tty_pgrp = -1, tty_nr = 0;
 	sigset_t sigign, sigcatch;
 	u64 utime, stime;
+	/* Addresses in the process are for those who may inspect it. */
+	bool permitted = ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS | PTRACE_MODE_NOAUDIT);
 
 	if (sig->tty) {
 		tty_pgrp = sig->tty->pgrp;
@@ -126,9 +128,9 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	seq_put_decimal_ull(m, " ", mm ? mm->total_vm * PAGE_SIZE : 0);
 	seq_put_decimal_ull(m, " ", 0); /* rss: not counted */
 	seq_put_decimal_ull(m, " ", sig->rlim[RLIMIT_RSS].rlim_cur);
-	seq_put_decimal_ull(m, " ", mm ? mm->start_code : 0);
-	seq_put_decimal_ull(m, " ", mm ? mm->end_code : 0);
-	seq_put_decimal_ull(m, " ", mm ? mm->start_stack : 0);
+	seq_put_decimal_ull(m, " ", mm ? (permitted ? mm->start_code : 1) : 0);
+	seq_put_decimal_ull(m, " ", mm ? (permitted ? mm->end_code : 1) : 0);
+	seq_put_decimal_ull(m, " ", (permitted && mm) ? mm->start_stack : 0);
 	seq_puts(m, " 0 0"); /* esp eip */
 	seq_put_decimal_ull(m, " ", task->pending.signal.sig[0] & 0x7fffffffUL);
 	seq_put_decimal_ull(m, " ", task->blocked.sig[0] & 0x7fffffffUL);
@@ -139,7 +141,7 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	seq_put_decimal_ll(m, " ", task->exit_signal);
 	seq_put_decimal_ll(m, " ", task_cpu(task));
 	seq_puts(m, " 0 0 0 0 0"); /* rt_priority policy blkio gtime cgtime */
-	if (mm) {
+	if (mm && permitted) {
 		seq_put_decimal_ull(m, " ", mm->start_data);
 		seq_put_decimal_ull(m, " ", mm->end_data);
 		seq_put_decimal_ull(m, " ", mm->start_brk);
@@ -150,7 +152,10 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	} else {
 		seq_puts(m, " 0 0 0 0 0 0 0");
 	}
-	seq_put_decimal_ll(m, " ", task->exit_code);
+	if (permitted)
+		seq_put_decimal_ll(m, " ", task->exit_code);
+	else
+		seq_puts(m, " 0");
 	seq_putc(m, '\n');
 	return 0;
 }
@@ -181,9 +186,11 @@ static void render_sigset_t(struct seq_file *m, const char *header, const sigset
 int proc_pid_status(struct seq_file *m, struct task_struct *task)
 {
 	struct signal_struct *sig = task->signal;
-	const struct cred *cred = &task->cred;
+	struct cred tcred, *cred = &tcred;
 	sigset_t ignored, caught;
+	int g;
 
+	get_task_cred(task, &tcred);
 	seq_printf(m, "Name:\t%.*s\n", TASK_COMM_LEN, task->comm);
 	if (task->fs)
 		seq_printf(m, "Umask:\t0%03o\n", task->fs->umask);
@@ -193,10 +200,13 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_put_decimal_ull(m, "\nPid:\t", task->pid);
 	seq_put_decimal_ull(m, "\nPPid:\t", task->real_parent ? task->real_parent->tgid : 0);
 	seq_put_decimal_ull(m, "\nTracerPid:\t", 0);
-	seq_printf(m, "\nUid:\t%u\t%u\t%u\t%u", cred->uid, cred->euid, cred->suid, cred->euid);
-	seq_printf(m, "\nGid:\t%u\t%u\t%u\t%u", cred->gid, cred->egid, cred->sgid, cred->egid);
+	seq_printf(m, "\nUid:\t%u\t%u\t%u\t%u", cred->uid, cred->euid, cred->suid, cred->fsuid);
+	seq_printf(m, "\nGid:\t%u\t%u\t%u\t%u", cred->gid, cred->egid, cred->sgid, cred->fsgid);
 	seq_put_decimal_ull(m, "\nFDSize:\t", task->files ? NR_OPEN_DEFAULT : 0);
-	seq_puts(m, "\nGroups:\t ");
+	seq_puts(m, "\nGroups:\t");
+	for (g = 0; g < cred->group_info->ngroups; g++)
+		seq_put_decimal_ull(m, g ? " " : "", cred->group_info->gid[g]);
+	seq_puts(m, " ");
 	seq_put_decimal_ull(m, "\nNStgid:\t", task->tgid);
 	seq_put_decimal_ull(m, "\nNSpid:\t", task->pid);
 	seq_put_decimal_ull(m, "\nNSpgid:\t", sig->pgrp);
@@ -205,7 +215,7 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	if (task->mm)
 		seq_printf(m, "VmSize:\t%8lu kB\n", task->mm->total_vm << (PAGE_SHIFT - 10));
 	seq_put_decimal_ull(m, "Threads:\t", sig->nr_threads);
-	seq_put_decimal_ull(m, "\nSigQ:\t", task->user ? task->user->sigpending : 0);
+	seq_put_decimal_ull(m, "\nSigQ:\t", READ_ONCE(cred->user->sigpending));
 	seq_put_decimal_ull(m, "/", task_rlimit(task, RLIMIT_SIGPENDING));
 	collect_sigign_sigcatch(task, &ignored, &caught);
 	render_sigset_t(m, "\nSigPnd:\t", &task->pending.signal);
@@ -216,5 +226,6 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	seq_put_decimal_ull(m, "voluntary_ctxt_switches:\t", task->nvcsw);
 	seq_put_decimal_ull(m, "\nnonvoluntary_ctxt_switches:\t", task->nivcsw);
 	seq_putc(m, '\n');
+	put_cred(&tcred);
 	return 0;
 }

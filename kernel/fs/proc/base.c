@@ -6,6 +6,7 @@
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/coredump.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -19,6 +20,33 @@ struct pid_entry {
 static pid_t proc_pid(const struct inode *inode)
 {
 	return (pid_t)(long)inode->i_private;
+}
+
+/*
+ * Who owns a /proc/<pid> inode of @mode: the task's effective user, except
+ * that the files (not the directory) of a task that is not dumpable, or
+ * has no memory, are root's, as are a kernel thread's.
+ * CONTEXT: tasklist_lock held.
+ */
+static void task_dump_owner(struct task_struct *task, umode_t mode, uid_t *ruid, gid_t *rgid)
+{
+	unsigned long flags;
+	uid_t uid = 0;
+	gid_t gid = 0;
+
+	if (!(task->flags & PF_KTHREAD)) {
+		spin_lock_irqsave(&task->alloc_lock, flags);
+		/* Default to the tasks effective ownership */
+		uid = task->cred.euid;
+		gid = task->cred.egid;
+		/* Make non-dumpable tasks owned by some root */
+		if (mode != (S_IFDIR | 0555) &&
+		    (!task->mm || get_dumpable(task->mm) != SUID_DUMP_USER))
+			uid = gid = 0;
+		spin_unlock_irqrestore(&task->alloc_lock, flags);
+	}
+	*ruid = uid;
+	*rgid = gid;
 }
 
 /* Run @fn on the thread group leader @tgid with tasklist_lock held.
@@ -132,21 +160,27 @@ static const struct file_operations proc_single_file_operations = {
 	.release = single_release,
 };
 
-/* A cached /proc/<pid> dentry (or one below it) is valid while the
- * thread group lives. CONTEXT: dcache_lock held. */
-static int pid_revalidate(struct dentry *dentry, unsigned int flags)
+/* A /proc/<pid> inode (the directory or one below it) is valid while the
+ * thread group lives; its owner follows the task's credentials and
+ * dumpability. CONTEXT: dcache_lock held. RETURNS: 1 if valid. */
+static int pid_revalidate_inode(struct inode *inode)
 {
 	struct task_struct *task;
 	unsigned long irqflags;
 	int alive;
 
-	if (!dentry->d_inode)
-		return 0;
 	spin_lock_irqsave(&tasklist_lock, irqflags);
-	task = find_task_by_vpid(proc_pid(dentry->d_inode));
+	task = find_task_by_vpid(proc_pid(inode));
 	alive = task && task->pid == task->tgid;
+	if (alive)
+		task_dump_owner(task, inode->i_mode, &inode->i_uid, &inode->i_gid);
 	spin_unlock_irqrestore(&tasklist_lock, irqflags);
 	return alive;
+}
+
+static int pid_revalidate(struct dentry *dentry, unsigned int flags)
+{
+	return dentry->d_inode && pid_revalidate_inode(dentry->d_inode);
 }
 
 static const struct dentry_operations pid_dentry_operations = {
@@ -168,11 +202,14 @@ static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *de
 		inode = proc_make_inode(dir->i_sb, S_IFREG | 0444);
 		if (!inode)
 			return ERR_PTR(-ENOMEM);
-		inode->i_uid = dir->i_uid;
-		inode->i_gid = dir->i_gid;
 		inode->i_private = dir->i_private;
 		inode->i_fop = &proc_single_file_operations;
 		dentry->d_fsdata = (void *)p;
+		dentry->d_op = &pid_dentry_operations;
+		if (!pid_revalidate_inode(inode)) {
+			iput(inode);
+			break;
+		}
 		d_add(dentry, inode);
 		return NULL;
 	}
@@ -220,8 +257,7 @@ struct dentry *proc_pid_lookup(struct inode *dir, struct dentry *dentry, pid_t t
 	spin_lock_irqsave(&tasklist_lock, flags);
 	task = find_task_by_vpid(tgid);
 	if (task && task->pid == task->tgid) {
-		uid = task->cred.euid;
-		gid = task->cred.egid;
+		task_dump_owner(task, S_IFDIR | 0555, &uid, &gid);
 	} else {
 		task = NULL;
 	}

@@ -129,20 +129,25 @@ static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 	return ret;
 }
 
-/* Truncation frees pages before simple_setattr() records the size. */
+/* simple_setattr(), with the pages a truncation cuts off freed. */
 static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 {
 	struct inode *inode = dentry->d_inode;
+	int error = setattr_prepare(dentry, attr);
 
+	if (error)
+		return error;
 	if (attr->ia_valid & ATTR_SIZE) {
 		if (attr->ia_size > RAMFS_MAX_FILESIZE)
 			return -EFBIG;
 		spin_lock(&inode->i_lock);
 		if (attr->ia_size < inode->i_size)
 			ramfs_truncate_pages(inode, attr->ia_size);
+		inode->i_size = attr->ia_size;
 		spin_unlock(&inode->i_lock);
 	}
-	return simple_setattr(dentry, attr);
+	setattr_copy(inode, attr);
+	return 0;
 }
 
 const struct file_operations ramfs_file_operations = {

@@ -29,9 +29,7 @@ struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir, u
 
 	if (!inode)
 		return NULL;
-	inode->i_uid = current->cred.euid;
-	inode->i_gid = dir && (dir->i_mode & S_ISGID) ? dir->i_gid : current->cred.egid;
-	inode->i_mode = mode;
+	inode_init_owner(inode, dir, mode);
 	switch (mode & S_IFMT) {
 	case S_IFREG:
 		inode->i_op = &ramfs_file_inode_operations;
