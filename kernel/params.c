@@ -1,22 +1,11 @@
 /* The boot command line parser: splits `a=b c="d e" f` into options and hands
  * each one to a handler (Linux's kernel/params.c parse_args/next_arg), plus
  * the number helpers boot options use (lib/cmdline.c get_option/memparse). */
+#include <linux/ctype.h>
 #include <linux/errno.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
-
-static int isspace(int c)
-{
-	return c == ' ' || (c >= '\t' && c <= '\r');
-}
-
-static char *skip_spaces(const char *str)
-{
-	while (isspace(*str))
-		str++;
-	return (char *)str;
-}
 
 static char dash2underscore(char c)
 {

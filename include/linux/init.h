@@ -116,5 +116,7 @@ enum ftrace_dump_mode {
 extern enum ftrace_dump_mode ftrace_dump_on_oops;
 extern unsigned long trace_buf_size;
 extern char bootup_event_buf[COMMAND_LINE_SIZE];
+#define MAX_TRACER_SIZE 100 /* a tracer's name or trace_options=, with the NUL */
+extern char trace_boot_options_buf[MAX_TRACER_SIZE];
 
 #endif

@@ -23,5 +23,12 @@ int hex_to_bin(char ch);
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 long simple_strtol(const char *cp, char **endp, unsigned int base);
+/* The whole string, plus at most one newline, must be the number.
+ * RETURNS: 0, -EINVAL or -ERANGE; *res is written only on success. */
+int kstrtoull(const char *s, unsigned int base, unsigned long long *res);
+int kstrtoll(const char *s, unsigned int base, long long *res);
+int kstrtoul(const char *s, unsigned int base, unsigned long *res);
+int kstrtouint(const char *s, unsigned int base, unsigned int *res);
+int kstrtoint(const char *s, unsigned int base, int *res);
 
 #endif

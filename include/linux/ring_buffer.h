@@ -1,7 +1,8 @@
 /* The per-CPU trace rings (Linux's include/linux/ring_buffer.h, much
  * simpler): fixed-size records, one ring per CPU written only by that CPU
- * with IRQs off, the oldest record overwritten when a ring is full, and
- * lock-free readers that skip a record overwritten while they copy it. */
+ * with IRQs off, the oldest record overwritten when a ring is full (or, with
+ * overwrite off, the new one dropped), and lock-free readers that skip a
+ * record overwritten while they copy it. */
 #ifndef _LINUX_RING_BUFFER_H
 #define _LINUX_RING_BUFFER_H
 
@@ -29,18 +30,27 @@ static inline void *ring_buffer_event_data(struct ring_buffer_event *event)
 
 struct ring_buffer_slot; /* a record and its sequence word, ring_buffer.c */
 
-/* Records are numbered from 0 as they are written; record i lives in slot
- * i % nr_slots. Indexes are free-running and compared modulo 2^BITS_PER_LONG. */
+/*
+ * Records are numbered from 0 as they are written; record i lives in slot
+ * i % nr_slots. Indexes are free-running and compared modulo 2^BITS_PER_LONG.
+ * The counters only grow and are written only by the ring's CPU; a reset
+ * takes a snapshot of them instead of clearing them.
+ */
 struct ring_buffer_per_cpu {
 	struct ring_buffer_slot *slots;
 	unsigned long nr_slots;
 	unsigned long head;       /* index of the next record; written only by its CPU */
-	unsigned long reset_base; /* index of the first record since the last reset */
+	unsigned long reset_base; /* index of the first record not yet reset */
+	unsigned long overrun;    /* unread records overwritten (overwrite mode) */
+	unsigned long dropped;    /* records refused because the ring was full */
+	unsigned long overrun_base, dropped_base; /* their values at the last reset */
 };
 
 struct ring_buffer {
 	struct ring_buffer_per_cpu buffers[NR_CPUS];
 	int record_on; /* Linux's !RB_BUFFER_OFF: tracing_on */
+	int record_disabled; /* nested pauses (reading `trace`); atomic */
+	int overwrite; /* Linux's RB_FL_OVERWRITE: when full, the oldest record goes */
 };
 
 /* Bytes of ring memory per record: the smallest useful trace_buf_size is two of these. */
@@ -54,12 +64,16 @@ bool ring_buffer_peek(struct ring_buffer *buffer, int cpu, unsigned long *idx,
 		      struct ring_buffer_event *event);
 
 void ring_buffer_reset(struct ring_buffer *buffer);
+void ring_buffer_change_overwrite(struct ring_buffer *buffer, int val);
 void ring_buffer_record_on(struct ring_buffer *buffer);
 void ring_buffer_record_off(struct ring_buffer *buffer);
 bool ring_buffer_record_is_on(struct ring_buffer *buffer);
+void ring_buffer_record_disable(struct ring_buffer *buffer);
+void ring_buffer_record_enable(struct ring_buffer *buffer);
 
 unsigned long ring_buffer_entries_cpu(struct ring_buffer *buffer, int cpu);
 unsigned long ring_buffer_overrun_cpu(struct ring_buffer *buffer, int cpu);
+unsigned long ring_buffer_dropped_events_cpu(struct ring_buffer *buffer, int cpu);
 unsigned long ring_buffer_entries(struct ring_buffer *buffer);
 unsigned long ring_buffer_overruns(struct ring_buffer *buffer);
 

@@ -17,5 +17,13 @@ char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
 char *strstr(const char *haystack, const char *needle);
 size_t strlcpy(char *dst, const char *src, size_t size);
+char *strpbrk(const char *s, const char *accept);
+char *strsep(char **stringp, const char *delim);
+
+/* kernel/lib/string_words.c */
+char *skip_spaces(const char *str);
+char *strim(char *s);
+#define strstrip(s) strim(s)
+int match_string(const char *const *array, int n, const char *string);
 
 #endif

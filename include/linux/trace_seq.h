@@ -39,5 +39,7 @@ void trace_seq_printf(struct trace_seq *s, const char *fmt, ...) __printf(2, 3);
 void trace_seq_vprintf(struct trace_seq *s, const char *fmt, va_list args);
 void trace_seq_puts(struct trace_seq *s, const char *str);
 void trace_seq_putc(struct trace_seq *s, unsigned char c);
+void trace_seq_putmem(struct trace_seq *s, const void *mem, unsigned int len);
+void trace_seq_putmem_hex(struct trace_seq *s, const void *mem, unsigned int len);
 
 #endif

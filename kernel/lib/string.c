@@ -101,3 +101,27 @@ size_t strlcpy(char *dst, const char *src, size_t size)
 	}
 	return len;
 }
+
+char *strpbrk(const char *s, const char *accept)
+{
+	for (; *s; s++)
+		if (strchr(accept, *s))
+			return (char *)s;
+	return NULL;
+}
+
+/* Cut the first token off *@stringp at any of @delim: it is returned,
+ * NUL-terminated, and *@stringp moves past the delimiter (NULL after the
+ * last token). */
+char *strsep(char **stringp, const char *delim)
+{
+	char *s = *stringp, *end;
+
+	if (!s)
+		return NULL;
+	end = strpbrk(s, delim);
+	if (end)
+		*end++ = '\0';
+	*stringp = end;
+	return s;
+}

@@ -28,7 +28,7 @@ _Static_assert(sizeof(struct ring_buffer_slot) == RB_SLOT_SIZE, "slot size");
  *	kernel gives each CPU its own pages, as Linux does)
  * @size_per_cpu: trace_buf_size, a multiple of 8; RB_SLOT_SIZE bytes a record
  *
- * Recording starts on. RETURNS: 0, or -EINVAL if @mem is NULL or misaligned
+ * Recording starts on, in overwrite mode. RETURNS: 0, or -EINVAL if @mem is NULL or misaligned
  * or @size_per_cpu holds fewer than two slots.
  */
 int ring_buffer_init(struct ring_buffer *buffer, void *const mem[NR_CPUS], size_t size_per_cpu)
@@ -51,6 +51,7 @@ int ring_buffer_init(struct ring_buffer *buffer, void *const mem[NR_CPUS], size_
 		memset(cpu_buffer->slots, 0, nr_slots * sizeof(struct ring_buffer_slot));
 	}
 	buffer->record_on = 1;
+	buffer->overwrite = 1;
 	return 0;
 }
 
@@ -60,25 +61,42 @@ static struct ring_buffer_slot *rb_slot(struct ring_buffer_per_cpu *cpu_buffer,
 	return &cpu_buffer->slots[idx % cpu_buffer->nr_slots];
 }
 
+/* Records written since the last reset, as seen with @head. */
+static unsigned long rb_written(struct ring_buffer_per_cpu *cpu_buffer, unsigned long head)
+{
+	long written = head - READ_ONCE(cpu_buffer->reset_base);
+
+	return written < 0 ? 0 : written;
+}
+
 /**
  * ring_buffer_lock_reserve - claim the next record of @cpu's ring
  *
- * The record returned is the ring's oldest if the ring is full; it stays
- * invisible to readers until ring_buffer_unlock_commit().
+ * If the ring is full of unread records, the record returned is its oldest
+ * (counted as an overrun), or, with overwrite off, none (counted as dropped).
+ * It stays invisible to readers until ring_buffer_unlock_commit().
  * CONTEXT: on @cpu with IRQs off until the commit.
- * RETURNS: the record to fill, or NULL if recording is off or the buffer
- * is not set up.
+ * RETURNS: the record to fill, or NULL if recording is off or paused, the ring is
+ * full and overwrite is off, or the buffer is not set up.
  */
 struct ring_buffer_event *ring_buffer_lock_reserve(struct ring_buffer *buffer, int cpu)
 {
 	struct ring_buffer_per_cpu *cpu_buffer;
 	struct ring_buffer_slot *slot;
 
-	if (!READ_ONCE(buffer->record_on) || cpu < 0 || cpu >= NR_CPUS)
+	if (!READ_ONCE(buffer->record_on) || READ_ONCE(buffer->record_disabled) ||
+	    cpu < 0 || cpu >= NR_CPUS)
 		return NULL;
 	cpu_buffer = &buffer->buffers[cpu];
 	if (!cpu_buffer->slots)
 		return NULL;
+	if (rb_written(cpu_buffer, cpu_buffer->head) >= cpu_buffer->nr_slots) {
+		if (!READ_ONCE(buffer->overwrite)) {
+			WRITE_ONCE(cpu_buffer->dropped, cpu_buffer->dropped + 1);
+			return NULL;
+		}
+		WRITE_ONCE(cpu_buffer->overrun, cpu_buffer->overrun + 1);
+	}
 	slot = rb_slot(cpu_buffer, cpu_buffer->head);
 	WRITE_ONCE(slot->seq, 0);
 	smp_wmb(); /* readers see the slot invalid before any new byte */
@@ -98,14 +116,6 @@ void ring_buffer_unlock_commit(struct ring_buffer *buffer, int cpu)
 	WRITE_ONCE(rb_slot(cpu_buffer, head)->seq, head + 1);
 	smp_wmb(); /* a reader that sees the new head sees the record */
 	WRITE_ONCE(cpu_buffer->head, head + 1);
-}
-
-/* Records written since the last reset, as seen with @head. */
-static unsigned long rb_written(struct ring_buffer_per_cpu *cpu_buffer, unsigned long head)
-{
-	long written = head - READ_ONCE(cpu_buffer->reset_base);
-
-	return written < 0 ? 0 : written;
 }
 
 /* The oldest record still readable, as seen with @head. */
@@ -163,8 +173,9 @@ bool ring_buffer_peek(struct ring_buffer *buffer, int cpu, unsigned long *idx,
 /**
  * ring_buffer_reset - forget every record (Linux: `echo > trace`)
  *
- * Only moves each ring's reset_base up to its head, so the writers, which
- * never look at it, need no lock. CONTEXT: any CPU.
+ * Only moves each ring's reset_base up to its head and snapshots its
+ * counters, so the writers, which only read reset_base, need no lock.
+ * CONTEXT: any CPU.
  */
 void ring_buffer_reset(struct ring_buffer *buffer)
 {
@@ -174,7 +185,16 @@ void ring_buffer_reset(struct ring_buffer *buffer)
 		struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
 
 		WRITE_ONCE(cpu_buffer->reset_base, READ_ONCE(cpu_buffer->head));
+		WRITE_ONCE(cpu_buffer->overrun_base, READ_ONCE(cpu_buffer->overrun));
+		WRITE_ONCE(cpu_buffer->dropped_base, READ_ONCE(cpu_buffer->dropped));
 	}
+}
+
+/* options/overwrite: when a ring is full, overwrite its oldest record (1)
+ * or drop the new one (0). */
+void ring_buffer_change_overwrite(struct ring_buffer *buffer, int val)
+{
+	WRITE_ONCE(buffer->overwrite, !!val);
 }
 
 void ring_buffer_record_on(struct ring_buffer *buffer)
@@ -192,6 +212,17 @@ bool ring_buffer_record_is_on(struct ring_buffer *buffer)
 	return READ_ONCE(buffer->record_on);
 }
 
+/* Pause recording, apart from tracing_on; pauses nest (Linux's). */
+void ring_buffer_record_disable(struct ring_buffer *buffer)
+{
+	__atomic_add_fetch(&buffer->record_disabled, 1, __ATOMIC_SEQ_CST);
+}
+
+void ring_buffer_record_enable(struct ring_buffer *buffer)
+{
+	__atomic_sub_fetch(&buffer->record_disabled, 1, __ATOMIC_SEQ_CST);
+}
+
 /* Records of @cpu still in its ring. */
 unsigned long ring_buffer_entries_cpu(struct ring_buffer *buffer, int cpu)
 {
@@ -204,9 +235,16 @@ unsigned long ring_buffer_entries_cpu(struct ring_buffer *buffer, int cpu)
 unsigned long ring_buffer_overrun_cpu(struct ring_buffer *buffer, int cpu)
 {
 	struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
-	unsigned long written = rb_written(cpu_buffer, READ_ONCE(cpu_buffer->head));
 
-	return written - min(written, cpu_buffer->nr_slots);
+	return READ_ONCE(cpu_buffer->overrun) - READ_ONCE(cpu_buffer->overrun_base);
+}
+
+/* Records of @cpu refused since the last reset because its ring was full. */
+unsigned long ring_buffer_dropped_events_cpu(struct ring_buffer *buffer, int cpu)
+{
+	struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
+
+	return READ_ONCE(cpu_buffer->dropped) - READ_ONCE(cpu_buffer->dropped_base);
 }
 
 unsigned long ring_buffer_entries(struct ring_buffer *buffer)

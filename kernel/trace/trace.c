@@ -11,6 +11,7 @@
 #include <linux/time.h>
 #include <linux/trace.h>
 #include <linux/ring_buffer.h>
+#include "trace.h"
 
 u64 trace_clock_local(void)
 {
@@ -47,19 +48,19 @@ static noinline void __ftrace_trace_stack(struct ring_buffer *buffer, unsigned l
 		/* Add one, for this function and the call to save_stack_trace() */
 		.skip = skip + 1,
 	};
-	struct trace_record *rec;
+	struct ring_buffer_event *event;
 	struct stack_entry *entry;
 	unsigned int i;
 
 	local_irq_save(irq_flags);
-	rec = trace_buffer_lock_reserve(buffer, TRACE_STACK, flags, smp_processor_id());
-	if (rec) {
+	event = trace_buffer_lock_reserve(buffer, TRACE_STACK, sizeof(*entry), flags);
+	if (event) {
 		save_stack_trace(&trace);
-		entry = (struct stack_entry *)rec->fields;
+		entry = ring_buffer_event_data(event);
 		for (i = 0; i < trace.nr_entries; i++)
 			entry->caller[i] = entries[i];
 		entry->size = trace.nr_entries;
-		ring_buffer_unlock_commit(buffer, smp_processor_id());
+		__buffer_unlock_commit(buffer, event);
 	}
 	local_irq_restore(irq_flags);
 }
@@ -78,6 +79,15 @@ void trace_dump_stack(int skip)
 	skip++;
 	__ftrace_trace_stack(&global_trace_buffer, flags, skip);
 }
+
+/* trace_options=sym-offset,nooverwrite: trace options to set at boot,
+ * applied by trace_init() (Linux's set_trace_boot_options). */
+static int set_trace_boot_options(char *str)
+{
+	strlcpy(trace_boot_options_buf, str, MAX_TRACER_SIZE);
+	return 1;
+}
+__setup("trace_options=", set_trace_boot_options);
 
 void trace_boot_init(void)
 {

@@ -16,12 +16,10 @@ int raw_smp_processor_id(void); /* tests/host/trace_stubs.h */
 #else
 #include <linux/sched.h>
 #endif
-
-_Static_assert(sizeof(struct trace_record) <= RB_EVENT_DATA_SIZE, "record fits an event");
+#include "trace.h"
 
 struct ring_buffer global_trace_buffer;
 u64 global_trace_time_start;
-unsigned long global_trace_flags = TRACE_ITER_PRINT_PARENT;
 
 struct trace_event_call *const ftrace_events[] = {
 	&event_irq_handler_entry,
@@ -44,32 +42,53 @@ struct trace_event_call *const ftrace_events[] = {
 };
 const unsigned int nr_ftrace_events = ARRAY_SIZE(ftrace_events);
 
+/* An event's line: "name: " and its TP_printk (Linux's trace_raw_output_<event>). */
+static enum print_line_t trace_event_raw_output(struct trace_iterator *iter, int flags,
+					       struct trace_event *event)
+{
+	struct trace_event_call *call = container_of(event, struct trace_event_call, event);
+	struct trace_seq *s = &iter->seq;
+
+	trace_seq_printf(s, "%s: ", call->name);
+	call->print(s, iter->ent + 1);
+	trace_seq_putc(s, '\n');
+	return trace_handle_return(s);
+}
+
+static struct trace_event_functions trace_event_raw_funcs = {
+	.trace = trace_event_raw_output,
+};
+
 /**
- * trace_init - number the events and lay out the trace buffer
+ * trace_init - register the nop tracer and the events, lay out the trace
+ * buffer and apply trace_options=
  * @mem, @size_per_cpu: as for ring_buffer_init(); size from trace_buf_size=
  *
  * Linux's trace_init(): tracer_alloc_buffers() and the events' registration,
- * which gives each event its type (__TRACE_LAST_TYPE, + 1, ...: the table order).
+ * which gives each event its type (after the tracer's own, in table order).
  * CONTEXT: boot, before any event is enabled. RETURNS: 0 or -EINVAL.
  */
 int trace_init(void *const mem[NR_CPUS], size_t size_per_cpu)
 {
 	unsigned int i;
+	int ret;
 
-	for (i = 0; i < nr_ftrace_events; i++)
-		ftrace_events[i]->type = __TRACE_LAST_TYPE + i;
+	init_events();
+	for (i = 0; i < nr_ftrace_events; i++) {
+		struct trace_event_call *call = ftrace_events[i];
+
+		if (call->event.type)
+			continue; /* host tests set up more than once */
+		call->event.funcs = &trace_event_raw_funcs;
+		register_trace_event(&call->event);
+	}
 	global_trace_time_start = 0;
-	return ring_buffer_init(&global_trace_buffer, mem, size_per_cpu);
-}
-
-/* The event whose records have entry->type @type, or NULL (Linux's ftrace_find_event). */
-struct trace_event_call *ftrace_find_event(int type)
-{
-	int i = type - __TRACE_LAST_TYPE;
-
-	if (i < 0 || i >= (int)nr_ftrace_events || ftrace_events[i]->type != type)
-		return NULL;
-	return ftrace_events[i];
+	ret = ring_buffer_init(&global_trace_buffer, mem, size_per_cpu);
+	if (ret)
+		return ret;
+	register_tracer(&nop_trace);
+	apply_trace_boot_options();
+	return 0;
 }
 
 /*
@@ -83,6 +102,7 @@ static int __ftrace_set_clr_event(const char *match, const char *sub, const char
 	int ret = -EINVAL;
 	unsigned int i;
 
+	mutex_lock(&event_mutex);
 	for (i = 0; i < nr_ftrace_events; i++) {
 		struct trace_event_call *call = ftrace_events[i];
 
@@ -97,6 +117,7 @@ static int __ftrace_set_clr_event(const char *match, const char *sub, const char
 		WRITE_ONCE(call->enabled, !!set);
 		ret = 0;
 	}
+	mutex_unlock(&event_mutex);
 	return ret;
 }
 
@@ -144,6 +165,18 @@ int tracing_is_on(void)
 	return ring_buffer_record_is_on(&global_trace_buffer);
 }
 
+/* Pause recording while a reader walks the buffer (Linux's tracing_stop
+ * and tracing_start); pauses nest and do not touch tracing_on. */
+void tracing_stop(void)
+{
+	ring_buffer_record_disable(&global_trace_buffer);
+}
+
+void tracing_start(void)
+{
+	ring_buffer_record_enable(&global_trace_buffer);
+}
+
 /* Forget every event (`echo > trace`); a dump counts time from now. */
 void tracing_reset_online_cpus(void)
 {
@@ -151,27 +184,29 @@ void tracing_reset_online_cpus(void)
 	ring_buffer_reset(&global_trace_buffer);
 }
 
-/**
- * trace_buffer_lock_reserve - take the next record of @cpu's ring for a
- * record of @type, stamped with the time and the current task
- * @irq_flags: the CPSR of the traced context, for its irqs-off column
- *
- * CONTEXT: on @cpu with IRQs off until ring_buffer_unlock_commit().
- * RETURNS: the record, or NULL if tracing is off.
- */
-struct trace_record *trace_buffer_lock_reserve(struct ring_buffer *buffer, int type,
-					       unsigned long irq_flags, int cpu)
+/* Linux's trace_buffer_lock_reserve(); see <linux/trace_events.h>. */
+struct ring_buffer_event *trace_buffer_lock_reserve(struct ring_buffer *buffer, int type,
+						    unsigned long len, unsigned long flags)
 {
-	struct ring_buffer_event *event = ring_buffer_lock_reserve(buffer, cpu);
-	struct trace_record *rec;
+	struct ring_buffer_event *event;
+	struct trace_entry *entry;
 
+	if (len > TRACE_ENTRY_MAX)
+		return NULL;
+	event = ring_buffer_lock_reserve(buffer, raw_smp_processor_id());
 	if (!event)
 		return NULL;
 	event->ts = trace_clock_local();
-	rec = ring_buffer_event_data(event);
-	tracing_generic_entry_update(&rec->ent, irq_flags, rec->comm);
-	rec->ent.type = type;
-	return rec;
+	entry = ring_buffer_event_data(event);
+	tracing_generic_entry_update(entry, flags, trace_record_comm(event));
+	entry->type = type;
+	return event;
+}
+
+/* Linux's __buffer_unlock_commit(): publish the entry reserved on this CPU. */
+void __buffer_unlock_commit(struct ring_buffer *buffer, struct ring_buffer_event *event)
+{
+	ring_buffer_unlock_commit(buffer, raw_smp_processor_id());
 }
 
 /**
@@ -186,25 +221,24 @@ struct trace_record *trace_buffer_lock_reserve(struct ring_buffer *buffer, int t
 void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 				 struct trace_event_call *call, size_t len)
 {
-	struct trace_record *rec;
-
 	if (!READ_ONCE(call->enabled) || len > TRACE_EVENT_FIELDS_MAX)
 		return NULL;
 	local_irq_save(fbuffer->flags);
 	fbuffer->buffer = &global_trace_buffer;
-	fbuffer->cpu = raw_smp_processor_id();
-	rec = trace_buffer_lock_reserve(fbuffer->buffer, call->type, fbuffer->flags, fbuffer->cpu);
-	if (!rec) {
+	fbuffer->event = trace_buffer_lock_reserve(fbuffer->buffer, call->event.type,
+						   sizeof(struct trace_entry) + len,
+						   fbuffer->flags);
+	if (!fbuffer->event) {
 		local_irq_restore(fbuffer->flags);
 		return NULL;
 	}
-	fbuffer->entry = rec->fields;
+	fbuffer->entry = (struct trace_entry *)ring_buffer_event_data(fbuffer->event) + 1;
 	return fbuffer->entry;
 }
 
 /* Publish the event reserved in @fbuffer and unmask IRQs again. */
 void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 {
-	ring_buffer_unlock_commit(fbuffer->buffer, fbuffer->cpu);
+	__buffer_unlock_commit(fbuffer->buffer, fbuffer->event);
 	local_irq_restore(fbuffer->flags);
 }

@@ -61,3 +61,41 @@ void trace_seq_putc(struct trace_seq *s, unsigned char c)
 	s->buffer[s->len++] = c;
 	s->buffer[s->len] = '\0';
 }
+
+/* Append @len raw bytes (options/bin). */
+void trace_seq_putmem(struct trace_seq *s, const void *mem, unsigned int len)
+{
+	if (s->full)
+		return;
+	if (len > trace_seq_room(s)) {
+		s->full = 1;
+		return;
+	}
+	memcpy(s->buffer + s->len, mem, len);
+	s->len += len;
+	s->buffer[s->len] = '\0';
+}
+
+/* Append @len bytes as hex, most significant byte first as the CPU reads
+ * them (little-endian here), then a space (options/hex; Linux's
+ * trace_seq_putmem_hex, for values of up to 16 bytes). */
+void trace_seq_putmem_hex(struct trace_seq *s, const void *mem, unsigned int len)
+{
+	static const char hex_asc[] = "0123456789abcdef";
+	const unsigned char *data = mem;
+	char hex[2 * 16 + 2];
+	unsigned int j = 0;
+	int i;
+
+	if (len > 16) {
+		s->full = 1;
+		return;
+	}
+	for (i = len - 1; i >= 0; i--) {
+		hex[j++] = hex_asc[data[i] >> 4];
+		hex[j++] = hex_asc[data[i] & 0xf];
+	}
+	hex[j++] = ' ';
+	hex[j] = '\0';
+	trace_seq_puts(s, hex);
+}

@@ -7,7 +7,7 @@
 HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
-	-Iinclude -Iinclude/uapi -Itests/host -DHOST_TEST -MMD -MP
+	-Iinclude -Iinclude/uapi -Itests/host -DHOST_TEST -DUTS_RELEASE='"host"' -MMD -MP
 
 host_sources = $(shell sed -n '1s/.*sources:\(.*\)\*\/.*/\1/p' $(1))
 

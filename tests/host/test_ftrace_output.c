@@ -1,4 +1,4 @@
-/* sources: kernel/trace/trace_output.c kernel/trace/trace_events.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/kallsyms.c */
+/* sources: kernel/trace/trace_output.c kernel/trace/trace_events.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/lib/string_words.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/kallsyms.c */
 /* The tracer's own records printed against real Linux lines: <stack trace>
  * blocks of Linux 4.19 on a Raspberry Pi (the seeds' book's traces,
  * linux-traces/rpi-4.19/ of the team's reference set). Each block is turned
@@ -9,6 +9,7 @@
 #include <linux/kernel.h>
 #include <linux/trace_events.h>
 #include "trace_stubs.h"
+#include "../../kernel/trace/trace.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -117,14 +118,14 @@ static int setup(void **state)
 /*
  * Start a record of @type from the context columns of a real line
  * "%16s-%-5d [%03d] LLLL %5lu.%06lu: " (only the '.' and 'd' irqs-off
- * column occur in the lines used here). RETURNS: the record's fields.
+ * column occur in the lines used here). RETURNS: the record's entry.
  */
 static void *reserve_from_line(const char *line, int type)
 {
 	unsigned long secs, usecs;
 	char lat[5] = "";
 	int i, pid, cpu;
-	struct trace_record *rec;
+	struct ring_buffer_event *event;
 
 	for (i = 0; line[i] == ' '; i++)
 		;
@@ -138,9 +139,9 @@ static void *reserve_from_line(const char *line, int type)
 	stub_task.preempt_count = 0;
 	stub_cpu = cpu;
 	stub_clock_ns = (secs * 1000000ULL + usecs) * 1000;
-	rec = trace_buffer_lock_reserve(&global_trace_buffer, type, 0, cpu);
-	assert_non_null(rec);
-	return rec->fields;
+	event = trace_buffer_lock_reserve(&global_trace_buffer, type, TRACE_ENTRY_MAX, 0);
+	assert_non_null(event);
+	return ring_buffer_event_data(event);
 }
 
 static void commit(void)
@@ -171,7 +172,7 @@ static const char *print_all(void)
 	size_t len = 0;
 
 	text[0] = '\0';
-	trace_iter_init(&iter, &global_trace_buffer);
+	trace_iter_init(&iter, &global_trace);
 	while (trace_find_next_entry_inc(&iter)) {
 		trace_seq_init(&iter.seq);
 		assert_int_equal(print_trace_line(&iter), TRACE_TYPE_HANDLED);
@@ -191,6 +192,12 @@ static char *join(const char *const *lines, unsigned int n)
 	for (i = 0; i < n; i++)
 		len += snprintf(joined + len, sizeof(joined) - len, "%s\n", lines[i]);
 	return joined;
+}
+
+/* The trace options print-parent, sym-offset and sym-addr: @flags, the others at their defaults. */
+static void set_sym_flags(unsigned int flags)
+{
+	global_trace.trace_flags = (TRACE_DEFAULT_FLAGS & ~TRACE_ITER_SYM_MASK) | flags;
 }
 
 /* ---- Real <stack trace> blocks ---- */
@@ -238,7 +245,7 @@ static void check_block(const char *const *lines, unsigned int n)
 
 static void test_stack_blocks_with_sym_offset(void **state)
 {
-	global_trace_flags = TRACE_ITER_PRINT_PARENT | TRACE_ITER_SYM_OFFSET;
+	set_sym_flags(TRACE_ITER_PRINT_PARENT | TRACE_ITER_SYM_OFFSET);
 	check_block(exit_stack, ARRAY_SIZE(exit_stack));
 	check_block(fork_stack, ARRAY_SIZE(fork_stack));
 	check_block(kill_stack, ARRAY_SIZE(kill_stack));
@@ -247,10 +254,10 @@ static void test_stack_blocks_with_sym_offset(void **state)
 /* Without sym-offset: names only; a user address stays a number. */
 static void test_stack_block_names_only(void **state)
 {
-	global_trace_flags = TRACE_ITER_SYM_OFFSET;
+	set_sym_flags(TRACE_ITER_SYM_OFFSET);
 	ring_buffer_reset(&global_trace_buffer);
 	emit_stack(exit_stack, ARRAY_SIZE(exit_stack));
-	global_trace_flags = TRACE_ITER_PRINT_PARENT;
+	set_sym_flags(TRACE_ITER_PRINT_PARENT);
 	assert_string_equal(print_all(),
 			    "   rpi_proc_exit-30382 [003] .... 11500.715968: <stack trace>\n"
 			    " => do_exit\n => do_group_exit\n => __wake_up_parent\n"
@@ -260,10 +267,10 @@ static void test_stack_block_names_only(void **state)
 /* sym-addr adds each address after its symbol. */
 static void test_stack_block_sym_addr(void **state)
 {
-	global_trace_flags = TRACE_ITER_SYM_OFFSET;
+	set_sym_flags(TRACE_ITER_SYM_OFFSET);
 	ring_buffer_reset(&global_trace_buffer);
 	emit_stack(fork_stack, 3);
-	global_trace_flags = TRACE_ITER_SYM_OFFSET | TRACE_ITER_SYM_ADDR;
+	set_sym_flags(TRACE_ITER_SYM_OFFSET | TRACE_ITER_SYM_ADDR);
 	assert_string_equal(print_all(),
 			    "            bash-2181  [003] .... 11491.710037: <stack trace>\n"
 			    " => copy_process.part.5+0x18/0x1b08 <c0100050>\n"
@@ -277,7 +284,7 @@ static void test_stack_full_and_corrupt(void **state)
 	struct stack_entry *entry;
 	unsigned int i;
 
-	global_trace_flags = 0;
+	set_sym_flags(0);
 	ring_buffer_reset(&global_trace_buffer);
 	entry = reserve_from_line(exit_stack[0], TRACE_STACK);
 	for (i = 0; i < FTRACE_STACK_ENTRIES; i++)

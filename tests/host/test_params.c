@@ -1,4 +1,4 @@
-/* sources: kernel/params.c kernel/cmdline.c kernel/lib/kstrtox.c kernel/lib/hexdump.c */
+/* sources: kernel/params.c kernel/lib/string_words.c kernel/cmdline.c kernel/lib/kstrtox.c kernel/lib/hexdump.c */
 /* The boot command line: next_arg's quoting, parse_args, the number helpers,
  * and start_kernel's flow (early params, __setup handlers, init's argv/envp
  * with Linux 4.19's limits). */

@@ -1,4 +1,4 @@
-/* sources: kernel/trace/trace_output.c kernel/kallsyms.c tests/host/data/kallsyms_sample.S kernel/trace/trace_events.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c */
+/* sources: kernel/trace/trace_output.c kernel/kallsyms.c tests/host/data/kallsyms_sample.S kernel/trace/trace_events.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/lib/string_words.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c */
 /* The `trace` text against real Linux 4.19 output (rpi-4.19/): each real
  * line is turned back into the record that produced it, written through
  * trace_event_buffer_reserve/commit, read back and compared byte for byte.
@@ -13,6 +13,7 @@
 #include <trace/events/sched.h>
 #include <trace/events/signal.h>
 #include "trace_stubs.h"
+#include "../../kernel/trace/trace.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -207,7 +208,7 @@ static size_t read_trace(void)
 	loff_t pos = 0;
 	size_t len;
 
-	trace_iter_init(&iter, &global_trace_buffer);
+	trace_iter_init(&iter, &global_trace);
 	len = trace_read(&iter, text, sizeof(text) - 1, &pos);
 	text[len] = '\0';
 	assert_int_equal(trace_read(&iter, text + len, sizeof(text) - 1 - len, &pos), 0);
@@ -217,7 +218,7 @@ static size_t read_trace(void)
 /* The one record in the buffer, printed. */
 static const char *print_only_record(void)
 {
-	trace_iter_init(&iter, &global_trace_buffer);
+	trace_iter_init(&iter, &global_trace);
 	assert_non_null(trace_find_next_entry_inc(&iter));
 	assert_int_equal(print_trace_line(&iter), TRACE_TYPE_HANDLED);
 	assert_null(trace_find_next_entry_inc(&iter));
@@ -391,7 +392,7 @@ static void test_merge_tie_goes_to_lower_cpu(void **state)
 	for (cpu = NR_CPUS - 1; cpu >= 0; cpu--)
 		assert_int_equal(stub_emit(cpu, 5000, 0, 0, 10 + cpu, "t", &event_sys_exit, &f,
 					   sizeof(f)), 0);
-	trace_iter_init(&iter, &global_trace_buffer);
+	trace_iter_init(&iter, &global_trace);
 	for (cpu = 0; cpu < NR_CPUS; cpu++) {
 		assert_non_null(trace_find_next_entry_inc(&iter));
 		assert_int_equal(iter.cpu, cpu);
@@ -422,9 +423,9 @@ static void test_header_matches_real_file(void **state)
 	for (i = 0; i < 42; i++)
 		assert_int_equal(stub_emit(i % NR_CPUS, 1000 * i, 0, 0, 100, "sh", &event_sys_exit,
 					   &f, sizeof(f)), 0);
-	trace_iter_init(&iter, &global_trace_buffer);
-	trace_default_header(&iter);
-	assert_string_equal(iter.seq.buffer, real_header_42);
+	trace_iter_init(&iter, &global_trace);
+	trace_default_header(&iter); /* what follows "# tracer: nop\n#\n" */
+	assert_string_equal(iter.seq.buffer, real_header_42 + 16);
 }
 
 /* syscall-vfs-read.txt's "180047/206790": rings that overflowed. */
@@ -442,10 +443,10 @@ static void test_header_counts_overwritten_entries(void **state)
 			ring_buffer_unlock_commit(&global_trace_buffer, cpu);
 		}
 	}
-	trace_iter_init(&iter, &global_trace_buffer);
+	trace_iter_init(&iter, &global_trace);
 	trace_default_header(&iter);
 	assert_non_null(strstr(iter.seq.buffer,
-			       "\n# entries-in-buffer/entries-written: 180047/206790   #P:4\n"));
+			       "# entries-in-buffer/entries-written: 180047/206790   #P:4\n"));
 }
 
 static void test_empty_trace_is_just_the_header(void **state)
@@ -569,18 +570,18 @@ static void test_events_without_real_capture(void **state)
 static void test_corrupt_records(void **state)
 {
 	struct ring_buffer_event *event;
-	struct trace_record *rec;
+	struct trace_entry *ent;
 	char expected[256];
 
 	event = ring_buffer_lock_reserve(&global_trace_buffer, 0);
 	assert_non_null(event);
 	memset(event, 'A', sizeof(*event));
 	event->ts = 1000000000;
-	rec = ring_buffer_event_data(event);
-	rec->ent.type = 999;
-	rec->ent.pid = 5;
-	rec->ent.flags = 0;
-	rec->ent.preempt_count = 0;
+	ent = ring_buffer_event_data(event);
+	ent->type = 999;
+	ent->pid = 5;
+	ent->flags = 0;
+	ent->preempt_count = 0;
 	ring_buffer_unlock_commit(&global_trace_buffer, 0);
 	assert_string_equal(print_only_record(),
 			    " AAAAAAAAAAAAAAA-5     [000] ....     1.000000: Unknown type 999\n");
@@ -589,11 +590,11 @@ static void test_corrupt_records(void **state)
 	event = ring_buffer_lock_reserve(&global_trace_buffer, 3);
 	memset(event, 'C', sizeof(*event));
 	event->ts = 0;
-	rec = ring_buffer_event_data(event);
-	rec->ent.type = event_sched_process_exec.type;
-	rec->ent.pid = 0;
-	rec->ent.flags = 0;
-	rec->ent.preempt_count = 0;
+	ent = ring_buffer_event_data(event);
+	ent->type = event_sched_process_exec.event.type;
+	ent->pid = 0;
+	ent->flags = 0;
+	ent->preempt_count = 0;
 	ring_buffer_unlock_commit(&global_trace_buffer, 3);
 	snprintf(expected, sizeof(expected),
 		 "          <idle>-0     [003] ....     0.000000: sched_process_exec: "
@@ -662,12 +663,13 @@ static void test_tracing_off_and_bad_reserve(void **state)
 	assert_int_equal(ring_buffer_entries(&global_trace_buffer), 1);
 
 	for (i = 0; i < nr_ftrace_events; i++)
-		assert_ptr_equal(ftrace_find_event(ftrace_events[i]->type), ftrace_events[i]);
+		assert_ptr_equal(ftrace_find_event(ftrace_events[i]->event.type),
+				 &ftrace_events[i]->event);
 	assert_null(ftrace_find_event(0));
 	assert_null(ftrace_find_event(-1));
-	assert_null(ftrace_find_event(TRACE_STACK)); /* the tracer's own records are no events */
-	assert_null(ftrace_find_event(__TRACE_LAST_TYPE + nr_ftrace_events));
-	assert_int_equal(event_irq_handler_entry.type, __TRACE_LAST_TYPE); /* Linux's first id */
+	assert_null(ftrace_find_event(TRACE_STACK - 1)); /* a tracer type nobody registered */
+	assert_null(ftrace_find_event(__TRACE_LAST_TYPE + nr_ftrace_events + 1));
+	assert_int_equal(event_irq_handler_entry.event.type, __TRACE_LAST_TYPE + 1); /* Linux's first id */
 	assert_int_equal(trace_init(NULL, SIZE), -EINVAL);
 }
 
@@ -693,7 +695,7 @@ static void test_read_in_pieces_and_seek(void **state)
 	len = read_trace();
 	assert_true(len > 900);
 
-	trace_iter_init(&iter, &global_trace_buffer);
+	trace_iter_init(&iter, &global_trace);
 	while ((n = trace_read(&iter, piece + got, 7, &pos)) > 0) {
 		got += n;
 		assert_int_equal(pos, got);
@@ -836,6 +838,140 @@ static void test_trace_seq_drops_what_does_not_fit(void **state)
 	assert_true(trace_seq_has_overflowed(&s));
 }
 
+/* ---- The trace options that change the text ---- */
+
+/* Two sys_exit records 2 ms apart by "sh", pid 100, on CPU 1, printed
+ * with @flags; RETURNS the whole `trace` text. */
+static const char *trace_with_flags(unsigned int flags)
+{
+	struct trace_event_raw_sys_exit f = { .id = 4, .ret = 1 };
+
+	assert_int_equal(stub_emit(1, 1000000, 0, 0, 100, "sh", &event_sys_exit, &f, sizeof(f)), 0);
+	assert_int_equal(stub_emit(1, 3000000, TRACE_FLAG_IRQS_OFF, 0, 100, "sh", &event_sys_exit,
+				   &f, sizeof(f)), 0);
+	global_trace.trace_flags = flags;
+	read_trace();
+	global_trace.trace_flags = TRACE_DEFAULT_FLAGS;
+	return text;
+}
+
+static void test_option_irq_info_and_context_info(void **state)
+{
+	assert_string_equal(trace_with_flags(TRACE_DEFAULT_FLAGS & ~TRACE_ITER_IRQ_INFO),
+			    "# tracer: nop\n"
+			    "#\n"
+			    "# entries-in-buffer/entries-written: 2/2   #P:4\n"
+			    "#\n"
+			    /* Linux 4.19's columns, misaligned as they are there */
+			    "#           TASK-PID     CPU#   TIMESTAMP  FUNCTION\n"
+			    "#              | |         |       |         |\n"
+			    "              sh-100   [001]      0.001000: sys_exit: NR 4 = 1\n"
+			    "              sh-100   [001]      0.003000: sys_exit: NR 4 = 1\n");
+	ring_buffer_reset(&global_trace_buffer);
+	assert_string_equal(trace_with_flags(TRACE_DEFAULT_FLAGS & ~TRACE_ITER_CONTEXT_INFO),
+			    "# tracer: nop\n"
+			    "#\n"
+			    "sys_exit: NR 4 = 1\n"
+			    "sys_exit: NR 4 = 1\n");
+	ring_buffer_reset(&global_trace_buffer);
+	assert_non_null(strstr(trace_with_flags(TRACE_DEFAULT_FLAGS | TRACE_ITER_RECORD_TGID),
+			       "#           TASK-PID    TGID   CPU#  ||||    TIMESTAMP  FUNCTION\n"));
+}
+
+static void test_option_latency_format(void **state)
+{
+	char expected[2048];
+
+	global_trace_time_start = 500000;
+	snprintf(expected, sizeof(expected),
+		 "# tracer: nop\n"
+		 "#\n"
+		 "# nop latency trace v1.1.5 on 4.19.0-kestrel-host\n"
+		 "# --------------------------------------------------------------------\n"
+		 "# latency: 0 us, #2/2, CPU#0 | (M:server VP:0, KP:0, SP:0 HP:0 #P:4)\n"
+		 "#    -----------------\n"
+		 "#    | task: -0 (uid:0 nice:0 policy:0 rt_prio:0)\n"
+		 "#    -----------------\n"
+		 "#\n"
+		 "#                  _------=> CPU#            \n"
+		 "#                 / _-----=> irqs-off        \n"
+		 "#                | / _----=> need-resched    \n"
+		 "#                || / _---=> hardirq/softirq \n"
+		 "#                ||| / _--=> preempt-depth   \n"
+		 "#                |||| /     delay            \n"
+		 "#  cmd     pid   ||||| time  |   caller      \n"
+		 "#     \\   /      |||||  \\    |   /         \n"
+		 /* the gap to the next record, 2 ms, is marked '#' (over 1 ms) */
+		 "      sh-100     1....  500us#: sys_exit: NR 4 = 1\n"
+		 "      sh-100     1d... 2500us : sys_exit: NR 4 = 1\n");
+	assert_string_equal(trace_with_flags(TRACE_DEFAULT_FLAGS | TRACE_ITER_LATENCY_FMT), expected);
+	ring_buffer_reset(&global_trace_buffer);
+	assert_non_null(strstr(trace_with_flags(TRACE_DEFAULT_FLAGS | TRACE_ITER_LATENCY_FMT |
+						TRACE_ITER_VERBOSE),
+			       "              sh   100   1 0 00000000 00000001 [000003e8] 0.500ms "
+			       "(+2.000ms): sys_exit: NR 4 = 1\n"));
+	global_trace_time_start = 0;
+}
+
+static void test_option_raw_hex_bin(void **state)
+{
+	char expected[256];
+	const char *t;
+	int type = event_sys_exit.event.type;
+
+	snprintf(expected, sizeof(expected), "\n100 1 1000000 type: %d\n100 1 3000000 type: %d\n",
+		 type, type);
+	t = trace_with_flags(TRACE_DEFAULT_FLAGS | TRACE_ITER_RAW);
+	assert_non_null(strstr(t, expected));
+	ring_buffer_reset(&global_trace_buffer);
+	snprintf(expected, sizeof(expected),
+		 "00000064 00000001 00000000000f4240 type: %d\n\n"
+		 "00000064 00000001 00000000002dc6c0 type: %d\n\n", type, type);
+	assert_non_null(strstr(trace_with_flags(TRACE_DEFAULT_FLAGS | TRACE_ITER_HEX), expected));
+	ring_buffer_reset(&global_trace_buffer);
+	t = trace_with_flags(TRACE_DEFAULT_FLAGS | TRACE_ITER_BIN);
+	t = strstr(t, "|         |\n") + 12;
+	assert_memory_equal(t, "\x64\0\0\0\x01\0\0\0\x40\x42\x0f\0\0\0\0\0type: ", 22);
+}
+
+/* Without annotate, no "##### CPU n buffer started ####" after overruns. */
+static void test_option_annotate(void **state)
+{
+	struct trace_event_raw_sys_exit f = { .id = 4, .ret = 1 };
+	int i;
+
+	for (i = 0; i < SLOTS + 1; i++)
+		assert_int_equal(stub_emit(i ? 2 : 0, i, 0, 0, 100, "sh", &event_sys_exit, &f,
+					   sizeof(f)), 0);
+	assert_int_equal(stub_emit(2, SLOTS + 1, 0, 0, 100, "sh", &event_sys_exit, &f, sizeof(f)), 0);
+	read_trace();
+	assert_non_null(strstr(text, "##### CPU 2 buffer started ####\n"));
+	global_trace.trace_flags = TRACE_DEFAULT_FLAGS & ~TRACE_ITER_ANNOTATE;
+	read_trace();
+	global_trace.trace_flags = TRACE_DEFAULT_FLAGS;
+	assert_null(strstr(text, "#####"));
+}
+
+/* With overwrite off, a full ring keeps its records and drops new ones. */
+static void test_option_overwrite_off(void **state)
+{
+	struct trace_event_raw_sys_exit f = { .id = 4, .ret = 1 };
+	int i;
+
+	ring_buffer_change_overwrite(&global_trace_buffer, 0);
+	for (i = 0; i < SLOTS + 5; i++)
+		stub_emit(3, i, 0, 0, 100, "sh", &event_sys_exit, &f, sizeof(f));
+	ring_buffer_change_overwrite(&global_trace_buffer, 1);
+	assert_int_equal(ring_buffer_entries_cpu(&global_trace_buffer, 3), SLOTS);
+	assert_int_equal(ring_buffer_overrun_cpu(&global_trace_buffer, 3), 0);
+	assert_int_equal(ring_buffer_dropped_events_cpu(&global_trace_buffer, 3), 5);
+	trace_iter_init(&iter, &global_trace);
+	assert_non_null(trace_find_next_entry_inc(&iter));
+	assert_int_equal(iter.ts, 0); /* the first record survived */
+	ring_buffer_reset(&global_trace_buffer);
+	assert_int_equal(ring_buffer_dropped_events_cpu(&global_trace_buffer, 3), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -856,6 +992,11 @@ int main(void)
 		cmocka_unit_test_setup(test_ftrace_dump_real_line, setup),
 		cmocka_unit_test_setup(test_lost_records_are_announced, setup),
 		cmocka_unit_test_setup(test_trace_seq_drops_what_does_not_fit, setup),
+		cmocka_unit_test_setup(test_option_irq_info_and_context_info, setup),
+		cmocka_unit_test_setup(test_option_latency_format, setup),
+		cmocka_unit_test_setup(test_option_raw_hex_bin, setup),
+		cmocka_unit_test_setup(test_option_annotate, setup),
+		cmocka_unit_test_setup(test_option_overwrite_off, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,4 +1,4 @@
-/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/libfs.c kernel/fs/seq_file.c kernel/fs/char_dev.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/fs/sysfs.c kernel/fs/debugfs.c kernel/fs/tracefs/inode.c kernel/fs/tracefs/trace_files.c kernel/trace/trace_output.c kernel/kallsyms.c tests/host/data/kallsyms_sample.S kernel/trace/trace_events.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/lib/kstrtox.c kernel/lib/hexdump.c kernel/cred.c kernel/groups.c kernel/user.c kernel/lib/sort.c */
+/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/libfs.c kernel/fs/seq_file.c kernel/fs/char_dev.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/fs/sysfs.c kernel/fs/debugfs.c kernel/fs/tracefs/inode.c kernel/fs/tracefs/trace_files.c kernel/fs/tracefs/event_files.c kernel/fs/tracefs/option_files.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/locking/mutex.c kernel/lib/string_words.c kernel/trace/trace_output.c kernel/kallsyms.c tests/host/data/kallsyms_sample.S kernel/trace/trace_events.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/lib/kstrtox.c kernel/lib/hexdump.c kernel/cred.c kernel/groups.c kernel/user.c kernel/lib/sort.c */
 /* Tests of sysfs, tracefs and debugfs as init mounts them: the tracing
  * files at /sys/kernel/tracing and, automounted, /sys/kernel/debug/tracing;
  * tracing_on, set_event, available_events, the enable files, and `trace`
@@ -9,6 +9,7 @@
 #include <linux/trace_events.h>
 #include <asm/stat.h>
 #include <trace/events/signal.h>
+#include "../../kernel/trace/trace.h"
 
 #include <setjmp.h>
 #include <stddef.h>
@@ -53,6 +54,37 @@ void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_f
 
 static char *const ubuf = (char *)USER_BASE;
 
+/* A tracer of the test's own, registered before tracefs is mounted as the
+ * kernel's are at boot: it counts its hooks, has one option, and refuses
+ * to let overwrite be turned off while it is current (as Linux's
+ * function_graph does with trace_keep_overwrite). */
+static int test_inits, test_resets;
+static int test_init(struct trace_array *tr)
+{
+	test_inits++;
+	return 0;
+}
+
+static void test_reset(struct trace_array *tr)
+{
+	test_resets++;
+}
+
+static int test_flag_changed(struct trace_array *tr, u32 mask, int set)
+{
+	return mask == TRACE_ITER_OVERWRITE && !set ? -1 : 0;
+}
+
+static struct tracer_opt test_opts[] = { { TRACER_OPT(test-opt, 0x4) }, { } };
+static struct tracer_flags test_flags = { .val = 0, .opts = test_opts };
+static struct tracer test_tracer = {
+	.name = "hosttest",
+	.init = test_init,
+	.reset = test_reset,
+	.flag_changed = test_flag_changed,
+	.flags = &test_flags,
+};
+
 static int group_setup(void **state)
 {
 	static char rings[NR_CPUS][64 * 1024];
@@ -67,6 +99,7 @@ static int group_setup(void **state)
 	tracefs_init();
 	debugfs_init();
 	assert_int_equal(trace_init(mem, sizeof(rings[0])), 0);
+	assert_int_equal(register_tracer(&test_tracer), 0);
 	assert_int_equal(do_mkdirat(AT_FDCWD, "/sys", 0755), 0);
 	assert_int_equal(do_mount("sysfs", "/sys", "sysfs", 0, NULL), 0);
 	assert_int_equal(do_mount("tracefs", "/sys/kernel/tracing", "tracefs", 0, NULL), 0);
@@ -249,6 +282,125 @@ static void test_trace_file(void **state)
 	assert_int_equal(echo("\n", "/sys/kernel/tracing/trace", false), 1);
 }
 
+/* The whole trace_options text for the current flags. */
+static void test_trace_options(void **state)
+{
+	const unsigned int flags = global_trace.trace_flags;
+	static const char *const garbage[] = {
+		"bogus", "sym-offsetx", "no", "", "\n", "nono", "sym-offset sym-addr",
+		"nosym-offset,sym-addr", "0123456789012345678901234567890123456789012345678901234567890123",
+	};
+	char *text = cat("/sys/kernel/tracing/trace_options");
+	unsigned int i;
+
+	assert_memory_equal(text, "print-parent\nnosym-offset\nnosym-addr\nnoverbose\n", 43);
+	assert_non_null(strstr(text, "\ncontext-info\nnolatency-format\nrecord-cmd\nnorecord-tgid\n"
+				     "overwrite\nnodisable_on_free\nirq-info\nmarkers\n"));
+	assert_non_null(strstr(text, "\nnostacktrace\nnotest_nop_accept\nnotest_nop_refuse\n"));
+	assert_int_equal(text[strlen(text) - 1], '\n');
+	/* a word sets, "no" clears; white space around it is ignored */
+	assert_int_equal(echo("sym-offset\n", "/sys/kernel/tracing/trace_options", false), 11);
+	assert_true(global_trace.trace_flags & TRACE_ITER_SYM_OFFSET);
+	assert_string_equal(cat("/sys/kernel/tracing/options/sym-offset"), "1\n");
+	assert_non_null(strstr(cat("/sys/kernel/tracing/trace_options"), "\nsym-offset\n"));
+	assert_int_equal(echo("  nosym-offset  ", "/sys/kernel/debug/tracing/trace_options", false), 16);
+	assert_string_equal(cat("/sys/kernel/tracing/options/sym-offset"), "0\n");
+	/* garbage: -EINVAL and nothing changes */
+	for (i = 0; i < ARRAY_SIZE(garbage); i++) {
+		assert_int_equal(echo(garbage[i], "/sys/kernel/tracing/trace_options", false), -EINVAL);
+		assert_int_equal(global_trace.trace_flags, flags);
+	}
+	assert_string_equal(cat("/sys/kernel/tracing/trace_options"), text);
+}
+
+static void test_options_files(void **state)
+{
+	const unsigned int flags = global_trace.trace_flags;
+	static const char *const garbage[] = { "2", "-1", "x", "1x", "", " 1", "0x1", "1 \n" };
+	unsigned int i;
+
+	assert_string_equal(cat("/sys/kernel/tracing/options/overwrite"), "1\n");
+	assert_int_equal(echo("0\n", "/sys/kernel/tracing/options/overwrite", false), 2);
+	assert_false(global_trace_buffer.overwrite);
+	assert_string_equal(cat("/sys/kernel/tracing/options/overwrite"), "0\n");
+	assert_int_equal(echo("1", "/sys/kernel/tracing/options/overwrite", false), 1);
+	assert_true(global_trace_buffer.overwrite);
+	for (i = 0; i < ARRAY_SIZE(garbage); i++) {
+		assert_int_equal(echo(garbage[i], "/sys/kernel/tracing/options/irq-info", false),
+				 -EINVAL);
+		assert_int_equal(global_trace.trace_flags, flags);
+	}
+	/* the nop tracer's options: one accepted, one refused */
+	assert_int_equal(echo("test_nop_accept", "/sys/kernel/tracing/trace_options", false), 15);
+	assert_string_equal(cat("/sys/kernel/tracing/options/test_nop_accept"), "1\n");
+	assert_non_null(strstr(stub_printk_buf, "nop_test_accept flag set to 1: we accept."));
+	assert_int_equal(echo("test_nop_refuse", "/sys/kernel/tracing/trace_options", false),
+			 -EINVAL);
+	assert_int_equal(echo("1", "/sys/kernel/tracing/options/test_nop_refuse", false), -EINVAL);
+	assert_string_equal(cat("/sys/kernel/tracing/options/test_nop_refuse"), "0\n");
+	assert_int_equal(echo("0", "/sys/kernel/tracing/options/test_nop_accept", false), 1);
+	assert_non_null(strstr(cat("/sys/kernel/tracing/trace_options"),
+			       "\nnotest_nop_accept\nnotest_nop_refuse\n"));
+	/* a tracer's option file works while another tracer is current */
+	assert_int_equal(echo("1", "/sys/kernel/tracing/options/test-opt", false), 1);
+	assert_int_equal(test_flags.val, 0x4);
+	assert_int_equal(echo("0", "/sys/kernel/tracing/options/test-opt", false), 1);
+	assert_int_equal(test_flags.val, 0);
+}
+
+static void test_current_tracer(void **state)
+{
+	assert_string_equal(cat("/sys/kernel/tracing/available_tracers"), "hosttest nop\n");
+	assert_string_equal(cat("/sys/kernel/tracing/current_tracer"), "nop\n");
+	assert_int_equal(echo("nosuch\n", "/sys/kernel/tracing/current_tracer", false), -EINVAL);
+	assert_int_equal(echo("", "/sys/kernel/tracing/current_tracer", false), -EINVAL);
+	assert_int_equal(echo(" nop", "/sys/kernel/tracing/current_tracer", false), -EINVAL);
+	assert_string_equal(cat("/sys/kernel/tracing/current_tracer"), "nop\n");
+
+	/* switching clears the buffer and starts the tracer */
+	assert_int_equal(echo("signal:signal_generate", "/sys/kernel/tracing/set_event", false), 22);
+	emit_signal_generate();
+	assert_int_equal(echo("hosttest\n", "/sys/kernel/tracing/current_tracer", false), 9);
+	assert_int_equal(test_inits, 1);
+	assert_string_equal(cat("/sys/kernel/debug/tracing/current_tracer"), "hosttest\n");
+	assert_null(strstr(cat("/sys/kernel/tracing/trace"), "signal_generate:"));
+	assert_non_null(strstr(cat("/sys/kernel/tracing/trace"), "# tracer: hosttest\n"));
+	/* its options now show in trace_options and can be set there */
+	assert_non_null(strstr(cat("/sys/kernel/tracing/trace_options"), "\nnotest-opt\n"));
+	assert_int_equal(echo("test-opt", "/sys/kernel/tracing/trace_options", false), 8);
+	assert_string_equal(cat("/sys/kernel/tracing/options/test-opt"), "1\n");
+	assert_int_equal(echo("test_nop_accept", "/sys/kernel/tracing/trace_options", false),
+			 -EINVAL);
+	/* it refuses nooverwrite: nothing changes */
+	assert_int_equal(echo("nooverwrite", "/sys/kernel/tracing/trace_options", false), -EINVAL);
+	assert_int_equal(echo("0", "/sys/kernel/tracing/options/overwrite", false), -EINVAL);
+	assert_true(global_trace.trace_flags & TRACE_ITER_OVERWRITE);
+	/* the same tracer again: nothing happens */
+	assert_int_equal(echo("hosttest", "/sys/kernel/tracing/current_tracer", false), 8);
+	assert_int_equal(test_inits, 1);
+	assert_int_equal(echo("nop", "/sys/kernel/tracing/current_tracer", false), 3);
+	assert_int_equal(test_resets, 1);
+	assert_int_equal(echo("notest-opt", "/sys/kernel/tracing/trace_options", false), -EINVAL);
+	assert_int_equal(echo("0", "/sys/kernel/tracing/options/test-opt", false), 1);
+	/* registering: a taken or overlong name is refused */
+	assert_int_equal(register_tracer(&test_tracer), -1);
+}
+
+/* trace_options= on the command line: each word as if written to trace_options. */
+static void test_boot_options(void **state)
+{
+	strcpy(trace_boot_options_buf, "sym-addr,bogus,,nooverwrite");
+	apply_trace_boot_options();
+	assert_true(global_trace.trace_flags & TRACE_ITER_SYM_ADDR);
+	assert_false(global_trace.trace_flags & TRACE_ITER_OVERWRITE);
+	assert_false(global_trace_buffer.overwrite);
+	assert_string_equal(trace_boot_options_buf, "sym-addr,bogus,,nooverwrite");
+	strcpy(trace_boot_options_buf, "nosym-addr,overwrite");
+	apply_trace_boot_options();
+	assert_int_equal(global_trace.trace_flags, TRACE_DEFAULT_FLAGS);
+	trace_boot_options_buf[0] = '\0';
+}
+
 static void test_umount(void **state)
 {
 	struct stat64 st;
@@ -276,6 +428,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_set_event, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_enable_files, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trace_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_trace_options, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_options_files, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_current_tracer, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_boot_options, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_umount, setup, teardown),
 	};
 

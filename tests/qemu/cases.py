@@ -141,3 +141,5 @@ from cases_perf import CASES as PERF_CASES  # noqa: E402  (issue 12: scheduling 
 CASES += PERF_CASES
 from cases_robust_core import CASES as ROBUST_CORE_CASES  # noqa: E402  (issue 8: kernel defects)
 CASES += ROBUST_CORE_CASES
+from cases_tracefs import CASES as TRACEFS_CASES  # noqa: E402  (issue 9: tracefs)
+CASES += TRACEFS_CASES

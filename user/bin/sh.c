@@ -687,7 +687,8 @@ static int builtin_wait(int argc, char **argv)
 static int builtin_echo(int argc, char **argv)
 {
 	char line[MAX_LINE + 1];
-	size_t len = 0;
+	size_t len = 0, done;
+	ssize_t n;
 	int i = 1, newline = 1;
 
 	if (argc > 1 && !strcmp(argv[1], "-n")) {
@@ -704,7 +705,17 @@ static int builtin_echo(int argc, char **argv)
 	if (newline)
 		line[len++] = '\n';
 	fflush(stdout);
-	return write(1, line, len) == (ssize_t)len ? 0 : 1;
+	/* What a file takes in part, as stdio does, the rest is written again. */
+	for (done = 0; done < len; done += n) {
+		n = write(1, line + done, len - done);
+		if (n <= 0) {
+			/* bash's message: e.g. a tracefs or proc file refused the value */
+			fprintf(stderr, "sh: echo: write error: %s\n",
+				strerror(n < 0 ? errno : ENOSPC));
+			return 1;
+		}
+	}
+	return 0;
 }
 
 static int builtin_cd(int argc, char **argv)

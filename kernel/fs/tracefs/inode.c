@@ -1,5 +1,5 @@
 /* tracefs, mounted on /sys/kernel/tracing and (automatically) on
- * /sys/kernel/debug/tracing: the tracer's control files and one
+ * /sys/kernel/debug/tracing: the tracer's control files, options/, and one
  * events/<system>/<event>/enable per trace event (Linux's fs/tracefs/inode.c
  * and the tree kernel/trace/trace.c and trace_events.c create in it).
  * One superblock, made on the first mount, serves every mount. */
@@ -40,14 +40,19 @@ static int create_event_tree(struct dentry *root)
 static int tracefs_fill_super(struct super_block *sb)
 {
 	static const struct tree_descr trace_files[] = {
-		{ "available_events", &available_events_fops, 0444 },
-		{ "set_event", &set_event_fops, 0644 },
+		{ "available_tracers", &show_traces_fops, 0444 },
+		{ "current_tracer", &set_tracer_fops, 0644 },
+		{ "trace_options", &tracing_iter_fops, 0644 },
 		{ "trace", &tracing_fops, 0644 },
 		{ "tracing_on", &rb_simple_fops, 0644 },
+		{ "available_events", &available_events_fops, 0444 },
+		{ "set_event", &set_event_fops, 0644 },
 		{ .name = "" }
 	};
 	int err = simple_fill_super(sb, trace_files);
 
+	if (!err)
+		err = create_trace_options_dir(sb->s_root);
 	return err ? err : create_event_tree(sb->s_root);
 }
 

@@ -1,8 +1,10 @@
-/* The tracefs files' operations, for the tree inode.c builds. */
+/* The tracefs files' operations and the helpers they share, for the tree
+ * inode.c builds (the tracer's internals are kernel/trace/trace.h). */
 #ifndef _FS_TRACEFS_INTERNAL_H
 #define _FS_TRACEFS_INTERNAL_H
 
 #include <linux/fs.h>
+#include "../../trace/trace.h"
 
 extern const struct file_operations tracing_fops;
 extern const struct file_operations rb_simple_fops;
@@ -10,5 +12,14 @@ extern const struct file_operations set_event_fops;
 extern const struct file_operations available_events_fops;
 extern const struct file_operations system_enable_fops;
 extern const struct file_operations event_enable_fops;
+extern const struct file_operations set_tracer_fops;
+extern const struct file_operations show_traces_fops;
+extern const struct file_operations tracing_iter_fops;
+
+ssize_t trace_get_user_buf(struct iov_iter *from, char *buf, size_t size);
+ssize_t kstrtoul_from_iter(struct iov_iter *from, unsigned long *val);
+
+/* options/: a file per trace option and per registered tracer's option. */
+int create_trace_options_dir(struct dentry *d_tracer);
 
 #endif

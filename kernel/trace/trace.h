@@ -1,0 +1,191 @@
+/* The tracer's internals shared by kernel/trace/ and the tracefs files
+ * (Linux's kernel/trace/trace.h): the trace array, the trace options, the
+ * tracers, and the types of the tracer's own entries. */
+#ifndef _KERNEL_TRACE_TRACE_H
+#define _KERNEL_TRACE_TRACE_H
+
+#include <linux/init.h>
+#include <linux/mutex.h>
+#include <linux/trace_events.h>
+
+/* The tracer's own entry types (Linux's enum trace_type); the trace
+ * events are numbered after them by register_trace_event(). */
+enum trace_type {
+	__TRACE_FIRST_TYPE = 0,
+
+	TRACE_FN,
+	TRACE_CTX,
+	TRACE_WAKE,
+	TRACE_STACK,
+	TRACE_PRINT,
+	TRACE_BPRINT,
+	TRACE_MMIO_RW,
+	TRACE_MMIO_MAP,
+	TRACE_BRANCH,
+	TRACE_GRAPH_RET,
+	TRACE_GRAPH_ENT,
+	TRACE_USER_STACK,
+	TRACE_BLK,
+	TRACE_BPUTS,
+	TRACE_HWLAT,
+	TRACE_RAW_DATA,
+
+	__TRACE_LAST_TYPE,
+};
+
+/*
+ * A TRACE_STACK record, `<stack trace>` (Linux's struct stack_entry).
+ * Linux sizes the record to the stack; ours holds what fits a record,
+ * short of the last word, whose last byte a reader overwrites
+ * (trace_find_next_entry_inc). caller[] ends at size or at a ULONG_MAX.
+ */
+#define FTRACE_STACK_ENTRIES \
+	((TRACE_ENTRY_MAX - sizeof(struct trace_entry) - sizeof(int)) / sizeof(u32) - 1)
+struct stack_entry {
+	struct trace_entry ent;
+	int size;
+	u32 caller[FTRACE_STACK_ENTRIES]; /* unsigned long on ARM */
+};
+
+/*
+ * The trace options (trace_options, options/<name>), in Linux 4.19's order
+ * with the function tracer, function graph tracer and stack trace flags of
+ * a kernel built with them (no branch tracer).
+ */
+#define TRACE_FLAGS                                             \
+	C(PRINT_PARENT, "print-parent"),                        \
+	C(SYM_OFFSET, "sym-offset"),                            \
+	C(SYM_ADDR, "sym-addr"),                                \
+	C(VERBOSE, "verbose"),                                  \
+	C(RAW, "raw"),                                          \
+	C(HEX, "hex"),                                          \
+	C(BIN, "bin"),                                          \
+	C(BLOCK, "block"),                                      \
+	C(PRINTK, "trace_printk"),                              \
+	C(ANNOTATE, "annotate"),                                \
+	C(USERSTACKTRACE, "userstacktrace"),                    \
+	C(SYM_USEROBJ, "sym-userobj"),                          \
+	C(PRINTK_MSGONLY, "printk-msg-only"),                   \
+	C(CONTEXT_INFO, "context-info"), /* pid/cpu/time */     \
+	C(LATENCY_FMT, "latency-format"),                       \
+	C(RECORD_CMD, "record-cmd"),                            \
+	C(RECORD_TGID, "record-tgid"),                          \
+	C(OVERWRITE, "overwrite"),                              \
+	C(STOP_ON_FREE, "disable_on_free"),                     \
+	C(IRQ_INFO, "irq-info"),                                \
+	C(MARKERS, "markers"),                                  \
+	C(EVENT_FORK, "event-fork"),                            \
+	C(FUNCTION, "function-trace"),                          \
+	C(FUNC_FORK, "function-fork"),                          \
+	C(DISPLAY_GRAPH, "display-graph"),                      \
+	C(STACKTRACE, "stacktrace")
+
+#undef C
+#define C(a, b) TRACE_ITER_##a##_BIT
+enum trace_iterator_bits {
+	TRACE_FLAGS,
+	TRACE_ITER_LAST_BIT
+};
+
+#undef C
+#define C(a, b) TRACE_ITER_##a = (1 << TRACE_ITER_##a##_BIT)
+enum trace_iterator_flags { TRACE_FLAGS };
+#undef C
+
+#define TRACE_FLAGS_MAX_SIZE 32
+
+/* The flags that choose how a symbol is printed (seq_print_ip_sym). */
+#define TRACE_ITER_SYM_MASK (TRACE_ITER_PRINT_PARENT | TRACE_ITER_SYM_OFFSET | TRACE_ITER_SYM_ADDR)
+
+#define TRACE_DEFAULT_FLAGS                                                             \
+	(TRACE_ITER_FUNCTION | TRACE_ITER_PRINT_PARENT | TRACE_ITER_PRINTK |            \
+	 TRACE_ITER_ANNOTATE | TRACE_ITER_CONTEXT_INFO | TRACE_ITER_RECORD_CMD |        \
+	 TRACE_ITER_OVERWRITE | TRACE_ITER_IRQ_INFO | TRACE_ITER_MARKERS)
+
+/* The option names, NULL-terminated, indexed by TRACE_ITER_*_BIT. */
+extern const char *const trace_options[];
+
+/* A tracer's own option (Linux's struct tracer_opt): options/<name> and a
+ * word of trace_options while it is the current tracer. */
+struct tracer_opt {
+	const char *name;
+	u32 bit; /* its mask in tracer_flags.val */
+};
+
+/* A tracer's options and their values; opts ends with a NULL name. */
+struct tracer_flags {
+	u32 val;
+	struct tracer_opt *opts;
+	struct tracer *trace; /* set by register_tracer() */
+};
+
+#define TRACER_OPT(s, b) .name = #s, .bit = b
+
+struct trace_array;
+
+/*
+ * A tracer (Linux's struct tracer): what `echo NAME > current_tracer`
+ * switches to. Every hook may be NULL. Linux's print_header takes a
+ * seq_file; ours prints into iter->seq, as the lines do.
+ */
+struct tracer {
+	const char *name;
+	/* start tracing (the buffer was just cleared). RETURNS: 0 or -errno */
+	int (*init)(struct trace_array *tr);
+	/* stop for good: another tracer is taking over */
+	void (*reset)(struct trace_array *tr);
+	/* tracing_on was written 1 / 0 while this tracer is current */
+	void (*start)(struct trace_array *tr);
+	void (*stop)(struct trace_array *tr);
+	/* a `trace` or `trace_pipe` reader opens or closes */
+	void (*open)(struct trace_iterator *iter);
+	void (*close)(struct trace_iterator *iter);
+	void (*print_header)(struct trace_iterator *iter);
+	/* RETURNS: TRACE_TYPE_UNHANDLED to have the line printed the default way */
+	enum print_line_t (*print_line)(struct trace_iterator *iter);
+	/* one of flags->opts changes. RETURNS: 0 to accept */
+	int (*set_flag)(struct trace_array *tr, u32 old_flags, u32 bit, int set);
+	/* a trace option changes while this tracer is current. RETURNS: 0 to accept */
+	int (*flag_changed)(struct trace_array *tr, u32 mask, int set);
+	struct tracer *next;
+	struct tracer_flags *flags;
+	int enabled; /* it is the current tracer */
+	int ref;     /* trace_pipe readers using it: it cannot be switched away */
+	bool noboot; /* not allowed by ftrace= on the command line */
+};
+
+/*
+ * The one trace array (Linux's global_trace; there are no instances/).
+ * trace_flags changes under trace_types_lock (and event_mutex); readers
+ * take a snapshot with READ_ONCE.
+ */
+struct trace_array {
+	struct ring_buffer *buffer; /* Linux: trace_buffer.buffer */
+	struct tracer *current_trace;
+	unsigned int trace_flags;
+	/* trace_flags_index[i] == i: an options/ file's private data points
+	 * at its entry, which gives both the bit and the array (get_tr_index) */
+	unsigned char trace_flags_index[TRACE_FLAGS_MAX_SIZE];
+};
+
+extern struct trace_array global_trace;
+extern struct tracer nop_trace;
+/* The registered tracers, most recent first (Linux's trace_types). */
+extern struct tracer *trace_types;
+
+/* trace_types, current_trace and tracer options (Linux's). */
+extern struct mutex trace_types_lock;
+/* The events' enable state, filters and triggers, and record-cmd (Linux's). */
+extern struct mutex event_mutex;
+
+int register_tracer(struct tracer *type);
+int tracing_set_tracer(struct trace_array *tr, const char *buf);
+int set_tracer_flag(struct trace_array *tr, unsigned int mask, int enabled);
+int trace_set_options(struct trace_array *tr, char *option);
+int __set_tracer_option(struct trace_array *tr, struct tracer_flags *tracer_flags,
+			struct tracer_opt *opts, int neg);
+void apply_trace_boot_options(void);
+/* Register the tracer's own entry types for the output (trace_output.c). */
+void init_events(void);
+
+#endif
