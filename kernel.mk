@@ -2,7 +2,8 @@
 # twice so that the second link embeds the symbol table of the first
 # (Linux's kallsyms link passes; see tools/kallsyms.c).
 
-KSRCS_S := $(wildcard boot/*.S) $(wildcard kernel/arm/*.S) kernel/initramfs_data.S
+KSRCS_S := $(wildcard boot/*.S) $(wildcard kernel/arm/*.S) $(wildcard kernel/arm/vfp/*.S) \
+	kernel/initramfs_data.S
 KSRCS_C := $(shell find kernel -name '*.c' | sort)
 KOBJS   := $(patsubst %,$(B)/%.o,$(basename $(KSRCS_S) $(KSRCS_C)))
 LIBGCC  := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name 2>/dev/null)

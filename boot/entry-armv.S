@@ -233,9 +233,10 @@ ret_from_exception:
 /* struct task_struct *__switch_to(struct task_struct *prev,
  *	struct thread_info *prev_ti, struct thread_info *next_ti)
  * Save prev's callee-saved registers in its thread_info, load next's TLS
- * register and registers, and return prev (now "last") on next's stack.
- * The exclusive monitor is cleared so that a ldrex of one task can never
- * pair with a strex of another (ARM ARM A3.4.5). */
+ * register, let the VFP code save the VFP state (Linux's thread_notify
+ * THREAD_NOTIFY_SWITCH), load next's registers, and return prev (now
+ * "last") on next's stack. The exclusive monitor is cleared so that a
+ * ldrex of one task can never pair with a strex of another (ARM ARM A3.4.5). */
 	.globl	__switch_to
 __switch_to:
 	add	ip, r1, #TI_CPU_SAVE
@@ -243,7 +244,11 @@ __switch_to:
 	ldr	r4, [r2, #TI_TP_VALUE]
 	mcr	p15, 0, r4, c13, c0, 3		@ TPIDRURO: user TLS pointer
 	clrex
+	mov	r5, r0
 	add	r4, r2, #TI_CPU_SAVE
+	mov	r0, r2
+	bl	vfp_thread_switch
+	mov	r0, r5
 	ldmia	r4, {r4 - r9, sl, fp, sp, pc}
 
 /*

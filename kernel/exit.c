@@ -240,6 +240,7 @@ void __noreturn do_exit(long code)
 	exit_fs(tsk);
 	if (group_dead)
 		disassociate_ctty(1);
+	exit_thread(tsk);
 	exit_notify(tsk, group_dead);
 	do_task_dead();
 }

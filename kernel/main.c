@@ -22,6 +22,7 @@
 #include <asm/mmu_context.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
+#include <asm/vfpmodule.h>
 #include <soc/bcm2835/raspberrypi-firmware.h>
 
 /* The PL011's clock: the Pi firmware's default (config.txt pins it with
@@ -138,6 +139,7 @@ void start_kernel(void)
 	futex_init();
 	signal_page_init();
 	early_trap_init();
+	vfp_init();
 	sched_init();
 	bcm2835_irq_init();
 	bcm2836_arm_irqchip_cpu_init();

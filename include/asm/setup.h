@@ -8,7 +8,7 @@
  * address the image was entered at (boot/head.S fills it). */
 extern u32 boot_regs[5];
 
-/* Per-CPU exception stacks and VBAR. CONTEXT: the CPU itself, IRQs off. */
+/* Per-CPU exception stacks, VBAR and VFP access. CONTEXT: the CPU itself, IRQs off. */
 void cpu_init(void);
 void setup_arch(void);
 

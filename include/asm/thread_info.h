@@ -38,6 +38,7 @@
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>
+#include <asm/fpstate.h>
 
 struct task_struct;
 
@@ -55,6 +56,7 @@ struct thread_info {
 	struct cpu_context_save cpu_context;
 	u32 syscall; /* the syscall number being served */
 	unsigned long tp_value[2]; /* TLS register (TPIDRURO) */
+	union vfp_state vfpstate; /* the user VFP/NEON registers (kernel/arm/vfp) */
 };
 
 union thread_union {

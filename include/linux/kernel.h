@@ -16,6 +16,13 @@
 #define max(a, b) ((a) > (b) ? (a) : (b))
 #define clamp(v, lo, hi) min(max(v, lo), hi)
 
+/* The position of the most significant set bit, from 1; 0 for 0
+ * (Linux's fls, asm-generic/bitops/fls.h). */
+static inline int fls(unsigned int x)
+{
+	return x ? 32 - __builtin_clz(x) : 0;
+}
+
 /* Stop the kernel: print why, dump the trace if asked, stop the other CPUs
  * and reboot after panic= seconds (Linux's kernel/panic.c). */
 void __noreturn panic(const char *fmt, ...) __printf(1, 2);

@@ -219,6 +219,10 @@ struct task_struct *find_task_by_vpid(pid_t nr);
 
 void set_task_comm(struct task_struct *tsk, const char *from);
 
+/* The architecture's part of exec and exit (kernel/arm/process.c). */
+void flush_thread(void);
+void exit_thread(struct task_struct *tsk);
+
 /* kernel/fork.c and kernel/exit.c */
 long _do_fork(unsigned long clone_flags, unsigned long stack_start, unsigned long stack_size,
 	      int __user *parent_tidptr, int __user *child_tidptr, unsigned long tls);

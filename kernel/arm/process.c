@@ -12,6 +12,7 @@
 #include <uapi/linux/sched.h>
 #include <asm/uaccess.h>
 #include <asm/unistd.h>
+#include <asm/vfpmodule.h>
 #include <trace/events/raw_syscalls.h>
 
 extern char ret_from_fork[];
@@ -55,7 +56,21 @@ int copy_thread(unsigned long clone_flags, unsigned long stack_start, unsigned l
 	thread->cpu_context.sp = (unsigned long)childregs;
 	if (clone_flags & CLONE_SETTLS)
 		thread->tp_value[0] = tls;
+	vfp_thread_copy(thread); /* Linux: thread_notify(THREAD_NOTIFY_COPY) */
 	return 0;
+}
+
+/* At exec, the architecture state the old program leaves behind is
+ * reset (Linux's flush_thread; here the VFP registers). */
+void flush_thread(void)
+{
+	vfp_thread_flush(current_thread_info()); /* THREAD_NOTIFY_FLUSH */
+}
+
+/* A task is exiting: release its architecture state (Linux's exit_thread). */
+void exit_thread(struct task_struct *tsk)
+{
+	vfp_thread_exit(task_thread_info(tsk)); /* THREAD_NOTIFY_EXIT */
 }
 
 /* Registers for a program's first instruction (Linux's start_thread):

@@ -9,7 +9,9 @@
 #include <linux/string.h>
 #include <asm/memory.h>
 #include <asm/ptrace.h>
+#include <asm/elf.h>
 #include <asm/setup.h>
+#include <asm/vfpmodule.h>
 #include <soc/bcm2835/raspberrypi-firmware.h>
 
 /* With no boot information at all (QEMU -bios): assume the smallest RAM
@@ -17,6 +19,12 @@
 #define DEFAULT_MEM_SIZE (256 << 20)
 
 struct boot_info boot_info;
+/* What the ARMv7 processor entry gives every v7 CPU (Linux's proc-v7.S
+ * __v7_proc hwcaps); cpuid_init_hwcaps(), elf_hwcap_fixup() and vfp_init()
+ * then add and remove what this CPU's ID registers say. */
+unsigned int elf_hwcap = HWCAP_SWP | HWCAP_HALF | HWCAP_THUMB | HWCAP_FAST_MULT | HWCAP_EDSP |
+			 HWCAP_TLS;
+unsigned int elf_hwcap2;
 extern char __vectors_start[];
 
 /* Three words per mode: r0, lr and spsr saved by the vector stub
@@ -53,6 +61,65 @@ void cpu_init(void)
 			       "I"(offsetof(struct stack, und[0])),
 			       "I"(PSR_F_BIT | PSR_I_BIT | SVC_MODE)
 			     : "r14", "memory", "cc");
+	vfp_enable();
+}
+
+/* A signed 4-bit field of an ID register (Linux's cpuid_feature_extract_field). */
+static int cpuid_feature_extract_field(u32 features, int field)
+{
+	int feature = (features >> field) & 15;
+
+	return feature > 7 ? feature - 16 : feature;
+}
+
+#define read_cpuid_ext(crm, op2)                                                         \
+	({                                                                              \
+		u32 __v;                                                                \
+		__asm__("mrc p15, 0, %0, c0, " #crm ", " #op2 : "=r"(__v));             \
+		__v;                                                                    \
+	})
+
+/* Linux's cpuid_init_hwcaps: integer divide, LPAE and the ARMv8 crypto
+ * extensions, from ID_ISAR0, ID_MMFR0 and ID_ISAR5. */
+static void cpuid_init_hwcaps(void)
+{
+	u32 isar5 = read_cpuid_ext(c2, 5);
+	int block;
+
+	block = cpuid_feature_extract_field(read_cpuid_ext(c2, 0), 24);
+	if (block >= 2)
+		elf_hwcap |= HWCAP_IDIVA;
+	if (block >= 1)
+		elf_hwcap |= HWCAP_IDIVT;
+
+	/* LPAE implies atomic ldrd/strd instructions */
+	block = cpuid_feature_extract_field(read_cpuid_ext(c1, 4), 0);
+	if (block >= 5)
+		elf_hwcap |= HWCAP_LPAE;
+
+	block = cpuid_feature_extract_field(isar5, 4);
+	if (block >= 2)
+		elf_hwcap2 |= HWCAP2_PMULL;
+	if (block >= 1)
+		elf_hwcap2 |= HWCAP2_AES;
+	if (cpuid_feature_extract_field(isar5, 8) >= 1)
+		elf_hwcap2 |= HWCAP2_SHA1;
+	if (cpuid_feature_extract_field(isar5, 12) >= 1)
+		elf_hwcap2 |= HWCAP2_SHA2;
+	if (cpuid_feature_extract_field(isar5, 16) >= 1)
+		elf_hwcap2 |= HWCAP2_CRC32;
+}
+
+/* Linux's elf_hwcap_fixup: if the CPU supports LDREX/STREX and
+ * LDREXB/STREXB, avoid advertising SWP; it may not be atomic with
+ * multiprocessing cores. */
+static void elf_hwcap_fixup(void)
+{
+	int sync_prim = cpuid_feature_extract_field(read_cpuid_ext(c2, 3), 12);
+
+	if (sync_prim > 1 ||
+	    (sync_prim == 1 && cpuid_feature_extract_field(read_cpuid_ext(c2, 4), 20) >= 3))
+		elf_hwcap &= ~HWCAP_SWP;
 }
 
 static const char *entry_mode_name(u32 cpsr)
@@ -78,6 +145,8 @@ void setup_arch(void)
 	__asm__("mrc p15, 0, %0, c0, c0, 0\n\tmrc p15, 0, %1, c1, c0, 0" : "=r"(midr), "=r"(cr));
 	pr_info("CPU: ARMv7 Processor [%08x] revision %u (ARMv7), cr=%08x\n", midr, midr & 15,
 		cr);
+	cpuid_init_hwcaps();
+	elf_hwcap_fixup();
 	{
 		u32 actlr;
 		__asm__("mrc p15, 0, %0, c1, c0, 1" : "=r"(actlr));

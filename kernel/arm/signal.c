@@ -16,6 +16,7 @@
 #include <asm/ucontext.h>
 #include <asm/uaccess.h>
 #include <asm/unistd.h>
+#include <asm/vfpmodule.h>
 
 struct sigframe {
 	struct ucontext uc;
@@ -37,11 +38,42 @@ const unsigned long sigreturn_codes[7] = {
 	0,
 };
 
+/* The thread's VFP registers into the frame's VFP block (and the handler
+ * starts with them, FPSCR's vector bits cleared). */
+static int preserve_vfp_context(struct vfp_sigframe __user *frame)
+{
+	struct vfp_sigframe kframe;
+	int err;
+
+	memset(&kframe, 0, sizeof(kframe));
+	kframe.magic = VFP_MAGIC;
+	kframe.size = VFP_STORAGE_SIZE;
+	err = vfp_preserve_user_clear_hwstate(&kframe.ufp, &kframe.ufp_exc);
+	if (err)
+		return err;
+	return copy_to_user(frame, &kframe, sizeof(kframe)) ? -EFAULT : 0;
+}
+
+/* The frame's VFP block back into the thread, if it is one: the magic and
+ * size must be the kernel's (a frame is not to be trusted). */
+static int restore_vfp_context(char __user **auxp)
+{
+	struct vfp_sigframe frame;
+
+	if (copy_from_user(&frame, *auxp, sizeof(frame)))
+		return -EFAULT;
+	if (frame.magic != VFP_MAGIC || frame.size != VFP_STORAGE_SIZE)
+		return -EINVAL;
+	*auxp += sizeof(frame);
+	return vfp_restore_user_hwstate(&frame.ufp, &frame.ufp_exc);
+}
+
 /* Write the interrupted context into the frame's ucontext: registers,
- * the mask to restore, and the (empty) coprocessor area's end marker.
+ * the mask to restore, the VFP block and the coprocessor area's end marker.
  * RETURNS: non-zero if the user stack could not be written. */
 static int setup_sigframe(struct sigframe __user *sf, struct pt_regs *regs, sigset_t *set)
 {
+	struct aux_sigframe __user *aux = (struct aux_sigframe __user *)sf->uc.uc_regspace;
 	struct sigcontext sc = {
 		.trap_no = 0,
 		.error_code = 0,
@@ -66,9 +98,13 @@ static int setup_sigframe(struct sigframe __user *sf, struct pt_regs *regs, sigs
 		.fault_address = 0,
 	};
 
-	return copy_to_user(&sf->uc.uc_mcontext, &sc, sizeof(sc)) ||
-	       copy_to_user(&sf->uc.uc_sigmask, set, sizeof(*set)) ||
-	       put_user(0, &sf->uc.uc_regspace[0]);
+	int err = copy_to_user(&sf->uc.uc_mcontext, &sc, sizeof(sc)) ||
+		  copy_to_user(&sf->uc.uc_sigmask, set, sizeof(*set));
+
+	if (err == 0)
+		err |= preserve_vfp_context(&aux->vfp);
+	err |= put_user(0, &aux->end_magic);
+	return err;
 }
 
 /* Load the registers and the signal mask saved in a frame that user space
@@ -78,6 +114,7 @@ static int setup_sigframe(struct sigframe __user *sf, struct pt_regs *regs, sigs
 static int restore_sigframe(struct pt_regs *regs, struct sigframe __user *sf)
 {
 	struct sigcontext context;
+	char __user *aux;
 	sigset_t set;
 	int err;
 
@@ -107,6 +144,9 @@ static int restore_sigframe(struct pt_regs *regs, struct sigframe __user *sf)
 	}
 
 	err |= !valid_user_regs(regs);
+	aux = (char __user *)sf->uc.uc_regspace;
+	if (err == 0)
+		err |= restore_vfp_context(&aux);
 	return err;
 }
 

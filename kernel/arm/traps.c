@@ -17,6 +17,7 @@
 #include <asm/setup.h>
 #include <asm/stacktrace.h>
 #include <asm/traps.h>
+#include <asm/vfpmodule.h>
 
 static const char *const processor_modes[] = {
 	"USER_26", "FIQ_26", "IRQ_26", "SVC_26", "UK4_26", "UK5_26", "UK6_26", "UK7_26",
@@ -189,6 +190,10 @@ void do_undefinstr(struct pt_regs *regs)
 	/* The stub left pc just past the instruction. */
 	regs->ARM_pc -= (regs->ARM_cpsr & PSR_T_BIT) ? 2 : 4;
 	if (user_mode(regs)) {
+		/* A VFP/NEON instruction with the VFP off for this thread
+		 * (Linux's __und_usr -> call_fpe -> do_vfp) is retried. */
+		if (call_fpe(regs))
+			return;
 		force_sig_fault(SIGILL, ILL_ILLOPC, (void __user *)regs->ARM_pc, current);
 		return;
 	}

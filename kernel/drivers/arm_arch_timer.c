@@ -13,6 +13,7 @@
 #include <linux/sched.h>
 #include <linux/time.h>
 #include <linux/timer.h>
+#include <asm/elf.h>
 #include <asm/io.h>
 #include <mach/bcm2836.h>
 
@@ -104,6 +105,26 @@ static irqreturn_t arch_timer_handler_phys(int irq, void *dev)
 	return IRQ_HANDLED;
 }
 
+/* The event stream: the counter wakes this CPU's WFE about every 100 us
+ * (ARCH_TIMER_EVT_STREAM_FREQ, 10 kHz), so that a user-space WFE loop
+ * waiting for a store that sends no event still makes progress; user
+ * space learns it may rely on it from AT_HWCAP's evtstrm (Linux's
+ * arch_timer_configure_evtstream and arch_timer_evtstrm_enable). */
+static void arch_timer_configure_evtstream(void)
+{
+	int evt_stream_div = arch_timer_rate / 10000, pos = fls(evt_stream_div);
+	u32 cntkctl;
+
+	/* Find the closest power of two to the divisor */
+	if (pos > 1 && !(evt_stream_div & (1 << (pos - 2))))
+		pos--;
+	__asm__ __volatile__("mrc p15, 0, %0, c14, c1, 0" : "=r"(cntkctl));
+	cntkctl &= ~0xf0; /* EVNTI: which counter bit triggers an event */
+	cntkctl |= min(pos, 15) << 4 | 1 << 2; /* EVNTEN, on the virtual counter */
+	__asm__ __volatile__("mcr p15, 0, %0, c14, c1, 0\n\tisb" : : "r"(cntkctl));
+	elf_hwcap |= HWCAP_EVTSTRM;
+}
+
 void arch_timer_starting_cpu(void)
 {
 	int cpu = smp_processor_id();
@@ -117,6 +138,7 @@ void arch_timer_starting_cpu(void)
 	__asm__ __volatile__("mcr p15, 0, %0, c14, c3, 1\n\tisb" : : "r"(0));
 	writel((1 << LOCAL_IRQ_CNTPSIRQ) | (1 << LOCAL_IRQ_CNTPNSIRQ),
 	       LOCAL_ADDRESS(LOCAL_TIMER_INT_CONTROL0 + 4 * cpu));
+	arch_timer_configure_evtstream();
 }
 
 void time_init(void)

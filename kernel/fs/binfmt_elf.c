@@ -13,24 +13,11 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <asm/elf.h>
 
 void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp);
 u32 get_random_u32(void);
 
-#define ELF_PLATFORM "v7l"
-/* What Linux reports for a Cortex-A7, less VFP and NEON: this kernel does
- * not save floating-point registers, so programs must be soft-float. */
-#define ELF_HWCAP (HWCAP_SWP | HWCAP_HALF | HWCAP_THUMB | HWCAP_FAST_MULT | HWCAP_EDSP | \
-		   HWCAP_TLS | HWCAP_IDIVA | HWCAP_IDIVT | HWCAP_LPAE)
-#define HWCAP_SWP (1 << 0)
-#define HWCAP_HALF (1 << 1)
-#define HWCAP_THUMB (1 << 2)
-#define HWCAP_FAST_MULT (1 << 4)
-#define HWCAP_EDSP (1 << 7)
-#define HWCAP_TLS (1 << 15)
-#define HWCAP_IDIVA (1 << 17)
-#define HWCAP_IDIVT (1 << 18)
-#define HWCAP_LPAE (1 << 20)
 #define USER_HZ 100
 
 static unsigned long make_prot(u32 p_flags)
@@ -96,7 +83,7 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_exec_in
 		AT_EGID, cred->egid,
 		AT_SECURE, 0,
 		AT_RANDOM, 0, /* filled below */
-		AT_HWCAP2, 0,
+		AT_HWCAP2, ELF_HWCAP2,
 		AT_EXECFN, bprm->exec,
 		AT_PLATFORM, 0, /* filled below */
 		AT_NULL, 0,
