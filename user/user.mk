@@ -96,7 +96,7 @@ $(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) $(GLIBC_PROGS) $(ABUSE_RUNNER) $(
 		$(CROSS)strip --strip-all -o $(B)/initramfs/$$prog $(B)/$$prog || exit 1; \
 	done
 	printf '# The glibc programs (tests/glibc/glibc.mk), framed by "=== NAME" lines\nruntests %s\n' \
-		"$(patsubst $(B)/%,/%,$(GLIBC_PROGS))" > $(B)/initramfs/etc/glibc-tests
+		"$(patsubst $(B)/%,/%,$(GLIBC_TEST_PROGS))" > $(B)/initramfs/etc/glibc-tests
 	cd $(B)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../initramfs.cpio
 

@@ -1,26 +1,30 @@
 # C programs built against Debian's glibc with Debian's cross compilers,
-# static with the compilers' defaults, once for armhf (arm-linux-gnueabihf: ARMv7, Thumb-2, VFP/NEON
-# hard-float, what Raspberry Pi OS uses) and once for armel
-# (arm-linux-gnueabi: ARMv5TE, soft-float, kuser helpers). The same
+# static with the compilers' defaults, once for armhf (arm-linux-gnueabihf:
+# ARMv7, Thumb-2, VFP/NEON hard-float, what Raspberry Pi OS uses) and once
+# for armel (arm-linux-gnueabi: ARMv5TE, soft-float, kuser helpers). The same
 # binaries run on our kernel (tests/qemu/cases_glibc.py) and on Linux 6.1
 # (make test-linux), and must print the same thing on both.
 #   $(B)/glibc/<arch>/<name>    each program, with debug information
-#   /glibc/<arch>/<name>        in the initramfs, run by /etc/glibc-tests
+#   /glibc/<arch>/<name>        in the initramfs; /etc/glibc-tests runs the tests
 # A program lists itself in GLIBC_TESTS (both architectures) or in
 # GLIBC_TESTS_armhf / GLIBC_TESTS_armel (one only); its expected output is
-# tests/glibc/expected/<name>.txt.
+# tests/glibc/expected/<name>.txt. GLIBC_BENCH programs are shipped too but
+# run by make bench (tools/bench.sh), not as tests.
 
 GLIBC_ARCHES := armhf armel
-GLIBC_TESTS :=
-GLIBC_TESTS_armhf :=
-GLIBC_TESTS_armel := hello kuser
+GLIBC_TESTS := hello kuser fpu auxv
+GLIBC_TESTS_armhf := vfp_switch vfp_signal vfp_setjmp neon
+GLIBC_TESTS_armel :=
+GLIBC_BENCH_armhf := vfp_bench
 GLIBC_CC_armhf := arm-linux-gnueabihf-gcc
 GLIBC_CC_armel := arm-linux-gnueabi-gcc
 GLIBC_CFLAGS := -static -O2 -g -std=gnu11 -Wall -Wextra -Wno-unused-parameter -D_GNU_SOURCE \
 	-Wl,-z,noexecstack
 
-glibc_progs = $(addprefix $(B)/glibc/$(1)/,$(GLIBC_TESTS) $(GLIBC_TESTS_$(1)))
-GLIBC_PROGS := $(foreach a,$(GLIBC_ARCHES),$(call glibc_progs,$(a)))
+glibc_tests = $(addprefix $(B)/glibc/$(1)/,$(GLIBC_TESTS) $(GLIBC_TESTS_$(1)))
+GLIBC_TEST_PROGS := $(foreach a,$(GLIBC_ARCHES),$(call glibc_tests,$(a)))
+GLIBC_PROGS := $(GLIBC_TEST_PROGS) \
+	$(foreach a,$(GLIBC_ARCHES),$(addprefix $(B)/glibc/$(a)/,$(GLIBC_BENCH_$(a))))
 
 .PHONY: glibc
 glibc: $(GLIBC_PROGS)
@@ -28,6 +32,6 @@ glibc: $(GLIBC_PROGS)
 define glibc_rule
 $(B)/glibc/$(1)/%: tests/glibc/%.c tests/glibc/glibc.mk
 	@mkdir -p $$(dir $$@)
-	$$(GLIBC_CC_$(1)) $$(GLIBC_CFLAGS) -o $$@ $$<
+	$$(GLIBC_CC_$(1)) $$(GLIBC_CFLAGS) -o $$@ $$< -lm
 endef
 $(foreach a,$(GLIBC_ARCHES),$(eval $(call glibc_rule,$(a))))
