@@ -51,6 +51,10 @@ static inline void arch_timer_set_ctrl(u32 ctrl)
 }
 
 #define ARCH_TIMER_USR_VCT_ACCESS_EN (1 << 1) /* CNTKCTL.PL0VCTEN */
+#define ARCH_TIMER_VIRT_EVT_EN (1 << 2) /* CNTKCTL.EVNTEN */
+#define ARCH_TIMER_EVT_TRIGGER_SHIFT 4 /* CNTKCTL.EVNTI: the counter bit that triggers */
+#define ARCH_TIMER_EVT_TRIGGER_MASK (0xf << ARCH_TIMER_EVT_TRIGGER_SHIFT)
+#define ARCH_TIMER_EVT_STREAM_FREQ 10000 /* 100us */
 
 /* User space may read the virtual counter (and CNTFRQ), nothing else of
  * the timer, as Linux's arch_counter_set_user_access() allows: the ABI a
@@ -105,22 +109,24 @@ static irqreturn_t arch_timer_handler_phys(int irq, void *dev)
 	return IRQ_HANDLED;
 }
 
-/* The event stream: the counter wakes this CPU's WFE about every 100 us
- * (ARCH_TIMER_EVT_STREAM_FREQ, 10 kHz), so that a user-space WFE loop
- * waiting for a store that sends no event still makes progress; user
- * space learns it may rely on it from AT_HWCAP's evtstrm (Linux's
- * arch_timer_configure_evtstream and arch_timer_evtstrm_enable). */
+/* The event stream: the counter wakes this CPU's WFE about every 100 us,
+ * so that a user-space WFE loop waiting for a store that sends no event
+ * still makes progress; user space learns it may rely on it from
+ * AT_HWCAP's evtstrm (Linux's arch_timer_configure_evtstream and
+ * arch_timer_evtstrm_enable). */
 static void arch_timer_configure_evtstream(void)
 {
-	int evt_stream_div = arch_timer_rate / 10000, pos = fls(evt_stream_div);
+	int evt_stream_div = arch_timer_rate / ARCH_TIMER_EVT_STREAM_FREQ;
+	int pos = fls(evt_stream_div);
 	u32 cntkctl;
 
 	/* Find the closest power of two to the divisor */
 	if (pos > 1 && !(evt_stream_div & (1 << (pos - 2))))
 		pos--;
 	__asm__ __volatile__("mrc p15, 0, %0, c14, c1, 0" : "=r"(cntkctl));
-	cntkctl &= ~0xf0; /* EVNTI: which counter bit triggers an event */
-	cntkctl |= min(pos, 15) << 4 | 1 << 2; /* EVNTEN, on the virtual counter */
+	cntkctl &= ~ARCH_TIMER_EVT_TRIGGER_MASK;
+	/* Set the divider and enable virtual event stream */
+	cntkctl |= min(pos, 15) << ARCH_TIMER_EVT_TRIGGER_SHIFT | ARCH_TIMER_VIRT_EVT_EN;
 	__asm__ __volatile__("mcr p15, 0, %0, c14, c1, 0\n\tisb" : : "r"(cntkctl));
 	elf_hwcap |= HWCAP_EVTSTRM;
 }
