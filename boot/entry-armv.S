@@ -8,6 +8,7 @@
  * pt_regs frame and calls C. */
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
+#include <asm/tls.h>
 #include "entry-header.S"
 
 	.section ".text.vectors", "ax"
@@ -232,17 +233,19 @@ ret_from_exception:
 
 /* struct task_struct *__switch_to(struct task_struct *prev,
  *	struct thread_info *prev_ti, struct thread_info *next_ti)
- * Save prev's callee-saved registers in its thread_info, load next's TLS
- * register, let the VFP code save the VFP state (Linux's thread_notify
- * THREAD_NOTIFY_SWITCH), load next's registers, and return prev (now
- * "last") on next's stack. The exclusive monitor is cleared so that a
- * ldrex of one task can never pair with a strex of another (ARM ARM A3.4.5). */
+ * Save prev's callee-saved registers and TPIDRURW in its thread_info, load
+ * next's two thread registers, let the VFP code save the VFP state
+ * (Linux's thread_notify THREAD_NOTIFY_SWITCH), load next's registers, and
+ * return prev (now "last") on next's stack. The exclusive monitor is
+ * cleared so that a ldrex of one task can never pair with a strex of
+ * another (ARM ARM A3.4.5). */
 	.globl	__switch_to
 __switch_to:
 	add	ip, r1, #TI_CPU_SAVE
 	stmia	ip!, {r4 - r9, sl, fp, sp, lr}
 	ldr	r4, [r2, #TI_TP_VALUE]
-	mcr	p15, 0, r4, c13, c0, 3		@ TPIDRURO: user TLS pointer
+	ldr	r5, [r2, #TI_TP_VALUE + 4]
+	switch_tls r1, r4, r5, r3, r7
 	clrex
 	mov	r5, r0
 	add	r4, r2, #TI_CPU_SAVE

@@ -55,7 +55,7 @@ struct thread_info {
 	u32 cpu;
 	struct cpu_context_save cpu_context;
 	u32 syscall; /* the syscall number being served */
-	unsigned long tp_value[2]; /* TLS register (TPIDRURO) */
+	unsigned long tp_value[2]; /* TLS registers: TPIDRURO, TPIDRURW (asm/tls.h) */
 	union vfp_state vfpstate; /* the user VFP/NEON registers (kernel/arm/vfp) */
 };
 

@@ -10,6 +10,7 @@
 #include <linux/syscalls.h>
 #include <linux/time.h>
 #include <uapi/linux/sched.h>
+#include <asm/tls.h>
 #include <asm/uaccess.h>
 #include <asm/unistd.h>
 #include <asm/vfpmodule.h>
@@ -56,14 +57,16 @@ int copy_thread(unsigned long clone_flags, unsigned long stack_start, unsigned l
 	thread->cpu_context.sp = (unsigned long)childregs;
 	if (clone_flags & CLONE_SETTLS)
 		thread->tp_value[0] = tls;
+	thread->tp_value[1] = get_tpuser();
 	vfp_thread_copy(thread); /* Linux: thread_notify(THREAD_NOTIFY_COPY) */
 	return 0;
 }
 
 /* At exec, the architecture state the old program leaves behind is
- * reset (Linux's flush_thread; here the VFP registers). */
+ * reset (Linux's flush_thread): the thread registers and the VFP ones. */
 void flush_thread(void)
 {
+	flush_tls();
 	vfp_thread_flush(current_thread_info()); /* THREAD_NOTIFY_FLUSH */
 }
 
@@ -83,13 +86,6 @@ void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp)
 		regs->ARM_cpsr |= PSR_T_BIT;
 	regs->ARM_pc = pc & ~1UL;
 	regs->ARM_sp = sp;
-}
-
-/* Set the user TLS pointer, read-only to user mode (TPIDRURO). */
-static void set_tls(unsigned long val)
-{
-	current_thread_info()->tp_value[0] = val;
-	__asm__ __volatile__("mcr p15, 0, %0, c13, c0, 3" : : "r"(val));
 }
 
 static long sys_cacheflush(unsigned long start, unsigned long end)

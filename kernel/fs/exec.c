@@ -271,8 +271,8 @@ int flush_old_exec(struct linux_binprm *bprm)
 		return retval;
 	exec_mmap(bprm->mm);
 	bprm->mm = NULL;
-	flush_thread();
 	current->flags &= ~(PF_KTHREAD | PF_FORKNOEXEC);
+	flush_thread();
 	return 0;
 }
 
