@@ -184,6 +184,11 @@ static inline void put_task_struct(struct task_struct *t)
 /* Give the CPU to the next runnable task. CONTEXT: process context, no
  * spinlock held, IRQs on. */
 void schedule(void);
+/* Let another task run if the tick asked for it, at a point where a long
+ * loop in the kernel may sleep (Linux's cond_resched, for a kernel without
+ * preemption). RETURNS: 1 if it scheduled. */
+int _cond_resched(void);
+#define cond_resched() _cond_resched()
 void schedule_idle(void);
 long schedule_timeout(long timeout);
 /* Wake p if its state is in `state`. RETURNS: 1 if it was woken. */

@@ -1,6 +1,6 @@
-/* Architecture parts of tasks (Linux's arch/arm/kernel/process.c,
- * ptrace.c and traps.c arm_syscall): a new task's first registers, the
- * start of a freshly exec'd program, TLS, and the syscall trace hooks. */
+/* Architecture parts of tasks (Linux's arch/arm/kernel/process.c and
+ * ptrace.c): a new task's first registers, the start of a freshly exec'd
+ * program, the thread registers, and the syscall trace hooks. */
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
@@ -86,42 +86,6 @@ void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp)
 		regs->ARM_cpsr |= PSR_T_BIT;
 	regs->ARM_pc = pc & ~1UL;
 	regs->ARM_sp = sp;
-}
-
-static long sys_cacheflush(unsigned long start, unsigned long end)
-{
-	if (end < start || !access_ok((void __user *)start, end - start))
-		return -EINVAL;
-	/* Clean the D-cache and invalidate the I-cache for the range:
-	 * needed by programs that write code, and harmless otherwise. */
-	flush_icache_range(start, end);
-	return 0;
-}
-
-/* The ARM-private syscalls at 0xf0000 (Linux's arm_syscall). Any other
- * number past the table is not a syscall at all: SIGILL, as Linux's
- * bad_syscall; the private range's unused numbers 0xf0000-0xf07ff return
- * -ENOSYS so that a program can probe for them. */
-long arm_syscall(int no, struct pt_regs *regs)
-{
-	if ((no >> 16) == (__ARM_NR_BASE >> 16)) {
-		switch (no) {
-		case __ARM_NR_set_tls:
-			set_tls(regs->ARM_r0);
-			return 0;
-		case __ARM_NR_get_tls:
-			return current_thread_info()->tp_value[0];
-		case __ARM_NR_cacheflush:
-			return sys_cacheflush(regs->ARM_r0, regs->ARM_r1);
-		case __ARM_NR_usr32:
-			return 0;
-		}
-		if ((no & 0xffff) <= 0x7ff)
-			return sys_ni_syscall();
-	}
-	force_sig_fault(SIGILL, ILL_ILLTRP,
-			(void __user *)(regs->ARM_pc - ((regs->ARM_cpsr & PSR_T_BIT) ? 2 : 4)), current);
-	return regs->ARM_r0;
 }
 
 /* Every syscall number without an implementation. The number is in

@@ -1,5 +1,7 @@
-/* Oopses and unexpected exceptions: the register dump, the backtrace and
- * die() (Linux's arch/arm/kernel/traps.c, process.c __show_regs and
+/* Oopses, undefined instructions and the ARM-private syscalls: the register
+ * dump, the backtrace and die(), the undefined-instruction hooks
+ * (breakpoints, BUG), arm_syscall with cacheflush, and the vector page
+ * (Linux's arch/arm/kernel/traps.c, process.c __show_regs and
  * unwind_backtrace); the backtrace walks the APCS frames with
  * kernel/arm/stacktrace.c's unwind_frame(), as the tracer does. */
 #include <linux/kernel.h>
@@ -12,11 +14,15 @@
 #include <asm/memory.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
 #include <linux/trace.h>
 #include <asm/ptrace.h>
 #include <asm/setup.h>
 #include <asm/stacktrace.h>
+#include <asm/tls.h>
 #include <asm/traps.h>
+#include <asm/uaccess.h>
+#include <asm/unistd.h>
 #include <asm/vfpmodule.h>
 
 static const char *const processor_modes[] = {
@@ -183,25 +189,207 @@ void __noreturn bad_mode(struct pt_regs *regs)
 	panic("bad mode");
 }
 
-/* Undefined instruction: SIGILL for user space, an oops in the kernel
- * (where BUG() plants one on purpose). */
+/* A fault the task caused: a signal for user mode, an oops for the kernel. */
+void arm_notify_die(const char *str, struct pt_regs *regs, int signo, int si_code,
+		    void __user *addr, unsigned long err)
+{
+	if (user_mode(regs))
+		force_sig_fault(signo, si_code, addr, current);
+	else
+		die(str, regs, err);
+}
+
+/* A breakpoint for the debugger (Linux's ptrace_break). Without ptrace, it
+ * is the signal a program gets when no debugger is attached. */
+static void ptrace_break(struct pt_regs *regs)
+{
+	force_sig_fault(SIGTRAP, TRAP_BRKPT, (void __user *)instruction_pointer(regs), current);
+}
+
+static int break_trap(struct pt_regs *regs, unsigned int instr)
+{
+	ptrace_break(regs);
+	return 0;
+}
+
+static int bug_handler(struct pt_regs *regs, unsigned int instr)
+{
+	die("Oops - BUG", regs, 0);
+	return 0;
+}
+
+/* An instruction the CPU found undefined that the kernel knows: the match
+ * is on the instruction and on CPSR bits (Thumb, mode). */
+struct undef_hook {
+	u32 instr_mask;
+	u32 instr_val;
+	u32 cpsr_mask;
+	u32 cpsr_val;
+	int (*fn)(struct pt_regs *regs, unsigned int instr);
+};
+
+/* Linux registers these at boot (register_undef_hook, from ptrace.c and
+ * traps.c); here the list is fixed: the ARM, Thumb and Thumb-2 breakpoint
+ * instructions GDB plants, and the kernel's BUG(). */
+static const struct undef_hook undef_hooks[] = {
+	{ 0x0fffffff, 0x07f001f0, PSR_T_BIT, 0, break_trap },
+	{ 0xffffffff, 0x0000de01, PSR_T_BIT, PSR_T_BIT, break_trap },
+	{ 0xffffffff, 0xf7f0a000, PSR_T_BIT, PSR_T_BIT, break_trap },
+	{ 0xffffffff, BUG_INSTR_VALUE, MODE_MASK, SVC_MODE, bug_handler },
+};
+
+/* RETURNS: 0 if a hook handled instr, else 1. */
+static int call_undef_hook(struct pt_regs *regs, unsigned int instr)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(undef_hooks); i++) {
+		const struct undef_hook *hook = &undef_hooks[i];
+
+		if ((instr & hook->instr_mask) == hook->instr_val &&
+		    (regs->ARM_cpsr & hook->cpsr_mask) == hook->cpsr_val)
+			return hook->fn(regs, instr);
+	}
+	return 1;
+}
+
+/* Is this Thumb halfword the first of a 32-bit Thumb-2 instruction? */
+static inline bool is_wide_instruction(unsigned long instr)
+{
+	return instr >= 0xe800;
+}
+
+/* Undefined instruction: a hook's if one matches (breakpoints, BUG()),
+ * else SIGILL ILL_ILLOPC at the instruction for user space and an oops in
+ * the kernel. */
 void do_undefinstr(struct pt_regs *regs)
 {
+	unsigned int instr;
+	void __user *pc;
+
 	/* The stub left pc just past the instruction. */
 	regs->ARM_pc -= (regs->ARM_cpsr & PSR_T_BIT) ? 2 : 4;
-	if (user_mode(regs)) {
-		/* A VFP/NEON instruction with the VFP off for this thread
-		 * (Linux's __und_usr -> call_fpe -> do_vfp) is retried. */
-		if (call_fpe(regs))
-			return;
-		force_sig_fault(SIGILL, ILL_ILLOPC, (void __user *)regs->ARM_pc, current);
+	/* A VFP/NEON instruction with the VFP off for this thread (Linux's
+	 * __und_usr -> call_fpe -> do_vfp) is retried. */
+	if (user_mode(regs) && call_fpe(regs))
 		return;
+	pc = (void __user *)instruction_pointer(regs);
+
+	if (processor_mode(regs) == SVC_MODE) {
+		instr = *(u32 *)pc;
+	} else if (regs->ARM_cpsr & PSR_T_BIT) {
+		u16 half;
+
+		if (get_user(half, (u16 __user *)pc))
+			goto die_sig;
+		instr = half;
+		if (is_wide_instruction(instr)) {
+			if (get_user(half, (u16 __user *)pc + 1))
+				goto die_sig;
+			instr = (instr << 16) | half;
+		}
+	} else if (get_user(instr, (u32 __user *)pc)) {
+		goto die_sig;
 	}
-	if (*(u32 *)regs->ARM_pc == BUG_INSTR_VALUE) {
-		die("Oops - BUG", regs, 0);
+
+	if (call_undef_hook(regs, instr) == 0)
 		return;
+
+die_sig:
+	arm_notify_die("Oops - undefined instruction", regs, SIGILL, ILL_ILLOPC, pc, 0);
+}
+
+/* Linux's __do_cache_op: one page at a time, so that a huge range can be
+ * interrupted by a fatal signal and lets other tasks run between pages. */
+static int __do_cache_op(unsigned long start, unsigned long end)
+{
+	int ret;
+
+	do {
+		unsigned long chunk = min(PAGE_SIZE, end - start);
+
+		if (fatal_signal_pending(current))
+			return 0;
+
+		ret = v7_coherent_user_range(start, start + chunk);
+		if (ret)
+			return ret;
+
+		cond_resched();
+		start += chunk;
+	} while (start < end);
+
+	return 0;
+}
+
+static int do_cache_op(unsigned long start, unsigned long end, int flags)
+{
+	if (end < start || flags)
+		return -EINVAL;
+
+	if (!access_ok((void __user *)start, end - start))
+		return -EFAULT;
+
+	return __do_cache_op(start, end);
+}
+
+/*
+ * Handle all unrecognised system calls: the ARM-private ones at 0xf0000
+ * (Linux's arm_syscall), the only numbers past the table that are
+ * syscalls at all. Any other number is SIGILL ILL_ILLTRP, as Linux's
+ * bad_syscall; in the private range, 0xf0000-0xf07ff return -ENOSYS when
+ * unused, so that a program can probe for them, and the rest are SIGILL.
+ */
+long arm_syscall(int no, struct pt_regs *regs)
+{
+	if ((no >> 16) != (__ARM_NR_BASE >> 16))
+		goto bad_syscall;
+
+	switch (no & 0xffff) {
+	case 0: /* branch through 0 */
+		arm_notify_die("branch through zero", regs, SIGSEGV, SEGV_MAPERR, NULL, 0);
+		return 0;
+
+	case __ARM_NR_breakpoint - __ARM_NR_BASE: /* SWI BREAK_POINT */
+		regs->ARM_pc -= (regs->ARM_cpsr & PSR_T_BIT) ? 2 : 4;
+		ptrace_break(regs);
+		return regs->ARM_r0;
+
+	/* Flush a region from virtual address 'r0' to virtual address 'r1'
+	 * _exclusive_. There is no alignment requirement on either address;
+	 * user space does not need to know the hardware cache layout. r2
+	 * contains flags, which must be zero. */
+	case __ARM_NR_cacheflush - __ARM_NR_BASE:
+		return do_cache_op(regs->ARM_r0, regs->ARM_r1, regs->ARM_r2);
+
+	case __ARM_NR_usr26 - __ARM_NR_BASE:
+	case __ARM_NR_usr32 - __ARM_NR_BASE:
+		/* no ARMv7 has the 26-bit modes (HWCAP_26BIT) */
+		break;
+
+	case __ARM_NR_set_tls - __ARM_NR_BASE:
+		set_tls(regs->ARM_r0);
+		return 0;
+
+	case __ARM_NR_get_tls - __ARM_NR_BASE:
+		return current_thread_info()->tp_value[0];
+
+	default:
+		/* Calls 9f00xx..9f07ff are defined to return -ENOSYS if not
+		 * implemented, rather than raising SIGILL. This way the calling
+		 * program can gracefully determine whether a feature is
+		 * supported. */
+		if ((no & 0xffff) <= 0x7ff)
+			return sys_ni_syscall();
+		break;
 	}
-	die("Oops - undefined instruction", regs, 0);
+
+bad_syscall:
+	arm_notify_die("Oops - bad syscall", regs, SIGILL, ILL_ILLTRP,
+		       (void __user *)instruction_pointer(regs) -
+			       ((regs->ARM_cpsr & PSR_T_BIT) ? 2 : 4),
+		       no);
+	return regs->ARM_r0;
 }
 
 /* The vector page at 0xffff0000 (Linux's early_trap_init and the

@@ -329,6 +329,15 @@ void schedule(void)
 	__schedule(false);
 }
 
+int _cond_resched(void)
+{
+	if (need_resched()) {
+		schedule();
+		return 1;
+	}
+	return 0;
+}
+
 /* The idle task's way in: it is never dequeued, so it just yields. */
 void schedule_idle(void)
 {

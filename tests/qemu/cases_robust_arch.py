@@ -12,6 +12,7 @@ CASES = [
         "expect": [r"^runtests: \d+ passed, 0 failed$", r"init: /bin/sh exited with status 0"],
         "forbid": FORBID,
         "exit": 0,
+        "icount": True,
         "timeout": 60,
     },
 ]

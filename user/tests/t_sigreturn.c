@@ -288,7 +288,7 @@ static void check_frames(int rt)
 	CASE(cpu_decides(r), "odd pc in ARM state: the CPU decides", .pc = (unsigned long)landing_arm + 1);
 	CASE(cpu_decides(r), "halfword pc in ARM state: the CPU decides",
 	     .pc = (unsigned long)landing_arm + 2);
-	CASE(r == R_SEGV_ACCERR, "kernel pc -> SIGSEGV SEGV_ACCERR from the CPU", .pc = 0xc0000000);
+	CASE(r == R_SEGV_MAPERR, "kernel pc -> SIGSEGV SEGV_MAPERR from the CPU", .pc = 0xc0000000);
 	CASE(r == R_LANDED, "garbage mask: all but SIGKILL/SIGSTOP blocked", .full_mask = 1);
 	CASE(r == -SIGSEGV, "garbage mask and bad mode: SIGSEGV still kills",
 	     .cpsr = base | 0x03, .full_mask = 1);

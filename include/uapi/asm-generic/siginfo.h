@@ -141,6 +141,8 @@ typedef struct siginfo {
 /* SIGTRAP si_codes */
 #define TRAP_BRKPT	1	/* process breakpoint */
 #define TRAP_TRACE	2	/* process trace trap */
+#define TRAP_BRANCH	3	/* process taken branch trap */
+#define TRAP_HWBKPT	4	/* hardware breakpoint/watchpoint */
 
 /* SIGCHLD si_codes */
 #define CLD_EXITED	1	/* child has exited */

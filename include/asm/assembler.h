@@ -1,0 +1,18 @@
+/* Assembly helpers shared by the .S files (Linux's
+ * arch/arm/include/asm/assembler.h, the part we use). */
+#ifndef _ASM_ASSEMBLER_H
+#define _ASM_ASSEMBLER_H
+
+#ifdef __ASSEMBLY__
+/* USER(insn): an instruction that touches a user address. If it faults and
+ * the page fault handler cannot map the page, execution resumes at the
+ * local label 9001 after it (the exception table, arch/arm/mm/extable.c). */
+#define USER(x...)				\
+9999:	x;					\
+	.pushsection __ex_table,"a";		\
+	.align	2;				\
+	.long	9999b,9001f;			\
+	.popsection
+#endif
+
+#endif
