@@ -8,6 +8,7 @@
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/mm.h>
+#include <linux/pid.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -16,20 +17,21 @@
 #include <asm/bug.h>
 #include <linux/syscalls.h>
 #include <linux/time.h>
+#include <linux/timer.h>
 #include <uapi/linux/wait.h>
 #include <asm/mmu_context.h>
 #include <asm/uaccess.h>
 #include <trace/events/sched.h>
 
 void mm_release(struct task_struct *tsk, struct mm_struct *mm);
-void exit_itimers(struct signal_struct *sig);
 void disassociate_ctty(int on_exit);
 
 static void __unhash_process(struct task_struct *p, bool group_dead)
 {
 	nr_threads--;
-	detach_pid(p);
+	detach_pid(p, PIDTYPE_PID);
 	if (group_dead) {
+		detach_pid(p, PIDTYPE_TGID);
 		list_del_init(&p->tasks);
 		list_del_init(&p->sibling);
 	}
@@ -97,7 +99,6 @@ repeat:
 			leader->exit_state = EXIT_DEAD;
 	}
 	spin_unlock_irq(&tasklist_lock);
-	free_pid(p->pid);
 
 	trace_sched_process_free(p);
 	put_task_struct(p);
@@ -231,7 +232,7 @@ void __noreturn do_exit(long code)
 		if (tsk->pid == 1)
 			panic("Attempted to kill init! exitcode=0x%08x",
 			      tsk->signal->group_exit_code ? tsk->signal->group_exit_code : (int)code);
-		exit_itimers(tsk->signal);
+		del_timer_sync(&tsk->signal->real_timer);
 	}
 	tsk->exit_code = code;
 	exit_mm();

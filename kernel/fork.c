@@ -9,6 +9,7 @@
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/mm.h>
+#include <linux/pid.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/coredump.h>
@@ -17,6 +18,7 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/time.h>
+#include <linux/timer.h>
 #include <uapi/linux/sched.h>
 #include <asm/uaccess.h>
 #include <trace/events/sched.h>
@@ -27,7 +29,7 @@ LIST_HEAD(all_tasks);
 int nr_threads; /* tasks alive, for the NPROC limit */
 
 static struct kmem_cache *task_struct_cachep;
-static struct kmem_cache *sighand_cachep;
+struct kmem_cache *sighand_cachep; /* exec (de_thread) makes them too */
 static struct kmem_cache *signal_cachep;
 static struct kmem_cache *mm_cachep;
 
@@ -244,6 +246,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	tsk->thread_node.next = tsk->thread_node.prev = &sig->thread_head;
 	init_waitqueue_head(&sig->wait_chldexit);
 	sig->curr_target = tsk;
+	timer_setup(&sig->real_timer, it_real_fn);
 	INIT_LIST_HEAD(&sig->shared_pending.list);
 	sigemptyset(&sig->shared_pending.signal);
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));
@@ -278,7 +281,7 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 					unsigned long tls)
 {
 	struct task_struct *p;
-	pid_t pid;
+	struct pid *pid;
 	int retval;
 
 	/* Thread groups must share signals as well, and detached threads
@@ -339,11 +342,11 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 		goto bad_fork_cleanup_mm;
 
 	pid = alloc_pid();
-	if (pid < 0) {
-		retval = pid;
+	if (IS_ERR(pid)) {
+		retval = PTR_ERR(pid);
 		goto bad_fork_cleanup_mm;
 	}
-	p->pid = pid;
+	p->pid = pid->nr;
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? child_tidptr : NULL;
 	/* Clear TID on mm_release()? */
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? child_tidptr : NULL;
@@ -374,12 +377,15 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 	 * child is not created twice by a handler that forks too. */
 	if (signal_pending(current)) {
 		spin_unlock(&current->sighand->siglock);
-		spin_unlock_irq(&tasklist_lock);
 		free_pid(pid);
+		spin_unlock_irq(&tasklist_lock);
 		retval = -ERESTARTNOINTR;
 		goto bad_fork_cleanup_mm;
 	}
+	p->thread_pid = pid;
 	if (thread_group_leader(p)) {
+		p->signal->pids[PIDTYPE_TGID] = pid;
+		attach_pid(p, PIDTYPE_TGID);
 		list_add_tail(&p->sibling, &p->real_parent->children);
 		list_add_tail(&p->tasks, &all_tasks);
 	} else {
@@ -388,7 +394,7 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 		__atomic_fetch_add(&current->signal->sigcnt, 1, __ATOMIC_SEQ_CST);
 		list_add_tail(&p->thread_node, &p->signal->thread_head);
 	}
-	attach_pid(p);
+	attach_pid(p, PIDTYPE_PID);
 	nr_threads++;
 	spin_unlock(&current->sighand->siglock);
 	spin_unlock_irq(&tasklist_lock);
@@ -555,4 +561,5 @@ void proc_caches_init(void)
 	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 0, 0);
 	signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct), 0, 0);
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0, 0);
+	pid_idr_init();
 }

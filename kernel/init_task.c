@@ -19,6 +19,13 @@ static struct signal_struct init_signals = {
 	.shared_pending = {
 		.list = LIST_HEAD_INIT(init_signals.shared_pending.list),
 	},
+	.pids = {
+		[PIDTYPE_TGID] = &init_struct_pid,
+	},
+	.real_timer = {
+		.entry = LIST_HEAD_INIT(init_signals.real_timer.entry),
+		.function = it_real_fn,
+	},
 	/* Linux 4.19's INIT_RLIMITS (include/asm-generic/resource.h) */
 	.rlim = {
 		[0 ... RLIM_NLIMITS - 1] = { RLIM_INFINITY, RLIM_INFINITY },
@@ -56,6 +63,7 @@ struct task_struct init_task = {
 	.comm = "swapper",
 	.fs = &init_fs,
 	.files = &init_files,
+	.thread_pid = &init_struct_pid,
 	.signal = &init_signals,
 	.sighand = &init_sighand,
 	.pending = {

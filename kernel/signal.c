@@ -16,6 +16,7 @@
  * guarded by sighand->siglock, taken with IRQs off. */
 #include <linux/capability.h>
 #include <linux/errno.h>
+#include <linux/pid.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -267,8 +268,30 @@ int dequeue_signal(struct task_struct *tsk, sigset_t *mask, siginfo_t *info)
 	/* We only dequeue private signals from ourselves, we don't let
 	 * signalfd steal them. */
 	signr = __dequeue_signal(&tsk->pending, mask, info);
-	if (!signr)
+	if (!signr) {
 		signr = __dequeue_signal(&tsk->signal->shared_pending, mask, info);
+		/*
+		 * itimer signal ?
+		 *
+		 * itimers are process shared and we restart periodic
+		 * itimers in the signal delivery path to prevent DoS
+		 * attacks in the high resolution timer case. This is
+		 * compliant with the old way of self-restarting
+		 * itimers, as the SIGALRM is a legacy signal and only
+		 * queued once. Changing the restart behaviour to
+		 * restart the timer in the signal dequeue path is
+		 * reducing the timer noise on heavy loaded !highres
+		 * systems too.
+		 */
+		if (unlikely(signr == SIGALRM)) {
+			struct timer_list *tmr = &tsk->signal->real_timer;
+
+			if (!timer_pending(tmr) && tsk->signal->it_real_incr != 0) {
+				timer_forward(tmr, jiffies, nsecs_to_jiffies(tsk->signal->it_real_incr));
+				mod_timer(tmr, tmr->expires);
+			}
+		}
+	}
 	recalc_sigpending();
 	return signr;
 }
@@ -559,18 +582,36 @@ int __group_send_sig_info(int sig, struct siginfo *info, struct task_struct *p)
 	return send_signal(sig, info, p, 1);
 }
 
-/* Take t's siglock, unless t has already released its sighand (reaped). */
-static struct sighand_struct *lock_task_sighand(struct task_struct *t, unsigned long *flags)
+/**
+ * lock_task_sighand - take t's siglock, unless t has released its sighand
+ *
+ * The sighand read may be stale by the time its lock is ours: exec
+ * (de_thread) can give t a new one, and release (__exit_signal) takes it
+ * away; so check that it is still t's once locked, and try again if not.
+ * Linux relies on RCU and SLAB_TYPESAFE_BY_RCU to keep a freed sighand's
+ * lock usable meanwhile; here sighands are freed only under tasklist_lock.
+ * CONTEXT: tasklist_lock held, or t is current.
+ * RETURNS: the sighand, locked with IRQs off, or NULL.
+ */
+static struct sighand_struct *lock_task_sighand(struct task_struct *tsk, unsigned long *flags)
 {
 	struct sighand_struct *sighand;
 
-	local_irq_save(*flags);
-	sighand = READ_ONCE(t->sighand);
-	if (!sighand) {
-		local_irq_restore(*flags);
-		return NULL;
+	for (;;) {
+		sighand = READ_ONCE(tsk->sighand);
+		if (unlikely(sighand == NULL))
+			break;
+		/*
+		 * We need to ensure that tsk->sighand is still the same
+		 * after we take the lock, we can race with de_thread() or
+		 * __exit_signal(). In the latter case the next iteration
+		 * must see ->sighand == NULL.
+		 */
+		spin_lock_irqsave(&sighand->siglock, *flags);
+		if (likely(sighand == tsk->sighand))
+			break;
+		spin_unlock_irqrestore(&sighand->siglock, *flags);
 	}
-	spin_lock(&sighand->siglock);
 	return sighand;
 }
 
@@ -756,17 +797,46 @@ int kill_pgrp(pid_t pgrp, int sig, int priv)
 	return ret;
 }
 
-int kill_pid_info(int sig, struct siginfo *info, pid_t pid)
+/*
+ * Send @sig to the process whose pid @pid is. The task holding it may
+ * change under us (a multi-threaded exec makes another thread its
+ * leader): if the one we found is released before we get its sighand,
+ * look again. RETURNS: 0, -ESRCH if no task holds @pid, or -EPERM...
+ */
+int kill_pid_info(int sig, struct siginfo *info, struct pid *pid)
 {
+	int error = -ESRCH;
 	struct task_struct *p;
 	unsigned long flags;
-	int error = -ESRCH;
+
+	for (;;) {
+		spin_lock_irqsave(&tasklist_lock, flags); /* Linux: rcu_read_lock() */
+		p = pid_task(pid, PIDTYPE_PID);
+		if (p)
+			error = group_send_sig_info(sig, info, p);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		if (likely(!p || error != -ESRCH))
+			return error;
+		/*
+		 * The task was unhashed in between, try again.  If it
+		 * is dead, pid_task() will return NULL, if we race with
+		 * de_thread() it will find the new leader.
+		 */
+	}
+}
+
+/* kill_pid_info() for a pid number. */
+static int kill_proc_info(int sig, struct siginfo *info, pid_t pid)
+{
+	struct pid *p;
+	unsigned long flags;
+	int error;
 
 	spin_lock_irqsave(&tasklist_lock, flags);
-	p = find_task_by_vpid(pid);
-	if (p)
-		error = group_send_sig_info(sig, info, p);
+	p = get_pid(find_vpid(pid));
 	spin_unlock_irqrestore(&tasklist_lock, flags);
+	error = kill_pid_info(sig, info, p);
+	put_pid(p);
 	return error;
 }
 
@@ -783,7 +853,7 @@ static int kill_something_info(int sig, struct siginfo *info, pid_t pid)
 	int ret, retval = 0, count = 0;
 
 	if (pid > 0)
-		return kill_pid_info(sig, info, pid);
+		return kill_proc_info(sig, info, pid);
 	/* -INT_MIN is undefined. Exclude this case to avoid a UBSAN warning */
 	if (pid == -2147483647 - 1)
 		return -ESRCH;
@@ -1309,7 +1379,7 @@ long sys_rt_sigqueueinfo(pid_t pid, int sig, siginfo_t __user *uinfo)
 
 	if (unlikely(ret))
 		return ret;
-	return kill_pid_info(sig, &info, pid);
+	return kill_proc_info(sig, &info, pid);
 }
 
 long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, siginfo_t __user *uinfo)

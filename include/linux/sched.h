@@ -84,7 +84,7 @@ struct task_struct {
 	struct task_struct *group_leader;
 	struct list_head thread_node; /* on signal->thread_head */
 	struct list_head tasks; /* on the list of all tasks */
-	struct task_struct *pid_next; /* pid hash chain */
+	struct pid *thread_pid; /* our pid (PIDTYPE_PID) */
 
 	int *set_child_tid, *clear_child_tid;
 	struct completion *vfork_done;
@@ -215,12 +215,12 @@ struct task_struct *idle_task(int cpu);
 void __noreturn cpu_startup_entry(void);
 unsigned int nr_running(void);
 
-/* pids */
-pid_t alloc_pid(void);
-void free_pid(pid_t pid);
-void attach_pid(struct task_struct *p);
-void detach_pid(struct task_struct *p);
+/* pids: see <linux/pid.h> */
 struct task_struct *find_task_by_vpid(pid_t nr);
+static inline struct pid *task_pid(struct task_struct *task)
+{
+	return task->thread_pid;
+}
 
 void set_task_comm(struct task_struct *tsk, const char *from);
 

@@ -127,7 +127,7 @@ static inline void signal_wake_up(struct task_struct *t, bool resume)
 int do_send_sig_info(int sig, struct siginfo *info, struct task_struct *p, bool group);
 int group_send_sig_info(int sig, struct siginfo *info, struct task_struct *p);
 int __group_send_sig_info(int sig, struct siginfo *info, struct task_struct *p);
-int kill_pid_info(int sig, struct siginfo *info, pid_t pid);
+int kill_pid_info(int sig, struct siginfo *info, struct pid *pid);
 int kill_pgrp(pid_t pgrp, int sig, int priv);
 int send_sig(int sig, struct task_struct *p, int priv);
 int send_sig_info(int sig, struct siginfo *info, struct task_struct *p);

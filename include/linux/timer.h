@@ -17,9 +17,22 @@ struct timer_list {
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *));
 /* (Re)arm timer to fire at jiffies == expires. CONTEXT: any. */
 void mod_timer(struct timer_list *timer, unsigned long expires);
+/* Is the timer armed? (Not while its function runs.) */
+static inline int timer_pending(const struct timer_list *timer)
+{
+	return !list_empty(&timer->entry);
+}
 /* Disarm timer, and wait if its function is running on another CPU.
  * RETURNS: 1 if it was pending. */
 int del_timer_sync(struct timer_list *timer);
+/* Disarm timer unless its function is running right now (then the caller
+ * must drop the locks the function takes, and try again).
+ * RETURNS: 1 if it was pending, 0 if not, -1 if its function is running. */
+int try_to_del_timer_sync(struct timer_list *timer);
+/* Move an expired timer's expiry on by whole @intervals until it is after
+ * @now (Linux's hrtimer_forward, in jiffies). RETURNS: the intervals
+ * added. CONTEXT: the timer is not pending. */
+unsigned long timer_forward(struct timer_list *timer, unsigned long now, unsigned long interval);
 /* Run the expired timers: CPU 0's tick. CONTEXT: hardirq. */
 void run_local_timers(void);
 

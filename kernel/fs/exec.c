@@ -11,6 +11,7 @@
 #include <linux/fdtable.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
+#include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/sched/coredump.h>
 #include <linux/signal.h>
@@ -201,16 +202,15 @@ static int de_thread(struct task_struct *tsk)
 			if (__fatal_signal_pending(tsk))
 				goto killed;
 		}
-		/* Take the leader's pid: detach both, swap, attach ours. */
-		detach_pid(tsk);
-		detach_pid(leader);
-		{
-			pid_t mine = tsk->pid;
-			tsk->pid = leader->pid;
-			leader->pid = mine;
-		}
-		attach_pid(tsk);
-		attach_pid(leader);
+		/*
+		 * An exec() starts a new thread group with the TGID of the
+		 * previous thread group. Rehash the two threads with a switched
+		 * PID, and release the former thread group leader: the group's
+		 * pid, which ITIMER_REAL signals, now finds this thread.
+		 */
+		tsk->pid = leader->pid;
+		change_pid(tsk, PIDTYPE_PID, task_pid(leader));
+		transfer_pid(leader, tsk, PIDTYPE_TGID);
 		tsk->group_leader = tsk;
 		leader->group_leader = tsk;
 		tsk->exit_signal = SIGCHLD;
@@ -231,8 +231,8 @@ no_thread_group:
 	/* we have changed execution domain */
 	tsk->exit_signal = SIGCHLD;
 
-	if (oldsighand->count != 1) {
-		struct sighand_struct *newsighand = kmalloc(sizeof(*newsighand), GFP_KERNEL);
+	if (READ_ONCE(oldsighand->count) != 1) {
+		struct sighand_struct *newsighand = kmem_cache_alloc(sighand_cachep, GFP_KERNEL);
 
 		/* This ->sighand is shared with the CLONE_SIGHAND but not
 		 * CLONE_THREAD task, switch to the new one. */
@@ -240,10 +240,12 @@ no_thread_group:
 			return -ENOMEM;
 		newsighand->count = 1;
 		spin_lock_init(&newsighand->siglock);
-		spin_lock_irq(&oldsighand->siglock);
+		spin_lock_irq(&tasklist_lock);
+		spin_lock(&oldsighand->siglock);
 		memcpy(newsighand->action, oldsighand->action, sizeof(newsighand->action));
 		tsk->sighand = newsighand;
-		spin_unlock_irq(&oldsighand->siglock);
+		spin_unlock(&oldsighand->siglock);
+		spin_unlock_irq(&tasklist_lock);
 		__cleanup_sighand(oldsighand);
 	}
 	return 0;

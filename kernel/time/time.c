@@ -1,7 +1,7 @@
-/* Time syscalls: clocks, sleeps and ITIMER_REAL (Linux's kernel/time/
- * time.c, posix-timers.c, hrtimer.c nanosleep and itimer.c). There is no
- * real-time clock on the Pi: CLOCK_REALTIME starts at the epoch at reset,
- * as Linux's does without an RTC or NTP. */
+/* Time syscalls: clocks and sleeps (Linux's kernel/time/time.c,
+ * posix-timers.c and hrtimer.c nanosleep; the interval timers are in
+ * itimer.c). There is no real-time clock on the Pi: CLOCK_REALTIME starts
+ * at the epoch at reset, as Linux's does without an RTC or NTP. */
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -10,11 +10,6 @@
 #include <linux/timer.h>
 #include <uapi/linux/time.h>
 #include <asm/uaccess.h>
-
-struct itimerval {
-	struct timeval it_interval;
-	struct timeval it_value;
-};
 
 static struct timespec ns_to_timespec(u64 ns)
 {
@@ -171,89 +166,4 @@ long sys_clock_nanosleep(int which_clock, int flags, const struct timespec __use
 	if (flags & TIMER_ABSTIME)
 		return do_nanosleep(timespec_to_ns(&t), NULL);
 	return do_nanosleep(now + timespec_to_ns(&t), rmtp);
-}
-
-/* ITIMER_REAL fired: SIGALRM to the process, and re-arm if periodic
- * (Linux's it_real_fn). CONTEXT: hardirq. */
-static void it_real_fn(struct timer_list *t)
-{
-	struct signal_struct *sig = container_of(t, struct signal_struct, real_timer);
-
-	group_send_sig_info(SIGALRM, SEND_SIG_PRIV, sig->leader);
-	if (sig->it_real_incr)
-		mod_timer(&sig->real_timer, jiffies + nsecs_to_jiffies(sig->it_real_incr));
-}
-
-static u64 timeval_to_ns(const struct timeval *tv)
-{
-	return (u64)tv->tv_sec * NSEC_PER_SEC + (u64)tv->tv_usec * 1000;
-}
-
-static struct timeval ns_to_timeval(u64 ns)
-{
-	struct timeval tv;
-	u32 rem;
-
-	tv.tv_sec = div_u64_rem(ns, NSEC_PER_SEC, &rem);
-	tv.tv_usec = rem / 1000;
-	return tv;
-}
-
-static void get_itimer(struct signal_struct *sig, struct itimerval *value)
-{
-	u64 left = 0;
-
-	if (sig->real_timer.function && !list_empty(&sig->real_timer.entry)) {
-		long j = sig->real_timer.expires - jiffies;
-		left = j > 0 ? (u64)j * TICK_NSEC : 1000;
-	}
-	value->it_value = ns_to_timeval(left);
-	value->it_interval = ns_to_timeval(sig->it_real_incr);
-}
-
-long sys_getitimer(int which, struct itimerval __user *value)
-{
-	struct itimerval v;
-
-	if (which != ITIMER_REAL)
-		return -EINVAL;
-	get_itimer(current->signal, &v);
-	return copy_to_user(value, &v, sizeof(v)) ? -EFAULT : 0;
-}
-
-long sys_setitimer(int which, struct itimerval __user *value, struct itimerval __user *ovalue)
-{
-	struct signal_struct *sig = current->signal;
-	struct itimerval v, old;
-
-	if (which != ITIMER_REAL)
-		return -EINVAL;
-	if (value && copy_from_user(&v, value, sizeof(v)))
-		return -EFAULT;
-	if (value && (v.it_value.tv_usec < 0 || v.it_value.tv_usec >= USEC_PER_SEC ||
-		      v.it_interval.tv_usec < 0 || v.it_interval.tv_usec >= USEC_PER_SEC))
-		return -EINVAL;
-	spin_lock_irq(&current->sighand->siglock);
-	if (!sig->real_timer.function)
-		timer_setup(&sig->real_timer, it_real_fn);
-	sig->leader = current->group_leader;
-	spin_unlock_irq(&current->sighand->siglock);
-	get_itimer(sig, &old);
-	del_timer_sync(&sig->real_timer);
-	if (value) {
-		u64 ns = timeval_to_ns(&v.it_value);
-		sig->it_real_incr = timeval_to_ns(&v.it_interval);
-		if (ns)
-			mod_timer(&sig->real_timer, jiffies + nsecs_to_jiffies(ns));
-	}
-	if (ovalue && copy_to_user(ovalue, &old, sizeof(old)))
-		return -EFAULT;
-	return 0;
-}
-
-/* The group's last thread is gone: no more SIGALRM. */
-void exit_itimers(struct signal_struct *sig)
-{
-	if (sig->real_timer.function)
-		del_timer_sync(&sig->real_timer);
 }

@@ -9,7 +9,7 @@
 #include <linux/timer.h>
 
 static DEFINE_SPINLOCK(timer_lock);
-static LIST_HEAD(timer_pending);
+static LIST_HEAD(pending_timers);
 static struct timer_list *running_timer;
 
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *))
@@ -32,7 +32,7 @@ void mod_timer(struct timer_list *timer, unsigned long expires)
 	spin_lock_irqsave(&timer_lock, flags);
 	__del_timer(timer);
 	timer->expires = expires;
-	list_for_each_entry(t, &timer_pending, entry)
+	list_for_each_entry(t, &pending_timers, entry)
 		if ((long)(t->expires - expires) > 0)
 			break;
 	list_add_tail(&timer->entry, &t->entry);
@@ -56,11 +56,43 @@ int del_timer_sync(struct timer_list *timer)
 	return pending;
 }
 
+int try_to_del_timer_sync(struct timer_list *timer)
+{
+	unsigned long flags;
+	int ret = -1;
+
+	spin_lock_irqsave(&timer_lock, flags);
+	if (running_timer != timer) {
+		ret = timer_pending(timer);
+		__del_timer(timer);
+	}
+	spin_unlock_irqrestore(&timer_lock, flags);
+	return ret;
+}
+
+unsigned long timer_forward(struct timer_list *timer, unsigned long now, unsigned long interval)
+{
+	long delta = now - timer->expires;
+	unsigned long orun = 1;
+
+	if (delta < 0)
+		return 0;
+	if (delta >= (long)interval) {
+		orun = delta / interval;
+		timer->expires += interval * orun;
+		if ((long)(timer->expires - now) > 0)
+			return orun;
+		orun++;
+	}
+	timer->expires += interval;
+	return orun;
+}
+
 void run_local_timers(void)
 {
 	spin_lock(&timer_lock);
-	while (!list_empty(&timer_pending)) {
-		struct timer_list *timer = list_first_entry(&timer_pending, struct timer_list, entry);
+	while (!list_empty(&pending_timers)) {
+		struct timer_list *timer = list_first_entry(&pending_timers, struct timer_list, entry);
 
 		if ((long)(jiffies - timer->expires) < 0)
 			break;

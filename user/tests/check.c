@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "check.h"
 
@@ -42,6 +43,14 @@ int check_child(const char *name, void (*fn)(void))
 {
 	child_fn = fn;
 	return CHECK_EQ(reap(spawn(child_checks, NULL)), 0, name);
+}
+
+long long ms_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
 }
 
 int read_text(const char *path, char *buf, int size)

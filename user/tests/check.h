@@ -17,6 +17,9 @@ int check_result(int ok, const char *name, const char *why, ...)
  * checks it made failed. RETURNS: 1 if none did. */
 int check_child(const char *name, void (*fn)(void));
 
+/* ms_now - RETURNS: CLOCK_MONOTONIC in milliseconds. */
+long long ms_now(void);
+
 /* read_text - up to @size - 1 bytes of @path, NUL-terminated.
  * RETURNS: the length, or -1. */
 int read_text(const char *path, char *buf, int size);

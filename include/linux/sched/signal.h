@@ -5,6 +5,7 @@
 #ifndef _LINUX_SCHED_SIGNAL_H
 #define _LINUX_SCHED_SIGNAL_H
 
+#include <linux/pid.h>
 #include <linux/sched.h>
 #include <linux/signal_types.h>
 #include <linux/timer.h>
@@ -15,6 +16,7 @@ struct sighand_struct {
 	struct k_sigaction action[_NSIG];
 	spinlock_t siglock; /* guards pending queues, blocked masks, the action table */
 };
+extern struct kmem_cache *sighand_cachep; /* kernel/fork.c */
 
 /* Resource limits (Linux's struct rlimit, include/uapi/linux/resource.h). */
 struct rlimit {
@@ -56,11 +58,14 @@ struct signal_struct {
 	pid_t pgrp, session; /* process group and session of the group */
 	struct tty_struct *tty; /* controlling terminal */
 
-	/* ITIMER_REAL / alarm(): SIGALRM at it_real_expires (ns), repeating
-	 * every it_real_incr ns if non-zero. */
+	/* PIDTYPE_TGID: the thread group's pid, which ITIMER_REAL signals. It
+	 * outlives the leader task when another thread execs (de_thread). */
+	struct pid *pids[PIDTYPE_MAX];
+
+	/* ITIMER_REAL / alarm(): SIGALRM when real_timer expires, and again
+	 * every it_real_incr ns if non-zero (re-armed when it is dequeued). */
 	struct timer_list real_timer;
 	u64 it_real_incr;
-	struct task_struct *leader; /* who gets SIGALRM */
 
 	u64 utime, stime, cutime, cstime; /* ns, ours and reaped children's */
 	struct rlimit rlim[RLIM_NLIMITS];
@@ -99,6 +104,14 @@ static inline int thread_group_empty(struct task_struct *p)
 static inline unsigned long task_rlimit(const struct task_struct *t, unsigned int limit)
 {
 	return READ_ONCE(t->signal->rlim[limit].rlim_cur);
+}
+
+/* ITIMER_REAL's expiry (kernel/time/itimer.c). CONTEXT: hardirq. */
+void it_real_fn(struct timer_list *timer);
+
+static inline struct pid *task_tgid(struct task_struct *task)
+{
+	return task->signal->pids[PIDTYPE_TGID];
 }
 
 #define task_pgrp_nr(p) ((p)->signal->pgrp)
