@@ -678,10 +678,17 @@ long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim)
  * the most files a process may ever have open (Linux's sysctl_nr_open). */
 #define NR_OPEN_MAX (1024 * 1024)
 
+/*
+ * make sure you are allowed to change @tsk limits before calling this
+ * CONTEXT: @tsk pinned (current, or a reference). RETURNS: 0, -EINVAL,
+ * -EPERM, or -ESRCH if @tsk has been released meanwhile.
+ */
 static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rlimit *new_rlim,
 		      struct rlimit *old_rlim)
 {
 	struct rlimit *rlim;
+	unsigned long flags;
+	int retval = 0;
 
 	if (resource >= RLIM_NLIMITS)
 		return -EINVAL;
@@ -691,18 +698,36 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rli
 		if (resource == RLIMIT_NOFILE && new_rlim->rlim_max > NR_OPEN_MAX)
 			return -EPERM;
 	}
-	rlim = &tsk->signal->rlim[resource];
-	spin_lock_irq(&tsk->sighand->siglock);
-	if (new_rlim && new_rlim->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE)) {
-		spin_unlock_irq(&tsk->sighand->siglock);
-		return -EPERM;
+
+	/* protect tsk->signal and tsk->sighand from disappearing */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (!tsk->sighand) {
+		retval = -ESRCH;
+		goto out;
 	}
-	if (old_rlim)
-		*old_rlim = *rlim;
-	if (new_rlim)
-		*rlim = *new_rlim;
-	spin_unlock_irq(&tsk->sighand->siglock);
-	return 0;
+	rlim = tsk->signal->rlim + resource;
+	spin_lock(&tsk->group_leader->alloc_lock);
+	if (new_rlim) {
+		if (new_rlim->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE))
+			retval = -EPERM;
+		/*
+		 * The caller is asking for an immediate RLIMIT_CPU expiry.
+		 * But we use the zero value to mean "it was never set". So
+		 * let's cheat and make it one second instead.
+		 */
+		if (resource == RLIMIT_CPU && new_rlim->rlim_cur == 0)
+			new_rlim->rlim_cur = 1;
+	}
+	if (!retval) {
+		if (old_rlim)
+			*old_rlim = *rlim;
+		if (new_rlim)
+			*rlim = *new_rlim;
+	}
+	spin_unlock(&tsk->group_leader->alloc_lock);
+out:
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return retval;
 }
 
 long sys_setrlimit(unsigned int resource, struct rlimit __user *rlim)
@@ -753,7 +778,8 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __use
 {
 	struct rlimit64 old64, new64;
 	struct rlimit old, new;
-	struct task_struct *tsk = current;
+	struct task_struct *tsk;
+	unsigned long flags;
 	int ret;
 
 	if (new_rlim) {
@@ -762,18 +788,20 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __use
 		new.rlim_cur = rlim64_to_rlim(new64.rlim_cur);
 		new.rlim_max = rlim64_to_rlim(new64.rlim_max);
 	}
-	if (pid) {
-		unsigned long flags;
-		spin_lock_irqsave(&tasklist_lock, flags);
-		tsk = find_task_by_vpid(pid);
-		if (tsk && check_prlimit_permission(tsk))
-			tsk = ERR_PTR(-EPERM);
+	spin_lock_irqsave(&tasklist_lock, flags); /* Linux: rcu_read_lock() */
+	tsk = pid ? find_task_by_vpid(pid) : current;
+	if (!tsk) {
 		spin_unlock_irqrestore(&tasklist_lock, flags);
-		if (!tsk)
-			return -ESRCH;
-		if (IS_ERR(tsk))
-			return PTR_ERR(tsk);
+		return -ESRCH;
 	}
+	ret = check_prlimit_permission(tsk);
+	if (ret) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return ret;
+	}
+	get_task_struct(tsk);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+
 	ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
 	if (!ret && old_rlim) {
 		old64.rlim_cur = rlim_to_rlim64(old.rlim_cur);
@@ -781,6 +809,7 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __use
 		if (copy_to_user(old_rlim, &old64, sizeof(old64)))
 			ret = -EFAULT;
 	}
+	put_task_struct(tsk);
 	return ret;
 }
 
