@@ -545,7 +545,7 @@ struct task_struct *fork_idle(int cpu)
 
 	if (!p)
 		panic("fork_idle: out of memory for CPU%d's idle task", cpu);
-	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->se.run_node);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
 	INIT_LIST_HEAD(&p->pending.list);

@@ -51,7 +51,10 @@ struct task_struct init_task = {
 	.flags = PF_KTHREAD,
 	.prio = DEFAULT_PRIO,
 	.static_prio = DEFAULT_PRIO,
-	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.se = {
+		.load = { 1024 }, /* nice 0 */
+		.run_node = LIST_HEAD_INIT(init_task.se.run_node),
+	},
 	.active_mm = &init_mm,
 	.real_parent = &init_task,
 	.parent = &init_task,

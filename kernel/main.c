@@ -153,6 +153,7 @@ void start_kernel(void)
 
 	smp_prepare_cpus();
 	smp_init();
+	sched_init_smp();
 	switch_to_init_mm();
 	rest_init();
 }

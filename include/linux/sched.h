@@ -53,8 +53,6 @@
 #define MAX_NICE 19
 #define NICE_TO_PRIO(nice) ((nice) + DEFAULT_PRIO)
 #define PRIO_TO_NICE(prio) ((prio)-DEFAULT_PRIO)
-/* Round-robin time slice, in ticks (HZ = 100: 30 ms, about CFS's latency target). */
-#define RR_TIMESLICE 3
 
 struct mm_struct;
 struct files_struct;
@@ -63,6 +61,22 @@ struct signal_struct;
 struct sighand_struct;
 struct completion;
 
+/* A task as CFS schedules it (Linux's struct sched_entity, without the
+ * group scheduling and load tracking fields). CONTEXT: the rq lock. */
+struct load_weight {
+	unsigned long weight; /* sched_prio_to_weight[] of the nice value */
+};
+
+struct sched_entity {
+	struct load_weight load;
+	struct list_head run_node; /* on cfs_rq->tasks_timeline unless running */
+	unsigned int on_rq;
+	u64 exec_start; /* rq clock when it last started running or was charged */
+	u64 sum_exec_runtime; /* ns of CPU time */
+	u64 prev_sum_exec_runtime; /* sum_exec_runtime when it was last picked */
+	u64 vruntime; /* weighted CPU time: the task that has had least runs next */
+};
+
 struct task_struct {
 	struct thread_info *stack; /* the 8 KiB kernel stack, thread_info at its base */
 	volatile long state;
@@ -70,8 +84,7 @@ struct task_struct {
 	int on_cpu; /* running, or still switching out: not yet movable */
 	int on_rq; /* queued on a runqueue */
 	int prio, static_prio;
-	struct list_head run_list; /* on rq->queue */
-	unsigned int time_slice;
+	struct sched_entity se;
 
 	struct mm_struct *mm, *active_mm;
 
@@ -206,9 +219,9 @@ static inline int task_nice(const struct task_struct *p)
 }
 /* May p's nice value go down to @nice (RLIMIT_NICE, or CAP_SYS_NICE)? */
 int can_nice(const struct task_struct *p, const int nice);
-/* Give p nice value @nice (-20..19). The round-robin scheduler does not
- * weight time slices by it; /proc and the sched events show it. */
+/* Give p nice value @nice (-20..19), and CFS the weight that goes with it. */
 void set_user_nice(struct task_struct *p, long nice);
+void sched_init_smp(void);
 void kick_process(struct task_struct *p);
 int idle_cpu(int cpu);
 struct task_struct *idle_task(int cpu);

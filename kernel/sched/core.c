@@ -1,9 +1,9 @@
 /* The scheduler core: per-CPU runqueues, schedule(), try_to_wake_up() and
- * the tick (Linux's kernel/sched/core.c). The policy is round robin with a
- * RR_TIMESLICE-tick slice instead of CFS; the mechanics are Linux's: a task
- * is on a runqueue (on_rq) or not, is running or switching out (on_cpu), a
- * wake-up picks a CPU and may IPI it, and the runqueue lock is held across
- * the context switch and dropped by the next task (finish_task_switch).
+ * the tick (Linux's kernel/sched/core.c). The policy is CFS (fair.c); the
+ * mechanics are Linux's: a task is on a runqueue (on_rq) or not, is running
+ * or switching out (on_cpu), a wake-up picks a CPU, may preempt the task
+ * running there and IPI it, and the runqueue lock is held across the
+ * context switch and dropped by the next task (finish_task_switch).
  *
  * Kernel code is not preempted (Linux's PREEMPT_NONE): a task gives the CPU
  * up in schedule(), or on its way back to user mode when TIF_NEED_RESCHED
@@ -26,18 +26,16 @@ DEFINE_PER_CPU(struct rq, runqueues);
 struct task_struct *__switch_to(struct task_struct *prev, struct thread_info *prev_ti,
 				struct thread_info *next_ti);
 
-static void enqueue_task(struct rq *rq, struct task_struct *p)
+static void enqueue_task(struct rq *rq, struct task_struct *p, int flags)
 {
-	list_add_tail(&p->run_list, &rq->queue);
+	enqueue_task_fair(rq, p, flags);
 	p->on_rq = 1;
-	rq->nr_running++;
 }
 
-static void dequeue_task(struct rq *rq, struct task_struct *p)
+static void dequeue_task(struct rq *rq, struct task_struct *p, int flags)
 {
-	list_del(&p->run_list);
+	dequeue_task_fair(rq, p, flags);
 	p->on_rq = 0;
-	rq->nr_running--;
 }
 
 /* Lock the runqueue p is on; p may move until we hold it, so check again. */
@@ -53,8 +51,9 @@ static struct rq *task_rq_lock(struct task_struct *p)
 }
 
 /* Make rq's current task reschedule soon: at once if it is this CPU's,
- * through an IPI if it is another's (the IPI also ends its WFI). */
-static void resched_curr(struct rq *rq)
+ * through an IPI if it is another's (the IPI also ends its WFI).
+ * CONTEXT: rq->lock held. */
+void resched_curr(struct rq *rq)
 {
 	struct task_struct *curr = rq->curr;
 
@@ -106,14 +105,13 @@ static int select_task_rq(struct task_struct *p)
 	return best;
 }
 
-/* A woken task preempts only the idle task: others wait their turn. */
+/* p was just queued on rq: should it preempt the running task? */
 static void check_preempt_curr(struct rq *rq, struct task_struct *p)
 {
-	if (rq->curr == rq->idle)
-		resched_curr(rq);
+	check_preempt_wakeup(rq, p);
 }
 
-/* Mark p runnable and let it preempt the idle task (Linux's ttwu_do_wakeup). */
+/* Mark p runnable and let it preempt the running task (Linux's ttwu_do_wakeup). */
 static noinline void ttwu_do_wakeup(struct rq *rq, struct task_struct *p)
 {
 	check_preempt_curr(rq, p);
@@ -121,9 +119,9 @@ static noinline void ttwu_do_wakeup(struct rq *rq, struct task_struct *p)
 	trace_sched_wakeup(p);
 }
 
-static noinline void ttwu_do_activate(struct rq *rq, struct task_struct *p)
+static noinline void ttwu_do_activate(struct rq *rq, struct task_struct *p, int en_flags)
 {
-	enqueue_task(rq, p);
+	enqueue_task(rq, p, en_flags);
 	ttwu_do_wakeup(rq, p);
 }
 
@@ -140,9 +138,9 @@ static noinline void ttwu_do_activate(struct rq *rq, struct task_struct *p)
  */
 int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 {
+	int cpu, success = 0, en_flags = ENQUEUE_WAKEUP;
 	unsigned long flags;
 	struct rq *rq;
-	int cpu, success = 0;
 
 	spin_lock_irqsave(&p->pi_lock, flags);
 	smp_mb(); /* pairs with set_current_state() in the sleeper */
@@ -171,10 +169,15 @@ int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 
 	p->state = TASK_WAKING;
 	cpu = select_task_rq(p);
+	if (cpu != task_cpu(p)) {
+		migrate_task_rq_fair(p);
+		en_flags |= ENQUEUE_MIGRATED;
+	}
 	rq = cpu_rq(cpu);
 	spin_lock(&rq->lock);
+	update_rq_clock(rq);
 	task_thread_info(p)->cpu = cpu;
-	ttwu_do_activate(rq, p);
+	ttwu_do_activate(rq, p, en_flags);
 	spin_unlock(&rq->lock);
 out:
 	spin_unlock_irqrestore(&p->pi_lock, flags);
@@ -203,25 +206,39 @@ void wake_up_new_task(struct task_struct *p)
 	cpu = select_task_rq(p);
 	rq = cpu_rq(cpu);
 	spin_lock(&rq->lock);
+	update_rq_clock(rq);
 	task_thread_info(p)->cpu = cpu;
-	enqueue_task(rq, p);
+	enqueue_task(rq, p, 0);
 	trace_sched_wakeup_new(p);
 	check_preempt_curr(rq, p);
 	spin_unlock(&rq->lock);
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 }
 
-/* Set up scheduling state for a task being forked (before it is visible). */
+/* Set up scheduling state for a task being forked (before it is visible):
+ * a fresh CFS entity that starts where its parent is (task_fork_fair). */
 int sched_fork(unsigned long clone_flags, struct task_struct *p)
 {
+	unsigned long flags;
+	struct rq *rq;
+
 	p->state = TASK_NEW;
 	p->on_rq = 0;
 	p->on_cpu = 0;
 	p->prio = p->static_prio; /* the nice value is inherited */
-	p->time_slice = RR_TIMESLICE;
-	INIT_LIST_HEAD(&p->run_list);
+	set_load_weight(p, false);
+	p->se.on_rq = 0;
+	p->se.exec_start = 0;
+	p->se.sum_exec_runtime = 0;
+	p->se.prev_sum_exec_runtime = 0;
+	p->se.vruntime = 0;
+	INIT_LIST_HEAD(&p->se.run_node);
 	task_thread_info(p)->preempt_count = 0;
 	task_thread_info(p)->cpu = smp_processor_id();
+	rq = this_rq();
+	spin_lock_irqsave(&rq->lock, flags);
+	task_fork_fair(p);
+	spin_unlock_irqrestore(&rq->lock, flags);
 	return 0;
 }
 
@@ -259,11 +276,13 @@ void schedule_tail(struct task_struct *prev)
 		put_user(task_pid_nr(current), current->set_child_tid);
 }
 
-static struct task_struct *pick_next_task(struct rq *rq)
+/* prev stops running (back in the queue if still runnable); the task with
+ * the least vruntime runs next, or the idle task if none is runnable. */
+static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *prev)
 {
-	if (list_empty(&rq->queue))
-		return rq->idle;
-	return list_first_entry(&rq->queue, struct task_struct, run_list);
+	struct task_struct *next = pick_next_task_fair(rq, prev != rq->idle ? prev : NULL);
+
+	return next ? next : rq->idle;
 }
 
 static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
@@ -296,21 +315,19 @@ static void __schedule(bool preempt)
 	local_irq_disable();
 	rq = this_rq();
 	spin_lock(&rq->lock);
+	update_rq_clock(rq);
 	clear_tsk_need_resched(prev);
 
 	if (!preempt && prev->state) {
 		if (signal_pending_state(prev->state, prev)) {
 			prev->state = TASK_RUNNING;
 		} else {
-			dequeue_task(rq, prev);
+			dequeue_task(rq, prev, DEQUEUE_SLEEP);
 			if (prev->state & TASK_NORMAL)
 				prev->nvcsw++;
 		}
 	}
-	/* Round robin: a task that keeps running goes to the back. */
-	if (prev->on_rq && prev != rq->idle)
-		list_move_tail(&prev->run_list, &rq->queue);
-	next = pick_next_task(rq);
+	next = pick_next_task(rq, prev);
 	if (next == prev) {
 		spin_unlock_irq(&rq->lock);
 		return;
@@ -352,6 +369,7 @@ int idle_balance(void)
 	int this_cpu = smp_processor_id(), cpu, busiest = -1;
 	struct rq *this_rq = cpu_rq(this_cpu), *src, *first, *second;
 	struct task_struct *p, *pulled = NULL;
+	struct sched_entity *se;
 
 	for_each_online_cpu(cpu)
 		if (cpu != this_cpu && cpu_rq(cpu)->nr_running > 1 &&
@@ -365,16 +383,21 @@ int idle_balance(void)
 	second = this_cpu < busiest ? src : this_rq;
 	spin_lock(&first->lock);
 	spin_lock(&second->lock);
-	list_for_each_entry(p, &src->queue, run_list) {
-		if (p != src->curr && !p->on_cpu) {
+	/* The timeline holds the waiting tasks; one just switched out may
+	 * still be on its CPU, with its registers not saved yet. */
+	list_for_each_entry(se, &src->cfs.tasks_timeline, run_node) {
+		p = container_of(se, struct task_struct, se);
+		if (!p->on_cpu) {
 			pulled = p;
 			break;
 		}
 	}
 	if (pulled) {
-		dequeue_task(src, pulled);
+		update_rq_clock(src);
+		update_rq_clock(this_rq);
+		dequeue_task(src, pulled, 0);
 		task_thread_info(pulled)->cpu = this_cpu;
-		enqueue_task(this_rq, pulled);
+		enqueue_task(this_rq, pulled, 0);
 		set_tsk_need_resched(this_rq->curr);
 	}
 	spin_unlock(&second->lock);
@@ -382,10 +405,8 @@ int idle_balance(void)
 	return pulled != NULL;
 }
 
-/* Called from each CPU's timer interrupt: charge the tick, and at the end
- * of a time slice start a new one, preempting the task if others wait.
- * The slice restarts even when the task runs alone: one that ran out of
- * slice alone must still be preempted when a task joins its queue later. */
+/* Called from each CPU's timer interrupt: charge the tick, and let CFS
+ * preempt the running task once it has had its share (task_tick_fair). */
 void scheduler_tick(void)
 {
 	struct rq *rq = this_rq();
@@ -393,16 +414,14 @@ void scheduler_tick(void)
 	struct pt_regs *regs = get_irq_regs();
 
 	spin_lock(&rq->lock);
+	update_rq_clock(rq);
 	curr = rq->curr;
 	if (regs && user_mode(regs))
 		curr->utime += TICK_NSEC;
 	else
 		curr->stime += TICK_NSEC;
-	if (curr != rq->idle && --curr->time_slice == 0) {
-		curr->time_slice = RR_TIMESLICE;
-		if (rq->nr_running > 1)
-			resched_curr(rq);
-	}
+	if (curr != rq->idle)
+		task_tick_fair(rq, curr);
 	spin_unlock(&rq->lock);
 }
 
@@ -427,25 +446,59 @@ void sched_init(void)
 	for_each_possible_cpu(cpu) {
 		struct rq *rq = cpu_rq(cpu);
 		spin_lock_init(&rq->lock);
-		INIT_LIST_HEAD(&rq->queue);
+		init_cfs_rq(&rq->cfs);
 		rq->cpu = cpu;
 	}
 	sched_init_idle(0);
 }
 
-/* sched_yield: go to the back of this CPU's queue (round robin does the rest). */
+/* The scheduler's tunables depend on the number of CPUs: set them once
+ * the secondary CPUs are up (Linux's sched_init_smp). */
+void sched_init_smp(void)
+{
+	sched_init_granularity();
+}
+
+/* sched_yield: let another task of this CPU run first, if one is close in
+ * vruntime (yield_task_fair), then reschedule (Linux's do_sched_yield). */
 long sys_sched_yield(void)
 {
+	struct rq *rq;
+
+	local_irq_disable();
+	rq = this_rq();
+	spin_lock(&rq->lock);
+	yield_task_fair(rq);
+	spin_unlock_irq(&rq->lock);
 	schedule();
 	return 0;
 }
 
+/*
+ * Linux's set_user_nice: under p's runqueue lock, the new weight enters
+ * the queue's load; a queued task that got heavier, or a running one that
+ * got lighter, makes its CPU choose again.
+ */
 void set_user_nice(struct task_struct *p, long nice)
 {
+	unsigned long flags;
+	int old_prio, delta;
+	struct rq *rq;
+
 	if (nice < MIN_NICE || nice > MAX_NICE)
 		return;
+	local_irq_save(flags);
+	rq = task_rq_lock(p);
+	update_rq_clock(rq);
+	old_prio = p->prio;
 	WRITE_ONCE(p->static_prio, NICE_TO_PRIO(nice));
+	set_load_weight(p, true);
 	WRITE_ONCE(p->prio, p->static_prio);
+	delta = p->prio - old_prio;
+	if (p->on_rq && (delta < 0 || (delta > 0 && rq->curr == p)))
+		resched_curr(rq);
+	spin_unlock(&rq->lock);
+	local_irq_restore(flags);
 }
 
 int can_nice(const struct task_struct *p, const int nice)
