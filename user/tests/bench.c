@@ -7,8 +7,8 @@
  * the timed part. Under QEMU the figures mean something only with
  * -icount shift=0 (one instruction is one nanosecond).
  *
- * `bench quick` runs every operation once (n=1, one round): the smoke test
- * of /etc/all-tests, where time is real, not virtual.
+ * `bench OPERATION...` runs only those; `bench quick` runs each once (n=1,
+ * one round): the smoke test of /etc/all-tests, where time is real.
  *
  * Started as process 1 (rdinit=/bin/bench -- CMD...), it first prints the
  * time from reset to its first instructions, read from the generic
@@ -205,7 +205,8 @@ static long long op_kill_self(int n)
 	return now_ns() - t0;
 }
 
-/* round trip: kill() to a child waiting in sigsuspend, which kill()s back */
+/* round trip: kill() to a child waiting in sigsuspend, which kill()s back;
+ * timed from when the child has first signalled that it runs */
 static long long op_kill_pause(int n)
 {
 	sigset_t block, wait_mask;
@@ -219,12 +220,14 @@ static long long op_kill_pause(int n)
 	sigdelset(&wait_mask, SIGUSR1);
 	pid = fork();
 	if (pid == 0) {
+		kill(parent, SIGUSR1);
 		for (i = 0; i < n; i++) {
 			sigsuspend(&wait_mask);
 			kill(parent, SIGUSR1);
 		}
 		_exit(0);
 	}
+	sigsuspend(&wait_mask);
 	t0 = now_ns();
 	for (i = 0; i < n; i++) {
 		kill(pid, SIGUSR1);
@@ -302,10 +305,49 @@ static void boot_time(char **argv)
 	printf("bench: cannot run /init\n");
 }
 
+static const struct bench_op {
+	const char *name;
+	int n, rounds;
+	long long (*op)(int n);
+	int busy;	/* busy loops for op_kill_pause_busy */
+} ops[] = {
+	{ "getpid", 2000, ROUNDS, op_getpid, 0 },
+	{ "fork+exit+wait4", 40, ROUNDS, op_fork_exit_wait, 0 },
+	{ "fork16MiB+exit+wait4", 10, ROUNDS, op_fork_16m, 0 },
+	{ "fork+execve+wait4", 20, ROUNDS, op_fork_exec_wait, 0 },
+	{ "pipe_pingpong", 500, ROUNDS, op_pipe_pingpong, 0 },
+	{ "pipe_4KiB_write", 1000, ROUNDS, op_pipe_4k, 0 },
+	{ "pipe_64KiB_write", 100, ROUNDS, op_pipe_64k, 0 },
+	{ "kill_self_SIGUSR1", 400, ROUNDS, op_kill_self, 0 },
+	{ "kill_pingpong", 200, ROUNDS, op_kill_pause, 0 },
+	{ "kill_pingpong_1busy", 20, 3, op_kill_pause_busy, 1 },
+	{ "kill_pingpong_10busy", 20, 3, op_kill_pause_busy, 10 },
+	{ "kill_pingpong_100busy", 20, 3, op_kill_pause_busy, 100 },
+	{ "sched_yield", 2000, ROUNDS, op_sched_yield, 0 },
+	{ "thread_create+join", 40, ROUNDS, op_thread, 0 },
+};
+
+/* selected - RETURNS: whether the command line asks for this operation
+ * (all of them when it names none) */
+static int selected(const char *name, int argc, char **argv)
+{
+	int i, named = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "quick"))
+			continue;
+		named = 1;
+		if (!strcmp(argv[i], name))
+			return 1;
+	}
+	return !named;
+}
+
+/* bench [quick] [OPERATION...]: the named operations, or all */
 int main(int argc, char **argv)
 {
 	long long a, b, best = -1;
-	int i;
+	unsigned int i;
 
 	if (getpid() == 1)
 		boot_time(argv);
@@ -318,22 +360,11 @@ int main(int argc, char **argv)
 	}
 	printf("bench clock_gettime back-to-back delta_ns=%lld\n", best);
 	signal(SIGUSR1, on_usr1);
-	run("getpid", 2000, ROUNDS, op_getpid);
-	run("fork+exit+wait4", 40, ROUNDS, op_fork_exit_wait);
-	run("fork16MiB+exit+wait4", 10, ROUNDS, op_fork_16m);
-	run("fork+execve+wait4", 20, ROUNDS, op_fork_exec_wait);
-	run("pipe_pingpong", 500, ROUNDS, op_pipe_pingpong);
-	run("pipe_4KiB_write", 1000, ROUNDS, op_pipe_4k);
-	run("pipe_64KiB_write", 100, ROUNDS, op_pipe_64k);
-	run("kill_self_SIGUSR1", 400, ROUNDS, op_kill_self);
-	run("kill_pingpong", 200, ROUNDS, op_kill_pause);
-	nr_busy = 1;
-	run("kill_pingpong_1busy", 20, 3, op_kill_pause_busy);
-	nr_busy = 10;
-	run("kill_pingpong_10busy", 20, 3, op_kill_pause_busy);
-	nr_busy = 100;
-	run("kill_pingpong_100busy", 20, 3, op_kill_pause_busy);
-	run("sched_yield", 2000, ROUNDS, op_sched_yield);
-	run("thread_create+join", 40, ROUNDS, op_thread);
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (!selected(ops[i].name, argc, argv))
+			continue;
+		nr_busy = ops[i].busy;
+		run(ops[i].name, ops[i].n, ops[i].rounds, ops[i].op);
+	}
 	return 0;
 }
