@@ -5,8 +5,9 @@
 #   usage: tests/linux/run.sh [BUILD_DIR] [tests|bench]
 #   tests (make test-linux): /etc/all-tests and /etc/glibc-tests on 4 CPUs,
 #     checked by compare.py
-#   bench (make bench, tools/bench.sh): /bin/bench under -icount shift=0 on
-#     one CPU, started as process 1 so that it also times the boot
+#   bench (make bench, tools/bench.sh): /bin/bench under -icount
+#     shift=0,sleep=off on one CPU, started as process 1 so that it also
+#     times the boot
 # The kernel package is fetched once with apt-get download into
 # BUILD_DIR/linux-ref, with a private apt state (the host's apt and dpkg
 # configuration are not touched), and unpacked with dpkg -x.
@@ -77,7 +78,7 @@ tests)
 	python3 "$here/compare.py" "$REF/console-$MODE.log" "$here/expected" "$here/../glibc/expected"
 	;;
 bench)
-	boot linux-bench "-icount shift=0" "maxcpus=1" /bin/bench
+	boot linux-bench "-icount shift=0,sleep=off" "maxcpus=1" /bin/bench
 	grep '^bench ' "$REF/console-$MODE.log" || { echo "linux: bench printed nothing"; exit 1; }
 	;;
 *)
