@@ -132,6 +132,28 @@ static struct task_struct *child_reaper(void)
 	return find_task_by_vpid(1);
 }
 
+/* An adopted child must not signal its new parent with anything but
+ * SIGCHLD ("we don't want people slaying init"), and if it is already a
+ * zombie, the new parent hears of it now.
+ * CONTEXT: tasklist_lock held. */
+static void reparent_leader(struct task_struct *father, struct task_struct *p,
+			    struct list_head *dead)
+{
+	if (unlikely(p->exit_state == EXIT_DEAD))
+		return;
+
+	/* We don't want people slaying init. */
+	p->exit_signal = SIGCHLD;
+
+	/* If it has exited notify the new parent about this child's death. */
+	if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p)) {
+		if (do_notify_parent(p, p->exit_signal)) {
+			p->exit_state = EXIT_DEAD;
+			list_move_tail(&p->sibling, dead);
+		}
+	}
+}
+
 /*
  * When we die, we re-parent all our children, and try to:
  * 1. give them to another thread in our thread group, if such a member exists
@@ -157,17 +179,15 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 	}
 
 	list_for_each_entry_safe(p, n, &father->children, sibling) {
-		p->real_parent = reaper;
-		p->parent = reaper;
-		list_move_tail(&p->sibling, &reaper->children);
-		/* A zombie adopted by a parent that reaps automatically, or a
-		 * thread group that is already empty, is notified anew. */
-		if (p->exit_state == EXIT_ZOMBIE && thread_group_empty(p)) {
-			if (do_notify_parent(p, p->exit_signal)) {
-				p->exit_state = EXIT_DEAD;
-				list_move_tail(&p->sibling, dead);
-			}
+		for_each_thread(p, t) {
+			t->real_parent = reaper;
+			t->parent = reaper;
 		}
+		list_move_tail(&p->sibling, &reaper->children);
+		/* If this is a threaded reparent there is no need to notify
+		 * anyone anything has happened. */
+		if (reaper->tgid != father->tgid)
+			reparent_leader(father, p, dead);
 	}
 }
 

@@ -386,6 +386,10 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 	if (thread_group_leader(p)) {
 		p->signal->pids[PIDTYPE_TGID] = pid;
 		attach_pid(p, PIDTYPE_TGID);
+		/* is_child_reaper: the global init ignores the signals it has
+		 * no handler for, even SIGKILL from user space. */
+		if (p->pid == 1)
+			p->signal->flags |= SIGNAL_UNKILLABLE;
 		list_add_tail(&p->sibling, &p->real_parent->children);
 		list_add_tail(&p->tasks, &all_tasks);
 	} else {

@@ -72,6 +72,9 @@ struct task_struct init_task = {
 	.pending = {
 		.list = LIST_HEAD_INIT(init_task.pending.list),
 	},
+	.restart_block = {
+		.fn = do_no_restart_syscall,
+	},
 	.cred = {
 		.user = INIT_USER,
 		.group_info = &init_groups,

@@ -16,8 +16,10 @@
  * guarded by sighand->siglock, taken with IRQs off. */
 #include <linux/capability.h>
 #include <linux/errno.h>
+#include <linux/init.h>
 #include <linux/pid.h>
 #include <linux/printk.h>
+#include <linux/ratelimit.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/slab.h>
@@ -25,6 +27,7 @@
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/time.h>
+#include <asm/traps.h>
 #include <asm/uaccess.h>
 #include <trace/events/signal.h>
 
@@ -116,10 +119,37 @@ static int next_signal(struct sigpending *pending, sigset_t *mask)
 	return 0;
 }
 
+/* print-fatal-signals=1 on the command line: say when a signal is dropped
+ * or kills a task with a core-dump action (off by default, as in Linux). */
+static int print_fatal_signals;
+
+static int setup_print_fatal_signals(char *str)
+{
+	get_option(&str, &print_fatal_signals);
+	return 1;
+}
+__setup("print-fatal-signals=", setup_print_fatal_signals);
+
+/* A task that floods signals must not flood the console: ten lines every
+ * five seconds at most, then a count of what was suppressed. */
 static void print_dropped_signal(int sig)
 {
+	static DEFINE_RATELIMIT_STATE(ratelimit_state, 5 * HZ, 10);
+
+	if (!print_fatal_signals)
+		return;
+
+	if (!__ratelimit(&ratelimit_state))
+		return;
+
 	pr_info("%s/%d: reached RLIMIT_SIGPENDING, dropped signal %d\n", current->comm,
 		current->pid, sig);
+}
+
+static void print_fatal_signal(int signr)
+{
+	pr_info("potentially unexpected fatal signal %d.\n", signr);
+	show_regs(task_pt_regs(current));
 }
 
 /*
@@ -1119,11 +1149,14 @@ relock:
 
 		/* Anything else is fatal, maybe with a core dump. */
 		current->flags |= PF_SIGNALED;
-		if (sig_kernel_coredump(signr) && task_rlimit(current, RLIMIT_CORE)) {
+		if (sig_kernel_coredump(signr)) {
+			if (print_fatal_signals)
+				print_fatal_signal(ksig->info.si_signo);
 			/* Linux writes a core file when RLIMIT_CORE allows one
 			 * (its default is 0) and reports it in the wait status
 			 * (WCOREDUMP). We write no file but report the same. */
-			do_group_exit(ksig->info.si_signo | 0x80);
+			if (task_rlimit(current, RLIMIT_CORE))
+				do_group_exit(ksig->info.si_signo | 0x80);
 		}
 		/* Death signals, no core dump. */
 		do_group_exit(ksig->info.si_signo);
@@ -1674,4 +1707,22 @@ int restore_altstack(const stack_t __user *uss)
 	/* squash all but EFAULT for now */
 	do_sigaltstack(&new, NULL, task_pt_regs(current)->ARM_sp);
 	return 0;
+}
+
+/**
+ *  sys_restart_syscall - restart a system call
+ *
+ *  Run what the interrupted syscall left in restart_block. Called directly,
+ *  with nothing to resume, that is do_no_restart_syscall: -EINTR.
+ */
+long sys_restart_syscall(void)
+{
+	struct restart_block *restart = &current->restart_block;
+
+	return restart->fn(restart);
+}
+
+long do_no_restart_syscall(struct restart_block *param)
+{
+	return -EINTR;
 }

@@ -18,6 +18,8 @@ void arm_notify_die(const char *str, struct pt_regs *regs, int signo, int si_cod
  * (kernel/arm/cache-v7.S). RETURNS: 0 or -EFAULT. */
 int v7_coherent_user_range(unsigned long start, unsigned long end);
 void dump_backtrace(struct pt_regs *regs, struct task_struct *tsk);
+/* Print regs and the current kernel stack trace. */
+void show_regs(struct pt_regs *regs);
 /* Build and map the vector page with the kuser helpers. CONTEXT: boot CPU. */
 void early_trap_init(void);
 

@@ -133,6 +133,9 @@ int send_sig(int sig, struct task_struct *p, int priv);
 int send_sig_info(int sig, struct siginfo *info, struct task_struct *p);
 int force_sig_info(int sig, struct siginfo *info, struct task_struct *t);
 void force_sig(int sig, struct task_struct *p);
+/* restart_block.fn when there is nothing to restart: -EINTR. Every task
+ * starts with it (init_task's, inherited at fork); sigreturn resets it. */
+long do_no_restart_syscall(struct restart_block *param);
 /* A frame could not be set up for sig: SIGSEGV, and if sig was SIGSEGV
  * its handler is reset first so that the task dies instead of looping. */
 void force_sigsegv(int sig, struct task_struct *p);

@@ -150,12 +150,6 @@ static int restore_sigframe(struct pt_regs *regs, struct sigframe __user *sf)
 	return err;
 }
 
-/* Interrupted syscalls now return -EINTR instead of restarting. */
-static long do_no_restart_syscall(struct restart_block *param)
-{
-	return -EINTR;
-}
-
 long sys_sigreturn(struct pt_regs *regs)
 {
 	struct sigframe __user *frame;
@@ -402,11 +396,4 @@ int do_work_pending(struct pt_regs *regs, unsigned int thread_flags, int syscall
 		thread_flags = current_thread_info()->flags;
 	} while (thread_flags & _TIF_WORK_MASK);
 	return 0;
-}
-
-long sys_restart_syscall(void)
-{
-	struct restart_block *restart = &current->restart_block;
-
-	return restart->fn(restart);
 }

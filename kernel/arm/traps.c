@@ -145,6 +145,14 @@ static bool report_bug(unsigned long bugaddr)
 	return false;
 }
 
+/* The registers of regs' context and the kernel stack we are on
+ * (Linux's ARM show_regs). */
+void show_regs(struct pt_regs *regs)
+{
+	__show_regs(regs);
+	dump_stack();
+}
+
 /* Report a kernel bug in the context of regs and end the task (or, in an
  * interrupt, the idle task or init, the whole kernel). The other CPUs keep
  * running, and their trace buffers with them, until the panic. */
