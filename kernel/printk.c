@@ -77,6 +77,29 @@ int vprintk(const char *fmt, va_list args)
 	return len;
 }
 
+/* Linux's printk_ratelimit(): may a message that user space can provoke
+ * at will be printed? At most 10 such messages every 5 seconds, for all
+ * callers together (Linux's default ratelimit state). */
+bool printk_ratelimit(void)
+{
+	static DEFINE_SPINLOCK(ratelimit_lock);
+	static unsigned long begin;
+	static int printed;
+	unsigned long flags;
+	bool ok;
+
+	spin_lock_irqsave(&ratelimit_lock, flags);
+	if (!printed || (long)(jiffies - begin) > 5 * HZ) {
+		begin = jiffies;
+		printed = 0;
+	}
+	ok = printed < 10;
+	if (ok)
+		printed++;
+	spin_unlock_irqrestore(&ratelimit_lock, flags);
+	return ok;
+}
+
 int printk(const char *fmt, ...)
 {
 	va_list args;

@@ -24,6 +24,8 @@ int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int printk(const char *fmt, ...) __printf(1, 2);
 #ifndef HOST_TEST
 int vprintk(const char *fmt, va_list args);
+/* RETURNS: false once 10 rate-limited messages were printed in 5 s. */
+bool printk_ratelimit(void);
 /* Write straight to the console, bypassing printk's lock: oops and panic
  * paths on a CPU that may have died holding it. */
 void bust_spinlocks(int yes);

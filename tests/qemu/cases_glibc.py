@@ -35,4 +35,17 @@ CASES = [
         "exit": 0,
         "timeout": 60,
     },
+    {
+        # Linux would emulate the short-vector instruction (arch/arm/vfp/vfpsingle.c);
+        # this kernel has no emulator and raises what Linux raises for a bounce it
+        # cannot emulate (see tests/glibc/vfp_bounce.c)
+        "name": "glibc-vfp-bounce-sigfpe",
+        "append": "rdinit=/init -- /glibc/armhf/vfp_bounce",
+        "expect": [r"VFP: Error: unhandled bounce",
+                   r"^FPSCR.LEN=1 then vadd.f32: SIGFPE si_code 7 \(FPE_FLTINV\), at the instruction: yes$",
+                   r"^after the handler: FPSCR.LEN 0, and x \* 2 = 3.0$",
+                   r"init: /glibc/armhf/vfp_bounce exited with status 0"],
+        "forbid": [r"Kernel panic", r"Internal error"],
+        "exit": 0,
+    },
 ]

@@ -189,13 +189,16 @@ int vfp_restore_user_hwstate(struct user_vfp *ufp, struct user_vfp_exc *ufp_exc)
  * with VFP_EXCEPTION_ERROR): SIGFPE, FPE_FLTINV, at the instruction, with
  * the program resuming after it. On a Cortex-A7 this happens only to a
  * program that sets FPSCR's short-vector length or stride, which VFPv4
- * no longer implements (Linux would emulate the vector operation). */
+ * no longer implements (Linux would emulate the vector operation). Any
+ * program can do that at will, so the report is rate-limited here. */
 static void VFP_bounce(u32 trigger, u32 fpexc, struct pt_regs *regs)
 {
 	struct siginfo info;
 
-	pr_err("VFP: Error: unhandled bounce\n");
-	pr_err("VFP: EXC 0x%08x SCR 0x%08x INST 0x%08x\n", fpexc, fmrx(FPSCR), trigger);
+	if (printk_ratelimit()) {
+		pr_err("VFP: Error: unhandled bounce\n");
+		pr_err("VFP: EXC 0x%08x SCR 0x%08x INST 0x%08x\n", fpexc, fmrx(FPSCR), trigger);
+	}
 	/* Clear the exception state so the next VFP instruction can run. */
 	fmxr(FPEXC, fpexc & ~(FPEXC_EX | FPEXC_DEX | FPEXC_FP2V));
 	memset(&info, 0, sizeof(info));
