@@ -126,6 +126,7 @@ void mmput(struct mm_struct *mm)
 		spin_lock(&mm->mmap_lock);
 		exit_mmap(mm);
 		spin_unlock(&mm->mmap_lock);
+		set_mm_exe_file(mm, NULL);
 		mmdrop(mm);
 	}
 }
@@ -147,6 +148,7 @@ static struct mm_struct *dup_mm(struct task_struct *tsk, struct mm_struct *oldmm
 	mm->arg_end = oldmm->arg_end;
 	mm->env_start = oldmm->env_start;
 	mm->env_end = oldmm->env_end;
+	set_mm_exe_file(mm, oldmm->exe_file);
 	if (dup_mmap(mm, oldmm)) {
 		mmput(mm);
 		return NULL;

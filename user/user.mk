@@ -76,12 +76,15 @@ include tests/abuse/abuse.mk
 # The initramfs: /init is init; every program is in /bin (without debug
 # information: $(B)/user/ keeps the full ELF files for gdb); the glibc test
 # programs are in /glibc/<arch>/, the abuse cases in /lib/abuse; /etc holds
-# the test lists; /proc, /sys, /tmp are mount points. No device nodes: the
-# kernel provides /dev/console.
+# the test lists and the shell profile; /proc, /sys, /tmp are mount points;
+# Debian's busybox and glibc are in /bin/busybox, /usr/bin and /lib
+# (user/debian.mk). No device nodes: the kernel provides /dev/console.
 USER_ETC := $(wildcard user/etc/*)
 
+include user/debian.mk
+
 $(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) $(GLIBC_PROGS) $(ABUSE_RUNNER) $(ABUSE_CASES) \
-		user/user.mk tests/glibc/glibc.mk tests/abuse/abuse.mk
+		user/user.mk tests/glibc/glibc.mk tests/abuse/abuse.mk $(DEBIAN_STAMP)
 	rm -rf $(B)/initramfs $@
 	mkdir -p $(B)/initramfs/bin $(B)/initramfs/etc $(B)/initramfs/dev \
 		$(B)/initramfs/proc $(B)/initramfs/sys $(B)/initramfs/tmp $(B)/initramfs/lib/abuse
@@ -99,6 +102,7 @@ $(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) $(GLIBC_PROGS) $(ABUSE_RUNNER) $(
 	done
 	printf '# The glibc programs (tests/glibc/glibc.mk), framed by "=== NAME" lines\nruntests %s\n' \
 		"$(patsubst $(B)/%,/%,$(GLIBC_TEST_PROGS))" > $(B)/initramfs/etc/glibc-tests
+	$(call debian_install,$(B)/initramfs)
 	cd $(B)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../initramfs.cpio
 

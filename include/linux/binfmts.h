@@ -13,14 +13,15 @@
  * and what must stay free below the strings for pointers and auxv. */
 #define EXEC_STACK_INITIAL (256 * 1024)
 #define EXEC_STACK_RESERVE (16 * 1024)
-/* The largest executable file exec reads (it is read whole). */
-#define EXEC_MAX_IMAGE (64 << 20)
+/* How much of the file exec reads to tell its format (the rest is mapped). */
+#define BINPRM_BUF_SIZE 128
 
 struct mm_struct;
+struct file;
 
 struct linux_binprm {
-	void *buf; /* the whole file */
-	size_t size;
+	char buf[BINPRM_BUF_SIZE]; /* the file's first bytes */
+	struct file *file; /* the program, open */
 	struct mm_struct *mm; /* the new address space, until it is installed */
 	unsigned long p; /* current top of the new stack */
 	unsigned long exec; /* where the file name was copied (AT_EXECFN) */

@@ -1,6 +1,7 @@
 /* The kernel's side of ELF: ARM's e_flags, and elf_check_exec(), which
- * validates a static ARM executable before exec loads it (the checks of
- * Linux's fs/binfmt_elf.c load_elf_binary() and arch/arm/kernel/elf.c). */
+ * validates an ARM executable or interpreter before exec loads it (the
+ * checks of Linux's fs/binfmt_elf.c load_elf_binary() and
+ * arch/arm/kernel/elf.c). */
 #ifndef _LINUX_ELF_H
 #define _LINUX_ELF_H
 
@@ -50,7 +51,9 @@ struct elf_load_segment {
  * working.
  */
 struct elf_exec_info {
+	u32 type;		/* ET_EXEC, or ET_DYN: addresses relative to a load bias */
 	u32 entry;		/* e_entry; bit 0 set means a Thumb entry point */
+	u32 phoff;		/* e_phoff */
 	u32 phdr_addr;		/* AT_PHDR */
 	u32 phnum;		/* AT_PHNUM */
 	u32 phent;		/* AT_PHENT */
@@ -59,11 +62,15 @@ struct elf_exec_info {
 	u32 elf_bss;		/* end of the highest file-backed byte */
 	u32 start_brk;		/* page-aligned end of the highest segment */
 	bool exec_stack;	/* PT_GNU_STACK asked for PF_X */
+	u32 interp_offset, interp_size;	/* PT_INTERP's name in the file; size 0: none */
 	unsigned int nr_loads;
 	struct elf_load_segment loads[ELF_MAX_LOADS];
 	const char *reason;	/* why elf_check_exec() refused, for a log line */
 };
 
+int elf_check_ehdr(const Elf32_Ehdr *ehdr, u64 len, struct elf_exec_info *out);
+int elf_check_phdrs(const Elf32_Ehdr *ehdr, const void *phdrs, u64 len,
+		    struct elf_exec_info *out);
 int elf_check_exec(const void *image, size_t len, struct elf_exec_info *out);
 
 #endif

@@ -85,6 +85,7 @@ struct pollfd {
 struct file;
 struct inode;
 struct kstat;
+struct vm_area_struct;
 struct iattr;
 struct super_block;
 struct pipe_inode_info;
@@ -116,8 +117,10 @@ struct path {
 };
 
 /* A file's contents in memory: one page per PAGE_SIZE bytes, NULL for a
- * hole (Linux's struct address_space, without the radix tree). */
+ * hole (Linux's struct address_space, an array instead of the radix tree;
+ * kernel/mm/filemap.c says how it is locked). */
 struct address_space {
+	spinlock_t tree_lock; /* pages[] and nrpages */
 	void **pages; /* kernel addresses of the pages */
 	unsigned long nrpages; /* length of pages[] */
 };
@@ -261,6 +264,9 @@ struct file_operations {
 	int (*open)(struct inode *inode, struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
 	int (*fsync)(struct file *file, int datasync);
+	/* Set up a mapping of the file (vma->vm_ops); without it mmap() of
+	 * the file is -ENODEV. CONTEXT: mm->mmap_lock held. */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 };
 
 struct file {
@@ -273,6 +279,7 @@ struct file {
 	spinlock_t f_lock; /* f_flags, f_pos */
 	loff_t f_pos;
 	void *private_data;
+	struct file *f_delayed_next; /* on the list fput_delayed() hands to a worker */
 };
 
 static inline struct inode *file_inode(const struct file *f)
@@ -432,6 +439,10 @@ int do_truncate(struct dentry *dentry, loff_t length);
 /* kernel/fs/file_table.c */
 struct file *alloc_file(const struct path *path, int flags, const struct file_operations *fop);
 void fput(struct file *file);
+/* fput() where the release must not run (with a spinlock held: a mapping
+ * going away under mm->mmap_lock): a last reference is released later
+ * by a kernel worker, as Linux's delayed_fput. CONTEXT: any but IRQ. */
+void fput_delayed(struct file *file);
 static inline struct file *get_file(struct file *f)
 {
 	__atomic_fetch_add(&f->f_count, 1, __ATOMIC_SEQ_CST);
@@ -495,8 +506,19 @@ extern const struct file_operations def_chr_fops;
 void pipe_init(void);
 void chr_dev_init(void);
 
-/* kernel/fs/kernel_read_file.c */
-int kernel_read_file_from_path(const char *path, void **buf, size_t *size, size_t max);
+/* kernel/mm/filemap.c: a file's pages and mappings of them */
+/* The kernel address of the file's page @index; a missing page is made
+ * (zeroed) if @create. CONTEXT: inode->i_lock held. RETURNS: NULL if
+ * missing (or out of memory). */
+void *filemap_page(struct inode *inode, unsigned long index, bool create);
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
+/* Copy [pos, pos+count) of a file whose pages are in i_data, without
+ * holding i_lock over the copy (ramfs reads, exec). RETURNS: bytes copied. */
+ssize_t filemap_read(struct kiocb *iocb, struct iov_iter *to);
+
+/* kernel/fs/exec.c: the file exec runs, open and checked (regular,
+ * executable). RETURNS: the file or an ERR_PTR. */
+struct file *open_exec(const char *name);
 
 /* kernel/fs/init.c and kernel/fs/initramfs.c: boot */
 void vfs_caches_init(void);

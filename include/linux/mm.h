@@ -20,8 +20,11 @@
 #define VM_MAYREAD 0x00000010
 #define VM_MAYWRITE 0x00000020
 #define VM_MAYEXEC 0x00000040
+#define VM_MAYSHARE 0x00000080
 #define VM_GROWSDOWN 0x00000100
 #define VM_STACK VM_GROWSDOWN
+/* What an anonymous mapping may later be mprotect()ed to. */
+#define VM_MAY_ALL (VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
 
 /* Top of the initial stack and the limit it may grow down to. */
 /* The signal return trampolines' page (Linux's [sigpage]), at the very top. */
@@ -36,13 +39,36 @@
 typedef u32 pgd_t; /* first-level descriptor: a second-level table or nothing */
 typedef u32 pte_t; /* second-level small-page descriptor */
 
+struct file;
+struct vm_area_struct;
+
+/* A fault on a page of a file mapping (Linux's struct vm_fault). */
+struct vm_fault {
+	struct vm_area_struct *vma;
+	unsigned int flags; /* FAULT_FLAG_* */
+	unsigned long pgoff; /* the page's index in the file */
+	struct page *page; /* out: the file's page, with a reference for the caller */
+};
+
+/* What a file mapping does on a fault (Linux's vm_operations_struct). */
+struct vm_operations_struct {
+	/* Find (or make) the page at vmf->pgoff. RETURNS: 0 or VM_FAULT_*.
+	 * CONTEXT: mm->mmap_lock held; must not sleep. */
+	int (*fault)(struct vm_fault *vmf);
+};
+
 /* One contiguous range of an address space with the same permissions
- * (Linux's struct vm_area_struct; a sorted list instead of an rbtree). */
+ * (Linux's struct vm_area_struct; a sorted list instead of an rbtree).
+ * A file mapping holds a reference on vm_file; vm_start maps the file's
+ * page vm_pgoff. */
 struct vm_area_struct {
 	unsigned long vm_start, vm_end; /* [vm_start, vm_end) */
 	unsigned long vm_flags;
 	struct list_head vm_list; /* on mm->mmap, by address */
 	struct mm_struct *vm_mm;
+	unsigned long vm_pgoff; /* in pages */
+	struct file *vm_file; /* NULL: anonymous memory */
+	const struct vm_operations_struct *vm_ops;
 };
 
 struct mm_struct {
@@ -60,6 +86,7 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long total_vm; /* pages mapped */
 	unsigned long flags; /* MMF_*: the dumpable bits (linux/sched/coredump.h) */
+	struct file *exe_file; /* the program exec loaded: /proc/<pid>/exe */
 };
 
 extern struct mm_struct init_mm;
@@ -75,16 +102,24 @@ static inline void mmget(struct mm_struct *mm)
 
 /* VMAs (kernel/mm/mmap.c). CONTEXT: mm->mmap_lock held. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
-/* Map [addr, addr+len) with vm_flags, replacing what was there.
+/* Map [addr, addr+len) with vm_flags, anonymous, replacing what was there.
  * RETURNS: addr or -ENOMEM. */
 long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		  unsigned long vm_flags);
+/* mmap() into @mm: @file (NULL for anonymous memory) from page @pgoff,
+ * PROT_* @prot, MAP_* @flags, at @addr if MAP_FIXED (a hint otherwise).
+ * RETURNS: the address, or -EACCES / -EINVAL / -ENODEV / -ENOMEM. */
+long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr, unsigned long len,
+	     unsigned long prot, unsigned long flags, unsigned long pgoff);
 int do_munmap(struct mm_struct *mm, unsigned long start, size_t len);
 struct vm_area_struct *split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 				 unsigned long addr);
 unsigned long prot_to_vm_flags(unsigned long prot);
-/* Find a free range of len bytes for mmap() without a hint. */
-unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len);
+/* A free range of len bytes for mmap(): @addr if that range is free,
+ * else the highest gap below TASK_UNMAPPED_TOP. RETURNS: it or -ENOMEM. */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len);
+/* Set or replace mm->exe_file (Linux's set_mm_exe_file). */
+void set_mm_exe_file(struct mm_struct *mm, struct file *new_exe_file);
 void exit_mmap(struct mm_struct *mm);
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
 /* Map the signal page into mm (kernel/arm/process.c). */
@@ -113,12 +148,14 @@ pte_t pte_mkwrite(pte_t pte);
 #define FAULT_FLAG_WRITE 0x01
 #define FAULT_FLAG_EXEC 0x02
 #define VM_FAULT_OOM 0x0001
+#define VM_FAULT_SIGBUS 0x0002
 #define VM_FAULT_SIGSEGV 0x0040
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned int flags);
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma);
 void unmap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 /* Copy len bytes from kernel memory to addr in mm, mapping pages as
- * needed (exec uses it to build a new image before switching to it). */
+ * needed and breaking copy-on-write (exec uses it to build a new image
+ * before switching to it); src NULL writes zeros. */
 int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src, size_t len);
 long strnlen_mm(struct mm_struct *mm, unsigned long addr, long max);
 

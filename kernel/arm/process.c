@@ -136,7 +136,8 @@ void signal_page_init(void)
 /* CONTEXT: mm->mmap_lock held. */
 int arch_setup_additional_pages(struct mm_struct *mm)
 {
-	long ret = do_mmap_anon(mm, SIGPAGE_ADDR, PAGE_SIZE, VM_READ | VM_EXEC);
+	long ret = do_mmap_anon(mm, SIGPAGE_ADDR, PAGE_SIZE,
+				VM_READ | VM_EXEC | VM_MAYREAD | VM_MAYEXEC);
 	pte_t *ptep;
 
 	if (ret < 0)

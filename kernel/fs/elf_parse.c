@@ -1,7 +1,9 @@
-/* Validation of a static ELF32 ARM executable before exec loads it: the
- * checks of Linux's load_elf_binary() (fs/binfmt_elf.c) and elf_check_arch()
- * (arch/arm/kernel/elf.c), made strict enough that the loader can trust
- * every offset and address it is given. */
+/* Validation of an ELF32 ARM executable (or of its interpreter, ld.so)
+ * before exec loads it: the checks of Linux's load_elf_binary()
+ * (fs/binfmt_elf.c) and elf_check_arch() (arch/arm/kernel/elf.c), made
+ * strict enough that the loader can trust every offset and address it is
+ * given. */
+#include <linux/binfmts.h>
 #include <linux/elf.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -35,9 +37,7 @@ static const char *check_ehdr(const Elf32_Ehdr *ehdr)
 		return "not little-endian";
 	if (ehdr->e_ident[EI_VERSION] != EV_CURRENT || ehdr->e_version != EV_CURRENT)
 		return "bad ELF version";
-	if (ehdr->e_type == ET_DYN)
-		return "ET_DYN: only static ET_EXEC executables run here";
-	if (ehdr->e_type != ET_EXEC)
+	if (ehdr->e_type != ET_EXEC && ehdr->e_type != ET_DYN)
 		return "not an executable (e_type)";
 	return elf_check_arch(ehdr);
 }
@@ -48,7 +48,7 @@ static const char *check_ehdr(const Elf32_Ehdr *ehdr)
  * no sum can wrap.
  */
 static const char *check_load(const Elf32_Phdr *ph, const struct elf_load_segment *prev,
-			      size_t len)
+			      u64 len, bool dyn)
 {
 	if (ph->p_filesz > ph->p_memsz)
 		return "PT_LOAD with p_filesz > p_memsz";
@@ -56,7 +56,8 @@ static const char *check_load(const Elf32_Phdr *ph, const struct elf_load_segmen
 		return "PT_LOAD data past the end of the file";
 	if ((u64)ph->p_vaddr + ph->p_memsz > TASK_SIZE)
 		return "PT_LOAD above TASK_SIZE";
-	if ((ph->p_vaddr & ~(ELF_EXEC_PAGESIZE - 1)) < MMAP_MIN_ADDR)
+	/* An ET_DYN's addresses are offsets from where it is loaded. */
+	if (!dyn && (ph->p_vaddr & ~(ELF_EXEC_PAGESIZE - 1)) < MMAP_MIN_ADDR)
 		return "PT_LOAD in the first page (below mmap_min_addr)";
 	if ((ph->p_vaddr - ph->p_offset) & (ELF_EXEC_PAGESIZE - 1))
 		return "PT_LOAD p_vaddr and p_offset differ modulo the page size";
@@ -97,12 +98,26 @@ static bool entry_is_executable(const struct elf_exec_info *out)
 	return false;
 }
 
+/* The interpreter's name: Linux reads at most PATH_MAX bytes, NUL-ended. */
+static const char *check_interp(const Elf32_Phdr *ph, u64 len, struct elf_exec_info *out)
+{
+	if (out->interp_size)
+		return NULL; /* the first PT_INTERP counts */
+	if (ph->p_filesz < 2 || ph->p_filesz > PATH_MAX)
+		return "PT_INTERP name shorter than 2 or longer than PATH_MAX";
+	if ((u64)ph->p_offset + ph->p_filesz > len)
+		return "PT_INTERP past the end of the file";
+	out->interp_offset = ph->p_offset;
+	out->interp_size = ph->p_filesz;
+	return NULL;
+}
+
 /*
- * Walk the program headers: reject what needs a dynamic linker, check and
- * record each PT_LOAD, note PT_GNU_STACK, ignore the rest (PT_NOTE,
- * PT_ARM_EXIDX, PT_TLS, ...) as Linux does.
+ * Walk the program headers: check and record each PT_LOAD and PT_INTERP,
+ * note PT_GNU_STACK, ignore the rest (PT_DYNAMIC, PT_NOTE, PT_ARM_EXIDX,
+ * PT_TLS, ...) as Linux does.
  */
-static const char *check_phdrs(const u8 *image, size_t len, const Elf32_Ehdr *ehdr,
+static const char *check_phdrs(const Elf32_Phdr *phdrs, u64 len, const Elf32_Ehdr *ehdr,
 			       struct elf_exec_info *out)
 {
 	unsigned int i;
@@ -112,9 +127,9 @@ static const char *check_phdrs(const u8 *image, size_t len, const Elf32_Ehdr *eh
 		struct elf_load_segment *seg;
 		const char *reason;
 
-		memcpy(&ph, image + ehdr->e_phoff + i * sizeof(ph), sizeof(ph));
-		if (ph.p_type == PT_INTERP || ph.p_type == PT_DYNAMIC)
-			return "dynamically linked (PT_INTERP or PT_DYNAMIC)";
+		memcpy(&ph, phdrs + i, sizeof(ph));
+		if (ph.p_type == PT_INTERP && (reason = check_interp(&ph, len, out)))
+			return reason;
 		if (ph.p_type == PT_GNU_STACK)
 			out->exec_stack = ph.p_flags & PF_X;
 		if (ph.p_type != PT_LOAD)
@@ -122,7 +137,7 @@ static const char *check_phdrs(const u8 *image, size_t len, const Elf32_Ehdr *eh
 		if (out->nr_loads == ELF_MAX_LOADS)
 			return "too many PT_LOAD segments";
 		reason = check_load(&ph, out->nr_loads ? &out->loads[out->nr_loads - 1] : NULL,
-				    len);
+				    len, ehdr->e_type == ET_DYN);
 		if (reason)
 			return reason;
 		seg = &out->loads[out->nr_loads++];
@@ -144,16 +159,64 @@ static const char *check_phdrs(const u8 *image, size_t len, const Elf32_Ehdr *eh
 }
 
 /**
+ * elf_check_ehdr - check an ELF header, the first step of elf_check_exec
+ * @ehdr: the file's first sizeof(Elf32_Ehdr) bytes
+ * @len: the file's size
+ * @out: cleared, then e_entry, e_phnum and the phdr table's place noted
+ *
+ * Accepts a little-endian ELF32 ET_EXEC or ET_DYN for ARM EABI 5 whose
+ * program header table lies in the file and is at most a page (Linux's
+ * load_elf_phdrs() refuses more).
+ * RETURNS: 0, or -ENOEXEC with out->reason set.
+ */
+int elf_check_ehdr(const Elf32_Ehdr *ehdr, u64 len, struct elf_exec_info *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->start_code = ~0u;
+	out->type = ehdr->e_type;
+	out->entry = ehdr->e_entry;
+	out->phnum = ehdr->e_phnum;
+	out->phoff = ehdr->e_phoff;
+	out->phent = sizeof(Elf32_Phdr);
+	out->reason = check_ehdr(ehdr);
+	if (!out->reason && ehdr->e_phentsize != sizeof(Elf32_Phdr))
+		out->reason = "bad e_phentsize";
+	if (!out->reason && (ehdr->e_phnum < 1 || ehdr->e_phnum > 65536u / sizeof(Elf32_Phdr)))
+		out->reason = "bad e_phnum";
+	if (!out->reason && (u64)ehdr->e_phoff + ehdr->e_phnum * sizeof(Elf32_Phdr) > len)
+		out->reason = "program headers past the end of the file";
+	if (!out->reason && ehdr->e_phnum * sizeof(Elf32_Phdr) > ELF_EXEC_PAGESIZE)
+		out->reason = "program headers larger than a page";
+	return out->reason ? -ENOEXEC : 0;
+}
+
+/**
+ * elf_check_phdrs - check the program headers, the second step
+ * @phdrs: the e_phnum headers elf_check_ehdr() located, at any alignment
+ *
+ * Accepts PT_LOADs that lie inside the file, between MMAP_MIN_ADDR (for
+ * ET_EXEC) and TASK_SIZE, in ascending order without overlapping, with
+ * p_vaddr and p_offset congruent modulo the page size, and an entry point
+ * in an executable segment's file-backed bytes; a PT_INTERP name inside
+ * the file, of 2 to PATH_MAX bytes (the loader checks its NUL).
+ * RETURNS: 0, or -ENOEXEC with out->reason set.
+ */
+int elf_check_phdrs(const Elf32_Ehdr *ehdr, const void *phdrs, u64 len, struct elf_exec_info *out)
+{
+	out->reason = check_phdrs(phdrs, len, ehdr, out);
+	if (out->reason)
+		return -ENOEXEC;
+	out->start_brk = ALIGN(out->start_brk, (u32)ELF_EXEC_PAGESIZE);
+	return 0;
+}
+
+/**
  * elf_check_exec - validate an executable image and describe how to load it
  * @image: the whole file, at any alignment
  * @len: its size in bytes
  * @out: filled in; on failure only out->reason is meaningful
  *
- * Accepts only a static little-endian ELF32 ET_EXEC for ARM EABI 5 whose
- * PT_LOADs lie inside the file, between MMAP_MIN_ADDR and TASK_SIZE, in
- * ascending order without overlapping, with p_vaddr and p_offset congruent
- * modulo the page size, and whose entry point is in an executable segment's
- * file-backed bytes.
+ * elf_check_ehdr() then elf_check_phdrs(), for a file wholly in memory.
  * CONTEXT: any; reads @image only.
  * RETURNS: 0, or -ENOEXEC with out->reason set. Linux gives -EIO for a
  * short program header table and -EINVAL for a segment beyond TASK_SIZE;
@@ -163,27 +226,13 @@ int elf_check_exec(const void *image, size_t len, struct elf_exec_info *out)
 {
 	Elf32_Ehdr ehdr;
 
-	memset(out, 0, sizeof(*out));
-	out->start_code = ~0u;
 	if (len < sizeof(ehdr)) {
+		memset(out, 0, sizeof(*out));
 		out->reason = "shorter than an ELF header";
 		return -ENOEXEC;
 	}
 	memcpy(&ehdr, image, sizeof(ehdr));
-	out->entry = ehdr.e_entry;
-	out->phnum = ehdr.e_phnum;
-	out->phent = sizeof(Elf32_Phdr);
-	out->reason = check_ehdr(&ehdr);
-	if (!out->reason && ehdr.e_phentsize != sizeof(Elf32_Phdr))
-		out->reason = "bad e_phentsize";
-	if (!out->reason && (ehdr.e_phnum < 1 || ehdr.e_phnum > 65536u / sizeof(Elf32_Phdr)))
-		out->reason = "bad e_phnum";
-	if (!out->reason && (u64)ehdr.e_phoff + ehdr.e_phnum * sizeof(Elf32_Phdr) > len)
-		out->reason = "program headers past the end of the file";
-	if (!out->reason)
-		out->reason = check_phdrs(image, len, &ehdr, out);
-	if (out->reason)
+	if (elf_check_ehdr(&ehdr, len, out))
 		return -ENOEXEC;
-	out->start_brk = ALIGN(out->start_brk, (u32)ELF_EXEC_PAGESIZE);
-	return 0;
+	return elf_check_phdrs(&ehdr, (const u8 *)image + ehdr.e_phoff, len, out);
 }

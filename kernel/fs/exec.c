@@ -35,7 +35,7 @@ static int bprm_mm_init(struct linux_binprm *bprm)
 	bprm->mm = mm;
 	spin_lock(&mm->mmap_lock);
 	ret = do_mmap_anon(mm, STACK_TOP - EXEC_STACK_INITIAL, EXEC_STACK_INITIAL,
-			   VM_READ | VM_WRITE | VM_GROWSDOWN);
+			   VM_READ | VM_WRITE | VM_GROWSDOWN | VM_MAY_ALL);
 	spin_unlock(&mm->mmap_lock);
 	if (ret < 0)
 		return ret;
@@ -315,6 +315,27 @@ static int exec_binprm(struct linux_binprm *bprm)
 	return ret;
 }
 
+/**
+ * open_exec - open a program (or an interpreter) to run it
+ * It must be a regular file with an execute bit that the caller may use.
+ * Linux opens it with only MAY_EXEC checked; here it must be readable too.
+ * RETURNS: the file, or ERR_PTR(-ENOENT, -ENOTDIR, -ELOOP..., -EACCES).
+ */
+struct file *open_exec(const char *name)
+{
+	struct file *file = filp_open(name, O_RDONLY, 0);
+	struct inode *inode;
+
+	if (IS_ERR(file))
+		return file;
+	inode = file_inode(file);
+	if (!S_ISREG(inode->i_mode) || generic_permission(inode, MAY_EXEC)) {
+		fput(file);
+		return ERR_PTR(-EACCES);
+	}
+	return file;
+}
+
 /*
  * sys_execve() executes a new program.
  */
@@ -322,6 +343,7 @@ static int __do_execve_file(const char *filename, struct user_arg_ptr argv,
 			    struct user_arg_ptr envp)
 {
 	struct linux_binprm *bprm = kzalloc(sizeof(*bprm), GFP_KERNEL);
+	loff_t pos = 0;
 	int retval;
 
 	if (!bprm)
@@ -341,9 +363,14 @@ static int __do_execve_file(const char *filename, struct user_arg_ptr argv,
 	 * further execve() calls fail. */
 	current->flags &= ~PF_NPROC_EXCEEDED;
 	bprm->filename = filename;
-	retval = kernel_read_file_from_path(filename, &bprm->buf, &bprm->size, EXEC_MAX_IMAGE);
-	if (retval)
+	bprm->file = open_exec(filename);
+	retval = PTR_ERR(bprm->file);
+	if (IS_ERR(bprm->file))
 		goto out_free;
+	/* prepare_binprm: the first bytes tell the format. */
+	retval = kernel_read(bprm->file, bprm->buf, BINPRM_BUF_SIZE, &pos);
+	if (retval < 0)
+		goto out;
 	retval = bprm_mm_init(bprm);
 	if (retval)
 		goto out;
@@ -373,7 +400,7 @@ static int __do_execve_file(const char *filename, struct user_arg_ptr argv,
 out:
 	if (bprm->mm)
 		mmput(bprm->mm);
-	kfree(bprm->buf);
+	fput(bprm->file);
 out_free:
 	kfree(bprm);
 	return retval;

@@ -3,6 +3,8 @@
  * forked tables; f_count counts them and the calls using it. */
 #include <linux/fs.h>
 #include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
 
 /**
  * alloc_file - a file on @path (which it references) with open() @flags
@@ -62,4 +64,39 @@ void fput(struct file *file)
 		file->f_op->release(file->f_inode, file);
 	path_put(&file->f_path);
 	kfree(file);
+}
+
+/* Files whose last reference went where they could not be released. */
+static DEFINE_SPINLOCK(delayed_fput_lock);
+static struct file *delayed_fput_list;
+
+static void delayed_fput(struct work_struct *unused)
+{
+	struct file *file, *next;
+	unsigned long flags;
+
+	spin_lock_irqsave(&delayed_fput_lock, flags);
+	file = delayed_fput_list;
+	delayed_fput_list = NULL;
+	spin_unlock_irqrestore(&delayed_fput_lock, flags);
+	for (; file; file = next) {
+		next = file->f_delayed_next;
+		file->f_count = 1;
+		fput(file);
+	}
+}
+
+static struct work_struct delayed_fput_work = __WORK_INITIALIZER(delayed_fput_work, delayed_fput);
+
+void fput_delayed(struct file *file)
+{
+	unsigned long flags;
+
+	if (__atomic_sub_fetch(&file->f_count, 1, __ATOMIC_SEQ_CST))
+		return;
+	spin_lock_irqsave(&delayed_fput_lock, flags);
+	file->f_delayed_next = delayed_fput_list;
+	delayed_fput_list = file;
+	spin_unlock_irqrestore(&delayed_fput_lock, flags);
+	schedule_work(&delayed_fput_work);
 }

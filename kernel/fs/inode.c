@@ -22,6 +22,7 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_ino = get_next_ino();
 	inode->i_mtime = inode->i_ctime = current_time();
 	spin_lock_init(&inode->i_lock);
+	spin_lock_init(&inode->i_data.tree_lock);
 	return inode;
 }
 

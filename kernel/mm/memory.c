@@ -1,12 +1,16 @@
-/* Pages of user address spaces: demand-zero faults, copy-on-write, and
- * copying and tearing down mappings (Linux's mm/memory.c).
+/* Pages of user address spaces: demand-zero faults, file faults,
+ * copy-on-write, and copying and tearing down mappings (Linux's
+ * mm/memory.c).
  *
- * Anonymous memory is mapped on first touch. fork() shares every page and
- * write-protects the private writable ones in both parent and child; the
- * first write to such a page faults, and do_wp_page() copies it, unless
- * the faulting process is by then its only user and may simply write.
- * CONTEXT: every function here runs with mm->mmap_lock held. */
+ * Anonymous memory is mapped on first touch. A file mapping maps the
+ * file's own page (vm_ops->fault); a private one maps it read-only, and a
+ * write copies it (do_cow_fault, or do_wp_page later). fork() shares every
+ * page and write-protects the private writable ones in both parent and
+ * child; the first write to such a page faults, and do_wp_page() copies
+ * it, unless the faulting process is by then its only user and may simply
+ * write. CONTEXT: every function here runs with mm->mmap_lock held. */
 #include <linux/errno.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 
@@ -53,6 +57,52 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	return 0;
 }
 
+/*
+ * First touch of a page of a file mapping (Linux's do_fault): the file's
+ * page, mapped as it is for a read or a shared mapping, copied for a
+ * write to a private one (do_cow_fault). A private mapping's file page is
+ * mapped read-only whatever the VMA allows, so that a later write copies it.
+ * Code pages are made coherent with the instruction cache on every mapping
+ * (Linux tracks that per page with PG_dcache_clean).
+ */
+static int do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
+		    unsigned int flags)
+{
+	struct vm_fault vmf = {
+		.vma = vma,
+		.flags = flags,
+		.pgoff = vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT),
+	};
+	unsigned long kaddr;
+	pte_t pte;
+	int ret = vma->vm_ops->fault(&vmf);
+
+	if (ret)
+		return ret;
+	kaddr = (unsigned long)page_address(vmf.page);
+	if ((flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
+		unsigned long copy = __get_free_page(GFP_KERNEL);
+
+		if (!copy) {
+			put_page(vmf.page);
+			return VM_FAULT_OOM;
+		}
+		memcpy((void *)copy, (void *)kaddr, PAGE_SIZE);
+		put_page(vmf.page);
+		kaddr = copy;
+		pte = mk_pte(virt_to_pfn(copy), vma->vm_flags);
+	} else {
+		pte = mk_pte(page_to_pfn(vmf.page), vma->vm_flags);
+		if (!(vma->vm_flags & VM_SHARED))
+			pte = pte_wrprotect(pte);
+	}
+	if (vma->vm_flags & VM_EXEC)
+		flush_icache_range(kaddr, kaddr + PAGE_SIZE);
+	set_pte_at(vma->vm_mm, address, ptep, pte);
+	vma->vm_mm->total_vm++;
+	return 0;
+}
+
 int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned int flags)
 {
 	pte_t *ptep = pte_offset(vma->vm_mm, address, true);
@@ -60,7 +110,8 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned 
 	if (!ptep)
 		return VM_FAULT_OOM;
 	if (pte_none(*ptep))
-		return do_anonymous_page(vma, address & PAGE_MASK, ptep);
+		return vma->vm_ops ? do_fault(vma, address & PAGE_MASK, ptep, flags)
+				   : do_anonymous_page(vma, address & PAGE_MASK, ptep);
 	if ((flags & FAULT_FLAG_WRITE) && !pte_write(*ptep))
 		return do_wp_page(vma, address & PAGE_MASK, ptep);
 	/* Another thread resolved it first, or a stale TLB entry: retry. */
@@ -126,25 +177,35 @@ int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src, size_t
 	while (len) {
 		struct vm_area_struct *vma = find_vma(mm, addr);
 		size_t off = addr & ~PAGE_MASK, n = min(len, PAGE_SIZE - off);
+		char *dst;
 		pte_t *ptep;
-		int ret;
 
 		if (!vma || addr < vma->vm_start)
 			return -EFAULT;
 		ptep = pte_offset(mm, addr, true);
 		if (!ptep)
 			return -ENOMEM;
-		if (pte_none(*ptep)) {
-			ret = do_anonymous_page(vma, addr & PAGE_MASK, ptep);
+		/* A write, whatever the mapping allows (Linux's FOLL_FORCE):
+		 * a missing page is made, a shared one copied. */
+		if (pte_none(*ptep) || (!(vma->vm_flags & VM_SHARED) && !pte_write(*ptep) &&
+					page_count(pfn_to_page(pte_pfn(*ptep))) > 1)) {
+			int ret = pte_none(*ptep)
+				  ? (vma->vm_ops ? do_fault(vma, addr & PAGE_MASK, ptep, FAULT_FLAG_WRITE)
+						 : do_anonymous_page(vma, addr & PAGE_MASK, ptep))
+				  : do_wp_page(vma, addr & PAGE_MASK, ptep);
 			if (ret)
-				return -ENOMEM;
+				return ret == VM_FAULT_SIGBUS ? -EFAULT : -ENOMEM;
 		}
-		memcpy((char *)pte_page_address(*ptep) + off, src, n);
+		dst = (char *)pte_page_address(*ptep) + off;
+		if (src)
+			memcpy(dst, src, n);
+		else
+			memset(dst, 0, n);
 		if (vma->vm_flags & VM_EXEC)
-			flush_icache_range((unsigned long)pte_page_address(*ptep) + off,
-					   (unsigned long)pte_page_address(*ptep) + off + n);
+			flush_icache_range((unsigned long)dst, (unsigned long)dst + n);
 		addr += n;
-		src = (const char *)src + n;
+		if (src)
+			src = (const char *)src + n;
 		len -= n;
 	}
 	return 0;

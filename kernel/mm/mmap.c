@@ -1,8 +1,11 @@
 /* The VMAs of an address space and the calls that change them: mmap2,
- * munmap, brk (Linux's mm/mmap.c, anonymous private memory only; the VMAs
- * are kept in a sorted list rather than an rbtree).
+ * munmap, brk (Linux's mm/mmap.c; the VMAs are kept in a sorted list
+ * rather than an rbtree). Memory is anonymous or a file's pages
+ * (kernel/mm/filemap.c), private (copied on write) or shared.
  * CONTEXT: the VMA functions run with mm->mmap_lock held. */
 #include <linux/errno.h>
+#include <linux/file.h>
+#include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
 #include <linux/sched.h>
@@ -35,8 +38,25 @@ static struct vm_area_struct *vm_area_alloc(struct mm_struct *mm, unsigned long 
 	return vma;
 }
 
-/* Insert vma in address order; merge it with a neighbour of the same flags
- * that it touches. */
+/* Free a VMA taken off the list; its file is released later, since
+ * mmap_lock is held (Linux's remove_vma). */
+static void remove_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		fput_delayed(vma->vm_file);
+	kfree(vma);
+}
+
+/* Can @a, ending where @b starts, become one VMA with it? The same flags,
+ * and the same file continuing at the next page (Linux's can_vma_merge). */
+static bool vma_mergeable(const struct vm_area_struct *a, const struct vm_area_struct *b)
+{
+	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
+	       a->vm_file == b->vm_file && a->vm_ops == b->vm_ops &&
+	       (!a->vm_file || a->vm_pgoff + ((a->vm_end - a->vm_start) >> PAGE_SHIFT) == b->vm_pgoff);
+}
+
+/* Insert vma in address order; merge it with a neighbour it continues. */
 static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *next = find_vma(mm, vma->vm_start), *prev;
@@ -46,18 +66,18 @@ static void vma_link(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->map_count++;
 	if (vma->vm_list.prev != &mm->mmap) {
 		prev = list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
-		if (prev->vm_end == vma->vm_start && prev->vm_flags == vma->vm_flags) {
+		if (vma_mergeable(prev, vma)) {
 			prev->vm_end = vma->vm_end;
 			list_del(&vma->vm_list);
-			kfree(vma);
+			remove_vma(vma);
 			mm->map_count--;
 			vma = prev;
 		}
 	}
-	if (next && vma->vm_end == next->vm_start && vma->vm_flags == next->vm_flags) {
+	if (next && vma_mergeable(vma, next)) {
 		vma->vm_end = next->vm_end;
 		list_del(&next->vm_list);
-		kfree(next);
+		remove_vma(next);
 		mm->map_count--;
 	}
 }
@@ -71,6 +91,10 @@ struct vm_area_struct *split_vma(struct mm_struct *mm, struct vm_area_struct *vm
 
 	if (!tail)
 		return NULL;
+	tail->vm_ops = vma->vm_ops;
+	tail->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	if (vma->vm_file)
+		tail->vm_file = get_file(vma->vm_file);
 	list_add(&tail->vm_list, &vma->vm_list);
 	mm->map_count++;
 	vma->vm_end = addr;
@@ -95,10 +119,11 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 		} else if (vma->vm_start < start) {
 			vma->vm_end = start;
 		} else if (vma->vm_end > end) {
+			vma->vm_pgoff += (end - vma->vm_start) >> PAGE_SHIFT;
 			vma->vm_start = end;
 		} else {
 			list_del(&vma->vm_list);
-			kfree(vma);
+			remove_vma(vma);
 			mm->map_count--;
 		}
 	}
@@ -106,8 +131,11 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 	return 0;
 }
 
-long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
-		  unsigned long vm_flags)
+/* Map [addr, addr+len) with vm_flags, replacing what was there: @file's
+ * pages from @pgoff on, or anonymous memory if @file is NULL (Linux's
+ * mmap_region). RETURNS: addr, or -ENOMEM, or the file's mmap error. */
+static long mmap_region(struct mm_struct *mm, struct file *file, unsigned long addr,
+			unsigned long len, unsigned long vm_flags, unsigned long pgoff)
 {
 	struct vm_area_struct *vma;
 	int ret;
@@ -121,17 +149,41 @@ long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	vma = vm_area_alloc(mm, addr, addr + len, vm_flags);
 	if (!vma)
 		return -ENOMEM;
+	vma->vm_pgoff = pgoff;
+	if (file) {
+		vma->vm_file = get_file(file);
+		ret = file->f_op->mmap(file, vma);
+		if (ret) {
+			remove_vma(vma);
+			return ret;
+		}
+	}
 	vma_link(mm, vma);
 	return addr;
 }
 
-/* Top-down: the highest gap below TASK_UNMAPPED_TOP that fits len. */
-unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
+		  unsigned long vm_flags)
+{
+	return mmap_region(mm, NULL, addr, len, vm_flags, 0);
+}
+
+/* Top-down: the highest gap below TASK_UNMAPPED_TOP that fits len, unless
+ * the hint @addr is free (Linux's arch_get_unmapped_area_topdown). */
+unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len)
 {
 	unsigned long top = TASK_UNMAPPED_TOP;
 	struct list_head *pos;
 
 	len = PAGE_ALIGN(len);
+	if (addr) {
+		struct vm_area_struct *vma = find_vma(mm, addr);
+
+		addr = PAGE_ALIGN(addr);
+		if (addr >= MMAP_MIN_ADDR && addr + len <= TASK_UNMAPPED_TOP && addr + len > addr &&
+		    (!vma || addr + len <= vma->vm_start))
+			return addr;
+	}
 	/* Walk the VMAs from the highest down, looking for room above each. */
 	for (pos = mm->mmap.prev; top >= len; pos = pos->prev) {
 		struct vm_area_struct *vma;
@@ -156,9 +208,18 @@ void exit_mmap(struct mm_struct *mm)
 	list_for_each_entry_safe(vma, tmp, &mm->mmap, vm_list) {
 		unmap_page_range(mm, vma->vm_start, vma->vm_end);
 		list_del(&vma->vm_list);
-		kfree(vma);
+		remove_vma(vma);
 	}
 	mm->map_count = 0;
+}
+
+void set_mm_exe_file(struct mm_struct *mm, struct file *new_exe_file)
+{
+	struct file *old_exe_file = mm->exe_file;
+
+	mm->exe_file = new_exe_file ? get_file(new_exe_file) : NULL;
+	if (old_exe_file)
+		fput(old_exe_file);
 }
 
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
@@ -173,6 +234,10 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 			ret = -ENOMEM;
 			break;
 		}
+		copy->vm_pgoff = vma->vm_pgoff;
+		copy->vm_ops = vma->vm_ops;
+		if (vma->vm_file)
+			copy->vm_file = get_file(vma->vm_file);
 		list_add_tail(&copy->vm_list, &mm->mmap);
 		mm->map_count++;
 		ret = copy_page_range(mm, oldmm, vma);
@@ -206,38 +271,85 @@ unsigned long prot_to_vm_flags(unsigned long prot)
 	       ((prot & PROT_EXEC) ? VM_EXEC : 0);
 }
 
-/* mmap2(addr, len, prot, flags, fd, pgoff): anonymous private mappings.
- * RETURNS: the address, or -EINVAL / -ENOMEM / -ENODEV for file mappings. */
+long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr, unsigned long len,
+	     unsigned long prot, unsigned long flags, unsigned long pgoff)
+{
+	unsigned long vm_flags = prot_to_vm_flags(prot) | VM_MAY_ALL;
+	long ret;
+
+	if (!len)
+		return -EINVAL;
+	if (PAGE_ALIGN(len) < len || PAGE_ALIGN(len) > TASK_SIZE)
+		return -ENOMEM;
+	/* offset overflow? */
+	if (pgoff + (PAGE_ALIGN(len) >> PAGE_SHIFT) < pgoff)
+		return -EOVERFLOW;
+	if (file) {
+		fmode_t mode = file->f_mode;
+
+		if (!file->f_op->mmap)
+			return -ENODEV;
+		if (!(mode & FMODE_READ))
+			return -EACCES;
+		switch (flags & MAP_TYPE) {
+		case MAP_SHARED:
+			if ((prot & PROT_WRITE) && !(mode & FMODE_WRITE))
+				return -EACCES;
+			vm_flags |= VM_SHARED | VM_MAYSHARE;
+			if (!(mode & FMODE_WRITE))
+				vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
+			break;
+		case MAP_PRIVATE:
+			break;
+		default:
+			return -EINVAL;
+		}
+	} else {
+		switch (flags & MAP_TYPE) {
+		case MAP_SHARED:
+			vm_flags |= VM_SHARED | VM_MAYSHARE;
+			break;
+		case MAP_PRIVATE:
+			break;
+		default:
+			return -EINVAL;
+		}
+		pgoff = 0;
+	}
+	if (!(flags & MAP_FIXED))
+		addr = get_unmapped_area(mm, addr, len);
+	if (IS_ERR_VALUE(addr))
+		return (long)addr;
+	ret = mmap_region(mm, file, addr, len, vm_flags, pgoff);
+	/* Shared anonymous memory has no file behind it to fault pages in
+	 * from (Linux uses shmem): give it all its pages now, so that a fork
+	 * shares every one of them. */
+	if (ret >= 0 && !file && (vm_flags & VM_SHARED))
+		ret = populate_vma_pages(mm, ret, PAGE_ALIGN(len));
+	return ret;
+}
+
+/* mmap2(addr, len, prot, flags, fd, pgoff): the offset is in pages.
+ * RETURNS: the address, or -EBADF / -EACCES / -EINVAL / -ENODEV / -ENOMEM. */
 long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot,
 	       unsigned long flags, unsigned long fd, unsigned long pgoff)
 {
 	struct mm_struct *mm = current->mm;
+	struct file *file = NULL;
 	long ret;
 
-	if (!len || (addr & ~PAGE_MASK))
+	if ((flags & MAP_FIXED) && (addr & ~PAGE_MASK))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV;
-	if ((flags & MAP_TYPE) != MAP_PRIVATE && (flags & MAP_TYPE) != MAP_SHARED)
-		return -EINVAL;
-	if (PAGE_ALIGN(len) < len || PAGE_ALIGN(len) > TASK_SIZE)
-		return -ENOMEM;
-	spin_lock(&mm->mmap_lock);
-	if (!(flags & MAP_FIXED)) {
-		struct vm_area_struct *vma = addr ? find_vma(mm, addr) : NULL;
-		/* A hint is used if the range is free, as Linux does. */
-		if (!addr || addr < MMAP_MIN_ADDR || addr + PAGE_ALIGN(len) > TASK_UNMAPPED_TOP ||
-		    (vma && vma->vm_start < addr + PAGE_ALIGN(len)))
-			addr = get_unmapped_area(mm, len);
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
 	}
-	ret = IS_ERR_VALUE(addr) ? (long)addr : do_mmap_anon(mm, addr, len, prot_to_vm_flags(prot) |
-						((flags & MAP_TYPE) == MAP_SHARED ? VM_SHARED : 0));
-	/* Shared anonymous memory has no file behind it to fault pages in
-	 * from (Linux uses shmem): give it all its pages now, so that a fork
-	 * shares every one of them. */
-	if (ret >= 0 && (flags & MAP_TYPE) == MAP_SHARED)
-		ret = populate_vma_pages(mm, ret, PAGE_ALIGN(len));
+	spin_lock(&mm->mmap_lock);
+	ret = do_mmap(mm, file, addr, len, prot, flags, pgoff);
 	spin_unlock(&mm->mmap_lock);
+	if (file)
+		fput(file);
 	return ret;
 }
 
@@ -277,7 +389,8 @@ long sys_brk(unsigned long brk)
 	next = find_vma(mm, oldbrk);
 	if (next && newbrk > next->vm_start)
 		goto out;
-	if (do_mmap_anon(mm, oldbrk, newbrk - oldbrk, VM_READ | VM_WRITE) == (long)oldbrk)
+	if (do_mmap_anon(mm, oldbrk, newbrk - oldbrk, VM_READ | VM_WRITE | VM_MAY_ALL) ==
+	    (long)oldbrk)
 		mm->brk = brk;
 out:
 	brk = mm->brk;

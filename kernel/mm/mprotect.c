@@ -1,5 +1,6 @@
 /* mprotect: change the permissions of a range of an address space
- * (Linux's mm/mprotect.c). The VMAs at the range's ends are split, the
+ * (Linux's mm/mprotect.c). A permission outside the VMA's VM_MAY* bits is
+ * -EACCES. The VMAs at the range's ends are split, the
  * ones inside get the new flags, and their present pages new PTEs. A
  * private page still shared after fork stays write-protected even when
  * the range becomes writable: the first write copies it, as before. */
@@ -50,6 +51,15 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 		vma = find_vma(mm, addr);
 		if (!vma || vma->vm_start > addr) {
 			ret = -ENOMEM;
+			goto out;
+		}
+	}
+	/* Nothing may gain a permission its mapping cannot have (a shared
+	 * mapping of a file opened read-only never becomes writable). */
+	for (addr = start; addr < end; addr = vma->vm_end) {
+		vma = find_vma(mm, addr);
+		if (newflags & ~(vma->vm_flags >> 4) & (VM_READ | VM_WRITE | VM_EXEC)) {
+			ret = -EACCES;
 			goto out;
 		}
 	}

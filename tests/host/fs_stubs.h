@@ -9,6 +9,7 @@
 
 #include <linux/fdtable.h>
 #include <linux/fs.h>
+#include <linux/workqueue.h>
 #include <linux/fs_struct.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -236,6 +237,21 @@ int default_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, int 
 void schedule(void)
 {
 }
+
+/* No struct page for the stub pages: nothing here maps a file. */
+struct page *mem_map;
+unsigned long min_low_pfn, host_va_pa_offset;
+
+#ifndef OWN_QUEUE_WORK
+/* The workqueue runs a work item at once (fput_delayed's final release). */
+struct workqueue_struct *system_wq;
+
+bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
+{
+	work->func(work);
+	return true;
+}
+#endif
 
 long schedule_timeout(long timeout)
 {

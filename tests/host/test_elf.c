@@ -191,7 +191,6 @@ REJECT(test_elf64, "not ELFCLASS32", img[EI_CLASS] = ELFCLASS64)
 REJECT(test_big_endian, "not little-endian", img[EI_DATA] = ELFDATA2MSB)
 REJECT(test_bad_ident_version, "bad ELF version", img[EI_VERSION] = 2)
 REJECT(test_bad_e_version, "bad ELF version", eh()->e_version = 0)
-REJECT(test_et_dyn, "ET_DYN", eh()->e_type = ET_DYN)
 REJECT(test_et_rel, "not an executable", eh()->e_type = ET_REL)
 REJECT(test_x86, "not an ARM executable", eh()->e_machine = EM_386)
 REJECT(test_misaligned_arm_entry, "4-byte aligned", eh()->e_entry = 0x10102)
@@ -202,8 +201,14 @@ REJECT(test_no_phdrs, "e_phnum", eh()->e_phnum = 0)
 REJECT(test_too_many_phdrs, "e_phnum", eh()->e_phnum = 2049)
 REJECT(test_phdrs_past_end, "program headers past the end", eh()->e_phoff = img_len - 40)
 REJECT(test_phoff_wraps, "program headers past the end", eh()->e_phoff = 0xffffffe0)
-REJECT(test_interp, "dynamically linked", ph(2)->p_type = PT_INTERP)
-REJECT(test_dynamic, "dynamically linked", ph(2)->p_type = PT_DYNAMIC)
+REJECT(test_interp_too_short, "PT_INTERP name",
+       set_phdr(2, PT_INTERP, 0x1000, 0, 1, 1, PF_R))
+REJECT(test_interp_too_long, "PT_INTERP name",
+       set_phdr(2, PT_INTERP, 0x100, 0, 4097, 4097, PF_R))
+REJECT(test_interp_past_end, "PT_INTERP past the end",
+       set_phdr(2, PT_INTERP, 0x1100, 0, 0x20, 0x20, PF_R))
+REJECT(test_phdrs_over_a_page, "larger than a page",
+       eh()->e_phnum = 129; img_len = 0x2000)
 REJECT(test_filesz_over_memsz, "p_filesz > p_memsz", ph(1)->p_filesz = 0x3000)
 REJECT(test_data_past_end, "past the end of the file", ph(1)->p_offset = 0x2010)
 REJECT(test_offset_wraps, "past the end of the file",
@@ -224,6 +229,46 @@ REJECT(test_entry_outside, "entry point outside", eh()->e_entry = 0x30000)
 REJECT(test_entry_in_data, "entry point outside", eh()->e_entry = 0x21010)
 REJECT(test_entry_in_bss, "entry point outside",
        set_phdr(0, PT_LOAD, 0, 0x10000, 0x1000, 0x2000, PF_R | PF_X); eh()->e_entry = 0x11800)
+
+/* A position-independent executable (what Debian's gcc makes by default):
+ * ET_DYN from address 0, its interpreter named by PT_INTERP, PT_DYNAMIC. */
+static void test_pie_with_interpreter(void **state)
+{
+	static const char interp[] = "/lib/ld-linux-armhf.so.3";
+
+	eh()->e_type = ET_DYN;
+	eh()->e_entry = 0x101;
+	eh()->e_phnum = 4;
+	set_phdr(0, PT_INTERP, 0x100, 0x100, sizeof(interp), sizeof(interp), PF_R);
+	set_phdr(1, PT_LOAD, 0, 0, 0x1000, 0x1000, PF_R | PF_X);
+	set_phdr(2, PT_LOAD, 0x1010, 0x11010, 0x100, 0x2000, PF_R | PF_W);
+	set_phdr(3, PT_DYNAMIC, 0x1010, 0x11010, 0x80, 0x80, PF_R | PF_W);
+	memcpy(img + 0x100, interp, sizeof(interp));
+	assert_int_equal(check(), 0);
+	assert_int_equal(info.type, ET_DYN);
+	assert_int_equal(info.interp_offset, 0x100);
+	assert_int_equal(info.interp_size, sizeof(interp));
+	assert_int_equal(info.nr_loads, 2);
+	assert_int_equal(info.loads[0].vaddr, 0);
+	assert_int_equal(info.phdr_addr, 0x34);
+	assert_int_equal(info.start_brk, 0x14000);
+}
+
+/* The two steps the kernel takes on a file it reads piecemeal. */
+static void test_header_then_phdrs(void **state)
+{
+	struct elf_exec_info steps;
+
+	assert_int_equal(elf_check_ehdr(eh(), img_len, &steps), 0);
+	assert_int_equal(steps.phoff, sizeof(Elf32_Ehdr));
+	assert_int_equal(elf_check_phdrs(eh(), ph(0), img_len, &steps), 0);
+	assert_int_equal(check(), 0);
+	assert_memory_equal(&steps, &info, sizeof(info));
+	/* The segments are checked against the file's size, not the buffer's. */
+	assert_int_equal(elf_check_ehdr(eh(), 0x1100, &steps), 0);
+	assert_int_equal(elf_check_phdrs(eh(), ph(0), 0x1100, &steps), -ENOEXEC);
+	assert_non_null(strstr(steps.reason, "past the end of the file"));
+}
 
 /* data/static-arm.elf, as mkfixtures.sh builds it: text at 0x8000 from
  * file offset 0x1000, data+bss at 0x9030. */
@@ -313,10 +358,12 @@ int main(void)
 		T(test_segments_sharing_a_page), T(test_edges_of_the_address_space),
 		T(test_sixteen_loads), T(test_too_short), T(test_empty), T(test_bad_magic),
 		T(test_elf64), T(test_big_endian), T(test_bad_ident_version),
-		T(test_bad_e_version), T(test_et_dyn), T(test_et_rel), T(test_x86),
+		T(test_bad_e_version), T(test_et_rel), T(test_x86),
 		T(test_misaligned_arm_entry), T(test_oabi), T(test_eabi4),
 		T(test_bad_phentsize), T(test_no_phdrs), T(test_too_many_phdrs),
-		T(test_phdrs_past_end), T(test_phoff_wraps), T(test_interp), T(test_dynamic),
+		T(test_phdrs_past_end), T(test_phoff_wraps), T(test_interp_too_short),
+		T(test_interp_too_long), T(test_interp_past_end), T(test_phdrs_over_a_page),
+		T(test_pie_with_interpreter), T(test_header_then_phdrs),
 		T(test_filesz_over_memsz), T(test_data_past_end), T(test_offset_wraps),
 		T(test_above_task_size), T(test_vaddr_wraps), T(test_kernel_address),
 		T(test_first_page), T(test_first_page_end), T(test_not_congruent),

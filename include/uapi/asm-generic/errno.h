@@ -12,6 +12,8 @@
 #define ENOTEMPTY 39
 #define ELOOP 40
 #define ENOMSG 42
+#define ENODATA 61
+#define EOVERFLOW 75
 #define ENOTSUP 95
 #define EOPNOTSUPP 95
 #define ETIMEDOUT 110

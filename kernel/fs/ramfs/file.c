@@ -1,9 +1,9 @@
-/* ramfs file contents: pages in memory, read, written and truncated
- * (Linux's fs/ramfs/file-mmu.c over mm/filemap.c's generic read/write).
- * CONTEXT: inode->i_lock guards i_size and the pages, and is held while
+/* ramfs file contents: pages in memory, read, written, truncated and
+ * mapped (Linux's fs/ramfs/file-mmu.c over mm/filemap.c's generic read,
+ * write and mmap). CONTEXT: inode->i_lock guards i_size and is held while
  * copying to or from user space: safe here, because a user page fault
- * never sleeps in this kernel (kernel/arm/fault.c), and no path takes
- * i_lock inside mm->mmap_lock. */
+ * never sleeps in this kernel (kernel/arm/fault.c), and a fault takes only
+ * the page cache's tree_lock of an inode (kernel/mm/filemap.c). */
 #include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/slab.h>
@@ -12,29 +12,6 @@
 /* The largest file: page indexes stay well inside an unsigned long. */
 #define RAMFS_MAX_FILESIZE 0x7fffffffLL
 
-/* The page for index @idx, allocated (zeroed) if missing.
- * CONTEXT: i_lock held. RETURNS: its address, or NULL if out of memory. */
-static void *ramfs_get_page(struct inode *inode, unsigned long idx)
-{
-	struct address_space *mapping = &inode->i_data;
-
-	if (idx >= mapping->nrpages) {
-		unsigned long nr = max(idx + 1, mapping->nrpages * 2);
-		void **pages = kcalloc(nr, sizeof(void *), GFP_KERNEL);
-
-		if (!pages)
-			return NULL;
-		if (mapping->nrpages)
-			memcpy(pages, mapping->pages, mapping->nrpages * sizeof(void *));
-		kfree(mapping->pages);
-		mapping->pages = pages;
-		mapping->nrpages = nr;
-	}
-	if (!mapping->pages[idx])
-		mapping->pages[idx] = (void *)get_zeroed_page(GFP_KERNEL);
-	return mapping->pages[idx];
-}
-
 /* Free the pages wholly past @size and zero the tail of the last one, so
  * that growing the file later reads zeros. CONTEXT: i_lock held. */
 static void ramfs_truncate_pages(struct inode *inode, loff_t size)
@@ -42,6 +19,8 @@ static void ramfs_truncate_pages(struct inode *inode, loff_t size)
 	struct address_space *mapping = &inode->i_data;
 	unsigned long idx, first = (size + PAGE_SIZE - 1) >> PAGE_SHIFT;
 
+	/* A page still mapped somewhere keeps its mapping's reference. */
+	spin_lock(&mapping->tree_lock);
 	for (idx = first; idx < mapping->nrpages; idx++) {
 		if (mapping->pages[idx])
 			free_page((unsigned long)mapping->pages[idx]);
@@ -51,6 +30,7 @@ static void ramfs_truncate_pages(struct inode *inode, loff_t size)
 	if ((size & ~PAGE_MASK) && idx < mapping->nrpages && mapping->pages[idx])
 		memset((char *)mapping->pages[idx] + (size & ~PAGE_MASK), 0,
 		       PAGE_SIZE - (size & ~PAGE_MASK));
+	spin_unlock(&mapping->tree_lock);
 }
 
 void ramfs_evict_inode(struct inode *inode)
@@ -59,33 +39,6 @@ void ramfs_evict_inode(struct inode *inode)
 	kfree(inode->i_data.pages);
 	inode->i_data.pages = NULL;
 	inode->i_data.nrpages = 0;
-}
-
-static ssize_t ramfs_read_iter(struct kiocb *iocb, struct iov_iter *to)
-{
-	struct inode *inode = file_inode(iocb->ki_filp);
-	loff_t pos = iocb->ki_pos;
-	ssize_t ret = 0;
-
-	spin_lock(&inode->i_lock);
-	while (iov_iter_count(to) && pos < inode->i_size) {
-		unsigned long idx = pos >> PAGE_SHIFT, off = pos & ~PAGE_MASK;
-		size_t n = min((size_t)min((loff_t)(PAGE_SIZE - off), inode->i_size - pos),
-			       iov_iter_count(to));
-		void *page = idx < inode->i_data.nrpages ? inode->i_data.pages[idx] : NULL;
-		size_t copied = page ? copy_to_iter((char *)page + off, n, to) : iov_iter_zero(n, to);
-
-		pos += copied;
-		ret += copied;
-		if (copied < n) {
-			if (!ret)
-				ret = -EFAULT;
-			break;
-		}
-	}
-	spin_unlock(&inode->i_lock);
-	iocb->ki_pos = pos;
-	return ret;
 }
 
 static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
@@ -106,7 +59,7 @@ static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 			ret = ret ? ret : -EFBIG;
 			break;
 		}
-		page = ramfs_get_page(inode, idx);
+		page = filemap_page(inode, idx, true);
 		if (!page) {
 			ret = ret ? ret : -ENOSPC;
 			break;
@@ -152,9 +105,10 @@ static int ramfs_setattr(struct dentry *dentry, struct iattr *attr)
 
 const struct file_operations ramfs_file_operations = {
 	.llseek = generic_file_llseek,
-	.read_iter = ramfs_read_iter,
+	.read_iter = filemap_read,
 	.write_iter = ramfs_write_iter,
 	.fsync = noop_fsync,
+	.mmap = generic_file_mmap,
 };
 
 const struct inode_operations ramfs_file_inode_operations = {
