@@ -48,8 +48,13 @@ include tests/linux/linux.mk
 
 # Kernel command line for `make run` and `make debug`: make run CMDLINE='...'
 CMDLINE ?=
+# The shell init starts (its arguments after "--"): ours, /bin/sh; Debian's
+# busybox ash is `make run RUN_SHELL='/usr/bin/ash -l'`. A CMDLINE with its
+# own "--" decides alone.
+RUN_SHELL ?= /bin/sh
+RUN_APPEND := console=ttyAMA0 $(CMDLINE)$(if $(findstring --,$(CMDLINE)),, -- $(RUN_SHELL))
 QEMU_RUN := $(QEMU) -M raspi2b -nographic -kernel $(B)/kernel7.img \
-	-append "console=ttyAMA0 $(CMDLINE)"
+	-append "$(RUN_APPEND)"
 
 run: all
 	@echo "Booting in QEMU. Quit with Ctrl-A then X."
@@ -59,7 +64,7 @@ run: all
 debug: all deps-debug
 	@echo "QEMU is halted for gdb; the console goes to $(B)/console.log (tail -f it)."
 	@$(QEMU) -M raspi2b -display none -monitor none -serial file:$(B)/console.log \
-		-kernel $(B)/kernel7.img -append "console=ttyAMA0 $(CMDLINE)" -s -S & \
+		-kernel $(B)/kernel7.img -append "$(RUN_APPEND)" -s -S & \
 	qemu=$$!; gdb-multiarch -q $(B)/kernel.elf -ex 'target remote :1234'; \
 	kill $$qemu 2>/dev/null || true
 

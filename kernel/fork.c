@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
+#include <linux/kernel_stat.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
 #include <linux/printk.h>
@@ -32,6 +33,8 @@ static struct kmem_cache *task_struct_cachep;
 struct kmem_cache *sighand_cachep; /* exec (de_thread) makes them too */
 static struct kmem_cache *signal_cachep;
 static struct kmem_cache *mm_cachep;
+/* Handed out since boot (/proc/stat's processes). CONTEXT: tasklist_lock. */
+unsigned long total_forks;
 
 int copy_thread(unsigned long clone_flags, unsigned long stack_start, unsigned long stk_sz,
 		struct task_struct *p, unsigned long tls);
@@ -352,6 +355,7 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 	p->set_child_tid = (clone_flags & CLONE_CHILD_SETTID) ? child_tidptr : NULL;
 	/* Clear TID on mm_release()? */
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? child_tidptr : NULL;
+	p->robust_list = NULL;
 
 	/* ok, now we should be set up.. */
 	if (clone_flags & CLONE_THREAD) {
@@ -402,6 +406,7 @@ static struct task_struct *copy_process(unsigned long clone_flags, unsigned long
 	}
 	attach_pid(p, PIDTYPE_PID);
 	nr_threads++;
+	total_forks++;
 	spin_unlock(&current->sighand->siglock);
 	spin_unlock_irq(&tasklist_lock);
 	return p;
@@ -460,11 +465,17 @@ static int wait_for_vfork_done(struct task_struct *child, struct completion *vfo
  * error success whatever.
  *
  * mm_release is called after a mm_struct has been removed
- * from the current process: on exit and exec. It wakes the vfork parent
- * and, for a thread created with CLONE_CHILD_CLEARTID, clears the tid
+ * from the current process: on exit and exec. It marks the robust futexes
+ * the task holds as dead, wakes the vfork parent and, for a thread created
+ * with CLONE_CHILD_CLEARTID, clears the tid
  * word and wakes a futex waiter on it (how pthread_join works). */
 void mm_release(struct task_struct *tsk, struct mm_struct *mm)
 {
+	/* Get rid of any futexes when releasing the mm */
+	if (tsk->robust_list) {
+		exit_robust_list(tsk);
+		tsk->robust_list = NULL;
+	}
 	if (tsk->clear_child_tid) {
 		if (mm->mm_users > 1) {
 			/* We don't check the error code - if userspace has not

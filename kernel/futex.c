@@ -1,9 +1,11 @@
-/* Fast user-space mutexes, FUTEX_WAIT and FUTEX_WAKE (Linux's
- * kernel/futex.c, without priority inheritance, requeue or robust lists):
- * enough for pthread_join through CLONE_CHILD_CLEARTID. A waiter sleeps
- * on the word's (mm, address) only if the word still holds the value it
- * expects, checked under the hash bucket's lock, so no wake-up is lost.
- * Every futex is keyed as a private one: by the caller's address space. */
+/* Fast user-space mutexes: FUTEX_WAIT, FUTEX_WAKE and their _BITSET
+ * forms, and robust futex lists (Linux's kernel/futex.c, without priority
+ * inheritance or requeue): what glibc's mutexes, condition variables and
+ * pthread_join use. A waiter sleeps on the word's (mm, address) only if
+ * the word still holds the value it expects, checked under the hash
+ * bucket's lock, so no wake-up is lost. Every futex is keyed as a private
+ * one: by the caller's address space (shared futexes between processes
+ * are keyed the same way, so they work only within one mm). */
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -13,6 +15,8 @@
 #include <uapi/linux/futex.h>
 #include <asm/uaccess.h>
 
+int futex_atomic_cmpxchg_inatomic(u32 *uval, u32 __user *uaddr, u32 oldval, u32 newval);
+
 #define FUTEX_HASHBITS 6
 
 struct futex_q {
@@ -20,6 +24,7 @@ struct futex_q {
 	struct task_struct *task;
 	struct mm_struct *mm;
 	u32 __user *uaddr;
+	u32 bitset; /* wake-ups whose bitset shares a bit with it */
 	int woken;
 };
 
@@ -35,15 +40,24 @@ static struct futex_hash_bucket *hash_futex(struct mm_struct *mm, u32 __user *ua
 	return &futex_queues[(h ^ (h >> FUTEX_HASHBITS)) & ((1 << FUTEX_HASHBITS) - 1)];
 }
 
-static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec *timeout)
+/* Sleep until woken, if *uaddr == val. @timeout: relative, or absolute
+ * (FUTEX_WAIT_BITSET) if @abs; NULL for none. */
+static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec *timeout, bool abs,
+		       u32 bitset)
 {
 	struct futex_hash_bucket *hb = hash_futex(current->mm, uaddr);
-	struct futex_q q = { .task = current, .mm = current->mm, .uaddr = uaddr };
+	struct futex_q q = { .task = current, .mm = current->mm, .uaddr = uaddr, .bitset = bitset };
 	long left = MAX_SCHEDULE_TIMEOUT;
 	u32 uval;
 
-	if (timeout)
-		left = nsecs_to_jiffies((u64)timeout->tv_sec * NSEC_PER_SEC + timeout->tv_nsec);
+	if (timeout) {
+		u64 ns = (u64)timeout->tv_sec * NSEC_PER_SEC + timeout->tv_nsec;
+
+		/* CLOCK_REALTIME and CLOCK_MONOTONIC are one clock here. */
+		if (abs)
+			ns = ns > local_clock() ? ns - local_clock() : 0;
+		left = nsecs_to_jiffies(ns);
+	}
 	spin_lock_irq(&hb->lock);
 	if (get_user(uval, uaddr)) {
 		spin_unlock_irq(&hb->lock);
@@ -74,7 +88,8 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec *timeou
 	return 0; /* a spurious wake-up: the caller re-checks its word */
 }
 
-int futex_wake(u32 __user *uaddr, int nr)
+/* Wake up to @nr waiters on @uaddr whose bitset meets @bitset. */
+static int futex_wake_bitset(u32 __user *uaddr, int nr, u32 bitset)
 {
 	struct futex_hash_bucket *hb = hash_futex(current->mm, uaddr);
 	struct futex_q *q, *n;
@@ -83,7 +98,7 @@ int futex_wake(u32 __user *uaddr, int nr)
 
 	spin_lock_irqsave(&hb->lock, flags);
 	list_for_each_entry_safe(q, n, &hb->chain, list) {
-		if (q->mm != current->mm || q->uaddr != uaddr)
+		if (q->mm != current->mm || q->uaddr != uaddr || !(q->bitset & bitset))
 			continue;
 		list_del(&q->list);
 		WRITE_ONCE(q->woken, 1);
@@ -95,27 +110,173 @@ int futex_wake(u32 __user *uaddr, int nr)
 	return woken;
 }
 
+int futex_wake(u32 __user *uaddr, int nr)
+{
+	return futex_wake_bitset(uaddr, nr, FUTEX_BITSET_MATCH_ANY);
+}
+
 long sys_futex(u32 __user *uaddr, int op, u32 val, struct timespec __user *utime,
 	       u32 __user *uaddr2, u32 val3)
 {
+	int cmd = op & FUTEX_CMD_MASK;
 	struct timespec ts;
 
 	if ((unsigned long)uaddr & 3)
 		return -EINVAL;
-	switch (op & FUTEX_CMD_MASK) {
+	if ((op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT_BITSET)
+		return -ENOSYS;
+	switch (cmd) {
 	case FUTEX_WAIT:
+		val3 = FUTEX_BITSET_MATCH_ANY;
+		/* fall through */
+	case FUTEX_WAIT_BITSET:
+		if (!val3)
+			return -EINVAL;
 		if (utime) {
 			if (copy_from_user(&ts, utime, sizeof(ts)))
 				return -EFAULT;
 			if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
 				return -EINVAL;
 		}
-		return futex_wait(uaddr, val, utime ? &ts : NULL);
+		return futex_wait(uaddr, val, utime ? &ts : NULL, cmd == FUTEX_WAIT_BITSET, val3);
 	case FUTEX_WAKE:
-		return futex_wake(uaddr, val);
+		val3 = FUTEX_BITSET_MATCH_ANY;
+		/* fall through */
+	case FUTEX_WAKE_BITSET:
+		if (!val3)
+			return -EINVAL;
+		return futex_wake_bitset(uaddr, val, val3);
 	default:
 		return -ENOSYS;
 	}
+}
+
+long sys_set_robust_list(struct robust_list_head __user *head, size_t len)
+{
+	/* The kernel knows only one version of the list head. */
+	if (len != sizeof(*head))
+		return -EINVAL;
+	current->robust_list = head;
+	return 0;
+}
+
+/* get_robust_list(pid, head_ptr, len_ptr): pid 0 is the caller. Linux
+ * asks ptrace_may_access(); here the caller must be root or own @pid. */
+long sys_get_robust_list(int pid, struct robust_list_head __user *__user *head_ptr,
+			 size_t __user *len_ptr)
+{
+	struct robust_list_head __user *head;
+	struct task_struct *p = current;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	if (pid) {
+		p = find_task_by_vpid(pid);
+		if (!p) {
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			return -ESRCH;
+		}
+		if (current->cred.euid && current->cred.euid != p->cred.uid) {
+			spin_unlock_irqrestore(&tasklist_lock, flags);
+			return -EPERM;
+		}
+	}
+	head = p->robust_list;
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (put_user(sizeof(*head), len_ptr))
+		return -EFAULT;
+	return put_user(head, head_ptr);
+}
+
+/*
+ * Process a futex-list entry, check whether it's owned by the
+ * dying task, and do notification if so: set FUTEX_OWNER_DIED and wake
+ * one waiter. RETURNS: 0, or -1 if the word cannot be read or written.
+ */
+static int handle_futex_death(u32 __user *uaddr, struct task_struct *curr, int pi)
+{
+	u32 uval, nval, mval;
+
+	/* Futex address must be 32bit aligned */
+	if ((unsigned long)uaddr % sizeof(*uaddr) || (unsigned long)uaddr >= TASK_SIZE)
+		return -1;
+retry:
+	if (get_user(uval, uaddr))
+		return -1;
+	if ((uval & FUTEX_TID_MASK) == (u32)task_pid_nr(curr)) {
+		/* Ok, this dying thread is truly holding a futex of interest.
+		 * Set the OWNER_DIED bit atomically via cmpxchg, and if the
+		 * value had FUTEX_WAITERS set, wake up a waiter (if any). */
+		mval = (uval & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+		if (futex_atomic_cmpxchg_inatomic(&nval, uaddr, uval, mval))
+			return -1;
+		if (nval != uval)
+			goto retry;
+		/* Wake robust non-PI futexes here. The wakeup of PI futexes
+		 * happens in exit_pi_state() (no PI futexes here). */
+		if (!pi && (uval & FUTEX_WAITERS))
+			futex_wake(uaddr, 1);
+	}
+	return 0;
+}
+
+/* Fetch a robust-list pointer. Bit 0 signals PI futexes. */
+static int fetch_robust_entry(struct robust_list __user **entry,
+			      struct robust_list __user *__user *head, unsigned int *pi)
+{
+	unsigned long uentry;
+
+	if (get_user(uentry, (unsigned long __user *)head))
+		return -EFAULT;
+	*entry = (void __user *)(uentry & ~1UL);
+	*pi = uentry & 1;
+	return 0;
+}
+
+/*
+ * Walk curr->robust_list (very carefully, it's a userspace list!)
+ * and mark any locks found there dead, and notify any waiters.
+ * We silently return on any sign of list-walking problem.
+ */
+void exit_robust_list(struct task_struct *curr)
+{
+	struct robust_list_head __user *head = curr->robust_list;
+	struct robust_list __user *entry, *next_entry, *pending;
+	unsigned int limit = ROBUST_LIST_LIMIT, pi, pip, next_pi = 0;
+	unsigned long futex_offset;
+	int rc;
+
+	/* Fetch the list head (which was registered earlier, via
+	 * sys_set_robust_list()): */
+	if (fetch_robust_entry(&entry, &head->list.next, &pi))
+		return;
+	/* Fetch the relative futex offset: */
+	if (get_user(futex_offset, (unsigned long __user *)&head->futex_offset))
+		return;
+	/* Fetch any possibly pending lock-add first, and handle it if it
+	 * exists: */
+	if (fetch_robust_entry(&pending, &head->list_op_pending, &pip))
+		return;
+	next_entry = NULL; /* avoid warning with gcc */
+	while (entry != &head->list) {
+		/* Fetch the next entry in the list before calling
+		 * handle_futex_death: */
+		rc = fetch_robust_entry(&next_entry, &entry->next, &next_pi);
+		/* A pending lock might already be on the list, so don't
+		 * process it twice: */
+		if (entry != pending)
+			if (handle_futex_death((void __user *)entry + futex_offset, curr, pi))
+				return;
+		if (rc)
+			return;
+		entry = next_entry;
+		pi = next_pi;
+		/* Avoid excessively long or circular lists: */
+		if (!--limit)
+			break;
+	}
+	if (pending)
+		handle_futex_death((void __user *)pending + futex_offset, curr, pip);
 }
 
 void futex_init(void)

@@ -157,3 +157,9 @@ void pid_idr_init(void)
 {
 	pid_cachep = kmem_cache_create("pid", sizeof(struct pid), 0, 0);
 }
+
+/* The pid handed out last (/proc/loadavg's last field). */
+pid_t last_pid_nr(void)
+{
+	return READ_ONCE(last_pid);
+}

@@ -102,6 +102,7 @@ struct vfsmount {
 	struct vfsmount *mnt_parent; /* itself for the root of the tree */
 	struct dentry *mnt_mountpoint;
 	struct list_head mnt_list; /* on the list of attached mounts */
+	char *mnt_devname; /* the source mount() was given ("none", "proc") */
 };
 
 #define MNT_SHRINKABLE 0x100 /* detached with its parent (debugfs' tracing) */
@@ -196,7 +197,8 @@ struct inode_operations {
 	int (*rename)(struct inode *old_dir, struct dentry *old_dentry, struct inode *new_dir,
 		      struct dentry *new_dentry);
 	/* A symlink's target. @buf (@size bytes) is room for one made up on
-	 * the spot (/proc/self); the result stays valid while the dentry does. */
+	 * the spot (/proc/self); the result stays valid while the dentry does.
+	 * CONTEXT: dcache_lock held. */
 	const char *(*get_link)(struct dentry *dentry, char *buf, size_t size);
 	int (*setattr)(struct dentry *dentry, struct iattr *attr);
 };

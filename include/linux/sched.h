@@ -60,6 +60,7 @@ struct fs_struct;
 struct signal_struct;
 struct sighand_struct;
 struct completion;
+struct robust_list_head;
 
 /* A task as CFS schedules it (Linux's struct sched_entity, without the
  * group scheduling and load tracking fields). CONTEXT: the rq lock. */
@@ -100,6 +101,7 @@ struct task_struct {
 	struct pid *thread_pid; /* our pid (PIDTYPE_PID) */
 
 	int *set_child_tid, *clear_child_tid;
+	struct robust_list_head __user *robust_list; /* set_robust_list() */
 	struct completion *vfork_done;
 
 	u64 utime, stime; /* ns */
@@ -234,6 +236,7 @@ static inline struct pid *task_pid(struct task_struct *task)
 {
 	return task->thread_pid;
 }
+pid_t last_pid_nr(void);
 
 void set_task_comm(struct task_struct *tsk, const char *from);
 
@@ -253,5 +256,8 @@ extern int nr_threads;
 
 /* kernel/futex.c: wake up to nr waiters on the futex word at uaddr. */
 int futex_wake(u32 __user *uaddr, int nr);
+/* Mark the robust futexes @curr holds as dead (Linux's exit_robust_list).
+ * CONTEXT: curr is current, its mm still in place. */
+void exit_robust_list(struct task_struct *curr);
 
 #endif

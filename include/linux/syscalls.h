@@ -23,6 +23,8 @@ struct rusage;
 struct tms;
 struct sysinfo;
 struct pollfd;
+struct statx;
+struct robust_list_head;
 
 /* The C library's time structures on 32-bit ARM (32-bit time_t). */
 struct timespec {
@@ -221,5 +223,34 @@ long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout);
 long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
 	       unsigned long flags, void __user *data);
 long sys_umount(char __user *name, int flags);
+long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count);
+long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
+	       struct statx __user *buffer);
+long sys_readlinkat(int dfd, const char __user *path, char __user *buf, int bufsiz);
+long sys_select(int n, u32 __user *inp, u32 __user *outp, u32 __user *exp,
+		struct timeval __user *tvp);
+long sys_pselect6(int n, u32 __user *inp, u32 __user *outp, u32 __user *exp,
+		  struct timespec __user *tsp, void __user *sig);
+long sys_ppoll(struct pollfd __user *ufds, unsigned int nfds, struct timespec __user *tsp,
+	       const sigset_t __user *sigmask, size_t sigsetsize);
+long sys_symlinkat(const char __user *oldname, int newdfd, const char __user *newname);
+long sys_symlink(const char __user *oldname, const char __user *newname);
+long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname,
+		int flags);
+long sys_link(const char __user *oldname, const char __user *newname);
+long sys_renameat(int olddfd, const char __user *oldname, int newdfd,
+		  const char __user *newname);
+long sys_utimensat(int dfd, const char __user *filename, struct timespec __user *utimes,
+		   int flags);
+
+/* kernel/futex.c */
+long sys_set_robust_list(struct robust_list_head __user *head, size_t len);
+long sys_get_robust_list(int pid, struct robust_list_head __user *__user *head_ptr,
+			 size_t __user *len_ptr);
+
+/* kernel/sched/core.c, kernel/printk.c */
+long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr);
+long sys_getcpu(unsigned __user *cpup, unsigned __user *nodep, void __user *unused);
+long sys_syslog(int type, char __user *buf, int len);
 
 #endif

@@ -159,6 +159,12 @@ static int do_page_fault(unsigned long addr, unsigned int fsr, struct pt_regs *r
 	if (!user_mode(regs))
 		goto no_context;
 
+	if (fault & VM_FAULT_SIGBUS) {
+		/* We had some memory, but were unable to successfully fix up
+		 * this page fault (a file mapping's page past the file's end). */
+		__do_user_fault(addr, fsr, SIGBUS, BUS_ADRERR, regs);
+		return 0;
+	}
 	/* Something tried to access memory that isn't in our memory map.
 	 * (No OOM killer here yet: a page that cannot be allocated is
 	 * SEGV_MAPERR too.) */

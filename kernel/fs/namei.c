@@ -790,12 +790,18 @@ int vfs_readlink(struct dentry *dentry, char __user *buffer, int buflen)
 
 	if (!inode || !S_ISLNK(inode->i_mode))
 		return -EINVAL;
+	/* get_link runs with dcache_lock held, as in a path walk; the copy
+	 * to user space may fault under it, as dcache_readdir's does. */
+	spin_lock(&dcache_lock);
 	link = inode->i_op->get_link(dentry, buf, sizeof(buf));
-	if (IS_ERR(link))
+	if (IS_ERR(link)) {
+		spin_unlock(&dcache_lock);
 		return PTR_ERR(link);
+	}
 	len = min((int)strlen(link), buflen);
 	if (copy_to_user(buffer, link, len))
-		return -EFAULT;
+		len = -EFAULT;
+	spin_unlock(&dcache_lock);
 	return len;
 }
 
@@ -972,6 +978,11 @@ long sys_rmdir(const char __user *pathname)
 
 long sys_rename(const char __user *oldname, const char __user *newname)
 {
+	return sys_renameat(AT_FDCWD, oldname, AT_FDCWD, newname);
+}
+
+long sys_symlinkat(const char __user *oldname, int newdfd, const char __user *newname)
+{
 	char *from, *to;
 	long err;
 
@@ -981,7 +992,58 @@ long sys_rename(const char __user *oldname, const char __user *newname)
 	to = getname(newname);
 	err = PTR_ERR(to);
 	if (!IS_ERR(to)) {
-		err = do_renameat2(AT_FDCWD, from, AT_FDCWD, to);
+		err = do_symlinkat(from, newdfd, to);
+		putname(to);
+	}
+	putname(from);
+	return err;
+}
+
+long sys_symlink(const char __user *oldname, const char __user *newname)
+{
+	return sys_symlinkat(oldname, AT_FDCWD, newname);
+}
+
+/* linkat(): AT_SYMLINK_FOLLOW is not supported here (-EINVAL): the link
+ * is always to the name itself, as link() makes it. */
+long sys_linkat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname,
+		int flags)
+{
+	char *from, *to;
+	long err;
+
+	if (flags)
+		return -EINVAL;
+	from = getname(oldname);
+	if (IS_ERR(from))
+		return PTR_ERR(from);
+	to = getname(newname);
+	err = PTR_ERR(to);
+	if (!IS_ERR(to)) {
+		err = do_linkat(olddfd, from, newdfd, to);
+		putname(to);
+	}
+	putname(from);
+	return err;
+}
+
+long sys_link(const char __user *oldname, const char __user *newname)
+{
+	return sys_linkat(AT_FDCWD, oldname, AT_FDCWD, newname, 0);
+}
+
+long sys_renameat(int olddfd, const char __user *oldname, int newdfd, const char __user *newname)
+{
+	char *from, *to;
+	long err;
+
+	from = getname(oldname);
+	if (IS_ERR(from))
+		return PTR_ERR(from);
+	to = getname(newname);
+	err = PTR_ERR(to);
+	if (!IS_ERR(to)) {
+		err = do_renameat2(olddfd, from, newdfd, to);
 		putname(to);
 	}
 	putname(from);

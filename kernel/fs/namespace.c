@@ -5,6 +5,7 @@
 #include <linux/capability.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/seq_file.h>
 #include <linux/namei.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -14,13 +15,19 @@
 static LIST_HEAD(mount_list);
 struct vfsmount *root_mnt;
 
-/* A mount of @root's superblock, owning the caller's reference to @root. */
-static struct vfsmount *alloc_vfsmnt(struct dentry *root)
+/* A mount of @root's superblock, owning the caller's reference to @root;
+ * @name is the source /proc/mounts shows ("none" if NULL). */
+static struct vfsmount *alloc_vfsmnt(struct dentry *root, const char *name)
 {
-	struct vfsmount *mnt = kzalloc(sizeof(*mnt), GFP_KERNEL);
+	struct vfsmount *mnt;
 
+	if (!name)
+		name = "none";
+	mnt = kzalloc(sizeof(*mnt) + strlen(name) + 1, GFP_KERNEL);
 	if (!mnt)
 		return NULL;
+	mnt->mnt_devname = (char *)(mnt + 1);
+	memcpy(mnt->mnt_devname, name, strlen(name) + 1);
 	mnt->mnt_root = root;
 	mnt->mnt_sb = root->d_sb;
 	mnt->mnt_count = 1;
@@ -144,7 +151,7 @@ struct vfsmount *vfs_kern_mount(struct file_system_type *type, int flags, const 
 
 	if (IS_ERR(root))
 		return NULL;
-	mnt = alloc_vfsmnt(root);
+	mnt = alloc_vfsmnt(root, name);
 	if (!mnt) {
 		dput_locked(root);
 		deactivate_super(root->d_sb);
@@ -206,7 +213,7 @@ int do_mount(const char *dev_name, const char *dir_name, const char *type_page,
 	if (IS_ERR(root)) {
 		err = PTR_ERR(root);
 	} else {
-		mnt = alloc_vfsmnt(root);
+		mnt = alloc_vfsmnt(root, dev_name);
 		if (mnt) {
 			attach_mnt(mnt, &path);
 		} else {
@@ -338,7 +345,7 @@ static void init_mount_tree(void)
 	root = rootfs_fs_type.mount(&rootfs_fs_type, 0, "rootfs", NULL);
 	if (IS_ERR(root))
 		panic("Can't create rootfs");
-	root_mnt = alloc_vfsmnt(root);
+	root_mnt = alloc_vfsmnt(root, "rootfs");
 	if (!root_mnt)
 		panic("Can't allocate initial namespace");
 	list_add(&root_mnt->mnt_list, &mount_list);
@@ -353,4 +360,33 @@ void mnt_init(void)
 {
 	register_filesystem(&rootfs_fs_type);
 	init_mount_tree();
+}
+
+/**
+ * proc_mounts_show - /proc/mounts: "source mountpoint type options 0 0",
+ * one line per mount, from the root (Linux's fs/proc_namespace.c
+ * show_vfsmnt). Every mount here is read-write, with Linux's default
+ * relatime (but rootfs, which Linux mounts without it).
+ */
+int proc_mounts_show(struct seq_file *m, void *v)
+{
+	char *buf = kmalloc(PATH_MAX, GFP_KERNEL);
+	struct vfsmount *mnt;
+	struct path root = { .mnt = root_mnt, .dentry = root_mnt->mnt_root };
+
+	if (!buf)
+		return -ENOMEM;
+	spin_lock(&dcache_lock);
+	list_for_each_entry(mnt, &mount_list, mnt_list) {
+		struct path mnt_path = { .mnt = mnt, .dentry = mnt->mnt_root };
+		int pos = d_path(&mnt_path, &root, buf, PATH_MAX);
+
+		if (pos < 0)
+			continue;
+		seq_printf(m, "%s %s %s %s 0 0\n", mnt->mnt_devname, buf + pos,
+			   mnt->mnt_sb->s_type->name, mnt == root_mnt ? "rw" : "rw,relatime");
+	}
+	spin_unlock(&dcache_lock);
+	kfree(buf);
+	return 0;
 }

@@ -2,6 +2,8 @@
  * fs/read_write.c). */
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <asm/uaccess.h>
@@ -302,4 +304,75 @@ long sys_llseek(unsigned int fd, unsigned long offset_high, unsigned long offset
 	if (res < 0)
 		return res;
 	return copy_to_user(result, &res, sizeof(res)) ? -EFAULT : 0;
+}
+
+/**
+ * sys_sendfile64 - copy @count bytes from @in_fd to @out_fd in the kernel
+ * @offset: where to read in @in_fd, updated; NULL to use and move its
+ *	own position
+ * The data goes through a page of kernel memory (Linux's do_splice_direct
+ * moves page references instead). @in_fd must be a regular file; @out_fd
+ * anything open for writing, at its own position.
+ * RETURNS: the bytes copied, or -EBADF, -EINVAL, -EFAULT, -ENOMEM, or the
+ * error of the first read or write.
+ */
+long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count)
+{
+	struct file *in = fget(in_fd), *out = fget(out_fd);
+	loff_t pos = 0, out_pos;
+	char *buf = NULL;
+	long ret = -EBADF, done = 0;
+
+	if (!in || !out || !(in->f_mode & FMODE_READ) || !(out->f_mode & FMODE_WRITE))
+		goto out;
+	ret = -EINVAL;
+	if (!S_ISREG(file_inode(in)->i_mode) || (out->f_flags & O_APPEND))
+		goto out;
+	ret = -EFAULT;
+	if (offset ? copy_from_user(&pos, offset, sizeof(pos)) : (pos = file_pos_read(in), 0))
+		goto out;
+	ret = -EINVAL;
+	if (pos < 0)
+		goto out;
+	ret = -ENOMEM;
+	buf = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!buf)
+		goto out;
+	count = min(count, (size_t)MAX_RW_COUNT);
+	ret = 0;
+	out_pos = file_pos_read(out);
+	while (done < (long)count) {
+		ssize_t n = kernel_read(in, buf, min(count - done, PAGE_SIZE), &pos), w;
+
+		if (n <= 0) {
+			ret = n;
+			break;
+		}
+		w = kernel_write(out, buf, n, &out_pos);
+		if (w > 0)
+			done += w;
+		if (w != n) {
+			pos -= n - max(w, (ssize_t)0);
+			ret = w < 0 ? w : 0;
+			break;
+		}
+		if (signal_pending(current))
+			break;
+	}
+	if (done)
+		ret = done;
+	file_pos_write(out, out_pos);
+	if (offset) {
+		if (copy_to_user(offset, &pos, sizeof(pos)))
+			ret = -EFAULT;
+	} else {
+		file_pos_write(in, pos);
+	}
+out:
+	kfree(buf);
+	if (in)
+		fput(in);
+	if (out)
+		fput(out);
+	return ret;
 }

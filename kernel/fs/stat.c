@@ -1,5 +1,6 @@
-/* stat64, lstat64, fstat64, fstatat64 and readlink (Linux's fs/stat.c),
- * filling ARM's struct stat64 (include/uapi/asm/stat.h). */
+/* stat64, lstat64, fstat64, fstatat64, statx, readlink and readlinkat
+ * (Linux's fs/stat.c), filling ARM's struct stat64 (include/uapi/asm/stat.h)
+ * or struct statx. */
 #include <linux/file.h>
 #include <linux/namei.h>
 #include <linux/string.h>
@@ -103,17 +104,84 @@ long sys_fstat64(unsigned long fd, struct stat64 __user *statbuf)
 	return err ? err : cp_new_stat64(&stat, statbuf);
 }
 
-long sys_readlink(const char __user *path, char __user *buf, int bufsiz)
+static long cp_statx(const struct kstat *stat, struct statx __user *buffer)
+{
+	struct statx tmp;
+
+	memset(&tmp, 0, sizeof(tmp));
+	tmp.stx_mask = STATX_BASIC_STATS;
+	tmp.stx_blksize = stat->blksize;
+	tmp.stx_nlink = stat->nlink;
+	tmp.stx_uid = stat->uid;
+	tmp.stx_gid = stat->gid;
+	tmp.stx_mode = stat->mode;
+	tmp.stx_ino = stat->ino;
+	tmp.stx_size = stat->size;
+	tmp.stx_blocks = stat->blocks;
+	tmp.stx_atime.tv_sec = stat->mtime;
+	tmp.stx_mtime.tv_sec = stat->mtime;
+	tmp.stx_ctime.tv_sec = stat->ctime;
+	tmp.stx_rdev_major = MAJOR(stat->rdev);
+	tmp.stx_rdev_minor = MINOR(stat->rdev);
+	tmp.stx_dev_major = MAJOR(stat->dev);
+	tmp.stx_dev_minor = MINOR(stat->dev);
+	return copy_to_user(buffer, &tmp, sizeof(tmp)) ? -EFAULT : 0;
+}
+
+/**
+ * sys_statx - System call to get enhanced stats
+ * @dfd: Base directory to pathwalk from *or* fd to stat.
+ * @filename: File to stat or "" with AT_EMPTY_PATH
+ * @flags: AT_* flags to control pathwalk.
+ * @mask: Parts of statx struct actually required (all basic stats are
+ *	given whatever it asks, as Linux's simple file systems do).
+ * @buffer: Result buffer.
+ */
+long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
+	       struct statx __user *buffer)
+{
+	struct kstat stat;
+	char *name;
+	long err;
+
+	if (mask & STATX__RESERVED)
+		return -EINVAL;
+	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE)
+		return -EINVAL;
+	name = getname(filename);
+	if (IS_ERR(name)) {
+		struct file *file;
+
+		if (PTR_ERR(name) != -ENOENT || !(flags & AT_EMPTY_PATH))
+			return PTR_ERR(name);
+		file = fget(dfd);
+		if (!file)
+			return -EBADF;
+		err = vfs_getattr(&file->f_path, &stat);
+		fput(file);
+	} else {
+		err = vfs_statx(dfd, name, flags & ~AT_STATX_SYNC_TYPE, &stat);
+		putname(name);
+	}
+	return err ? err : cp_statx(&stat, buffer);
+}
+
+long sys_readlinkat(int dfd, const char __user *path, char __user *buf, int bufsiz)
 {
 	struct path p;
 	long err;
 
 	if (bufsiz <= 0)
 		return -EINVAL;
-	err = user_path_at(AT_FDCWD, path, 0, &p);
+	err = user_path_at(dfd, path, 0, &p);
 	if (err)
 		return err;
 	err = vfs_readlink(p.dentry, buf, bufsiz);
 	path_put(&p);
 	return err;
+}
+
+long sys_readlink(const char __user *path, char __user *buf, int bufsiz)
+{
+	return sys_readlinkat(AT_FDCWD, path, buf, bufsiz);
 }

@@ -10,6 +10,7 @@
  * is set (do_work_pending). */
 #include <linux/capability.h>
 #include <linux/irq.h>
+#include <linux/kernel_stat.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -405,21 +406,28 @@ int idle_balance(void)
 	return pulled != NULL;
 }
 
-/* Called from each CPU's timer interrupt: charge the tick, and let CFS
- * preempt the running task once it has had its share (task_tick_fair). */
+struct kernel_cpustat kernel_cpustat[NR_CPUS];
+
+/* Called from each CPU's timer interrupt: charge the tick to the task and
+ * the CPU (Linux's account_process_tick: user, idle or system), and let
+ * CFS preempt the running task once it has had its share (task_tick_fair). */
 void scheduler_tick(void)
 {
 	struct rq *rq = this_rq();
 	struct task_struct *curr;
 	struct pt_regs *regs = get_irq_regs();
+	u64 *cpustat = kcpustat_cpu(rq->cpu).cpustat;
 
 	spin_lock(&rq->lock);
 	update_rq_clock(rq);
 	curr = rq->curr;
-	if (regs && user_mode(regs))
+	if (regs && user_mode(regs)) {
 		curr->utime += TICK_NSEC;
-	else
+		cpustat[CPUTIME_USER] += TICK_NSEC;
+	} else {
 		curr->stime += TICK_NSEC;
+		cpustat[curr == rq->idle ? CPUTIME_IDLE : CPUTIME_SYSTEM] += TICK_NSEC;
+	}
 	if (curr != rq->idle)
 		task_tick_fair(rq, curr);
 	spin_unlock(&rq->lock);
@@ -507,4 +515,55 @@ int can_nice(const struct task_struct *p, const int nice)
 	int nice_rlim = MAX_NICE - nice + 1;
 
 	return nice_rlim <= task_rlimit(p, RLIMIT_NICE) || capable(CAP_SYS_NICE);
+}
+
+/**
+ * sys_sched_getaffinity - get the CPU affinity of a process
+ * @pid: pid of the process (0: the caller)
+ * @len: length in bytes of the bitmask pointed to by user_mask_ptr
+ * @user_mask_ptr: user-space pointer to hold the current CPU mask
+ *
+ * Every task may run on every online CPU (no sched_setaffinity here).
+ * RETURNS: the size of the mask copied (4 bytes), or -EINVAL if @len is
+ * too small or not a multiple of a long, -ESRCH, -EFAULT.
+ */
+long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr)
+{
+	unsigned long mask = cpu_online_mask, flags;
+	bool found = true;
+
+	if ((len * 8) < NR_CPUS || (len & (sizeof(unsigned long) - 1)))
+		return -EINVAL;
+	if (pid) {
+		spin_lock_irqsave(&tasklist_lock, flags);
+		found = find_task_by_vpid(pid) != NULL;
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
+	if (!found)
+		return -ESRCH;
+	return put_user(mask, user_mask_ptr) ? -EFAULT : (long)sizeof(mask);
+}
+
+/* getcpu(cpu, node, cache): the CPU the caller runs on, node 0. */
+long sys_getcpu(unsigned __user *cpup, unsigned __user *nodep, void __user *unused)
+{
+	int err = 0;
+	int cpu = raw_smp_processor_id();
+
+	if (cpup)
+		err |= put_user(cpu, cpup);
+	if (nodep)
+		err |= put_user(0, nodep);
+	return err ? -EFAULT : 0;
+}
+
+/* Context switches on all CPUs since boot (/proc/stat's ctxt). */
+unsigned long long nr_context_switches(void)
+{
+	unsigned long long sum = 0;
+	int cpu;
+
+	for_each_online_cpu(cpu)
+		sum += READ_ONCE(cpu_rq(cpu)->nr_switches);
+	return sum;
 }

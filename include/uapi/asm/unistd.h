@@ -73,6 +73,7 @@
 #define __NR_fchown		95
 #define __NR_getpriority	96
 #define __NR_setpriority	97
+#define __NR_syslog	103
 #define __NR_setitimer		104
 #define __NR_getitimer		105
 #define __NR_stat		106
@@ -151,6 +152,7 @@
 #define __NR_fcntl64		221
 #define __NR_gettid		224
 #define __NR_tkill		238
+#define __NR_sendfile64	239
 #define __NR_futex		240
 #define __NR_sched_setaffinity	241
 #define __NR_sched_getaffinity	242
@@ -168,9 +170,18 @@
 #define __NR_fchownat		325
 #define __NR_fstatat64		327
 #define __NR_unlinkat		328
+#define __NR_renameat	329
+#define __NR_linkat	330
+#define __NR_symlinkat	331
+#define __NR_readlinkat	332
 #define __NR_fchmodat		333
 #define __NR_faccessat		334
+#define __NR_pselect6	335
+#define __NR_ppoll	336
 #define __NR_set_robust_list	338
+#define __NR_get_robust_list	339
+#define __NR_getcpu	345
+#define __NR_utimensat	348
 #define __NR_dup3		358
 #define __NR_pipe2		359
 #define __NR_rt_tgsigqueueinfo	363

@@ -37,4 +37,47 @@
 #define S_IWOTH 00002
 #define S_IXOTH 00001
 
+/* statx(2) (include/uapi/linux/stat.h): timestamps, the result record,
+ * the mask of fields asked for and filled, and the sync flags. */
+struct statx_timestamp {
+	long long tv_sec;
+	unsigned int tv_nsec;
+	int __reserved;
+};
+
+struct statx {
+	unsigned int stx_mask;
+	unsigned int stx_blksize;
+	unsigned long long stx_attributes;
+	unsigned int stx_nlink;
+	unsigned int stx_uid;
+	unsigned int stx_gid;
+	unsigned short stx_mode;
+	unsigned short __spare0[1];
+	unsigned long long stx_ino;
+	unsigned long long stx_size;
+	unsigned long long stx_blocks;
+	unsigned long long stx_attributes_mask;
+	struct statx_timestamp stx_atime, stx_btime, stx_ctime, stx_mtime;
+	unsigned int stx_rdev_major, stx_rdev_minor;
+	unsigned int stx_dev_major, stx_dev_minor;
+	unsigned long long __spare2[14];
+};
+
+#define STATX_TYPE		0x00000001U
+#define STATX_MODE		0x00000002U
+#define STATX_NLINK		0x00000004U
+#define STATX_UID		0x00000008U
+#define STATX_GID		0x00000010U
+#define STATX_ATIME		0x00000020U
+#define STATX_MTIME		0x00000040U
+#define STATX_CTIME		0x00000080U
+#define STATX_INO		0x00000100U
+#define STATX_SIZE		0x00000200U
+#define STATX_BLOCKS		0x00000400U
+#define STATX_BASIC_STATS	0x000007ffU
+#define STATX__RESERVED		0x80000000U
+
+#define AT_STATX_SYNC_TYPE	0x6000
+
 #endif

@@ -1,6 +1,6 @@
-/* /proc/<pid>: one directory per thread group with stat, status, comm
- * and cmdline, /proc/self, and listing the processes (Linux's
- * fs/proc/base.c). A directory stands for a pid, not a task: once the
+/* /proc/<pid>: one directory per thread group with cmdline, comm, exe,
+ * maps, mounts, stat, statm and status, /proc/self, and listing the
+ * processes (Linux's fs/proc/base.c). A directory stands for a pid, not a task: once the
  * task is reaped its dentries fail revalidation and its files -ESRCH. */
 #include <linux/fs.h>
 #include <linux/mm.h>
@@ -14,7 +14,7 @@
 
 struct pid_entry {
 	const char *name;
-	int (*show)(struct seq_file *m, pid_t tgid);
+	int (*show)(struct seq_file *m, pid_t tgid); /* NULL: the exe symlink */
 };
 
 static pid_t proc_pid(const struct inode *inode)
@@ -133,11 +133,63 @@ static int cmdline_show(struct seq_file *m, pid_t tgid)
 	return 0;
 }
 
+static int mounts_show(struct seq_file *m, pid_t tgid)
+{
+	return proc_mounts_show(m, NULL);
+}
+
 static const struct pid_entry tgid_base_stuff[] = {
 	{ "cmdline", cmdline_show },
 	{ "comm", comm_show },
+	{ "exe", NULL },
+	{ "maps", proc_pid_maps },
+	{ "mounts", mounts_show },
 	{ "stat", stat_show },
+	{ "statm", proc_pid_statm },
 	{ "status", status_show },
+};
+
+/* /proc/<pid>/exe: the name of the file the process runs (Linux's
+ * proc_exe_link; Linux jumps to the file's path, here its name is walked).
+ * The name is kept in i_link until the next call replaces it.
+ * CONTEXT: dcache_lock held. RETURNS: it, or -ENOENT for a kernel thread. */
+static const char *proc_exe_get_link(struct dentry *dentry, char *buf, size_t size)
+{
+	const struct path root = { .mnt = root_mnt, .dentry = root_mnt->mnt_root };
+	struct inode *inode = dentry->d_inode;
+	pid_t tgid = proc_pid(inode);
+	struct task_struct *task;
+	struct file *exe = NULL;
+	unsigned long flags;
+	char *name = NULL, *page;
+	int pos;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	task = find_task_by_vpid(tgid);
+	if (task) {
+		spin_lock(&task->alloc_lock);
+		if (task->mm && task->mm->exe_file)
+			exe = get_file(task->mm->exe_file);
+		spin_unlock(&task->alloc_lock);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!exe)
+		return ERR_PTR(-ENOENT);
+	page = kmalloc(PATH_MAX, GFP_KERNEL);
+	pos = page ? d_path(&exe->f_path, &root, page, PATH_MAX) : -ENOMEM;
+	fput_delayed(exe); /* dcache_lock is held */
+	if (pos >= 0 && (name = kmalloc(PATH_MAX - pos, GFP_KERNEL)))
+		memcpy(name, page + pos, PATH_MAX - pos);
+	kfree(page);
+	if (!name)
+		return ERR_PTR(pos < 0 ? pos : -ENOMEM);
+	kfree(inode->i_link);
+	inode->i_link = name;
+	return name;
+}
+
+static const struct inode_operations proc_exe_inode_operations = {
+	.get_link = proc_exe_get_link,
 };
 
 static int proc_single_show(struct seq_file *m, void *v)
@@ -199,11 +251,14 @@ static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *de
 		if (strlen(p->name) != dentry->d_name.len ||
 		    memcmp(p->name, dentry->d_name.name, dentry->d_name.len))
 			continue;
-		inode = proc_make_inode(dir->i_sb, S_IFREG | 0444);
+		inode = proc_make_inode(dir->i_sb, p->show ? S_IFREG | 0444 : S_IFLNK | 0777);
 		if (!inode)
 			return ERR_PTR(-ENOMEM);
 		inode->i_private = dir->i_private;
-		inode->i_fop = &proc_single_file_operations;
+		if (p->show)
+			inode->i_fop = &proc_single_file_operations;
+		else
+			inode->i_op = &proc_exe_inode_operations;
 		dentry->d_fsdata = (void *)p;
 		dentry->d_op = &pid_dentry_operations;
 		if (!pid_revalidate_inode(inode)) {
@@ -224,7 +279,7 @@ static int proc_tgid_base_readdir(struct file *file, struct dir_context *ctx)
 	while (ctx->pos - 2 < (loff_t)ARRAY_SIZE(tgid_base_stuff)) {
 		const struct pid_entry *p = &tgid_base_stuff[ctx->pos - 2];
 
-		if (!dir_emit(ctx, p->name, strlen(p->name), ctx->pos, DT_REG))
+		if (!dir_emit(ctx, p->name, strlen(p->name), ctx->pos, p->show ? DT_REG : DT_LNK))
 			return 0;
 		ctx->pos++;
 	}

@@ -9,11 +9,27 @@
 
 static const struct proc_entry proc_root_entries[] = {
 	{ "self", S_IFLNK | 0777, NULL },
+	{ "cmdline", S_IFREG | 0444, cmdline_proc_show },
+	{ "cpuinfo", S_IFREG | 0444, cpuinfo_proc_show },
 	{ "interrupts", S_IFREG | 0444, show_interrupts },
+	{ "kallsyms", S_IFREG | 0400, kallsyms_show },
+	{ "loadavg", S_IFREG | 0444, loadavg_proc_show },
 	{ "meminfo", S_IFREG | 0444, meminfo_proc_show },
+	{ "mounts", S_IFLNK | 0777, NULL },
 	{ "slabinfo", S_IFREG | 0400, slabinfo_show },
+	{ "stat", S_IFREG | 0444, stat_proc_show },
 	{ "uptime", S_IFREG | 0444, uptime_proc_show },
 	{ "version", S_IFREG | 0444, version_proc_show },
+};
+
+/* /proc/mounts: a symlink to self/mounts, as in Linux since 2.6.25. */
+static const char *proc_mounts_get_link(struct dentry *dentry, char *buf, size_t size)
+{
+	return "self/mounts";
+}
+
+static const struct inode_operations proc_mounts_link_inode_operations = {
+	.get_link = proc_mounts_get_link,
 };
 
 /* Readdir positions: ".", "..", the entries above, then the processes.
@@ -81,7 +97,8 @@ static struct dentry *proc_root_lookup(struct inode *dir, struct dentry *dentry,
 			return ERR_PTR(-ENOMEM);
 		inode->i_private = (void *)e;
 		if (S_ISLNK(e->mode))
-			inode->i_op = &proc_self_inode_operations;
+			inode->i_op = strcmp(e->name, "self") ? &proc_mounts_link_inode_operations
+							      : &proc_self_inode_operations;
 		else
 			inode->i_fop = &proc_root_file_operations;
 		d_add(dentry, inode);
