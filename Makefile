@@ -48,10 +48,11 @@ include tests/linux/linux.mk
 
 # Kernel command line for `make run` and `make debug`: make run CMDLINE='...'
 CMDLINE ?=
-# The shell init starts (its arguments after "--"): ours, /bin/sh; Debian's
-# busybox ash is `make run RUN_SHELL='/usr/bin/ash -l'`. A CMDLINE with its
-# own "--" decides alone.
-RUN_SHELL ?= /bin/sh
+# The shell init starts (its arguments after "--"): Debian's busybox ash, a
+# login shell with line editing, history and the everyday commands (README:
+# why); ours is `make run RUN_SHELL=/bin/sh`. A CMDLINE with its own "--"
+# decides alone.
+RUN_SHELL ?= /usr/bin/ash -l
 RUN_APPEND := console=ttyAMA0 $(CMDLINE)$(if $(findstring --,$(CMDLINE)),, -- $(RUN_SHELL))
 QEMU_RUN := $(QEMU) -M raspi2b -nographic -kernel $(B)/kernel7.img \
 	-append "$(RUN_APPEND)"

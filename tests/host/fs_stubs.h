@@ -238,6 +238,12 @@ void schedule(void)
 {
 }
 
+/* ppoll/pselect6's temporary signal mask. */
+void set_current_blocked(sigset_t *newset)
+{
+	current->blocked = *newset;
+}
+
 /* No struct page for the stub pages: nothing here maps a file. */
 struct page *mem_map;
 unsigned long min_low_pfn, host_va_pa_offset;

@@ -24,7 +24,7 @@ int cmdline_proc_show(struct seq_file *m, void *v);
 int loadavg_proc_show(struct seq_file *m, void *v);
 int stat_proc_show(struct seq_file *m, void *v);
 int proc_mounts_show(struct seq_file *m, void *v); /* kernel/fs/namespace.c */
-int kallsyms_show(struct seq_file *m, void *v); /* kernel/kallsyms.c */
+int kallsyms_show(struct seq_file *m, void *v);
 int proc_pid_maps(struct seq_file *m, pid_t tgid);
 int proc_pid_statm(struct seq_file *m, pid_t tgid);
 extern const struct inode_operations proc_pid_link_inode_operations;
