@@ -143,3 +143,5 @@ from cases_robust_core import CASES as ROBUST_CORE_CASES  # noqa: E402  (issue 8
 CASES += ROBUST_CORE_CASES
 from cases_tracefs import CASES as TRACEFS_CASES  # noqa: E402  (issue 9: tracefs)
 CASES += TRACEFS_CASES
+from cases_glibc_user import CASES as GLIBC_USER_CASES  # noqa: E402  (issue 10: busybox, dynamic ELF)
+CASES += GLIBC_USER_CASES
