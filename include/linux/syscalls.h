@@ -223,6 +223,7 @@ long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout);
 long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
 	       unsigned long flags, void __user *data);
 long sys_umount(char __user *name, int flags);
+long sys_madvise(unsigned long start, size_t len_in, int behavior);
 long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count);
 long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
 	       struct statx __user *buffer);

@@ -137,6 +137,7 @@ const void *const sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_setfsuid32, sys_setfsuid)
 	__SYSCALL(__NR_setfsgid32, sys_setfsgid)
 	__SYSCALL(__NR_getdents64, sys_getdents64)
+	__SYSCALL(__NR_madvise, sys_madvise)
 	__SYSCALL(__NR_fcntl64, sys_fcntl64)
 	__SYSCALL(__NR_gettid, sys_gettid)
 	__SYSCALL(__NR_tkill, sys_tkill)

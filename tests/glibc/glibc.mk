@@ -8,21 +8,25 @@
 #   /glibc/<arch>/<name>        in the initramfs; /etc/glibc-tests runs the tests
 # A program lists itself in GLIBC_TESTS (both architectures) or in
 # GLIBC_TESTS_armhf / GLIBC_TESTS_armel (one only); its expected output is
-# tests/glibc/expected/<name>.txt. GLIBC_EXTRA programs are shipped too but
+# tests/glibc/expected/<name>.txt. GLIBC_DYNAMIC_armhf programs are built a
+# second time dynamically linked, as <name>_dyn, run by ld.so with Debian's
+# libc6 from the initramfs (user/debian.mk), and must print the same. GLIBC_EXTRA programs are shipped too but
 # not run by /etc/glibc-tests: make bench runs vfp_bench, and vfp_bounce,
 # whose output differs on Linux by design, has its own QEMU case.
 
 GLIBC_ARCHES := armhf armel
-GLIBC_TESTS := hello kuser fpu auxv
+GLIBC_TESTS := hello kuser fpu auxv posix
 GLIBC_TESTS_armhf := vfp_switch vfp_signal vfp_setjmp neon
 GLIBC_TESTS_armel :=
 GLIBC_EXTRA_armhf := vfp_bench vfp_bounce
+GLIBC_DYNAMIC_armhf := hello posix
 GLIBC_CC_armhf := arm-linux-gnueabihf-gcc
 GLIBC_CC_armel := arm-linux-gnueabi-gcc
 GLIBC_CFLAGS := -static -O2 -g -std=gnu11 -Wall -Wextra -Wno-unused-parameter -D_GNU_SOURCE \
 	-Wl,-z,noexecstack
 
-glibc_tests = $(addprefix $(B)/glibc/$(1)/,$(GLIBC_TESTS) $(GLIBC_TESTS_$(1)))
+glibc_tests = $(addprefix $(B)/glibc/$(1)/,$(GLIBC_TESTS) $(GLIBC_TESTS_$(1)) \
+	$(addsuffix _dyn,$(GLIBC_DYNAMIC_$(1))))
 GLIBC_TEST_PROGS := $(foreach a,$(GLIBC_ARCHES),$(call glibc_tests,$(a)))
 GLIBC_PROGS := $(GLIBC_TEST_PROGS) \
 	$(foreach a,$(GLIBC_ARCHES),$(addprefix $(B)/glibc/$(a)/,$(GLIBC_EXTRA_$(a))))
@@ -34,5 +38,9 @@ define glibc_rule
 $(B)/glibc/$(1)/%: tests/glibc/%.c tests/glibc/glibc.mk
 	@mkdir -p $$(dir $$@)
 	$$(GLIBC_CC_$(1)) $$(GLIBC_CFLAGS) -o $$@ $$< -lm
+
+$(B)/glibc/$(1)/%_dyn: tests/glibc/%.c tests/glibc/glibc.mk
+	@mkdir -p $$(dir $$@)
+	$$(GLIBC_CC_$(1)) $$(filter-out -static,$$(GLIBC_CFLAGS)) -o $$@ $$< -lm
 endef
 $(foreach a,$(GLIBC_ARCHES),$(eval $(call glibc_rule,$(a))))
