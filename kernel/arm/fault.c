@@ -9,8 +9,9 @@
  * user access to any kernel address is SEGV_MAPERR (do_bad_area), whatever
  * the hardware said. A kernel access from copy_{from,to}_user resumes at its
  * exception-table fixup; anything else the kernel touched is a bug: an oops.
- * What the table cannot handle (alignment, external aborts, debug events)
- * gets the table's signal, with Linux's "Unhandled fault" line. */
+ * An unaligned LDRD/STRD/LDM/STM is emulated (alignment.c). What the table
+ * cannot handle (external aborts, debug events) gets the table's signal,
+ * with Linux's "Unhandled fault" line. */
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -18,6 +19,7 @@
 #include <linux/irq.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
+#include "fault.h"
 
 /* Fault status register encodings. We steal bit 31 for our own purposes. */
 #define FSR_LNX_PF (1 << 31)
@@ -219,14 +221,14 @@ struct fsr_info {
 	const char *name;
 };
 
-/* The short-descriptor fault status codes (Linux's fsr-2level.c). Linux's
- * alignment.c hooks codes 1 and 3 to emulate the access; here an
- * alignment fault is always SIGBUS BUS_ADRALN. */
+/* The short-descriptor fault status codes (Linux's fsr-2level.c). Code 1 is
+ * the alignment fault, which Linux's alignment.c hooks at boot
+ * (hook_fault_code) to emulate the access: here the table says it. */
 static const struct fsr_info fsr_info[32] = {
 	/* The following are the standard ARMv3 and ARMv4 aborts. ARMv5
 	 * defines these to be "precise" aborts. */
 	{ do_bad, SIGSEGV, 0, "vector exception" },
-	{ do_bad, SIGBUS, BUS_ADRALN, "alignment exception" },
+	{ do_alignment, SIGBUS, BUS_ADRALN, "alignment exception" },
 	{ do_bad, SIGKILL, 0, "terminal exception" },
 	{ do_bad, SIGBUS, BUS_ADRALN, "alignment exception" },
 	{ do_bad, SIGBUS, 0, "external abort on linefetch" },

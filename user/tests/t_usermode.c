@@ -14,7 +14,10 @@
  *   - Breakpoints: the BKPT instruction gives SIGTRAP TRAP_HWBKPT, the
  *     undefined instruction GDB plants and the ARM breakpoint syscall
  *     SIGTRAP TRAP_BRKPT; the private syscall 0xf0000 SIGSEGV, and the
- *     26-bit mode switches SIGILL ILL_ILLTRP. */
+ *     26-bit mode switches SIGILL ILL_ILLTRP.
+ *   - Unaligned LDRD/STRD/LDM/STM, ARM and Thumb-2: done by the kernel
+ *     (Linux's alignment fixup), with a SIGSEGV if the access runs into an
+ *     unmapped page; an unaligned LDREX stays SIGBUS BUS_ADRALN. */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -159,6 +162,90 @@ static void expect(const char *what, probe_fn fn, unsigned long addr, int sig, i
 			     r.sig, r.code, r.addr, sig, code, want);
 }
 
+
+/* Unaligned multi-word accesses on `data`, whose bytes are 0, 1, 2, ... */
+static unsigned char data[32] __attribute__((aligned(8)));
+
+static void a_ldrd(void)
+{
+	register unsigned long lo __asm__("r2"), hi __asm__("r3");
+
+	__asm__ __volatile__("ldrd	r2, r3, [%2]" : "=r"(lo), "=r"(hi) : "r"(target) : "memory");
+	res->value = lo;
+	res->insn = hi;
+}
+
+static void a_strd(void)
+{
+	register unsigned long lo __asm__("r2") = 0x44332211, hi __asm__("r3") = 0x88776655;
+
+	__asm__ __volatile__("strd	r2, r3, [%0]" : : "r"(target), "r"(lo), "r"(hi) : "memory");
+	memcpy(&res->value, (void *)target, 4);
+	memcpy(&res->insn, (void *)(target + 4), 4);
+}
+
+static void a_ldm_writeback(void)
+{
+	register unsigned long base __asm__("r4") = target;
+	register unsigned long a __asm__("r0"), b __asm__("r1");
+
+	__asm__ __volatile__("ldmia	r4!, {r0, r1}" : "=r"(a), "=r"(b), "+r"(base) : : "memory");
+	res->value = a ^ b;
+	res->insn = base - target;
+}
+
+static void a_stmdb(void)
+{
+	register unsigned long base __asm__("r4") = target + 8;
+	register unsigned long a __asm__("r0") = 0x0d0c0b0a, b __asm__("r1") = 0x1d1c1b1a;
+
+	__asm__ __volatile__("stmdb	r4!, {r0, r1}" : "+r"(base) : "r"(a), "r"(b) : "memory");
+	memcpy(&res->value, (void *)target, 4);
+	res->insn = target + 8 - base; /* how far the base moved down */
+}
+
+/* Thumb-2 LDRD r2, r3, [r0]: both words into *r1. */
+extern char t32_ldrd[];
+__asm__(".syntax unified\n"
+	".text\n"
+	".thumb\n"
+	".align 2\n"
+	"t32_ldrd:\n"
+	"	ldrd	r2, r3, [r0]\n"
+	"	str	r2, [r1]\n"
+	"	str	r3, [r1, #4]\n"
+	"	bx	lr\n"
+	".arm\n");
+
+static void a_t32_ldrd(void)
+{
+	unsigned long out[2];
+
+	((void (*)(unsigned long, unsigned long *))((unsigned long)t32_ldrd | 1))(target, out);
+	res->value = out[0];
+	res->insn = out[1];
+}
+
+static void a_ldrex(void)
+{
+	unsigned long v;
+
+	__asm__ __volatile__("ldrex	%0, [%1]" : "=r"(v) : "r"(target) : "memory");
+	res->value = v;
+}
+
+/* fn at an unaligned address: no signal, and res->value and res->insn as
+ * wanted. */
+static void expect_fixup(const char *what, probe_fn fn, unsigned long addr, unsigned long v0,
+			 unsigned long v1)
+{
+	struct result r = probe(fn, addr);
+
+	check_result(r.sig == 0 && r.value == v0 && r.insn == v1, what,
+		     "signal %d code %d, got %#lx %#lx, want %#lx %#lx", r.sig, r.code, r.value,
+		     r.insn, v0, v1);
+}
+
 static const struct {
 	const char *name;
 	unsigned long addr;
@@ -179,6 +266,8 @@ int main(void)
 	char name[160];
 	unsigned int i;
 	struct result r;
+	unsigned long d;
+	char *edge;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	res = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
@@ -247,6 +336,22 @@ int main(void)
 	check_result(r.sig == SIGILL && r.code == ILL_ILLTRP && r.addr == r.insn + 8,
 		     "syscall 0xf0004 (usr32): SIGILL ILL_ILLTRP", "signal %d code %d addr %#lx",
 		     r.sig, r.code, r.addr);
+
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = i;
+	d = (unsigned long)data;
+	expect_fixup("unaligned ldrd: emulated", a_ldrd, d + 1, 0x04030201, 0x08070605);
+	expect_fixup("unaligned strd: emulated", a_strd, d + 3, 0x44332211, 0x88776655);
+	expect_fixup("unaligned ldmia with writeback: emulated", a_ldm_writeback, d + 2,
+		     0x05040302 ^ 0x09080706, 8);
+	expect_fixup("unaligned stmdb with writeback: emulated", a_stmdb, d + 1, 0x0d0c0b0a, 8);
+	expect_fixup("unaligned Thumb-2 ldrd: emulated", a_t32_ldrd, d + 5, 0x08070605, 0x0c0b0a09);
+	edge = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	munmap(edge + 4096, 4096);
+	expect("unaligned strd into an unmapped page: SIGSEGV SEGV_MAPERR", a_strd,
+	       (unsigned long)edge + 4096 - 6, SIGSEGV, SEGV_MAPERR);
+	munmap(edge, 4096);
+	expect("unaligned ldrex: SIGBUS BUS_ADRALN", a_ldrex, d + 1, SIGBUS, BUS_ADRALN);
 
 	return check_done("t_usermode");
 }
