@@ -19,18 +19,26 @@ $(B)/kernel/initramfs_data.o: kernel/initramfs_data.S $(B)/initramfs.cpio
 	@mkdir -p $(dir $@)
 	$(CC) $(KASFLAGS) -DINITRAMFS_IMAGE='"$(B)/initramfs.cpio"' -c -o $@ $<
 
+# The function tracer (Linux's CONFIG_FUNCTION_TRACER): every function gets
+# an mcount call, except in the tracer itself and what it must call
+# without being traced (Linux's CFLAGS_REMOVE_*.o = $(CC_FLAGS_FTRACE)).
+# `make CC_FLAGS_FTRACE= B=build-nopg` builds a kernel without it.
+CC_FLAGS_FTRACE ?= -pg
+NOTRACE_SRCS := kernel/trace/%.c kernel/arm/ftrace.c kernel/arm/stacktrace.c
+
 $(B)/kernel/%.o: kernel/%.c
 	@mkdir -p $(dir $@)
 	@echo '  CC      $<'
-	$(Q)$(CC) $(KCFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(KCFLAGS) $(if $(filter $(NOTRACE_SRCS),$<),,$(CC_FLAGS_FTRACE)) -c -o $@ $<
 
-$(B)/tools/kallsyms: tools/kallsyms.c
+$(B)/tools/kallsyms $(B)/tools/recordmcount: $(B)/tools/%: tools/%.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -O2 -Wall -o $@ $<
 
-# Pass 1 links an empty table; pass 2 links the table of pass 1's symbols.
-# The table sits after all text, so its size moves no symbol it lists:
-# the check below proves it, as Linux's link-vmlinux.sh does.
+# Pass 1 links an empty symbol table and no mcount call sites; pass 2 links
+# the tables made from pass 1 (kallsyms and tools/recordmcount's __mcount_loc).
+# They sit after all text, so their sizes move no symbol or call site they
+# list: the checks below prove it, as Linux's link-vmlinux.sh does.
 $(B)/kallsyms0.S: $(B)/tools/kallsyms
 	printf '' | $(B)/tools/kallsyms > $@
 
@@ -40,13 +48,22 @@ $(B)/.tmp_kernel1.elf: $(KOBJS) $(B)/kallsyms0.o linker.ld
 $(B)/kallsyms1.S: $(B)/.tmp_kernel1.elf $(B)/tools/kallsyms
 	$(NM) -n $< | $(B)/tools/kallsyms > $@
 
-$(B)/kernel.elf: $(KOBJS) $(B)/kallsyms1.o linker.ld
-	$(CC) $(ARCHFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms1.o $(LIBGCC)
+$(B)/mcount1.S: $(B)/.tmp_kernel1.elf $(B)/tools/recordmcount
+	$(B)/tools/recordmcount $< > $@
+
+$(B)/kernel.elf: $(KOBJS) $(B)/kallsyms1.o $(B)/mcount1.o linker.ld
+	$(CC) $(ARCHFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms1.o $(B)/mcount1.o $(LIBGCC)
 	$(NM) -n $@ | $(B)/tools/kallsyms > $(B)/kallsyms2.S
 	@cmp -s $(B)/kallsyms1.S $(B)/kallsyms2.S || \
 		{ echo "kallsyms: symbols moved between link passes"; rm -f $@; exit 1; }
+	$(B)/tools/recordmcount $@ > $(B)/mcount2.S
+	@cmp -s $(B)/mcount1.S $(B)/mcount2.S || \
+		{ echo "recordmcount: call sites moved between link passes"; rm -f $@; exit 1; }
 
 $(B)/kallsyms%.o: $(B)/kallsyms%.S
+	$(Q)$(CC) $(KASFLAGS) -c -o $@ $<
+
+$(B)/mcount%.o: $(B)/mcount%.S
 	$(Q)$(CC) $(KASFLAGS) -c -o $@ $<
 
 $(B)/kernel7.img: $(B)/kernel.elf

@@ -8,6 +8,7 @@
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
+#include <linux/ftrace.h>
 #include <linux/kernel_stat.h>
 #include <linux/mm.h>
 #include <linux/pid.h>
@@ -67,6 +68,7 @@ void __put_task_struct(struct task_struct *tsk)
 {
 	put_signal_struct(tsk->signal);
 	exit_creds(tsk);
+	ftrace_graph_exit_task(tsk);
 	free_pages((unsigned long)tsk->stack, THREAD_SIZE_ORDER);
 	kmem_cache_free(task_struct_cachep, tsk);
 }
@@ -84,6 +86,7 @@ static struct task_struct *dup_task_struct(struct task_struct *orig)
 		return NULL;
 	}
 	*tsk = *orig;
+	ftrace_graph_init_task(tsk);
 	tsk->stack = ti;
 	*ti = *task_thread_info(orig);
 	ti->task = tsk;

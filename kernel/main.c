@@ -5,6 +5,7 @@
 #include <linux/binfmts.h>
 #include <linux/bootinfo.h>
 #include <linux/fs.h>
+#include <linux/ftrace.h>
 #include <linux/init.h>
 #include <linux/irq.h>
 #include <linux/mm.h>
@@ -146,6 +147,7 @@ void start_kernel(void)
 	time_init();
 	arch_timer_starting_cpu();
 	trace_boot_init();
+	ftrace_init();
 	vfs_caches_init();
 	if (panic_later)
 		panic("Too many boot %s vars at `%s'", panic_later, panic_param);

@@ -16,6 +16,7 @@ struct stackframe {
 	unsigned long sp;
 	unsigned long lr;
 	unsigned long pc;
+	int graph; /* function_graph hooks passed so far (0 to start a walk) */
 };
 
 /* Start a walk at the registers of an exception (Linux's arm_get_current_stackframe). */
@@ -25,6 +26,7 @@ static inline void arm_get_current_stackframe(struct pt_regs *regs, struct stack
 	frame->sp = regs->ARM_sp;
 	frame->lr = regs->ARM_lr;
 	frame->pc = regs->ARM_pc;
+	frame->graph = 0;
 }
 
 int unwind_frame(struct stackframe *frame);

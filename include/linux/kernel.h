@@ -6,6 +6,8 @@
 #include <linux/types.h>
 
 #define ULONG_MAX (~0UL)
+#define BITS_PER_LONG (8 * (int)sizeof(long))
+#define BITS_TO_LONGS(nr) DIV_ROUND_UP(nr, BITS_PER_LONG)
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr)-offsetof(type, member)))

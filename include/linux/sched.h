@@ -77,6 +77,7 @@ struct sched_entity {
 	u64 prev_sum_exec_runtime; /* sum_exec_runtime when it was last picked */
 	u64 vruntime; /* weighted CPU time: the task that has had least runs next */
 };
+struct ftrace_ret_stack;
 
 struct task_struct {
 	struct thread_info *stack; /* the 8 KiB kernel stack, thread_info at its base */
@@ -127,6 +128,12 @@ struct task_struct {
 	spinlock_t alloc_lock; /* task_lock(): protects mm, files, fs, comm, cred */
 	spinlock_t pi_lock; /* serialises try_to_wake_up() on this task */
 	int usage; /* references: freed at zero (put_task_struct) */
+
+	/* function_graph: the returns hooked, innermost at curr_ret_stack
+	 * (-1: none); ret_stack is NULL until the tracer is first used */
+	int curr_ret_stack;
+	struct ftrace_ret_stack *ret_stack;
+	unsigned long trace_overrun;
 };
 
 /* The task running on this CPU, from the thread_info at the base of sp. */

@@ -24,6 +24,14 @@ enum ipi_msg_type {
 
 typedef void (*smp_call_func_t)(void *info);
 
+/* One cross-CPU call waiting to run (Linux's struct __call_single_data). */
+struct call_single_data {
+	struct list_head llist;
+	smp_call_func_t func;
+	void *info;
+	volatile int done;
+};
+
 /* Bits of CPUs that have come online. */
 extern volatile unsigned int cpu_online_mask;
 #define cpu_online(cpu) ((cpu_online_mask >> (cpu)) & 1)
@@ -48,6 +56,10 @@ void arch_send_call_function_single_ipi(int cpu);
 /* Run func(info) on cpu (which may be this one), waiting for it to finish
  * if wait. CONTEXT: IRQs on unless cpu is this CPU. RETURNS: 0 or -ENXIO. */
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait);
+/* Queue csd->func(csd->info) to run on another online cpu, without waiting;
+ * the caller keeps @csd untouched until the function has run.
+ * RETURNS: 0 or -ENXIO. */
+int smp_call_function_single_async(int cpu, struct call_single_data *csd);
 /* The IPI counts for /proc/interrupts and the tests. */
 unsigned long ipi_count(int cpu, int ipinr);
 extern const char *const ipi_types[NR_IPI];

@@ -33,14 +33,6 @@ const char *const ipi_types[NR_IPI] = {
 
 static unsigned long ipi_irqs[NR_CPUS][NR_IPI];
 
-/* One cross-CPU call waiting to run (Linux's struct __call_single_data). */
-struct call_single_data {
-	struct list_head llist;
-	smp_call_func_t func;
-	void *info;
-	volatile int done;
-};
-
 static struct call_queue {
 	spinlock_t lock;
 	struct list_head list;
@@ -95,10 +87,25 @@ static void generic_smp_call_function_interrupt(void)
 	}
 }
 
+int smp_call_function_single_async(int cpu, struct call_single_data *csd)
+{
+	struct call_queue *q;
+	unsigned long flags;
+
+	if (cpu < 0 || cpu >= NR_CPUS || !cpu_online(cpu) || cpu == smp_processor_id())
+		return -ENXIO;
+	csd->done = 0;
+	q = &call_single_queue[cpu];
+	spin_lock_irqsave(&q->lock, flags);
+	list_add_tail(&csd->llist, &q->list);
+	spin_unlock_irqrestore(&q->lock, flags);
+	arch_send_call_function_single_ipi(cpu);
+	return 0;
+}
+
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
 {
 	struct call_single_data csd = { .func = func, .info = info };
-	struct call_queue *q;
 	unsigned long flags;
 
 	if (cpu < 0 || cpu >= NR_CPUS || !cpu_online(cpu))
@@ -109,11 +116,7 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 		local_irq_restore(flags);
 		return 0;
 	}
-	q = &call_single_queue[cpu];
-	spin_lock_irqsave(&q->lock, flags);
-	list_add_tail(&csd.llist, &q->list);
-	spin_unlock_irqrestore(&q->lock, flags);
-	arch_send_call_function_single_ipi(cpu);
+	smp_call_function_single_async(cpu, &csd);
 	/* csd lives on our stack: even without `wait` we may not return
 	 * before the target has taken it off its queue and run it. */
 	while (!READ_ONCE(csd.done))

@@ -3,7 +3,9 @@
  * CONFIG_FRAME_POINTER). The oops backtrace, the <stack trace> records of
  * the function tracer, events and triggers all walk with unwind_frame(). */
 #include <linux/errno.h>
+#include <linux/ftrace.h>
 #include <linux/kernel.h>
+#include <linux/sched.h>
 #include <linux/stacktrace.h>
 #include <asm/sections.h>
 #include <asm/stacktrace.h>
@@ -39,7 +41,8 @@ int notrace unwind_frame(struct stackframe *frame)
 	/* restore the registers from the stack frame */
 	frame->fp = *(unsigned long *)(fp - 12);
 	frame->sp = sp;
-	frame->pc = *(unsigned long *)(fp - 4);
+	/* A return hooked by function_graph: the address it stands for. */
+	frame->pc = ftrace_graph_ret_addr(current, &frame->graph, *(unsigned long *)(fp - 4));
 	return 0;
 }
 
@@ -117,6 +120,7 @@ static noinline notrace void __save_stack_trace(struct stack_trace *trace)
 	frame.sp = current_stack_pointer;
 	frame.lr = (unsigned long)__builtin_return_address(0);
 	frame.pc = (unsigned long)__save_stack_trace;
+	frame.graph = 0;
 
 	walk_stackframe(&frame, save_trace, &data);
 	if (trace->nr_entries < trace->max_entries)

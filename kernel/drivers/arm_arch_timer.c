@@ -65,7 +65,8 @@ static void arch_counter_set_user_access(void)
 			     : : "r"(ARCH_TIMER_USR_VCT_ACCESS_EN));
 }
 
-u64 local_clock(void)
+/* notrace: the tracer's clock (Linux's sched_clock is notrace too). */
+u64 notrace local_clock(void)
 {
 	return cyc2ns_convert(&clock_cyc2ns, arch_counter_get_cntpct());
 }

@@ -2,6 +2,7 @@
  * (Linux's clocks_calc_mult_shift in kernel/time/clocksource.c). Pure
  * arithmetic, unit-tested on the host. */
 #include <linux/clocksource.h>
+#include <linux/compiler.h>
 
 void clocks_calc_mult_shift(struct cyc2ns *c, u32 freq)
 {
@@ -20,7 +21,7 @@ void clocks_calc_mult_shift(struct cyc2ns *c, u32 freq)
 	c->shift = 0;
 }
 
-u64 cyc2ns_convert(const struct cyc2ns *c, u64 cyc)
+u64 notrace cyc2ns_convert(const struct cyc2ns *c, u64 cyc)
 {
 	u64 hi = cyc >> 32, lo = cyc & 0xffffffffULL;
 
