@@ -12,7 +12,13 @@
  * BPIALLIS, broadcast in the Inner Shareable domain) after a DSB, and
  * each CPU executes an ISB before it runs kernel code again. The kernel
  * text is mapped writable (no STRICT_KERNEL_RWX here), so there is no
- * alias to map, unlike Linux's patch_map. */
+ * alias to map, unlike Linux's patch_map.
+ *
+ * A call site is two words, `push {lr}; bl __gnu_mcount_nc`. Linux
+ * disables one by making the bl a `pop {lr}`, which costs two
+ * instructions per call. Here the push also becomes `b` over the pair, so
+ * a disabled site costs one instruction; the `pop {lr}` stays, for a CPU
+ * that stop_machine() caught between the two words of an enabled site. */
 #include <linux/errno.h>
 #include <linux/ftrace.h>
 #include <linux/kernel.h>
@@ -20,7 +26,9 @@
 #include <linux/stop_machine.h>
 #include <asm/barrier.h>
 
+#define PUSH_LR 0xe52de004 /* push {lr}: the first word of a call site */
 #define NOP 0xe8bd4000 /* pop {lr}: undoes the call site's push {lr} */
+#define B_OVER 0xea000000 /* b .+8: over the call site's second word */
 #define MOV_R0_R0 0xe1a00000 /* ftrace_graph_call while function_graph is off */
 
 /* "b @addr" or "bl @addr" at @pc (Linux's __arm_gen_branch, ARM only). */
@@ -71,14 +79,25 @@ int ftrace_update_ftrace_func(ftrace_func_t func)
 	return ftrace_modify_code(pc, 0, arm_gen_branch(pc, (unsigned long)func, true), false);
 }
 
+/* rec->ip is the site's second word: the bl, or the pop {lr} of a disabled site. */
 int ftrace_make_call(struct dyn_ftrace *rec, unsigned long addr)
 {
-	return ftrace_modify_code(rec->ip, NOP, arm_gen_branch(rec->ip, addr, true), true);
+	unsigned long push = rec->ip - MCOUNT_INSN_SIZE;
+
+	if (READ_ONCE(*(u32 *)push) != B_OVER)
+		return -EINVAL;
+	return ftrace_modify_code(rec->ip, NOP, arm_gen_branch(rec->ip, addr, true), true) ?:
+	       ftrace_modify_code(push, B_OVER, PUSH_LR, false);
 }
 
 int ftrace_make_nop(struct dyn_ftrace *rec, unsigned long addr)
 {
-	return ftrace_modify_code(rec->ip, arm_gen_branch(rec->ip, addr, true), NOP, true);
+	unsigned long push = rec->ip - MCOUNT_INSN_SIZE;
+
+	if (READ_ONCE(*(u32 *)push) != PUSH_LR)
+		return -EINVAL;
+	return ftrace_modify_code(rec->ip, arm_gen_branch(rec->ip, addr, true), NOP, true) ?:
+	       ftrace_modify_code(push, PUSH_LR, B_OVER, false);
 }
 
 static int __ftrace_modify_caller(bool enable)

@@ -5,7 +5,11 @@
  * small pages); one 4 KiB page holds the four tables of a 4 MiB-aligned
  * range, so a page of tables is allocated and freed as a unit. Unlike
  * Linux, no software copy of the PTEs is kept: copy-on-write is decided
- * from the VMA's flags. */
+ * from the VMA's flags.
+ *
+ * The PTE helpers are notrace: Linux's are inline (and set_pte_ext is
+ * assembly), so the function tracer never sees them and a disabled tracer
+ * costs nothing on the per-page loops of fork, exit and faults. */
 #include <linux/mm.h>
 #include <linux/string.h>
 
@@ -46,7 +50,7 @@ void pgd_free(struct mm_struct *mm)
 	mm->pgd = NULL;
 }
 
-pte_t *pte_offset(struct mm_struct *mm, unsigned long addr, bool alloc)
+pte_t notrace *pte_offset(struct mm_struct *mm, unsigned long addr, bool alloc)
 {
 	unsigned int idx = addr >> 20;
 	pgd_t pgd;
@@ -74,7 +78,7 @@ pte_t *pte_offset(struct mm_struct *mm, unsigned long addr, bool alloc)
 	return (pte_t *)__va(pgd & ~0x3ffUL) + ((addr >> PAGE_SHIFT) & 0xff);
 }
 
-pte_t mk_pte(unsigned long pfn, unsigned long vm_flags)
+pte_t notrace mk_pte(unsigned long pfn, unsigned long vm_flags)
 {
 	pte_t pte = (pfn << PAGE_SHIFT) | PTE_USER_BASE;
 
@@ -85,19 +89,19 @@ pte_t mk_pte(unsigned long pfn, unsigned long vm_flags)
 	return pte;
 }
 
-pte_t pte_wrprotect(pte_t pte)
+pte_t notrace pte_wrprotect(pte_t pte)
 {
 	return pte | PTE_APX;
 }
 
-pte_t pte_mkwrite(pte_t pte)
+pte_t notrace pte_mkwrite(pte_t pte)
 {
 	return pte & ~PTE_APX;
 }
 
 /* Install pte for addr; a valid entry it replaces is flushed from every
  * CPU's TLB. CONTEXT: mm->mmap_lock held. */
-void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
+void notrace set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte)
 {
 	pte_t old = *ptep;
 
