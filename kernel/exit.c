@@ -236,7 +236,7 @@ static void __noreturn do_task_dead(void)
 	BUG();
 }
 
-void __noreturn do_exit(long code)
+noinline void __noreturn do_exit(long code)
 {
 	struct task_struct *tsk = current;
 	bool group_dead;
@@ -275,7 +275,7 @@ long sys_exit(int error_code)
  * Take down every thread in the group. This is called by fatal signals
  * as well as by sys_exit_group (below).
  */
-void __noreturn do_group_exit(int exit_code)
+noinline void __noreturn do_group_exit(int exit_code)
 {
 	struct signal_struct *sig = current->signal;
 

@@ -284,9 +284,9 @@ long sys_set_tid_address(int __user *tidptr)
  * parts of the process environment (as per the clone
  * flags). The actual kick-off is left to the caller.
  */
-static struct task_struct *copy_process(unsigned long clone_flags, unsigned long stack_start,
-					unsigned long stack_size, int __user *child_tidptr,
-					unsigned long tls)
+static noinline __noclone struct task_struct *
+copy_process(unsigned long clone_flags, unsigned long stack_start, unsigned long stack_size,
+	     int __user *child_tidptr, unsigned long tls)
 {
 	struct task_struct *p;
 	struct pid *pid;
@@ -498,8 +498,9 @@ void mm_release(struct task_struct *tsk, struct mm_struct *mm)
  * It copies the process, and if successful kick-starts
  * it and waits for it to finish using the VM if required.
  */
-long _do_fork(unsigned long clone_flags, unsigned long stack_start, unsigned long stack_size,
-	      int __user *parent_tidptr, int __user *child_tidptr, unsigned long tls)
+noinline long _do_fork(unsigned long clone_flags, unsigned long stack_start,
+		       unsigned long stack_size, int __user *parent_tidptr,
+		       int __user *child_tidptr, unsigned long tls)
 {
 	struct completion vfork;
 	struct task_struct *p;

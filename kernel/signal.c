@@ -291,7 +291,7 @@ static int __dequeue_signal(struct sigpending *pending, sigset_t *mask, siginfo_
  *
  * All callers have to hold the siglock.
  */
-int dequeue_signal(struct task_struct *tsk, sigset_t *mask, siginfo_t *info)
+noinline int dequeue_signal(struct task_struct *tsk, sigset_t *mask, siginfo_t *info)
 {
 	int signr;
 
@@ -337,7 +337,7 @@ int dequeue_signal(struct task_struct *tsk, sigset_t *mask, siginfo_t *info)
  * No need to set need_resched since signal event passing
  * goes through ->blocked
  */
-void signal_wake_up_state(struct task_struct *t, unsigned int state)
+noinline void signal_wake_up_state(struct task_struct *t, unsigned int state)
 {
 	set_tsk_thread_flag(t, TIF_SIGPENDING);
 	/* TASK_WAKEKILL also means wake it up in the stopped/traced/killable
@@ -652,7 +652,7 @@ static inline void unlock_task_sighand(struct task_struct *t, unsigned long *fla
 
 /* Send to a thread (group = false) or its whole group. RETURNS: 0, -ESRCH
  * if the task is gone, -EAGAIN (see __send_signal). */
-int do_send_sig_info(int sig, struct siginfo *info, struct task_struct *p, bool group)
+noinline int do_send_sig_info(int sig, struct siginfo *info, struct task_struct *p, bool group)
 {
 	unsigned long flags;
 	int ret = -ESRCH;
@@ -787,7 +787,7 @@ int check_kill_permission(int sig, struct siginfo *info, struct task_struct *t)
 /*
  * send signal info to all the members of a group
  */
-int group_send_sig_info(int sig, struct siginfo *info, struct task_struct *p)
+noinline int group_send_sig_info(int sig, struct siginfo *info, struct task_struct *p)
 {
 	int ret = check_kill_permission(sig, info, p);
 
@@ -833,7 +833,7 @@ int kill_pgrp(pid_t pgrp, int sig, int priv)
  * leader): if the one we found is released before we get its sighand,
  * look again. RETURNS: 0, -ESRCH if no task holds @pid, or -EPERM...
  */
-int kill_pid_info(int sig, struct siginfo *info, struct pid *pid)
+noinline int kill_pid_info(int sig, struct siginfo *info, struct pid *pid)
 {
 	int error = -ESRCH;
 	struct task_struct *p;
@@ -1068,7 +1068,7 @@ static bool do_signal_stop(int signr)
 	return true;
 }
 
-bool get_signal(struct ksignal *ksig)
+noinline bool get_signal(struct ksignal *ksig)
 {
 	struct sighand_struct *sighand = current->sighand;
 	struct signal_struct *signal = current->signal;

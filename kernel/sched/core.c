@@ -113,7 +113,7 @@ static void check_preempt_curr(struct rq *rq, struct task_struct *p)
 }
 
 /* Mark p runnable and let it preempt the running task (Linux's ttwu_do_wakeup). */
-static noinline void ttwu_do_wakeup(struct rq *rq, struct task_struct *p)
+static noinline __noclone void ttwu_do_wakeup(struct rq *rq, struct task_struct *p)
 {
 	check_preempt_curr(rq, p);
 	p->state = TASK_RUNNING;
@@ -137,7 +137,7 @@ static noinline void ttwu_do_activate(struct rq *rq, struct task_struct *p, int 
  * p tests it after setting its state, so the wake-up cannot be lost.
  * RETURNS: 1 if p was woken, 0 if it was not in @state.
  */
-int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
+noinline int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_flags)
 {
 	int cpu, success = 0, en_flags = ENQUEUE_WAKEUP;
 	unsigned long flags;
@@ -190,7 +190,7 @@ int wake_up_process(struct task_struct *p)
 	return try_to_wake_up(p, TASK_NORMAL, 0);
 }
 
-int wake_up_state(struct task_struct *p, unsigned int state)
+noinline int wake_up_state(struct task_struct *p, unsigned int state)
 {
 	return try_to_wake_up(p, state, 0);
 }
