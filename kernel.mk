@@ -2,8 +2,9 @@
 # twice so that the second link embeds the symbol table of the first
 # (Linux's kallsyms link passes; see tools/kallsyms.c).
 
-KSRCS_S := $(wildcard boot/*.S) $(wildcard kernel/arm/*.S) $(wildcard kernel/arm/vfp/*.S) \
-	kernel/initramfs_data.S
+# copy_template.S is not built alone: copy_{from,to}_user.S include it.
+KSRCS_S := $(wildcard boot/*.S) $(filter-out kernel/arm/copy_template.S,$(wildcard kernel/arm/*.S)) \
+	$(wildcard kernel/arm/vfp/*.S) kernel/initramfs_data.S
 KSRCS_C := $(shell find kernel -name '*.c' | sort)
 KOBJS   := $(patsubst %,$(B)/%.o,$(basename $(KSRCS_S) $(KSRCS_C)))
 LIBGCC  := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name 2>/dev/null)

@@ -4,15 +4,18 @@
 #define _ASM_ASSEMBLER_H
 
 #ifdef __ASSEMBLY__
-/* USER(insn): an instruction that touches a user address. If it faults and
- * the page fault handler cannot map the page, execution resumes at the
- * local label 9001 after it (the exception table, arch/arm/mm/extable.c). */
-#define USER(x...)				\
+/* USERL(label, insn): an instruction that touches a user address. If it
+ * faults and the page fault handler cannot map the page, execution resumes
+ * at label (the exception table, arch/arm/mm/extable.c). USER(insn) resumes
+ * at the local label 9001 after it. */
+#define USERL(l, x...)				\
 9999:	x;					\
 	.pushsection __ex_table,"a";		\
 	.align	2;				\
-	.long	9999b,9001f;			\
+	.long	9999b,l;			\
 	.popsection
+
+#define USER(x...) USERL(9001f, x)
 #endif
 
 #endif

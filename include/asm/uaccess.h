@@ -1,9 +1,12 @@
 /* Copying to and from user space (Linux's arch/arm/include/asm/uaccess.h).
  *
- * The kernel never dereferences a user pointer. These functions check the
- * range against TASK_SIZE (wrap-around included), then copy with the LDRT/
- * STRT instructions, which use user-mode permissions: a page the user may
- * not touch faults even if the check were wrong. A fault that cannot be
+ * The kernel never dereferences a user pointer outside these functions.
+ * They check the range against TASK_SIZE (wrap-around included), which is
+ * what keeps them in user space: the block copies then use the kernel's
+ * own LDM/STM, as Linux does on ARMv7 (without its software PAN, which
+ * also shuts user memory off between copies through the domain register).
+ * A page user space may only read is read-only for the kernel too (APX),
+ * so a write to it faults like the user's would. A fault that cannot be
  * resolved (unmapped, or protected) is caught through the exception table
  * (search_exception_tables) and becomes -EFAULT; it never oopses. */
 #ifndef _ASM_UACCESS_H

@@ -1,75 +1,43 @@
-/* User-space copies with user permissions and fault fixups (Linux's
- * arch/arm/lib/copy_from_user.S, copy_to_user.S, getuser.S, putuser.S,
- * much simplified: byte loops, word-sized where both sides are aligned).
- * Every LDRT/STRT has an __ex_table entry: if it faults and the page fault
- * handler cannot map the page, execution resumes at the fixup, which
- * returns what was left to copy. */
+/* The other user-memory accessors (Linux's arch/arm/lib/clear_user.S,
+ * getuser.S, putuser.S, strncpy_from_user): each access to user memory is
+ * in USER(), with an __ex_table entry: if it faults and the page fault
+ * handler cannot map the page, execution resumes at the fixup, 9001,
+ * which reports the failure. get_user/put_user use LDRT/STRT, one
+ * instruction either way and a user-permission check on top of
+ * access_ok(). The block copies are copy_from_user.S and copy_to_user.S. */
+#include <asm/assembler.h>
+
 	.syntax	unified
 	.arm
 	.text
 
-	.macro	user_insn, insn:vararg
-9999:	\insn
-	.pushsection __ex_table, "a"
-	.align	2
-	.long	9999b, 9001f
-	.popsection
-	.endm
-
-/* unsigned long arm_copy_from_user(void *to, const void __user *from, unsigned long n) */
-	.globl	arm_copy_from_user
-arm_copy_from_user:
-	orr	r3, r0, r1
-	tst	r3, #3
-	bne	2f
-1:	cmp	r2, #4
-	blo	2f
-	user_insn ldrt	r3, [r1], #4
-	str	r3, [r0], #4
-	sub	r2, r2, #4
-	b	1b
-2:	cmp	r2, #0
-	beq	3f
-	user_insn ldrbt	r3, [r1], #1
-	strb	r3, [r0], #1
-	sub	r2, r2, #1
-	b	2b
-3:
-9001:	mov	r0, r2
-	bx	lr
-
-/* unsigned long arm_copy_to_user(void __user *to, const void *from, unsigned long n) */
-	.globl	arm_copy_to_user
-arm_copy_to_user:
-	orr	r3, r0, r1
-	tst	r3, #3
-	bne	2f
-1:	cmp	r2, #4
-	blo	2f
-	ldr	r3, [r1], #4
-	user_insn strt	r3, [r0], #4
-	sub	r2, r2, #4
-	b	1b
-2:	cmp	r2, #0
-	beq	3f
-	ldrb	r3, [r1], #1
-	user_insn strbt	r3, [r0], #1
-	sub	r2, r2, #1
-	b	2b
-3:
-9001:	mov	r0, r2
-	bx	lr
-
-/* unsigned long arm_clear_user(void __user *addr, unsigned long n) */
+/* unsigned long arm_clear_user(void __user *addr, unsigned long n)
+ * (Linux's arch/arm/lib/clear_user.S): bytes to a word boundary, then
+ * eight bytes a store. RETURNS: the bytes not cleared, 0 on success. */
 	.globl	arm_clear_user
 arm_clear_user:
+	add	ip, r0, r1			@ the end, for the fixup
 	mov	r2, #0
-1:	cmp	r1, #0
-	beq	9001f
-	user_insn strbt	r2, [r0], #1
-	sub	r1, r1, #1
+1:	tst	r0, #3
+	beq	2f
+	cmp	r0, ip
+	beq	4f
+	USER(strb r2, [r0], #1)
 	b	1b
-9001:	mov	r0, r1
+2:	mov	r3, #0
+	sub	r1, ip, r0
+	subs	r1, r1, #8
+	blo	3f
+5:	USER(stmia r0!, {r2, r3})
+	subs	r1, r1, #8
+	bhs	5b
+3:	cmp	r0, ip
+	beq	4f
+	USER(strb r2, [r0], #1)
+	b	3b
+4:	mov	r0, #0
+	bx	lr
+9001:	sub	r0, ip, r0
 	bx	lr
 
 /* long arm_strncpy_from_user(char *dst, const char __user *src, long n):
@@ -79,7 +47,7 @@ arm_strncpy_from_user:
 	mov	ip, #0
 1:	cmp	ip, r2
 	bge	2f
-	user_insn ldrbt	r3, [r1], #1
+	USER(ldrbt r3, [r1], #1)
 	strb	r3, [r0], #1
 	cmp	r3, #0
 	beq	2f
@@ -95,7 +63,7 @@ arm_strncpy_from_user:
 __get_user_4:
 	tst	r1, #3
 	bne	2f
-	user_insn ldrt	r2, [r1]
+	USER(ldrt r2, [r1])
 	str	r2, [r0]
 	mov	r0, #0
 	bx	lr
@@ -114,7 +82,7 @@ __get_user_4:
 __put_user_4:
 	tst	r1, #3
 	bne	2f
-	user_insn strt	r0, [r1]
+	USER(strt r0, [r1])
 	mov	r0, #0
 	bx	lr
 2:	push	{r0, lr}
