@@ -1,7 +1,8 @@
-/* fcntl: descriptor flags, status flags and F_DUPFD (Linux's fs/fcntl.c;
- * no record locks: F_GETLK and friends are -EINVAL). */
+/* fcntl: descriptor flags, status flags, F_DUPFD and pipe sizes (Linux's
+ * fs/fcntl.c; no record locks: F_GETLK and friends are -EINVAL). */
 #include <linux/file.h>
 #include <linux/fs.h>
+#include <linux/pipe_fs_i.h>
 #include <linux/syscalls.h>
 
 /* The status flags F_SETFL may change. */
@@ -41,6 +42,10 @@ long sys_fcntl64(unsigned int fd, unsigned int cmd, unsigned long arg)
 		break;
 	case F_SETFL:
 		err = setfl(filp, arg);
+		break;
+	case F_SETPIPE_SZ:
+	case F_GETPIPE_SZ:
+		err = pipe_fcntl(filp, cmd, arg);
 		break;
 	default:
 		err = -EINVAL;

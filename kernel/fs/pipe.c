@@ -1,8 +1,10 @@
-/* Pipes: a 4 KiB ring between writers and readers, blocking reads and
- * writes, EOF when the writers are gone and SIGPIPE when the readers are
- * (Linux's fs/pipe.c). Both ends are files on a pipefs inode.
+/* Pipes: a ring of 16 pages by default (fcntl F_SETPIPE_SZ resizes it)
+ * between writers and readers, blocking reads and writes, EOF when the
+ * writers are gone and SIGPIPE when the readers are (Linux's fs/pipe.c).
+ * Both ends are files on a pipefs inode.
  * CONTEXT: pipe->lock is held while copying to or from user space, which
  * is safe because a user page fault never sleeps in this kernel. */
+#include <linux/capability.h>
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/pipe_fs_i.h>
@@ -14,6 +16,19 @@
 #include <asm/uaccess.h>
 
 static struct vfsmount *pipe_mnt;
+/* What an unprivileged F_SETPIPE_SZ may ask for (/proc/sys/fs/pipe-max-size). */
+static const unsigned int pipe_max_size = 1048576;
+
+static inline unsigned int pipe_size(struct pipe_inode_info *pipe)
+{
+	return READ_ONCE(pipe->nr_pages) * PAGE_SIZE;
+}
+
+/* The page holding byte @pos of the ring. */
+static inline char **pipe_page(struct pipe_inode_info *pipe, unsigned int pos)
+{
+	return &pipe->pages[(pos / PAGE_SIZE) & (pipe->nr_pages - 1)];
+}
 
 static bool pipe_readable(struct pipe_inode_info *pipe)
 {
@@ -22,15 +37,18 @@ static bool pipe_readable(struct pipe_inode_info *pipe)
 
 static bool pipe_writable(struct pipe_inode_info *pipe)
 {
-	return READ_ONCE(pipe->head) - READ_ONCE(pipe->tail) < PIPE_BUF_SIZE ||
+	return READ_ONCE(pipe->head) - READ_ONCE(pipe->tail) < pipe_size(pipe) ||
 	       !READ_ONCE(pipe->readers);
 }
 
 /**
  * pipe_read - take what is in the pipe, waiting for something if empty
+ *
+ * A page's worth is consumed only once copied whole, as Linux's buffers:
+ * a bad buffer consumes nothing from the page it faulted on.
  * RETURNS: the bytes read; 0 when empty with no writer left; -EAGAIN
- * (O_NONBLOCK) or -ERESTARTSYS (a signal) if empty; -EFAULT, with nothing
- * consumed, if the buffer is bad.
+ * (O_NONBLOCK) or -ERESTARTSYS (a signal) if empty; -EFAULT if the buffer
+ * is bad before anything was read.
  */
 static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
 {
@@ -46,17 +64,16 @@ static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
 		unsigned int avail = pipe->head - pipe->tail;
 
 		if (avail) {
-			unsigned int off = pipe->tail % PIPE_BUF_SIZE;
-			size_t chunk = min((size_t)min(avail, PIPE_BUF_SIZE - off), total - ret);
-			size_t copied = copy_to_iter(pipe->buf + off, chunk, to);
+			unsigned int off = pipe->tail % PAGE_SIZE;
+			size_t chunk = min((size_t)min(avail, PAGE_SIZE - off), total - ret);
 
-			pipe->tail += copied;
-			ret += copied;
-			if (copied < chunk) {
+			if (copy_to_iter(*pipe_page(pipe, pipe->tail) + off, chunk, to) < chunk) {
 				if (!ret)
 					ret = -EFAULT;
 				break;
 			}
+			pipe->tail += chunk;
+			ret += chunk;
 			if ((size_t)ret == total)
 				break;
 			continue;
@@ -82,8 +99,12 @@ static ssize_t pipe_read(struct kiocb *iocb, struct iov_iter *to)
  * pipe_write - put the data in the pipe, waiting for room as needed
  *
  * A write of at most PIPE_BUF bytes goes in at once or waits until it can.
+ * Data goes in a page at a time, and only whole: a bad buffer adds nothing
+ * from the page it faulted on (Linux's pipe_write). Readers are woken once
+ * the write is done, or before it waits for room.
  * RETURNS: the bytes written; -EPIPE and SIGPIPE if no reader is left;
- * -EAGAIN (O_NONBLOCK) or -ERESTARTSYS (a signal) if nothing could be written.
+ * -EAGAIN (O_NONBLOCK) or -ERESTARTSYS (a signal) if nothing could be
+ * written; -EFAULT or -ENOMEM if nothing was.
  */
 static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 {
@@ -97,7 +118,7 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		return 0;
 	spin_lock(&pipe->lock);
 	for (;;) {
-		unsigned int room = PIPE_BUF_SIZE - (pipe->head - pipe->tail);
+		unsigned int room = pipe->nr_pages * PAGE_SIZE - (pipe->head - pipe->tail);
 
 		if (!pipe->readers) {
 			sigpipe = true;
@@ -106,18 +127,24 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 			break;
 		}
 		if (room && !(total <= PIPE_BUF && room < total - ret)) {
-			unsigned int off = pipe->head % PIPE_BUF_SIZE;
-			size_t chunk = min((size_t)min(room, PIPE_BUF_SIZE - off), total - ret);
-			size_t copied = copy_from_iter(pipe->buf + off, chunk, from);
+			unsigned int off = pipe->head % PAGE_SIZE;
+			size_t chunk = min((size_t)min(room, PAGE_SIZE - off), total - ret);
+			char **page = pipe_page(pipe, pipe->head);
 
-			pipe->head += copied;
-			ret += copied;
-			wake_up_interruptible_all(&pipe->wait);
-			if (copied < chunk) {
+			if (!*page)
+				*page = (char *)__get_free_page(GFP_KERNEL);
+			if (!*page) {
+				if (!ret)
+					ret = -ENOMEM;
+				break;
+			}
+			if (copy_from_iter(*page + off, chunk, from) < chunk) {
 				if (!ret)
 					ret = -EFAULT;
 				break;
 			}
+			pipe->head += chunk;
+			ret += chunk;
 			if ((size_t)ret == total)
 				break;
 			continue;
@@ -128,6 +155,8 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 			break;
 		}
 		spin_unlock(&pipe->lock);
+		if (ret > 0)
+			wake_up_interruptible_all(&pipe->wait);
 		if (wait_event_interruptible(pipe->wait, pipe_writable(pipe))) {
 			spin_lock(&pipe->lock);
 			if (!ret)
@@ -137,6 +166,8 @@ static ssize_t pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		spin_lock(&pipe->lock);
 	}
 	spin_unlock(&pipe->lock);
+	if (ret > 0)
+		wake_up_interruptible_all(&pipe->wait);
 	if (sigpipe)
 		send_sig(SIGPIPE, current, 0);
 	return ret;
@@ -158,7 +189,7 @@ static __poll_t pipe_poll(struct file *filp, poll_table *wait)
 			mask |= POLLHUP;
 	}
 	if (filp->f_mode & FMODE_WRITE) {
-		if (used < PIPE_BUF_SIZE)
+		if (used < pipe->nr_pages * PAGE_SIZE)
 			mask |= POLLOUT | POLLWRNORM;
 		if (!pipe->readers)
 			mask |= POLLERR;
@@ -199,12 +230,24 @@ static const struct file_operations pipefifo_fops = {
 	.release = pipe_release,
 };
 
+static void free_pipe_pages(char **pages, unsigned int nr_pages)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_pages; i++)
+		if (pages[i])
+			free_page((unsigned long)pages[i]);
+	kfree(pages);
+}
+
 /* The inode goes with the last file on it: so does the pipe. */
 static void pipefs_evict_inode(struct inode *inode)
 {
-	if (inode->i_pipe) {
-		kfree(inode->i_pipe->buf);
-		kfree(inode->i_pipe);
+	struct pipe_inode_info *pipe = inode->i_pipe;
+
+	if (pipe) {
+		free_pipe_pages(pipe->pages, pipe->nr_pages);
+		kfree(pipe);
 	}
 }
 
@@ -222,8 +265,10 @@ static struct inode *get_pipe_inode(void)
 		return NULL;
 	pipe = kzalloc(sizeof(*pipe), GFP_KERNEL);
 	if (pipe)
-		pipe->buf = kmalloc(PIPE_BUF_SIZE, GFP_KERNEL);
-	if (!pipe || !pipe->buf) {
+		pipe->pages = kzalloc(PIPE_DEF_BUFFERS * sizeof(char *), GFP_KERNEL);
+	if (!pipe || !pipe->pages) {
+		if (pipe)
+			kfree(pipe->pages);
 		kfree(pipe);
 		iput(inode);
 		return NULL;
@@ -231,12 +276,93 @@ static struct inode *get_pipe_inode(void)
 	spin_lock_init(&pipe->lock);
 	init_waitqueue_head(&pipe->wait);
 	pipe->readers = pipe->writers = 1;
+	pipe->nr_pages = PIPE_DEF_BUFFERS;
 	inode->i_pipe = pipe;
 	inode->i_mode = S_IFIFO | S_IRUSR | S_IWUSR;
 	inode->i_uid = current->cred.fsuid;
 	inode->i_gid = current->cred.fsgid;
 	inode->i_fop = &pipefifo_fops;
 	return inode;
+}
+
+/*
+ * Move the ring to @nr_slots pages: the pages holding data keep their
+ * place in the byte order, the others are freed.
+ * RETURNS: 0, -EBUSY if the data would not fit, -ENOMEM.
+ * CONTEXT: pipe->lock held.
+ */
+static int pipe_resize_ring(struct pipe_inode_info *pipe, unsigned int nr_slots)
+{
+	unsigned int used = pipe->head - pipe->tail, pos = pipe->tail & PAGE_MASK, i;
+	unsigned int spanned = DIV_ROUND_UP(pipe->tail % PAGE_SIZE + used, PAGE_SIZE);
+	char **pages, **old = pipe->pages;
+
+	if (spanned > nr_slots)
+		return -EBUSY;
+	pages = kzalloc(nr_slots * sizeof(char *), GFP_KERNEL);
+	if (!pages)
+		return -ENOMEM;
+	/* Byte positions wrap at 2^32, a multiple of both rings' sizes. */
+	for (i = 0; i < spanned; i++, pos += PAGE_SIZE) {
+		char **from = pipe_page(pipe, pos);
+
+		pages[(pos / PAGE_SIZE) & (nr_slots - 1)] = *from;
+		*from = NULL;
+	}
+	free_pipe_pages(old, pipe->nr_pages);
+	pipe->pages = pages;
+	WRITE_ONCE(pipe->nr_pages, nr_slots);
+	return 0;
+}
+
+/* A size in bytes as a ring's: at least a page, a power of two; 0 if too
+ * large (Linux's round_pipe_size). */
+static unsigned int round_pipe_size(unsigned long size)
+{
+	unsigned int pow = PAGE_SIZE;
+
+	if (size > (1UL << 31))
+		return 0;
+	while (pow < size)
+		pow <<= 1;
+	return pow;
+}
+
+/* F_SETPIPE_SZ (Linux's pipe_set_size): growing past pipe_max_size takes
+ * CAP_SYS_RESOURCE; shrinking below what the pipe holds is -EBUSY. Linux
+ * also counts each user's pipe pages against limits; this kernel does not.
+ * CONTEXT: pipe->lock held. */
+static long pipe_set_size(struct pipe_inode_info *pipe, unsigned long arg)
+{
+	unsigned int size = round_pipe_size(arg), nr_slots = size / PAGE_SIZE;
+	long ret;
+
+	if (!nr_slots)
+		return -EINVAL;
+	if (nr_slots > pipe->nr_pages && size > pipe_max_size && !capable(CAP_SYS_RESOURCE))
+		return -EPERM;
+	ret = pipe_resize_ring(pipe, nr_slots);
+	return ret ? ret : size;
+}
+
+long pipe_fcntl(struct file *file, unsigned int cmd, unsigned long arg)
+{
+	struct pipe_inode_info *pipe;
+	long ret;
+
+	if (file->f_op != &pipefifo_fops)
+		return -EBADF;
+	pipe = file->private_data;
+	spin_lock(&pipe->lock);
+	if (cmd == F_SETPIPE_SZ)
+		ret = pipe_set_size(pipe, arg);
+	else
+		ret = pipe->nr_pages * PAGE_SIZE;
+	spin_unlock(&pipe->lock);
+	/* A larger ring has room for writers that wait. */
+	if (cmd == F_SETPIPE_SZ && ret > 0)
+		wake_up_interruptible_all(&pipe->wait);
+	return ret;
 }
 
 /* The read end (res[0]) and write end (res[1]) of a new pipe.

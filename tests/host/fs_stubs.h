@@ -64,6 +64,16 @@ unsigned long get_zeroed_page(gfp_t gfp)
 	return (unsigned long)p;
 }
 
+unsigned long __get_free_pages(gfp_t gfp, unsigned int order)
+{
+	void *p = aligned_alloc(PAGE_SIZE, PAGE_SIZE << order);
+
+	if (gfp & __GFP_ZERO)
+		memset(p, 0, PAGE_SIZE << order);
+	stub_nr_allocs++;
+	return (unsigned long)p;
+}
+
 void free_pages(unsigned long addr, unsigned int order)
 {
 	stub_nr_allocs--;

@@ -30,6 +30,8 @@ struct iovec {
 	size_t iov_len;
 };
 
+/* A new pipe's capacity. */
+#define PIPE_SIZE (PIPE_DEF_BUFFERS * PAGE_SIZE)
 static char *const ubuf_base = (char *)USER_BASE; /* first half: data buffers */
 static long allocs_at_start;
 
@@ -552,18 +554,18 @@ static void test_pipes(void **state)
 	assert_int_equal(sys_writev(w, (void *)iov, 2000), -EINVAL);
 	/* filling with O_NONBLOCK: up to PIPE_BUF bytes go in whole or not at all */
 	assert_int_equal(sys_fcntl64(w, F_SETFL, O_NONBLOCK), 0);
-	for (i = 0; i < PIPE_BUF_SIZE / 1000; i++)
+	for (i = 0; i < PIPE_SIZE / 1000; i++)
 		assert_int_equal(sys_write(w, ubuf_base, 1000), 1000);
-	assert_int_equal(sys_write(w, ubuf_base, PIPE_BUF_SIZE % 1000 + 1), -EAGAIN);
-	assert_int_equal(sys_write(w, ubuf_base, PIPE_BUF_SIZE % 1000), PIPE_BUF_SIZE % 1000);
+	assert_int_equal(sys_write(w, ubuf_base, PIPE_SIZE % 1000 + 1), -EAGAIN);
+	assert_int_equal(sys_write(w, ubuf_base, PIPE_SIZE % 1000), PIPE_SIZE % 1000);
 	assert_int_equal(sys_write(w, ubuf_base, 1), -EAGAIN);
 	/* a bad buffer consumes nothing */
 	assert_int_equal(sys_read(r, (void *)0x10, 10), -EFAULT);
 	assert_int_equal(sys_ioctl(r, FIONREAD, (unsigned long)(ubuf_base + 500)), 0);
-	assert_int_equal(*(int *)(ubuf_base + 500), PIPE_BUF_SIZE);
+	assert_int_equal(*(int *)(ubuf_base + 500), PIPE_SIZE);
 	/* writers gone: what is left, then EOF */
 	assert_int_equal(sys_close(w), 0);
-	assert_int_equal(sys_read(r, ubuf_base, PIPE_BUF_SIZE + 10), PIPE_BUF_SIZE);
+	assert_int_equal(sys_read(r, ubuf_base, PIPE_SIZE + 10), PIPE_SIZE);
 	assert_int_equal(sys_read(r, ubuf_base, 10), 0);
 	assert_int_equal(sys_close(r), 0);
 
@@ -571,7 +573,7 @@ static void test_pipes(void **state)
 	assert_int_equal(sys_pipe2(fds, O_CLOEXEC | O_NONBLOCK), 0);
 	assert_int_equal(sys_fcntl64(fds[0], F_GETFD, 0), FD_CLOEXEC);
 	assert_int_equal(xread(fds[0], buf, 1), -EAGAIN);
-	assert_int_equal(sys_write(fds[1], ubuf_base, PIPE_BUF_SIZE + 100), PIPE_BUF_SIZE);
+	assert_int_equal(sys_write(fds[1], ubuf_base, PIPE_SIZE + 100), PIPE_SIZE);
 	assert_int_equal(sys_close(fds[0]), 0);
 	assert_int_equal(xwrite(fds[1], "x"), -EPIPE);
 	assert_int_equal(stub_last_sig, SIGPIPE);

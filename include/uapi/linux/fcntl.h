@@ -5,6 +5,9 @@
 #include <asm/fcntl.h>
 
 #define F_DUPFD_CLOEXEC	1030	/* F_LINUX_SPECIFIC_BASE + 6 */
+/* Set and get the size of a pipe's buffer. */
+#define F_SETPIPE_SZ	1031	/* F_LINUX_SPECIFIC_BASE + 7 */
+#define F_GETPIPE_SZ	1032	/* F_LINUX_SPECIFIC_BASE + 8 */
 
 #define AT_FDCWD		-100	/* Special value used to indicate
 					   openat should use the current
