@@ -92,23 +92,26 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp_mask)
 }
 
 /*
- * Why @obj cannot be an object of @s in use on @page, or NULL. SLUB walks
- * the freelist only under slub_debug; we always do, since a double free
- * would otherwise loop the freelist back on itself without a word.
+ * Why @obj cannot be an object of @s in use on @page, or NULL. Finding a
+ * double free means walking the page's freelist, as SLUB does only with
+ * slub_debug: here only in a kernel built with CONFIG_SLUB_DEBUG (make
+ * SLUB_DEBUG=1; the host tests are), since it would cost every free. Without
+ * it, a double free loops the freelist back on itself.
  * CONTEXT: s->lock held.
  */
 static const char *check_object(struct kmem_cache *s, struct page *page, const void *obj)
 {
 	unsigned long offset = (const char *)obj - (const char *)page_address(page);
-	void *p;
 
 	if (!PageSlab(page) || page->slab_cache != s)
 		return "kmem_cache_free of an object from another cache";
 	if (offset % s->size || offset / s->size >= PAGE_SIZE / s->size)
 		return "kmem_cache_free of a pointer inside an object";
-	for (p = page->freelist; p; p = get_freepointer(p))
+#ifdef CONFIG_SLUB_DEBUG
+	for (void *p = page->freelist; p; p = get_freepointer(p))
 		if (p == obj)
 			return "kmem_cache_free: object already free";
+#endif
 	return NULL;
 }
 
