@@ -60,6 +60,14 @@ int sigaddset(sigset_t *set, int sig);
 int sigdelset(sigset_t *set, int sig);
 int sigismember(const sigset_t *set, int sig);
 
+/* XSI (System V) signal calls */
+#define SIG_HOLD	((__sighandler_t)2)
+int sighold(int sig);
+int sigrelse(int sig);
+int sigignore(int sig);
+int sigpause(int sig);
+sighandler_t sigset(int sig, sighandler_t disp);
+
 /* the restorers sigaction() installs (user/lib/sigreturn.S) */
 void __sigreturn_restorer(void);
 void __rt_sigreturn_restorer(void);

@@ -201,3 +201,63 @@ int sigismember(const sigset_t *set, int sig)
 		return -1;
 	return (set->sig[(sig - 1) / 32] >> ((sig - 1) % 32)) & 1;
 }
+
+/* The System V / XSI signal calls (glibc's sighold.c, sigrelse.c,
+ * sigignore.c, sigset.c, sigpause.c), over sigprocmask and sigaction. */
+int sighold(int sig)
+{
+	sigset_t set;
+
+	if (sigemptyset(&set) < 0 || sigaddset(&set, sig) < 0)
+		return -1;
+	return sigprocmask(SIG_BLOCK, &set, NULL);
+}
+
+int sigrelse(int sig)
+{
+	sigset_t set;
+
+	if (sigemptyset(&set) < 0 || sigaddset(&set, sig) < 0)
+		return -1;
+	return sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
+int sigignore(int sig)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = SIG_IGN;
+	return sigaction(sig, &sa, NULL);
+}
+
+/* sigpause (XSI): unblock sig and wait for a signal, the mask restored after. */
+int sigpause(int sig)
+{
+	sigset_t set;
+
+	if (sigprocmask(SIG_BLOCK, NULL, &set) < 0 || sigdelset(&set, sig) < 0)
+		return -1;
+	return sigsuspend(&set);
+}
+
+/* sigset: install disp for sig; SIG_HOLD blocks sig instead. RETURNS: the
+ * old disposition, SIG_HOLD if sig was blocked, or SIG_ERR. */
+sighandler_t sigset(int sig, sighandler_t disp)
+{
+	struct sigaction sa, old;
+	sigset_t set, oldset;
+
+	if (sigemptyset(&set) < 0 || sigaddset(&set, sig) < 0)
+		return SIG_ERR;
+	if (disp == SIG_HOLD) {
+		if (sigaction(sig, NULL, &old) < 0 || sigprocmask(SIG_BLOCK, &set, &oldset) < 0)
+			return SIG_ERR;
+		return sigismember(&oldset, sig) ? SIG_HOLD : old.sa_handler;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = disp;
+	if (sigaction(sig, &sa, &old) < 0 || sigprocmask(SIG_UNBLOCK, &set, &oldset) < 0)
+		return SIG_ERR;
+	return sigismember(&oldset, sig) ? SIG_HOLD : old.sa_handler;
+}
