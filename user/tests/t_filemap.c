@@ -52,6 +52,7 @@ static void test_mmap(void)
 	int fd = open(FILE_NAME, O_RDONLY), rw;
 	char *p, c, maps[4096];
 	int st, n, mfd;
+	char *line;
 
 	p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
 	CHECK(p != MAP_FAILED, "mmap MAP_PRIVATE of a file");
@@ -65,9 +66,14 @@ static void test_mmap(void)
 	n = read(mfd, maps, sizeof(maps) - 1);
 	maps[n > 0 ? n : 0] = 0;
 	close(mfd);
-	CHECK(strstr(maps, " rw-p 00000000 ") && strstr(maps, FILE_NAME "\n"),
-	      "/proc/self/maps shows the file mapping");
 	CHECK(strstr(maps, "[stack]\n") != NULL, "/proc/self/maps shows [stack]");
+	line = strstr(maps, FILE_NAME "\n");
+	while (line && line > maps && line[-1] != '\n')
+		line--;
+	if (line)
+		line[strcspn(line, "\n")] = 0;
+	check_result(line && strstr(line, " rw-p 00000000 "), "/proc/self/maps shows the file mapping",
+		     "its line: %s (of %d bytes)", line ? line : "none", n);
 	CHECK_EQ(munmap(p, 2 * PAGE), 0, "munmap");
 
 	p = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, PAGE);
