@@ -165,6 +165,10 @@ static void forget_original_parent(struct task_struct *father, struct list_head 
 {
 	struct task_struct *p, *t, *n, *reaper = NULL;
 
+	/* Nothing to hand on: skip the search for a reaper, which would make
+	 * the exit of a group of n threads cost n^2. */
+	if (list_empty(&father->children))
+		return;
 	for_each_thread(father, t) {
 		if (!(t->flags & PF_EXITING)) {
 			reaper = t;

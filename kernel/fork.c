@@ -5,6 +5,7 @@
  * copy_process duplicates the task and, per clone flag, shares or copies
  * the address space (copy-on-write), files, fs, signal handlers and the
  * thread group's signal state. */
+#include <linux/capability.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
@@ -28,7 +29,8 @@
 
 DEFINE_SPINLOCK(tasklist_lock);
 LIST_HEAD(all_tasks);
-int nr_threads; /* tasks alive, for the NPROC limit */
+int nr_threads; /* tasks alive, against max_threads */
+int max_threads; /* tunable limit on nr_threads */
 
 static struct kmem_cache *task_struct_cachep;
 struct kmem_cache *sighand_cachep; /* exec (de_thread) makes them too */
@@ -307,7 +309,25 @@ copy_process(unsigned long clone_flags, unsigned long stack_start, unsigned long
 	p = dup_task_struct(current);
 	if (!p)
 		return ERR_PTR(-ENOMEM);
+
+	/* Only root (and INIT_USER's own tasks) may go past RLIMIT_NPROC. */
+	retval = -EAGAIN;
+	if (READ_ONCE(p->cred.user->processes) >= task_rlimit(p, RLIMIT_NPROC)) {
+		if (p->cred.user != INIT_USER && !capable(CAP_SYS_RESOURCE) &&
+		    !capable(CAP_SYS_ADMIN))
+			goto bad_fork_free;
+	}
+	current->flags &= ~PF_NPROC_EXCEEDED;
 	copy_creds(p);
+
+	/*
+	 * If multiple threads are within copy_process(), then this check
+	 * triggers too late. This doesn't hurt, the check is only there
+	 * to stop root fork bombs.
+	 */
+	retval = -EAGAIN;
+	if (nr_threads >= max_threads)
+		goto bad_fork_cleanup_count;
 
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
@@ -329,10 +349,10 @@ copy_process(unsigned long clone_flags, unsigned long stack_start, unsigned long
 
 	retval = sched_fork(clone_flags, p);
 	if (retval)
-		goto bad_fork_free;
+		goto bad_fork_cleanup_count;
 	retval = copy_files(clone_flags, p);
 	if (retval)
-		goto bad_fork_free;
+		goto bad_fork_cleanup_count;
 	retval = copy_fs(clone_flags, p);
 	if (retval)
 		goto bad_fork_cleanup_files;
@@ -426,9 +446,10 @@ bad_fork_cleanup_fs:
 	exit_fs(p);
 bad_fork_cleanup_files:
 	exit_files(p);
-bad_fork_free:
+bad_fork_cleanup_count:
 	__atomic_fetch_sub(&p->cred.user->processes, 1, __ATOMIC_SEQ_CST);
 	exit_creds(p);
+bad_fork_free:
 	free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
 	kmem_cache_free(task_struct_cachep, p);
 	return ERR_PTR(retval);
@@ -576,9 +597,36 @@ struct task_struct *fork_idle(int cpu)
 	return p;
 }
 
-void proc_caches_init(void)
+#define MIN_THREADS 20
+#define MAX_THREADS 0x3fffffff /* FUTEX_TID_MASK */
+
+/*
+ * set_max_threads: the number of threads shall be limited such that the
+ * thread structures may only consume a small part of the available memory
+ * (an eighth, counting the kernel stacks).
+ */
+static void set_max_threads(unsigned int max_threads_suggested)
+{
+	u64 threads = (u64)totalram_pages * PAGE_SIZE / (THREAD_SIZE * 8UL);
+
+	if (threads > max_threads_suggested)
+		threads = max_threads_suggested;
+	max_threads = threads < MIN_THREADS ? MIN_THREADS : threads > MAX_THREADS ? MAX_THREADS : threads;
+}
+
+/* The task cache, max_threads, and init's process and signal limits,
+ * which every task inherits: half of max_threads each, as Linux. */
+void fork_init(void)
 {
 	task_struct_cachep = kmem_cache_create("task_struct", sizeof(struct task_struct), 0, 0);
+	set_max_threads(MAX_THREADS);
+	init_task.signal->rlim[RLIMIT_NPROC].rlim_cur = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_NPROC].rlim_max = max_threads / 2;
+	init_task.signal->rlim[RLIMIT_SIGPENDING] = init_task.signal->rlim[RLIMIT_NPROC];
+}
+
+void proc_caches_init(void)
+{
 	sighand_cachep = kmem_cache_create("sighand_cache", sizeof(struct sighand_struct), 0, 0);
 	signal_cachep = kmem_cache_create("signal_cache", sizeof(struct signal_struct), 0, 0);
 	mm_cachep = kmem_cache_create("mm_struct", sizeof(struct mm_struct), 0, 0);

@@ -135,6 +135,7 @@ void start_kernel(void)
 
 	cpu_init();
 	mem_init();
+	fork_init();
 	proc_caches_init();
 	__init_signals();
 	futex_init();

@@ -258,8 +258,9 @@ pid_t kernel_thread(int (*fn)(void *), void *arg, unsigned long flags);
 void __noreturn do_exit(long code);
 void __noreturn do_group_exit(int exit_code);
 void release_task(struct task_struct *p);
+void fork_init(void);
 void proc_caches_init(void);
-extern int nr_threads;
+extern int nr_threads, max_threads;
 
 /* kernel/futex.c: wake up to nr waiters on the futex word at uaddr. */
 int futex_wake(u32 __user *uaddr, int nr);
