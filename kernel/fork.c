@@ -6,6 +6,7 @@
  * the address space (copy-on-write), files, fs, signal handlers and the
  * thread group's signal state. */
 #include <linux/capability.h>
+#include <linux/completion.h>
 #include <linux/errno.h>
 #include <linux/fdtable.h>
 #include <linux/fs_struct.h>
@@ -41,12 +42,6 @@ unsigned long total_forks;
 
 int copy_thread(unsigned long clone_flags, unsigned long stack_start, unsigned long stk_sz,
 		struct task_struct *p, unsigned long tls);
-
-/* A completion, reduced to what vfork needs (Linux's struct completion). */
-struct completion {
-	int done;
-	wait_queue_head_t wait;
-};
 
 static void free_signal_struct(struct signal_struct *sig)
 {
@@ -461,10 +456,9 @@ static void complete_vfork_done(struct task_struct *tsk)
 
 	spin_lock_irq(&tsk->alloc_lock);
 	vfork = tsk->vfork_done;
-	if (vfork) {
+	if (likely(vfork)) {
 		tsk->vfork_done = NULL;
-		vfork->done = 1;
-		wake_up_all(&vfork->wait);
+		complete(vfork);
 	}
 	spin_unlock_irq(&tsk->alloc_lock);
 }
@@ -473,7 +467,7 @@ static void complete_vfork_done(struct task_struct *tsk)
  * child runs on its memory. A fatal signal ends the wait early. */
 static int wait_for_vfork_done(struct task_struct *child, struct completion *vfork)
 {
-	int killed = wait_event_killable(vfork->wait, READ_ONCE(vfork->done));
+	int killed = wait_for_completion_killable(vfork);
 
 	if (killed) {
 		spin_lock_irq(&child->alloc_lock);
@@ -540,8 +534,7 @@ noinline long _do_fork(unsigned long clone_flags, unsigned long stack_start,
 		put_user(nr, parent_tidptr);
 	if (clone_flags & CLONE_VFORK) {
 		p->vfork_done = &vfork;
-		vfork.done = 0;
-		init_waitqueue_head(&vfork.wait);
+		init_completion(&vfork);
 		get_task_struct(p);
 	}
 

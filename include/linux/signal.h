@@ -117,6 +117,17 @@ static inline int fatal_signal_pending(struct task_struct *p)
 	return signal_pending(p) && __fatal_signal_pending(p);
 }
 
+/* Would a signal end a sleep in @state? A task that set a sleeping state
+ * but has a signal it must see does not sleep (schedule()). */
+static inline int signal_pending_state(long state, struct task_struct *p)
+{
+	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL)))
+		return 0;
+	if (!signal_pending(p))
+		return 0;
+	return (state & TASK_INTERRUPTIBLE) || __fatal_signal_pending(p);
+}
+
 /* kernel/signal.c */
 void recalc_sigpending(void);
 void signal_wake_up_state(struct task_struct *t, unsigned int state);

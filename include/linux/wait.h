@@ -48,6 +48,8 @@ void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_en
 /* Wake up to nr_exclusive exclusive waiters (0: all) in `mode` states. */
 void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive,
 	       void *key);
+/* __wake_up() for a caller that holds wq_head->lock. */
+void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode, int nr);
 
 #define wake_up(x) __wake_up(x, TASK_NORMAL, 1, NULL)
 #define wake_up_all(x) __wake_up(x, TASK_NORMAL, 0, NULL)

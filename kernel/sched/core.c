@@ -297,17 +297,6 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 	finish_task_switch(prev);
 }
 
-/* A task that set a sleeping state but has a signal it must see does not
- * sleep (Linux's signal_pending_state). */
-static int signal_pending_state(long state, struct task_struct *p)
-{
-	if (!(state & (TASK_INTERRUPTIBLE | TASK_WAKEKILL)))
-		return 0;
-	if (!signal_pending(p))
-		return 0;
-	return (state & TASK_INTERRUPTIBLE) || __fatal_signal_pending(p);
-}
-
 static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;

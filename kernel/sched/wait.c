@@ -107,6 +107,11 @@ static void __wake_up_common(struct wait_queue_head *wq_head, unsigned int mode,
 	}
 }
 
+void __wake_up_locked(struct wait_queue_head *wq_head, unsigned int mode, int nr)
+{
+	__wake_up_common(wq_head, mode, nr, NULL);
+}
+
 void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive,
 	       void *key)
 {
