@@ -138,6 +138,10 @@ void pgd_free(struct mm_struct *mm);
 pte_t *pte_offset(struct mm_struct *mm, unsigned long addr, bool alloc);
 pte_t mk_pte(unsigned long pfn, unsigned long vm_flags);
 void set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, pte_t pte);
+/* Clear the entry for @address and flush it from every CPU's TLB (Linux's
+ * ptep_clear_flush: the "break" of break-before-make). RETURNS: the old
+ * entry. CONTEXT: mm->mmap_lock held. */
+pte_t ptep_clear_flush(struct vm_area_struct *vma, unsigned long address, pte_t *ptep);
 #define pte_none(pte) ((pte) == 0)
 #define pte_pfn(pte) ((pte) >> PAGE_SHIFT)
 #define pte_write(pte) (!((pte)&PTE_APX))

@@ -115,6 +115,15 @@ void notrace set_pte_at(struct mm_struct *mm, unsigned long addr, pte_t *ptep, p
 		dsb();
 }
 
+pte_t ptep_clear_flush(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)
+{
+	pte_t pte = *ptep;
+
+	*ptep = 0;
+	flush_tlb_page(vma->vm_mm, address);
+	return pte;
+}
+
 /* The boot page tables map LOWMEM_MAX of RAM at PAGE_OFFSET. Unmap the
  * part beyond the RAM we were given: the VideoCore's memory above it must
  * not be cacheable for us (ARM ARM A3.5.7: mismatched attributes). */

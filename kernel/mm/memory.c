@@ -52,6 +52,14 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	memcpy((void *)copy, pte_page_address(pte), PAGE_SIZE);
 	if (vma->vm_flags & VM_EXEC)
 		flush_icache_range(copy, copy + PAGE_SIZE);
+	/*
+	 * Clear the pte entry and flush it first, before updating the pte
+	 * with the new entry (Linux's wp_page_copy): no CPU may keep using
+	 * the old translation once the new one is visible. Only after that
+	 * may the old page lose our reference: the other process, finding
+	 * itself its only user, then writes it in place.
+	 */
+	ptep_clear_flush(vma, address, ptep);
 	set_pte_at(vma->vm_mm, address, ptep, mk_pte(virt_to_pfn(copy), vma->vm_flags));
 	put_page(old);
 	return 0;
