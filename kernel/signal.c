@@ -323,6 +323,23 @@ noinline int dequeue_signal(struct task_struct *tsk, sigset_t *mask, siginfo_t *
 		}
 	}
 	recalc_sigpending();
+	if (!signr)
+		return 0;
+	if (unlikely(sig_kernel_stop(signr))) {
+		/*
+		 * Set a marker that we have dequeued a stop signal.  Our
+		 * caller might release the siglock and then the pending
+		 * stop signal it is about to process is no longer in the
+		 * pending bitmasks, but must still be cleared by a SIGCONT
+		 * (and overruled by a SIGKILL).  So those cases clear this
+		 * shared flag after we've set it.  Note that this flag may
+		 * remain set after the signal we return is ignored or
+		 * handled.  That doesn't matter because its only purpose
+		 * is to alert stop-signal processing code when another
+		 * processor has come along and cleared the flag.
+		 */
+		current->jobctl |= JOBCTL_STOP_DEQUEUED;
+	}
 	return signr;
 }
 
@@ -371,6 +388,88 @@ static bool task_is_stopped(struct task_struct *p)
 	return (p->state & __TASK_STOPPED) != 0;
 }
 
+/* Set the group stop state of a signal_struct, keeping its other flags
+ * (SIGNAL_UNKILLABLE). CONTEXT: siglock held. */
+static void signal_set_stop_flags(struct signal_struct *sig, unsigned int flags)
+{
+	sig->flags = (sig->flags & ~SIGNAL_STOP_MASK) | flags;
+}
+
+/**
+ * task_set_jobctl_pending - set jobctl pending bits
+ * @task: target task
+ * @mask: pending bits to set
+ *
+ * Clear @mask from @task->jobctl.  @mask must be subset of
+ * %JOBCTL_PENDING_MASK | %JOBCTL_STOP_CONSUME | %JOBCTL_STOP_SIGMASK.  If
+ * stop signo is being set, the existing signo is cleared.  If @task is
+ * already being killed or exiting, this function becomes noop.
+ *
+ * CONTEXT: Must be called with @task->sighand->siglock held.
+ * RETURNS: %true if @mask is set, %false if made noop because @task was dying.
+ */
+static bool task_set_jobctl_pending(struct task_struct *task, unsigned long mask)
+{
+	if (unlikely(fatal_signal_pending(task) || (task->flags & PF_EXITING)))
+		return false;
+	if (mask & JOBCTL_STOP_SIGMASK)
+		task->jobctl &= ~JOBCTL_STOP_SIGMASK;
+	task->jobctl |= mask;
+	return true;
+}
+
+/**
+ * task_clear_jobctl_pending - clear jobctl pending bits
+ * @task: target task
+ * @mask: pending bits to clear
+ *
+ * Clear @mask from @task->jobctl.  @mask must be subset of
+ * %JOBCTL_PENDING_MASK.  If %JOBCTL_STOP_PENDING is being cleared, other
+ * STOP bits are cleared together.
+ *
+ * CONTEXT: Must be called with @task->sighand->siglock held.
+ */
+static void task_clear_jobctl_pending(struct task_struct *task, unsigned long mask)
+{
+	if (mask & JOBCTL_STOP_PENDING)
+		mask |= JOBCTL_STOP_CONSUME | JOBCTL_STOP_DEQUEUED;
+	task->jobctl &= ~mask;
+}
+
+/**
+ * task_participate_group_stop - participate in a group stop
+ * @task: task participating in a group stop
+ *
+ * @task has %JOBCTL_STOP_PENDING set and is participating in a group stop.
+ * Group stop states are cleared and the group stop count is consumed if
+ * %JOBCTL_STOP_CONSUME was set.  If the consumption completes the group
+ * stop, the appropriate `SIGNAL_*` flags are set.
+ *
+ * CONTEXT: Must be called with @task->sighand->siglock held.
+ * RETURNS: %true if group stop completion should be notified to the parent,
+ * %false otherwise.
+ */
+static bool task_participate_group_stop(struct task_struct *task)
+{
+	struct signal_struct *sig = task->signal;
+	bool consume = task->jobctl & JOBCTL_STOP_CONSUME;
+
+	task_clear_jobctl_pending(task, JOBCTL_STOP_PENDING);
+	if (!consume)
+		return false;
+	if (sig->group_stop_count)
+		sig->group_stop_count--;
+	/*
+	 * Tell the caller to notify completion iff we are entering into a
+	 * fresh group stop.  Read comment in do_signal_stop() for details.
+	 */
+	if (!sig->group_stop_count && !(sig->flags & SIGNAL_STOP_STOPPED)) {
+		signal_set_stop_flags(sig, SIGNAL_STOP_STOPPED);
+		return true;
+	}
+	return false;
+}
+
 /*
  * Handle magic process-wide effects of stop/continue signals. Unlike the
  * signal actions, these happen immediately at signal-generation time.
@@ -399,7 +498,7 @@ static noinline bool prepare_signal(int sig, struct task_struct *p, bool force)
 		flush_sigqueue_mask(&flush, &signal->shared_pending);
 		for_each_thread(p, t) {
 			flush_sigqueue_mask(&flush, &t->pending);
-			t->jobctl &= ~JOBCTL_STOP_PENDING;
+			task_clear_jobctl_pending(t, JOBCTL_STOP_PENDING);
 			wake_up_state(t, __TASK_STOPPED);
 		}
 		/* Notify the parent with CLD_CONTINUED if we were stopped.
@@ -412,7 +511,10 @@ static noinline bool prepare_signal(int sig, struct task_struct *p, bool force)
 		else if (signal->group_stop_count)
 			why |= SIGNAL_CLD_STOPPED;
 		if (why) {
-			signal->flags = why | SIGNAL_STOP_CONTINUED;
+			/* The first thread which returns from do_signal_stop()
+			 * will take ->siglock, notice SIGNAL_CLD_MASK, and
+			 * notify its parent. See get_signal(). */
+			signal_set_stop_flags(signal, why | SIGNAL_STOP_CONTINUED);
 			signal->group_stop_count = 0;
 			signal->group_exit_code = 0;
 		}
@@ -481,7 +583,7 @@ static noinline void complete_signal(int sig, struct task_struct *p, int group)
 			signal->group_exit_code = sig;
 			signal->group_stop_count = 0;
 			for_each_thread(p, t) {
-				t->jobctl &= ~JOBCTL_STOP_PENDING;
+				task_clear_jobctl_pending(t, JOBCTL_PENDING_MASK);
 				sigaddset(&t->pending.signal, SIGKILL);
 				signal_wake_up(t, 1);
 			}
@@ -743,7 +845,7 @@ void zap_other_threads(struct task_struct *p)
 	for_each_thread(p, t) {
 		if (t == p)
 			continue;
-		t->jobctl &= ~JOBCTL_STOP_PENDING;
+		task_clear_jobctl_pending(t, JOBCTL_PENDING_MASK);
 		/* Don't bother with already dead threads */
 		if (t->exit_state)
 			continue;
@@ -1019,51 +1121,87 @@ void do_notify_parent_cldstop(struct task_struct *tsk, bool for_ptracer, int why
 	spin_unlock_irqrestore(&sighand->siglock, flags);
 }
 
-/*
- * This performs the stopping for SIGSTOP and other stop signals. The
- * first thread to get here starts the group stop: every other thread is
- * told to stop; the last one to stop reports CLD_STOPPED to the parent.
+/**
+ * do_signal_stop - handle group stop for SIGSTOP and other stop signals
+ * @signr: signr causing group stop if initiating
  *
- * CONTEXT: must be called with current->sighand->siglock held, which is
- * released on return. RETURNS: true (the task stopped and was woken).
+ * If %JOBCTL_STOP_PENDING is not set yet, initiate group stop with @signr
+ * and participate in it.  If already set, participate in the existing
+ * group stop.  If participated in a group stop (and thus slept), %true is
+ * returned with siglock released.
+ *
+ * CONTEXT: Must be called with @current->sighand->siglock held, which is
+ * released on %true return.
+ * RETURNS: %false if group stop is already cancelled or the stop signal
+ * was cleared by a SIGCONT (siglock still held); %true if participated
+ * in group stop (siglock released).
  */
 static bool do_signal_stop(int signr)
 {
 	struct signal_struct *sig = current->signal;
-	bool notify = false;
+	int notify = 0;
 
 	if (!(current->jobctl & JOBCTL_STOP_PENDING)) {
+		unsigned long gstop = JOBCTL_STOP_PENDING | JOBCTL_STOP_CONSUME;
 		struct task_struct *t;
 
 		/* signr will be recorded in task->jobctl for retries */
+		if (!likely(current->jobctl & JOBCTL_STOP_DEQUEUED) ||
+		    unlikely(signal_group_exit(sig)))
+			return false;
+		/*
+		 * There is no group stop already in progress.  We must
+		 * initiate one now.
+		 *
+		 * The condition can be distinguished by testing whether
+		 * SIGNAL_STOP_STOPPED is already set.  Don't generate
+		 * group_exit_code in such case.
+		 */
 		if (!(sig->flags & SIGNAL_STOP_STOPPED))
 			sig->group_exit_code = signr;
 		sig->group_stop_count = 0;
-		current->jobctl |= JOBCTL_STOP_PENDING;
-		sig->group_stop_count++;
-		for_each_thread(current, t) {
-			if (t == current || (t->flags & PF_EXITING) ||
-			    (t->jobctl & JOBCTL_STOP_PENDING))
-				continue;
-			t->jobctl |= JOBCTL_STOP_PENDING;
+		if (task_set_jobctl_pending(current, signr | gstop))
 			sig->group_stop_count++;
-			signal_wake_up(t, 0);
+		for_each_thread(current, t) {
+			if (t == current)
+				continue;
+			/*
+			 * Setting state to TASK_STOPPED for a group stop is
+			 * always done with the siglock held, so this check
+			 * has no races. A thread that is dying or exiting
+			 * takes no part (task_set_jobctl_pending).
+			 */
+			if (!task_is_stopped(t) && task_set_jobctl_pending(t, signr | gstop)) {
+				sig->group_stop_count++;
+				signal_wake_up(t, 0);
+			}
 		}
 	}
-	current->jobctl &= ~JOBCTL_STOP_PENDING;
-	if (--sig->group_stop_count == 0) {
-		sig->flags = SIGNAL_STOP_STOPPED;
-		notify = true;
-	}
-	current->state = TASK_STOPPED;
+
+	/*
+	 * If there are no other threads in the group, or if there is a group
+	 * stop in progress and we are the last to stop, report to the parent.
+	 */
+	if (task_participate_group_stop(current))
+		notify = CLD_STOPPED;
+
+	__set_current_state(TASK_STOPPED);
 	spin_unlock_irq(&current->sighand->siglock);
 
+	/*
+	 * Notify the parent of the group stop completion. This is for group
+	 * stop and should always be delivered to the real parent of the group
+	 * leader.
+	 */
 	if (notify) {
 		unsigned long flags;
+
 		spin_lock_irqsave(&tasklist_lock, flags);
-		do_notify_parent_cldstop(current, false, CLD_STOPPED);
+		do_notify_parent_cldstop(current, false, notify);
 		spin_unlock_irqrestore(&tasklist_lock, flags);
 	}
+
+	/* Now we don't run again until woken by SIGCONT or SIGKILL */
 	schedule();
 	return true;
 }
@@ -1218,20 +1356,81 @@ void signal_setup_done(int failed, struct ksignal *ksig, int stepping)
 		signal_delivered(ksig, stepping);
 }
 
-/* The exiting thread may not take a group-wide signal: hand what it cannot
- * take to another thread that can (Linux's retarget_shared_pending, reduced
- * to waking the others so that they look). */
-void exit_signals(struct task_struct *tsk)
+/*
+ * It could be that complete_signal() picked us to notify about the
+ * group-wide signal. Other threads should be notified now to take
+ * the shared signals in @which since we will not.
+ */
+static void retarget_shared_pending(struct task_struct *tsk, sigset_t *which)
 {
+	sigset_t retarget;
 	struct task_struct *t;
 
+	retarget.sig[0] = tsk->signal->shared_pending.signal.sig[0] & which->sig[0];
+	retarget.sig[1] = tsk->signal->shared_pending.signal.sig[1] & which->sig[1];
+	if (sigisemptyset(&retarget))
+		return;
+	for_each_thread(tsk, t) {
+		if (t == tsk || (t->flags & PF_EXITING))
+			continue;
+		if (!has_pending_signals(&retarget, &t->blocked))
+			continue;
+		/* Remove the signals this thread can handle. */
+		retarget.sig[0] &= t->blocked.sig[0];
+		retarget.sig[1] &= t->blocked.sig[1];
+		if (!signal_pending(t))
+			signal_wake_up(t, 0);
+		if (sigisemptyset(&retarget))
+			break;
+	}
+}
+
+/*
+ * The thread is about to exit (PF_EXITING from now on, so group-wide
+ * signals and group stops pass it by): hand the shared signals it was
+ * told to take to another thread, and if a group stop counts on it, take
+ * its part now. If that completes the stop, the parent is told.
+ */
+void exit_signals(struct task_struct *tsk)
+{
+	int group_stop = 0;
+	sigset_t unblocked;
+
+	if (thread_group_empty(tsk) || signal_group_exit(tsk->signal)) {
+		tsk->flags |= PF_EXITING;
+		return;
+	}
+
 	spin_lock_irq(&tsk->sighand->siglock);
+	/*
+	 * From now this task is not visible for group-wide signals,
+	 * see wants_signal(), do_signal_stop().
+	 */
 	tsk->flags |= PF_EXITING;
-	if (!signal_group_exit(tsk->signal) && !sigisemptyset(&tsk->signal->shared_pending.signal))
-		for_each_thread(tsk, t)
-			if (t != tsk && !(t->flags & PF_EXITING))
-				recalc_sigpending_and_wake(t);
+
+	if (!signal_pending(tsk))
+		goto out;
+
+	unblocked.sig[0] = ~tsk->blocked.sig[0];
+	unblocked.sig[1] = ~tsk->blocked.sig[1];
+	retarget_shared_pending(tsk, &unblocked);
+
+	if (unlikely(tsk->jobctl & JOBCTL_STOP_PENDING) && task_participate_group_stop(tsk))
+		group_stop = CLD_STOPPED;
+out:
 	spin_unlock_irq(&tsk->sighand->siglock);
+
+	/*
+	 * If group stop has completed, deliver the notification.  This
+	 * should always go to the real parent of the group leader.
+	 */
+	if (unlikely(group_stop)) {
+		unsigned long flags;
+
+		spin_lock_irqsave(&tasklist_lock, flags);
+		do_notify_parent_cldstop(tsk, false, group_stop);
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+	}
 }
 
 void __init_signals(void)

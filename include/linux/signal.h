@@ -103,9 +103,12 @@ struct ksignal {
 };
 
 /* task->jobctl bits (Linux's include/linux/sched/jobctl.h, the subset for
- * group stop). */
-#define JOBCTL_STOP_PENDING (1UL << 17)
-#define JOBCTL_STOP_CONSUME (1UL << 18)
+ * group stop: no ptrace traps). */
+#define JOBCTL_STOP_SIGMASK 0xffff /* signr of the last group stop */
+#define JOBCTL_STOP_DEQUEUED (1UL << 16) /* stop signal dequeued */
+#define JOBCTL_STOP_PENDING (1UL << 17) /* task should stop for group stop */
+#define JOBCTL_STOP_CONSUME (1UL << 18) /* consume group stop count */
+#define JOBCTL_PENDING_MASK JOBCTL_STOP_PENDING
 
 static inline int __fatal_signal_pending(struct task_struct *p)
 {
