@@ -11,9 +11,10 @@ struct task_struct;
 
 /* Print an oops for regs and kill the current task (or panic). */
 void die(const char *str, struct pt_regs *regs, int err);
-/* A fault: signo/si_code at addr for user mode, die(str) for the kernel. */
+/* A fault: signo/si_code at addr for user mode, with err and trap for its
+ * sigcontext's error_code and trap_no; die(str) for the kernel. */
 void arm_notify_die(const char *str, struct pt_regs *regs, int signo, int si_code,
-		    void __user *addr, unsigned long err);
+		    void __user *addr, unsigned long err, unsigned long trap);
 /* Make instructions written in [start, end) of user memory executable
  * (kernel/arm/cache-v7.S). RETURNS: 0 or -EFAULT. */
 int v7_coherent_user_range(unsigned long start, unsigned long end);

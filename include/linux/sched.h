@@ -12,6 +12,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
 
@@ -134,6 +135,8 @@ struct task_struct {
 	int curr_ret_stack;
 	struct ftrace_ret_stack *ret_stack;
 	unsigned long trace_overrun;
+
+	struct thread_struct thread; /* CPU-specific state (asm/processor.h) */
 };
 
 /* The task running on this CPU, from the thread_info at the base of sp. */

@@ -79,7 +79,12 @@ static void __do_kernel_fault(unsigned long addr, unsigned int fsr, struct pt_re
 static void __do_user_fault(unsigned long addr, unsigned int fsr, int sig, int code,
 			    struct pt_regs *regs)
 {
-	force_sig_fault(sig, code, (void __user *)addr, current);
+	struct task_struct *tsk = current;
+
+	tsk->thread.address = addr;
+	tsk->thread.error_code = fsr;
+	tsk->thread.trap_no = 14;
+	force_sig_fault(sig, code, (void __user *)addr, tsk);
 }
 
 void do_bad_area(unsigned long addr, unsigned int fsr, struct pt_regs *regs)
@@ -313,7 +318,7 @@ void do_DataAbort(unsigned long addr, unsigned int fsr, struct pt_regs *regs)
 		return;
 
 	pr_alert("Unhandled fault: %s (0x%03x) at 0x%08lx\n", inf->name, fsr, addr);
-	arm_notify_die("", regs, inf->sig, inf->code, (void __user *)addr, fsr);
+	arm_notify_die("", regs, inf->sig, inf->code, (void __user *)addr, fsr, 0);
 }
 
 void do_PrefetchAbort(unsigned long addr, unsigned int ifsr, struct pt_regs *regs)
@@ -324,5 +329,5 @@ void do_PrefetchAbort(unsigned long addr, unsigned int ifsr, struct pt_regs *reg
 		return;
 
 	pr_alert("Unhandled prefetch abort: %s (0x%03x) at 0x%08lx\n", inf->name, ifsr, addr);
-	arm_notify_die("", regs, inf->sig, inf->code, (void __user *)addr, ifsr);
+	arm_notify_die("", regs, inf->sig, inf->code, (void __user *)addr, ifsr, 0);
 }

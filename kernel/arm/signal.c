@@ -75,8 +75,8 @@ static int setup_sigframe(struct sigframe __user *sf, struct pt_regs *regs, sigs
 {
 	struct aux_sigframe __user *aux = (struct aux_sigframe __user *)sf->uc.uc_regspace;
 	struct sigcontext sc = {
-		.trap_no = 0,
-		.error_code = 0,
+		.trap_no = current->thread.trap_no,
+		.error_code = current->thread.error_code,
 		.oldmask = set->sig[0],
 		.arm_r0 = regs->ARM_r0,
 		.arm_r1 = regs->ARM_r1,
@@ -95,7 +95,7 @@ static int setup_sigframe(struct sigframe __user *sf, struct pt_regs *regs, sigs
 		.arm_lr = regs->ARM_lr,
 		.arm_pc = regs->ARM_pc,
 		.arm_cpsr = regs->ARM_cpsr,
-		.fault_address = 0,
+		.fault_address = current->thread.address,
 	};
 
 	int err = copy_to_user(&sf->uc.uc_mcontext, &sc, sizeof(sc)) ||

@@ -198,14 +198,18 @@ void __noreturn bad_mode(struct pt_regs *regs)
 	panic("bad mode");
 }
 
-/* A fault the task caused: a signal for user mode, an oops for the kernel. */
+/* A fault the task caused: a signal for user mode (err and trap go to its
+ * signal frame's error_code and trap_no), an oops for the kernel. */
 void arm_notify_die(const char *str, struct pt_regs *regs, int signo, int si_code,
-		    void __user *addr, unsigned long err)
+		    void __user *addr, unsigned long err, unsigned long trap)
 {
-	if (user_mode(regs))
+	if (user_mode(regs)) {
+		current->thread.error_code = err;
+		current->thread.trap_no = trap;
 		force_sig_fault(signo, si_code, addr, current);
-	else
+	} else {
 		die(str, regs, err);
+	}
 }
 
 /* A breakpoint for the debugger (Linux's ptrace_break). Without ptrace, it
@@ -305,7 +309,7 @@ void do_undefinstr(struct pt_regs *regs)
 		return;
 
 die_sig:
-	arm_notify_die("Oops - undefined instruction", regs, SIGILL, ILL_ILLOPC, pc, 0);
+	arm_notify_die("Oops - undefined instruction", regs, SIGILL, ILL_ILLOPC, pc, 0, 6);
 }
 
 /* Linux's __do_cache_op: one page at a time, so that a huge range can be
@@ -356,7 +360,7 @@ long arm_syscall(int no, struct pt_regs *regs)
 
 	switch (no & 0xffff) {
 	case 0: /* branch through 0 */
-		arm_notify_die("branch through zero", regs, SIGSEGV, SEGV_MAPERR, NULL, 0);
+		arm_notify_die("branch through zero", regs, SIGSEGV, SEGV_MAPERR, NULL, 0, 0);
 		return 0;
 
 	case __ARM_NR_breakpoint - __ARM_NR_BASE: /* SWI BREAK_POINT */
@@ -397,7 +401,7 @@ bad_syscall:
 	arm_notify_die("Oops - bad syscall", regs, SIGILL, ILL_ILLTRP,
 		       (void __user *)instruction_pointer(regs) -
 			       ((regs->ARM_cpsr & PSR_T_BIT) ? 2 : 4),
-		       no);
+		       no, 0);
 	return regs->ARM_r0;
 }
 

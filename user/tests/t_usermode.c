@@ -15,6 +15,10 @@
  *     undefined instruction GDB plants and the ARM breakpoint syscall
  *     SIGTRAP TRAP_BRKPT; the private syscall 0xf0000 SIGSEGV, and the
  *     26-bit mode switches SIGILL ILL_ILLTRP.
+ *   - The handler's sigcontext says what happened, as Linux fills it:
+ *     trap_no 14, error_code the fault status (WnR for a write) and
+ *     fault_address for a fault, trap_no 6 for an undefined instruction,
+ *     error_code the number of a bad syscall.
  *   - Unaligned LDRD/STRD/LDM/STM, ARM and Thumb-2: done by the kernel
  *     (Linux's alignment fixup), with a SIGSEGV if the access runs into an
  *     unmapped page; an unaligned LDREX stays SIGBUS BUS_ADRALN. */
@@ -24,6 +28,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <ucontext.h>
 #include <unistd.h>
 #include "check.h"
 
@@ -36,15 +41,21 @@ struct result {
 	unsigned long insn;  /* an instruction probe's own address */
 	unsigned long cpsr;  /* after the probe, if it returned */
 	unsigned long value; /* what a read probe read */
+	unsigned long trap_no, error_code, fault_address; /* the handler's sigcontext */
 };
 static struct result *res;
 static unsigned long target;
 
-static void record(int sig, siginfo_t *info, void *uc)
+static void record(int sig, siginfo_t *info, void *ctx)
 {
+	ucontext_t *uc = ctx;
+
 	res->sig = sig;
 	res->code = info->si_code;
 	res->addr = (unsigned long)info->si_addr;
+	res->trap_no = uc->uc_mcontext.trap_no;
+	res->error_code = uc->uc_mcontext.error_code;
+	res->fault_address = uc->uc_mcontext.fault_address;
 	_exit(0);
 }
 
@@ -336,6 +347,25 @@ int main(void)
 	check_result(r.sig == SIGILL && r.code == ILL_ILLTRP && r.addr == r.insn + 8,
 		     "syscall 0xf0004 (usr32): SIGILL ILL_ILLTRP", "signal %d code %d addr %#lx",
 		     r.sig, r.code, r.addr);
+
+	r = probe(do_write, 0x10);
+	check_result(r.trap_no == 14 && r.fault_address == 0x10 && (r.error_code & 0x800),
+		     "sigcontext of a write fault: trap_no 14, fault_address, error_code with WnR",
+		     "trap_no %lu error_code %#lx fault_address %#lx", r.trap_no, r.error_code,
+		     r.fault_address);
+	r = probe(do_read, 0xc0000000);
+	check_result(r.trap_no == 14 && r.fault_address == 0xc0000000 && !(r.error_code & 0x800),
+		     "sigcontext of a read fault: trap_no 14, fault_address, error_code without WnR",
+		     "trap_no %lu error_code %#lx fault_address %#lx", r.trap_no, r.error_code,
+		     r.fault_address);
+	r = probe(i_mrc_sctlr, 0);
+	check_result(r.trap_no == 6 && r.error_code == 0,
+		     "sigcontext of an undefined instruction: trap_no 6, error_code 0",
+		     "trap_no %lu error_code %#lx", r.trap_no, r.error_code);
+	r = probe(i_sys_usr26, 0);
+	check_result(r.trap_no == 0 && r.error_code == 0xf0003,
+		     "sigcontext of a bad syscall: trap_no 0, error_code the number",
+		     "trap_no %lu error_code %#lx", r.trap_no, r.error_code);
 
 	for (i = 0; i < sizeof(data); i++)
 		data[i] = i;
