@@ -132,9 +132,85 @@ static struct task_struct *child_reaper(void)
 	return find_task_by_vpid(1);
 }
 
+
+/*
+ * Determine if a process group is "orphaned", according to the POSIX
+ * definition in 2.2.2.52.  Orphaned process groups are not to be affected
+ * by terminal-generated stop signals.  Newly orphaned process groups are
+ * to receive a SIGHUP and a SIGCONT.
+ * CONTEXT: tasklist_lock held.
+ */
+static bool will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored_task)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &all_tasks, tasks) {
+		if (task_pgrp_nr(p) != pgrp)
+			continue;
+		if (p == ignored_task || (p->exit_state && thread_group_empty(p)) ||
+		    p->real_parent->tgid == 1)
+			continue;
+		if (task_pgrp_nr(p->real_parent) != pgrp &&
+		    task_session_nr(p->real_parent) == task_session_nr(p))
+			return false;
+	}
+	return true;
+}
+
+/* RETURNS: whether current's process group is orphaned. */
+bool is_current_pgrp_orphaned(void)
+{
+	unsigned long flags;
+	bool retval;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	retval = will_become_orphaned_pgrp(task_pgrp_nr(current), NULL);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return retval;
+}
+
+/* CONTEXT: tasklist_lock held. */
+static bool has_stopped_jobs(pid_t pgrp)
+{
+	struct task_struct *p;
+
+	list_for_each_entry(p, &all_tasks, tasks)
+		if (task_pgrp_nr(p) == pgrp && (p->signal->flags & SIGNAL_STOP_STOPPED))
+			return true;
+	return false;
+}
+
+/*
+ * Check to see if any process groups have become orphaned as
+ * a result of our exiting, and if they have any stopped jobs,
+ * send them a SIGHUP and then a SIGCONT.  (POSIX 3.2.2.2)
+ * CONTEXT: tasklist_lock held.
+ */
+static void kill_orphaned_pgrp(struct task_struct *tsk, struct task_struct *parent)
+{
+	pid_t pgrp = task_pgrp_nr(tsk);
+	struct task_struct *ignored_task = tsk;
+
+	if (!parent)
+		/* exit: our father is in a different pgrp than
+		 * we are and we were the only connection outside. */
+		parent = tsk->real_parent;
+	else
+		/* reparent: our child is in a different pgrp than
+		 * we are, and it was the only connection outside. */
+		ignored_task = NULL;
+
+	if (task_pgrp_nr(parent) != pgrp && task_session_nr(parent) == task_session_nr(tsk) &&
+	    will_become_orphaned_pgrp(pgrp, ignored_task) && has_stopped_jobs(pgrp)) {
+		__kill_pgrp_info(SIGHUP, SEND_SIG_PRIV, pgrp);
+		__kill_pgrp_info(SIGCONT, SEND_SIG_PRIV, pgrp);
+	}
+}
+
 /* An adopted child must not signal its new parent with anything but
  * SIGCHLD ("we don't want people slaying init"), and if it is already a
- * zombie, the new parent hears of it now.
+ * zombie, the new parent hears of it now. Its process group may have
+ * lost its last link to the session outside it (kill_orphaned_pgrp).
  * CONTEXT: tasklist_lock held. */
 static void reparent_leader(struct task_struct *father, struct task_struct *p,
 			    struct list_head *dead)
@@ -152,6 +228,8 @@ static void reparent_leader(struct task_struct *father, struct task_struct *p,
 			list_move_tail(&p->sibling, dead);
 		}
 	}
+
+	kill_orphaned_pgrp(p, father);
 }
 
 /*
@@ -207,6 +285,9 @@ static noinline __noclone void exit_notify(struct task_struct *tsk, bool group_d
 
 	spin_lock_irq(&tasklist_lock);
 	forget_original_parent(tsk, &dead);
+
+	if (group_dead)
+		kill_orphaned_pgrp(tsk->group_leader, NULL);
 
 	if (thread_group_leader(tsk)) {
 		/* A leader with live threads waits, a zombie, until they are

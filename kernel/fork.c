@@ -381,7 +381,12 @@ copy_process(unsigned long clone_flags, unsigned long stack_start, unsigned long
 		p->group_leader = current->group_leader;
 		p->tgid = current->tgid;
 	} else {
-		p->exit_signal = clone_flags & CSIGNAL;
+		/* CLONE_PARENT shouldn't allow to set ->exit_signal: the new
+		 * parent did not ask for this child or its signal. */
+		if (clone_flags & CLONE_PARENT)
+			p->exit_signal = current->group_leader->exit_signal;
+		else
+			p->exit_signal = clone_flags & CSIGNAL;
 		p->group_leader = p;
 		p->tgid = p->pid;
 	}

@@ -903,7 +903,7 @@ noinline int group_send_sig_info(int sig, struct siginfo *info, struct task_stru
  * control characters do (^C, ^Z, ^\ in drivers/tty/n_tty.c)
  * - the caller must hold at least a readlock on tasklist_lock
  */
-static int __kill_pgrp_info(int sig, struct siginfo *info, pid_t pgrp)
+int __kill_pgrp_info(int sig, struct siginfo *info, pid_t pgrp)
 {
 	struct task_struct *p;
 	int retval = -ESRCH, success = 0;
@@ -1272,9 +1272,26 @@ relock:
 			continue;
 
 		if (sig_kernel_stop(signr)) {
-			/* The default action is to stop all threads in the
-			 * thread group. (Linux skips the job-control stops in
-			 * an orphaned process group; we have no orphan check.) */
+			/*
+			 * The default action is to stop all threads in
+			 * the thread group.  The job control signals
+			 * do nothing in an orphaned pgrp, but SIGSTOP
+			 * always works.  Note that siglock needs to be
+			 * dropped during the call to is_orphaned_pgrp()
+			 * because of lock ordering with tasklist_lock.
+			 * This allows an intervening SIGCONT to be posted.
+			 * We need to check for that and bail out if necessary.
+			 */
+			if (signr != SIGSTOP) {
+				spin_unlock_irq(&sighand->siglock);
+
+				/* signals can be posted during this window */
+
+				if (is_current_pgrp_orphaned())
+					goto relock;
+
+				spin_lock_irq(&sighand->siglock);
+			}
 			if (likely(do_signal_stop(ksig->info.si_signo))) {
 				/* It released the siglock. */
 				goto relock;

@@ -117,4 +117,10 @@ static inline struct pid *task_tgid(struct task_struct *task)
 #define task_pgrp_nr(p) ((p)->signal->pgrp)
 #define task_session_nr(p) ((p)->signal->session)
 
+/* Send sig to every process of pgrp. CONTEXT: tasklist_lock held. */
+struct siginfo;
+int __kill_pgrp_info(int sig, struct siginfo *info, pid_t pgrp);
+/* POSIX's orphaned process group test for current's (kernel/exit.c). */
+bool is_current_pgrp_orphaned(void);
+
 #endif
