@@ -4,7 +4,8 @@
  *	PANIC      panic("dumptest")
  *	BUG        BUG(): an oops from an undefined instruction
  *	EXCEPTION  a write through a NULL pointer: an oops from a data abort
- *	WARNING    WARN_ON(1): a warning with a backtrace, then carry on */
+ *	WARNING    WARN_ON(1): a warning with a backtrace, then carry on
+ *	SOFTLOCKUP loop in the kernel for ever: the soft lockup detector's case */
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -40,6 +41,12 @@ static noinline void lkdtm_WARNING(void)
 	WARN_ON(1);
 }
 
+static noinline void lkdtm_SOFTLOCKUP(void)
+{
+	for (;;)
+		barrier();
+}
+
 static const struct crashtype {
 	const char *name;
 	void (*func)(void);
@@ -48,6 +55,7 @@ static const struct crashtype {
 	{ "BUG", lkdtm_BUG },
 	{ "EXCEPTION", lkdtm_EXCEPTION },
 	{ "WARNING", lkdtm_WARNING },
+	{ "SOFTLOCKUP", lkdtm_SOFTLOCKUP },
 };
 
 static noinline void lkdtm_do_action(const struct crashtype *crashtype)

@@ -21,6 +21,8 @@ int v7_coherent_user_range(unsigned long start, unsigned long end);
 void dump_backtrace(struct pt_regs *regs, struct task_struct *tsk);
 /* Print regs and the current kernel stack trace. */
 void show_regs(struct pt_regs *regs);
+/* The register dump alone (kernel/arm/traps.c). */
+void __show_regs(struct pt_regs *regs);
 /* Build and map the vector page with the kuser helpers. CONTEXT: boot CPU. */
 void early_trap_init(void);
 

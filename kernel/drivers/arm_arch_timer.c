@@ -9,6 +9,7 @@
  * a fixed period, so a late interrupt does not make the tick drift. */
 #include <linux/clocksource.h>
 #include <linux/irq.h>
+#include <linux/nmi.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/time.h>
@@ -107,6 +108,7 @@ static irqreturn_t arch_timer_handler_phys(int irq, void *dev)
 		run_local_timers();
 	}
 	scheduler_tick();
+	watchdog_tick(get_irq_regs());
 	return IRQ_HANDLED;
 }
 

@@ -12,6 +12,7 @@
 #include <linux/irq.h>
 #include <linux/kernel_stat.h>
 #include <linux/mm.h>
+#include <linux/nmi.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -307,6 +308,7 @@ static void __schedule(bool preempt)
 	spin_lock(&rq->lock);
 	update_rq_clock(rq);
 	clear_tsk_need_resched(prev);
+	touch_softlockup_watchdog_sched();
 
 	if (!preempt && prev->state) {
 		if (signal_pending_state(prev->state, prev)) {

@@ -34,4 +34,14 @@ CASES = [
         "exit": 0,
         "timeout": 150,
     },
+    {
+        # The soft lockup detector (kernel/watchdog.c) catches a CPU that loops in the kernel.
+        "name": "watchdog-soft-lockup",
+        "append": "lkdtm=SOFTLOCKUP watchdog_thresh=1 softlockup_panic=1",
+        "expect": [r"lkdtm: Performing direct entry SOFTLOCKUP",
+                   r"watchdog: BUG: soft lockup - CPU#\d stuck for [2-9]s! \[\S+:1\]",
+                   r"PC is at lkdtm_SOFTLOCKUP\+0x", r"\(lkdtm_SOFTLOCKUP\) from .*\(lkdtm_do_action",
+                   r"Kernel panic - not syncing: softlockup: hung tasks"],
+        "exit": 1,
+    },
 ]
