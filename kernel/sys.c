@@ -932,20 +932,47 @@ u32 get_random_u32(void)
 	return (u32)(x >> 16);
 }
 
+/* Linux's extract_crng_user(): a block at a time; a large request stops at
+ * a pending signal when it is time to reschedule. RETURNS: the bytes copied,
+ * -EFAULT if any block could not be (even after others were, as Linux), or
+ * -ERESTARTSYS when a signal came first. */
+#define CHACHA20_BLOCK_SIZE 64
+static ssize_t extract_crng_user(void __user *buf, size_t nbytes)
+{
+	ssize_t ret = 0, i;
+	u32 tmp[CHACHA20_BLOCK_SIZE / 4];
+	int large_request = (nbytes > 256);
+
+	while (nbytes) {
+		if (large_request && need_resched()) {
+			if (signal_pending(current)) {
+				if (ret == 0)
+					ret = -ERESTARTSYS;
+				break;
+			}
+			schedule();
+		}
+		for (i = 0; i < CHACHA20_BLOCK_SIZE / 4; i++)
+			tmp[i] = get_random_u32();
+		i = min_t(size_t, nbytes, CHACHA20_BLOCK_SIZE);
+		if (copy_to_user(buf, tmp, i)) {
+			ret = -EFAULT;
+			break;
+		}
+		nbytes -= i;
+		buf += i;
+		ret += i;
+	}
+	return ret;
+}
+
 long sys_getrandom(char __user *buf, size_t count, unsigned int flags)
 {
-	size_t done = 0;
-
 	if (flags & ~3u) /* GRND_NONBLOCK | GRND_RANDOM */
 		return -EINVAL;
-	while (done < count) {
-		u32 r = get_random_u32();
-		size_t n = min(count - done, sizeof(r));
-		if (copy_to_user(buf + done, &r, n))
-			return -EFAULT;
-		done += n;
-	}
-	return done;
+	if (count > INT_MAX)
+		count = INT_MAX;
+	return extract_crng_user(buf, count);
 }
 
 /*

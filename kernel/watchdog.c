@@ -89,7 +89,7 @@ void watchdog_tick(struct pt_regs *regs)
 		return;
 	}
 	/* Linux's watchdog thread would be woken now: make room for it. */
-	if (get_timestamp() >= touch_ts + get_softlockup_thresh() * 2 / 5)
+	if (get_timestamp() >= touch_ts + get_softlockup_thresh() / 5)
 		set_tsk_need_resched(current);
 	duration = is_softlockup(touch_ts);
 	if (!duration) {

@@ -8,6 +8,7 @@
 #define ULONG_MAX (~0UL)
 #define BITS_PER_LONG (8 * (int)sizeof(long))
 #define BITS_TO_LONGS(nr) DIV_ROUND_UP(nr, BITS_PER_LONG)
+#define INT_MAX ((int)(~0U >> 1))
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr)-offsetof(type, member)))
@@ -17,6 +18,7 @@
 #define min(a, b) ((a) < (b) ? (a) : (b))
 #define max(a, b) ((a) > (b) ? (a) : (b))
 #define clamp(v, lo, hi) min(max(v, lo), hi)
+#define min_t(type, a, b) min((type)(a), (type)(b))
 
 /* The position of the most significant set bit, from 1; 0 for 0
  * (Linux's fls, asm-generic/bitops/fls.h). */

@@ -1,6 +1,8 @@
 /* /dev/null and /dev/zero, major 1 (Linux's drivers/char/mem.c; kept with
  * the file system here since they are files more than devices). */
 #include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
 
 #define MEM_MAJOR 1
 
@@ -17,12 +19,27 @@ static ssize_t write_null(struct kiocb *iocb, struct iov_iter *from)
 	return count;
 }
 
-/* RETURNS: the bytes zeroed, or -EFAULT if none could be. */
+/* A page at a time, stopping at a signal (Linux's read_iter_zero), so that
+ * a read of gigabytes can be interrupted and never holds the CPU.
+ * RETURNS: the bytes zeroed, or -EFAULT / -ERESTARTSYS if none were. */
 static ssize_t read_zero(struct kiocb *iocb, struct iov_iter *to)
 {
-	size_t want = iov_iter_count(to), n = iov_iter_zero(want, to);
+	size_t written = 0;
 
-	return n || !want ? (ssize_t)n : -EFAULT;
+	while (iov_iter_count(to)) {
+		size_t chunk = iov_iter_count(to), n;
+
+		if (chunk > PAGE_SIZE)
+			chunk = PAGE_SIZE;	/* Just for latency reasons */
+		n = iov_iter_zero(chunk, to);
+		if (!n && iov_iter_count(to))
+			return written ? written : -EFAULT;
+		written += n;
+		if (signal_pending(current))
+			return written ? written : -ERESTARTSYS;
+		cond_resched();
+	}
+	return written;
 }
 
 static const struct file_operations null_fops = {

@@ -269,6 +269,11 @@ bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
 }
 #endif
 
+int _cond_resched(void)
+{
+	return 0;
+}
+
 long schedule_timeout(long timeout)
 {
 	return 0;
