@@ -45,6 +45,8 @@ int copy_thread(unsigned long clone_flags, unsigned long stack_start, unsigned l
 
 static void free_signal_struct(struct signal_struct *sig)
 {
+	if (sig->oom_mm)
+		mmdrop(sig->oom_mm);
 	kmem_cache_free(signal_cachep, sig);
 }
 

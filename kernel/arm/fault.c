@@ -13,6 +13,7 @@
  * cannot handle (external aborts, debug events) gets the table's signal,
  * with Linux's "Unhandled fault" line. */
 #include <linux/mm.h>
+#include <linux/oom.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -161,6 +162,17 @@ static int do_page_fault(unsigned long addr, unsigned int fsr, struct pt_regs *r
 	if (likely(!fault))
 		return 0;
 
+	/* We ran out of memory, call the OOM killer, and return to
+	 * userspace (which will retry the fault, or kill us if we got
+	 * oom-killed). Linux's page allocator calls it for a kernel access
+	 * too; ours cannot wait there, so this does, before the fixup. */
+	if (fault & VM_FAULT_OOM) {
+		pagefault_out_of_memory();
+		if (!user_mode(regs))
+			goto no_context;
+		return 0;
+	}
+
 	/* If we are in kernel mode at this point, we have no context to
 	 * handle this fault with. */
 	if (!user_mode(regs))
@@ -172,9 +184,7 @@ static int do_page_fault(unsigned long addr, unsigned int fsr, struct pt_regs *r
 		__do_user_fault(addr, fsr, SIGBUS, BUS_ADRERR, regs);
 		return 0;
 	}
-	/* Something tried to access memory that isn't in our memory map.
-	 * (No OOM killer here yet: a page that cannot be allocated is
-	 * SEGV_MAPERR too.) */
+	/* Something tried to access memory that isn't in our memory map. */
 	__do_user_fault(addr, fsr, SIGSEGV, fault == VM_FAULT_BADACCESS ? SEGV_ACCERR : SEGV_MAPERR,
 			regs);
 	return 0;

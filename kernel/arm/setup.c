@@ -19,6 +19,32 @@
 #define DEFAULT_MEM_SIZE (256 << 20)
 
 struct boot_info boot_info;
+
+/*
+ * Pick out the memory size. We look for mem=size@start, where start and
+ * size are "size[KkMm]" (Linux's early_mem). Linux replaces its memory
+ * banks with the one given; here RAM is one bank from physical 0, so
+ * only the size is taken, and an @start other than 0 is refused.
+ */
+static int early_mem(char *p)
+{
+	unsigned long long size;
+	char *endp;
+
+	size = memparse(p, &endp);
+	if (*endp == '@' && memparse(endp + 1, NULL) != 0) {
+		pr_warn("mem=%s: RAM starts at 0 here, option ignored\n", p);
+		return 0;
+	}
+	if (size < (16 << 20)) {
+		pr_warn("mem=%s: below 16 MiB, option ignored\n", p);
+		return 0;
+	}
+	boot_info.mem_start = 0;
+	boot_info.mem_size = min(size, (unsigned long long)LOWMEM_MAX);
+	return 0;
+}
+early_param("mem", early_mem);
 /* What the ARMv7 processor entry gives every v7 CPU (Linux's proc-v7.S
  * __v7_proc hwcaps); cpuid_init_hwcaps(), elf_hwcap_fixup() and vfp_init()
  * then add and remove what this CPU's ID registers say. */

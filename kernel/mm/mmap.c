@@ -8,6 +8,7 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
+#include <linux/oom.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
@@ -211,6 +212,9 @@ void exit_mmap(struct mm_struct *mm)
 		remove_vma(vma);
 	}
 	mm->map_count = 0;
+	/* An OOM victim's memory is back: the OOM killer may choose again. */
+	if (unlikely(mm_is_oom_victim(mm)))
+		__atomic_fetch_or(&mm->flags, 1UL << MMF_OOM_SKIP, __ATOMIC_RELEASE);
 }
 
 void set_mm_exe_file(struct mm_struct *mm, struct file *new_exe_file)

@@ -13,6 +13,9 @@
 
 #define MMF_DUMPABLE_BITS 2
 #define MMF_DUMPABLE_MASK ((1UL << MMF_DUMPABLE_BITS) - 1)
+/* The OOM killer's bits (kernel/mm/oom_kill.c), Linux's numbers. */
+#define MMF_OOM_SKIP 21 /* mm is of no interest for the OOM killer */
+#define MMF_OOM_VICTIM 25 /* mm is the oom victim */
 /* What a new mm takes from its creator's (fork, exec). */
 #define MMF_INIT_MASK MMF_DUMPABLE_MASK
 

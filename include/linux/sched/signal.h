@@ -69,6 +69,11 @@ struct signal_struct {
 
 	u64 utime, stime, cutime, cstime; /* ns, ours and reaped children's */
 	struct rlimit rlim[RLIM_NLIMITS];
+
+	/* The OOM killer (kernel/mm/oom_kill.c): the mm it killed this group
+	 * for, held with mmgrab(); and the group's oom_score_adj. */
+	struct mm_struct *oom_mm;
+	short oom_score_adj; /* OOM kill score adjustment */
 };
 
 #define SIGNAL_STOP_STOPPED 0x00000001 /* job control stop in effect */
