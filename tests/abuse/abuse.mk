@@ -20,7 +20,11 @@ $(ABUSE_CASES): $(B)/abuse/cases/%: $(B)/abuse/obj/cases/%.o $(ABUSE_LIB_OBJS) $
 	@mkdir -p $(dir $@)
 	$(call user_link,$< $(ABUSE_LIB_OBJS))
 
-.PHONY: abuse
+.PHONY: abuse fuzz
 abuse: $(ABUSE_RUNNER) $(ABUSE_CASES)
+
+# make fuzz [SEED=n] [COUNT=m] [WORKERS=w]: a long fuzzing campaign, not part of make test.
+fuzz: all
+	@B=$(B) SEED=$(SEED) COUNT=$(COUNT) WORKERS=$(WORKERS) tests/abuse/fuzz.sh
 
 -include $(wildcard $(B)/abuse/obj/*.d $(B)/abuse/obj/cases/*.d)
