@@ -147,8 +147,8 @@ void start_kernel(void)
 	bcm2836_arm_irqchip_cpu_init();
 	time_init();
 	arch_timer_starting_cpu();
-	trace_boot_init();
 	ftrace_init();
+	trace_boot_init();
 	vfs_caches_init();
 	if (panic_later)
 		panic("Too many boot %s vars at `%s'", panic_later, panic_param);

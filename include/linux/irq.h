@@ -27,8 +27,13 @@ int request_irq(unsigned int irq, irq_handler_t handler, const char *name, void 
 void generic_handle_irq(unsigned int irq);
 
 /* The interrupt controller's top-level handler, called by the exception
- * entry code with the interrupted registers (Linux's handle_arch_irq). */
+ * entry code with the interrupted registers (Linux's handle_arch_irq, the
+ * irqchip's __exception_irq_entry function). */
 void handle_arch_irq(struct pt_regs *regs);
+
+/* Put a function among the interrupt entries that function_graph marks
+ * (Linux's, include/linux/interrupt.h). */
+#define __irq_entry __attribute__((__section__(".irqentry.text")))
 
 /* Enter and leave hardirq context: preempt_count's HARDIRQ bits, which the
  * trace shows as the 'h' flag. */

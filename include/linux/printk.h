@@ -32,6 +32,7 @@ void bust_spinlocks(int yes);
 extern int console_loglevel;
 /* Print the current call chain (kernel/arm/traps.c). */
 void dump_stack(void);
+#endif
 
 #define pr_emerg(fmt, ...) printk(KERN_EMERG fmt, ##__VA_ARGS__)
 #define pr_alert(fmt, ...) printk(KERN_ALERT fmt, ##__VA_ARGS__)
@@ -42,6 +43,5 @@ void dump_stack(void);
 #define pr_info(fmt, ...) printk(KERN_INFO fmt, ##__VA_ARGS__)
 #define pr_debug(fmt, ...) printk(KERN_DEBUG fmt, ##__VA_ARGS__)
 #define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
-#endif
 
 #endif

@@ -203,6 +203,7 @@ struct trace_iterator {
 	int cpu;                         /* the CPU that wrote it */
 	long idx;                        /* records found so far */
 	unsigned long lost_events;       /* printed before this record */
+	void *private;                   /* the tracer's, from its open() */
 	bool consume;                    /* trace_pipe, ftrace_dump: reading consumes */
 	struct trace_seq tmp_seq;        /* for __print_flags() and friends */
 	struct trace_seq seq;            /* text not yet handed out */

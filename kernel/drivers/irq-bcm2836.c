@@ -18,7 +18,7 @@ void bcm2836_local_irq_unmask(unsigned int local_irq)
 	 * its tick (arch_timer_starting_cpu); nothing else is used yet. */
 }
 
-void handle_arch_irq(struct pt_regs *regs)
+void __irq_entry handle_arch_irq(struct pt_regs *regs)
 {
 	int cpu = smp_processor_id();
 	void *pending_reg = LOCAL_ADDRESS(LOCAL_IRQ_PENDING0 + 4 * cpu);

@@ -12,6 +12,7 @@
 #include <linux/ftrace_regex.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -30,9 +31,8 @@ unsigned long ftrace_nr_records;
 /* A call site was not what it should be: never patch again (ftrace_bug). */
 static int ftrace_disabled;
 
-/* Serialises changes of the ops, the sets and the code (Linux's ftrace_lock,
- * a mutex there); taken in process context only, with IRQs on. */
-static DEFINE_SPINLOCK(ftrace_lock);
+/* Serialises changes of the ops, the sets and the code (Linux's). */
+static DEFINE_MUTEX(ftrace_lock);
 
 static struct ftrace_ops *ftrace_active_ops; /* the current tracer's */
 /* Read by ftrace_caller and passed to the callback (Linux's). */
@@ -129,7 +129,7 @@ static int ftrace_set_active_ops(struct ftrace_ops *ops, ftrace_func_t func, int
 {
 	int ret = 0;
 
-	spin_lock(&ftrace_lock);
+	mutex_lock(&ftrace_lock);
 	if (ftrace_disabled) {
 		ret = -ENODEV;
 	} else if (ops && ftrace_active_ops) {
@@ -141,7 +141,7 @@ static int ftrace_set_active_ops(struct ftrace_ops *ops, ftrace_func_t func, int
 		ftrace_trace_function = func;
 		ftrace_run_update_code(command | FTRACE_UPDATE_TRACE_FUNC);
 	}
-	spin_unlock(&ftrace_lock);
+	mutex_unlock(&ftrace_lock);
 	return ret;
 }
 
@@ -216,7 +216,7 @@ void ftrace_set_commit(unsigned long flag, const unsigned long *set)
 {
 	unsigned long i, count = 0;
 
-	spin_lock(&ftrace_lock);
+	mutex_lock(&ftrace_lock);
 	for (i = 0; i < ftrace_nr_records; i++) {
 		struct dyn_ftrace *rec = &ftrace_records[i];
 
@@ -234,7 +234,7 @@ void ftrace_set_commit(unsigned long flag, const unsigned long *set)
 	/* A new selection for the tracer running now (Linux's ftrace_ops_update_code). */
 	if (flag != FTRACE_FL_GRAPH && ftrace_active_ops)
 		ftrace_run_update_code(FTRACE_UPDATE_CALLS);
-	spin_unlock(&ftrace_lock);
+	mutex_unlock(&ftrace_lock);
 }
 
 static int ftrace_sync(void *unused)
@@ -246,10 +246,10 @@ int ftrace_set_pids(unsigned long *pids)
 {
 	unsigned long *old;
 
-	spin_lock(&ftrace_lock);
+	mutex_lock(&ftrace_lock);
 	old = ftrace_pid_list;
 	WRITE_ONCE(ftrace_pid_list, pids);
-	spin_unlock(&ftrace_lock);
+	mutex_unlock(&ftrace_lock);
 	if (!old)
 		return 0;
 	/* The callbacks test the list with IRQs off: once every CPU has taken

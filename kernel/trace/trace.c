@@ -80,6 +80,15 @@ void trace_dump_stack(int skip)
 	__ftrace_trace_stack(&global_trace_buffer, flags, skip);
 }
 
+/* ftrace=function: the tracer to start when it registers (Linux's set_cmdline_ftrace). */
+static int set_cmdline_ftrace(char *str)
+{
+	strlcpy(bootup_tracer_buf, str, MAX_TRACER_SIZE);
+	default_bootup_tracer = bootup_tracer_buf;
+	return 1;
+}
+__setup("ftrace=", set_cmdline_ftrace);
+
 /* trace_options=sym-offset,nooverwrite: trace options to set at boot,
  * applied by trace_init() (Linux's set_trace_boot_options). */
 static int set_trace_boot_options(char *str)
@@ -109,6 +118,9 @@ void trace_boot_init(void)
 	}
 	trace_init(mem, size);
 	pr_info("tracing: %u KiB ring buffer per CPU\n", (unsigned)(size >> 10));
+	/* The function tracers (Linux's init_function_trace, init_graph_trace). */
+	register_tracer(&function_trace);
+	init_graph_trace();
 	/* trace_event=sched:sched_switch,signal:* : enable each one named. */
 	while ((token = buf) && *token) {
 		char *comma = strchr(buf, ',');

@@ -4,6 +4,7 @@
 #ifndef _KERNEL_TRACE_TRACE_H
 #define _KERNEL_TRACE_TRACE_H
 
+#include <linux/ftrace.h>
 #include <linux/init.h>
 #include <linux/mutex.h>
 #include <linux/trace_events.h>
@@ -45,6 +46,25 @@ struct stack_entry {
 	struct trace_entry ent;
 	int size;
 	u32 caller[FTRACE_STACK_ENTRIES]; /* unsigned long on ARM */
+};
+
+/* A TRACE_FN record: a call of a traced function (Linux's struct ftrace_entry). */
+struct ftrace_entry {
+	struct trace_entry ent;
+	unsigned long ip;        /* the call site in the function */
+	unsigned long parent_ip; /* where it returns to */
+};
+
+/* TRACE_GRAPH_ENT and TRACE_GRAPH_RET records: a traced function's entry
+ * and return (Linux's struct ftrace_graph_ent_entry, ftrace_graph_ret_entry). */
+struct ftrace_graph_ent_entry {
+	struct trace_entry ent;
+	struct ftrace_graph_ent graph_ent;
+};
+
+struct ftrace_graph_ret_entry {
+	struct trace_entry ent;
+	struct ftrace_graph_ret ret;
 };
 
 /*
@@ -178,6 +198,10 @@ extern struct mutex trace_types_lock;
 /* The events' enable state, filters and triggers, and record-cmd (Linux's). */
 extern struct mutex event_mutex;
 
+/* ftrace=NAME from the command line, until tracer NAME registers. */
+extern char bootup_tracer_buf[MAX_TRACER_SIZE];
+extern char *default_bootup_tracer;
+
 int register_tracer(struct tracer *type);
 int tracing_set_tracer(struct trace_array *tr, const char *buf);
 int set_tracer_flag(struct trace_array *tr, unsigned int mask, int enabled);
@@ -187,5 +211,28 @@ int __set_tracer_option(struct trace_array *tr, struct tracer_flags *tracer_flag
 void apply_trace_boot_options(void);
 /* Register the tracer's own entry types for the output (trace_output.c). */
 void init_events(void);
+
+/* The function tracers (trace_functions.c, trace_functions_graph.c). */
+extern struct tracer function_trace;
+void init_graph_trace(void);
+
+/* function_graph's own options (Linux's, in this order). */
+#define TRACE_GRAPH_PRINT_OVERRUN 0x1
+#define TRACE_GRAPH_PRINT_CPU 0x2
+#define TRACE_GRAPH_PRINT_OVERHEAD 0x4
+#define TRACE_GRAPH_PRINT_PROC 0x8
+#define TRACE_GRAPH_PRINT_DURATION 0x10
+#define TRACE_GRAPH_PRINT_ABS_TIME 0x20
+#define TRACE_GRAPH_PRINT_IRQS 0x40
+#define TRACE_GRAPH_PRINT_TAIL 0x80
+#define TRACE_GRAPH_PRINT_FILL_SHIFT 28
+#define TRACE_GRAPH_PRINT_FILL_MASK (0x3 << TRACE_GRAPH_PRINT_FILL_SHIFT)
+
+/* Print a function_graph record (or an event among them, as a comment)
+ * with the funcgraph-* options @flags. */
+enum print_line_t print_graph_function_flags(struct trace_iterator *iter, u32 flags);
+
+/* The mark of a duration in ns, '!' for over 100 us... (trace_output.c). */
+char trace_find_mark(unsigned long long d);
 
 #endif

@@ -397,7 +397,7 @@ int trace_print_context(struct trace_iterator *iter)
 }
 
 /* The mark of a long gap to the next record, in ns (Linux's trace_find_mark). */
-static char trace_find_mark(unsigned long long d)
+char trace_find_mark(unsigned long long d)
 {
 	static const struct {
 		unsigned long long val;
@@ -504,6 +504,72 @@ void seq_print_ip_sym(struct trace_seq *s, unsigned long ip, unsigned long sym_f
 		trace_seq_printf(s, " <%08lx>", ip);
 }
 
+/* TRACE_FN: "do_exit <-do_group_exit", or with sym-offset
+ * "do_exit+0x14/0xc18 <-do_group_exit+0x4c/0xe4" (Linux's trace_fn_trace). */
+static enum print_line_t trace_fn_trace(struct trace_iterator *iter, int flags,
+					struct trace_event *event)
+{
+	struct ftrace_entry *field = (struct ftrace_entry *)iter->ent;
+	struct trace_seq *s = &iter->seq;
+
+	seq_print_ip_sym(s, field->ip, flags);
+
+	if ((flags & TRACE_ITER_PRINT_PARENT) && field->parent_ip) {
+		trace_seq_puts(s, " <-");
+		seq_print_ip_sym(s, field->parent_ip, flags);
+	}
+
+	trace_seq_putc(s, '\n');
+
+	return trace_handle_return(s);
+}
+
+static enum print_line_t trace_fn_raw(struct trace_iterator *iter, int flags,
+				      struct trace_event *event)
+{
+	struct ftrace_entry *field = (struct ftrace_entry *)iter->ent;
+
+	trace_seq_printf(&iter->seq, "%lx %lx\n", field->ip, field->parent_ip);
+
+	return trace_handle_return(&iter->seq);
+}
+
+static enum print_line_t trace_fn_hex(struct trace_iterator *iter, int flags,
+				      struct trace_event *event)
+{
+	struct ftrace_entry *field = (struct ftrace_entry *)iter->ent;
+	struct trace_seq *s = &iter->seq;
+
+	trace_seq_putmem_hex(s, &field->ip, sizeof(field->ip));
+	trace_seq_putmem_hex(s, &field->parent_ip, sizeof(field->parent_ip));
+
+	return trace_handle_return(s);
+}
+
+static enum print_line_t trace_fn_bin(struct trace_iterator *iter, int flags,
+				      struct trace_event *event)
+{
+	struct ftrace_entry *field = (struct ftrace_entry *)iter->ent;
+	struct trace_seq *s = &iter->seq;
+
+	trace_seq_putmem(s, &field->ip, sizeof(field->ip));
+	trace_seq_putmem(s, &field->parent_ip, sizeof(field->parent_ip));
+
+	return trace_handle_return(s);
+}
+
+static struct trace_event_functions trace_fn_funcs = {
+	.trace = trace_fn_trace,
+	.raw = trace_fn_raw,
+	.hex = trace_fn_hex,
+	.binary = trace_fn_bin,
+};
+
+static struct trace_event trace_fn_event = {
+	.type = TRACE_FN,
+	.funcs = &trace_fn_funcs,
+};
+
 /* "<stack trace>" and a " => caller" line for each saved return address
  * (Linux's trace_stack_print). */
 static enum print_line_t trace_stack_print(struct trace_iterator *iter, int flags,
@@ -535,6 +601,7 @@ static struct trace_event trace_stack_event = {
 
 /* The tracer's own entry types this kernel writes (Linux's init_events). */
 static struct trace_event *const events[] = {
+	&trace_fn_event,
 	&trace_stack_event,
 };
 
@@ -699,8 +766,12 @@ size_t trace_read(struct trace_iterator *iter, char *buf, size_t cnt, loff_t *pp
 		struct trace_array *tr = iter->tr;
 		bool consume = iter->consume;
 
+		if (iter->trace->close)
+			iter->trace->close(iter);
 		trace_iter_init(iter, tr);
 		iter->consume = consume;
+		if (iter->trace->open)
+			iter->trace->open(iter);
 	}
 	while (done < cnt) {
 		struct trace_seq *s = &iter->seq;

@@ -19,6 +19,10 @@ DEFINE_MUTEX(event_mutex);
 
 struct tracer *trace_types;
 
+/* ftrace=: the tracer to make current when it registers (Linux's). */
+char bootup_tracer_buf[MAX_TRACER_SIZE];
+char *default_bootup_tracer;
+
 struct trace_array global_trace = {
 	.buffer = &global_trace_buffer,
 	.current_trace = &nop_trace,
@@ -78,7 +82,16 @@ int register_tracer(struct tracer *type)
 	trace_types = type;
 out:
 	mutex_unlock(&trace_types_lock);
-	return ret;
+
+	if (ret || !default_bootup_tracer || strcmp(default_bootup_tracer, type->name) ||
+	    type->noboot)
+		return ret;
+	printk(KERN_INFO "Starting tracer '%s'\n", type->name);
+	/* Do we want this tracer to start on bootup? */
+	tracing_set_tracer(&global_trace, type->name);
+	default_bootup_tracer = NULL;
+	apply_trace_boot_options();
+	return 0;
 }
 
 /* Clear the buffer and start @t (Linux's tracer_init). */

@@ -1,8 +1,8 @@
 /* sources: kernel/trace/trace_output.c kernel/trace/trace_events.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/lib/string_words.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/kallsyms.c */
-/* The tracer's own records printed against real Linux lines: <stack trace>
- * blocks of Linux 4.19 on a Raspberry Pi (the seeds' book's traces,
- * linux-traces/rpi-4.19/ of the team's reference set). Each block is turned
- * back into the record that produced it, over a symbol table whose
+/* The tracer's own records printed against real Linux lines: function
+ * tracer lines and <stack trace> blocks of Linux 4.19 on a Raspberry Pi
+ * (the seeds' book's traces, linux-traces/rpi-4.19/ of the team's
+ * reference set). Each is turned back into the record that produced it, over a symbol table whose
  * functions have the sizes the real lines show, then printed again and
  * compared byte for byte. */
 #include <linux/kallsyms.h>
@@ -44,6 +44,10 @@ static const struct {
 	{ "group_send_sig_info", 0x54 },
 	{ "kill_pid_info", 0x54 },
 	{ "sys_kill", 0x1c4 },
+	{ "ttwu_do_wakeup", 0x1a4 },
+	{ "ttwu_do_activate", 0x84 },
+	{ "dequeue_signal", 0x19c },
+	{ "get_signal", 0x72c },
 };
 #define TEXT_START 0xc0100000u
 #define NSYMS ARRAY_SIZE(text_layout)
@@ -54,16 +58,19 @@ const u32 kallsyms_num_syms = NSYMS;
 const u32 kallsyms_addresses[NSYMS + 1] = {
 	0xc0100000, 0xc0100028, 0xc0100038, 0xc0101b40, 0xc0101f78, 0xc0101fb4, 0xc0102bcc,
 	0xc0102cb0, 0xc0102ccc, 0xc0102cfc, 0xc0102d1c, 0xc0102d64, 0xc0102fac, 0xc01033cc,
-	0xc0103464, 0xc01034e0, 0xc0103534, 0xc0103588, 0xc010374c, /* _etext */
+	0xc0103464, 0xc01034e0, 0xc0103534, 0xc0103588, 0xc010374c, 0xc01038f0, 0xc0103974,
+	0xc0103b10, 0xc010423c, /* _etext */
 };
 const u32 kallsyms_name_offsets[NSYMS] = {
-	0, 17, 36, 56, 65, 75, 83, 97, 112, 129, 143, 164, 180, 194, 206, 223, 243, 257,
+	0, 17, 36, 56, 65, 75, 83, 97, 112, 129, 143, 164, 180, 194,
+	206, 223, 243, 257, 266, 281, 298, 313,
 };
 const char kallsyms_names[] =
 	"ret_fast_syscall\0__sys_trace_return\0copy_process.part.5\0_do_fork\0sys_clone\0"
 	"do_exit\0do_group_exit\0sys_exit_group\0__wake_up_parent\0wake_up_state\0"
 	"signal_wake_up_state\0complete_signal\0__send_signal\0send_signal\0"
-	"do_send_sig_info\0group_send_sig_info\0kill_pid_info\0sys_kill";
+	"do_send_sig_info\0group_send_sig_info\0kill_pid_info\0sys_kill\0ttwu_do_wakeup\0"
+	"ttwu_do_activate\0dequeue_signal\0get_signal";
 
 static int check_kallsyms(void)
 {
@@ -296,6 +303,62 @@ static void test_stack_full_and_corrupt(void **state)
 					       FTRACE_STACK_ENTRIES * strlen(" => __sys_trace_return\n"));
 }
 
+/* ---- Real function tracer lines ---- */
+
+/* The function tracer's lines: exit-fork-sigchld.txt and signal-kill9-stacks.txt. */
+static const char *const function_lines[] = {
+	"            bash-2181  [003] .... 11491.709994: copy_process.part.5+0x14/0x1b08 <-_do_fork+0xd8/0x438",
+	"   rpi_proc_exit-30382 [003] .... 11500.715929: do_exit+0x14/0xc18 <-do_group_exit+0x4c/0xe4",
+	"            bash-833   [003] d...  3742.555125: ttwu_do_wakeup+0x10/0x1a4 <-ttwu_do_activate+0x80/0x84",
+	"            bash-1240  [003] d...  3742.557391: dequeue_signal+0x14/0x19c <-get_signal+0x104/0x72c",
+};
+
+/* "name+off/size <-parent+off/size" back to a TRACE_FN record. */
+static void emit_function(const char *line)
+{
+	struct ftrace_entry *entry = reserve_from_line(line, TRACE_FN);
+	const char *text = strstr(line, ": ") + 2;
+	char ip[96], parent[96];
+
+	assert_int_equal(sscanf(text, "%95s <-%95s", ip, parent), 2);
+	entry->ip = symbol_address(ip);
+	entry->parent_ip = symbol_address(parent);
+	commit();
+}
+
+static void test_function_lines_with_sym_offset(void **state)
+{
+	unsigned int i;
+
+	set_sym_flags(TRACE_ITER_PRINT_PARENT | TRACE_ITER_SYM_OFFSET);
+	for (i = 0; i < ARRAY_SIZE(function_lines); i++) {
+		ring_buffer_reset(&global_trace_buffer);
+		emit_function(function_lines[i]);
+		assert_string_equal(print_all(), join(&function_lines[i], 1));
+	}
+}
+
+/* The default (print-parent, no sym-offset): "do_exit <-do_group_exit", as
+ * in Linux 6.1's traces; without print-parent the function alone; in the
+ * raw format the two addresses. */
+static void test_function_line_options(void **state)
+{
+	const char *prefix = "   rpi_proc_exit-30382 [003] .... 11500.715929: ";
+	char expected[256];
+
+	ring_buffer_reset(&global_trace_buffer);
+	emit_function(function_lines[1]);
+	set_sym_flags(TRACE_ITER_PRINT_PARENT);
+	snprintf(expected, sizeof(expected), "%sdo_exit <-do_group_exit\n", prefix);
+	assert_string_equal(print_all(), expected);
+	set_sym_flags(0);
+	snprintf(expected, sizeof(expected), "%sdo_exit\n", prefix);
+	assert_string_equal(print_all(), expected);
+	global_trace.trace_flags |= TRACE_ITER_RAW;
+	assert_string_equal(print_all(), "30382 3 11500715929000 c0101fc8 c0102c18\n");
+	global_trace.trace_flags &= ~TRACE_ITER_RAW;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -303,6 +366,8 @@ int main(void)
 		cmocka_unit_test(test_stack_block_names_only),
 		cmocka_unit_test(test_stack_block_sym_addr),
 		cmocka_unit_test(test_stack_full_and_corrupt),
+		cmocka_unit_test(test_function_lines_with_sym_offset),
+		cmocka_unit_test(test_function_line_options),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

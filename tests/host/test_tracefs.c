@@ -20,6 +20,12 @@ void sysfs_init(void);
 void tracefs_init(void);
 void debugfs_init(void);
 
+/* The function tracer's files are tested in test_ftrace_files.c. */
+int ftrace_init_tracefs(struct dentry *d_tracer)
+{
+	return 0;
+}
+
 /* The tracer's view of the machine (Linux's trace clock and entry flags). */
 #undef raw_smp_processor_id
 static u64 trace_ns;

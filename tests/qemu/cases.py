@@ -145,3 +145,5 @@ from cases_tracefs import CASES as TRACEFS_CASES  # noqa: E402  (issue 9: tracef
 CASES += TRACEFS_CASES
 from cases_glibc_user import CASES as GLIBC_USER_CASES  # noqa: E402  (issue 10: busybox, dynamic ELF)
 CASES += GLIBC_USER_CASES
+from cases_ftrace import CASES as FTRACE_CASES  # noqa: E402  (issue 9: the function tracers)
+CASES += FTRACE_CASES

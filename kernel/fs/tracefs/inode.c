@@ -53,6 +53,8 @@ static int tracefs_fill_super(struct super_block *sb)
 
 	if (!err)
 		err = create_trace_options_dir(sb->s_root);
+	if (!err)
+		err = ftrace_init_tracefs(sb->s_root);
 	return err ? err : create_event_tree(sb->s_root);
 }
 

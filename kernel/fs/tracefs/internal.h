@@ -15,6 +15,10 @@ extern const struct file_operations event_enable_fops;
 extern const struct file_operations set_tracer_fops;
 extern const struct file_operations show_traces_fops;
 extern const struct file_operations tracing_iter_fops;
+/* The function tracer's files: available_filter_functions, set_ftrace_filter,
+ * set_ftrace_notrace, set_graph_function, set_ftrace_pid, max_graph_depth
+ * (ftrace_files.c; Linux's ftrace_init_tracefs). RETURNS: 0 or -ENOMEM. */
+int ftrace_init_tracefs(struct dentry *d_tracer);
 
 ssize_t trace_get_user_buf(struct iov_iter *from, char *buf, size_t size);
 ssize_t kstrtoul_from_iter(struct iov_iter *from, unsigned long *val);

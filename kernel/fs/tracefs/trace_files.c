@@ -73,6 +73,8 @@ static int tracing_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	mutex_init(&reader->lock);
 	trace_iter_init(&reader->iter, &global_trace);
+	if (reader->iter.trace->open)
+		reader->iter.trace->open(&reader->iter);
 	/* As Linux: recording pauses while the trace is open for reading,
 	 * so what is read is one finite picture. */
 	tracing_stop();
@@ -135,9 +137,13 @@ static ssize_t tracing_write_stub(struct kiocb *iocb, struct iov_iter *from)
 
 static int tracing_release(struct inode *inode, struct file *file)
 {
-	if (file->private_data) {
+	struct trace_reader *reader = file->private_data;
+
+	if (reader) {
 		tracing_start();
-		kfree(file->private_data);
+		if (reader->iter.trace->close)
+			reader->iter.trace->close(&reader->iter);
+		kfree(reader);
 	}
 	return 0;
 }
