@@ -38,6 +38,12 @@
 
 typedef u32 pgd_t; /* first-level descriptor: a second-level table or nothing */
 typedef u32 pte_t; /* second-level small-page descriptor */
+/* What one first-level entry maps: 1 MiB in 256 pages (Linux ARM pairs
+ * two entries, so its PMD_SIZE is 2 MiB). */
+#define PMD_SHIFT 20
+#define PMD_SIZE (1UL << PMD_SHIFT)
+#define PMD_MASK (~(PMD_SIZE - 1))
+#define PTRS_PER_PTE 256
 
 struct file;
 struct vm_area_struct;
@@ -80,6 +86,9 @@ struct mm_struct {
 	spinlock_t mmap_lock; /* VMAs and page tables (Linux: mmap_sem + page_table_lock) */
 	struct {
 		u64 id; /* ASID in the low 8 bits, generation above */
+		/* A bit per page of second-level tables, i.e. per 4 MiB of
+		 * the 2 GiB: the pages pgd_free() has to free. */
+		u32 pte_pages[TASK_SIZE >> 22 >> 5];
 	} context;
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
@@ -166,6 +175,8 @@ long strnlen_mm(struct mm_struct *mm, unsigned long addr, long max);
 /* TLB and cache maintenance (kernel/arm/tlbflush.c). */
 void flush_tlb_mm(struct mm_struct *mm);
 void flush_tlb_page(struct mm_struct *mm, unsigned long uaddr);
+/* The pages of [start, end) in mm (Linux passes the VMA, for its mm). */
+void flush_tlb_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 void flush_tlb_kernel_all(void);
 /* Make instructions written through the kernel's mapping of [start, end)
  * visible to instruction fetch on every CPU (Linux's flush_icache_range). */

@@ -30,20 +30,23 @@ int pgd_alloc(struct mm_struct *mm)
 }
 
 /* Free the second-level tables and the first-level table. The pages they
- * mapped must already be unmapped (unmap_page_range). */
+ * mapped must already be unmapped (unmap_page_range). Linux frees tables
+ * with the VMAs that needed them (free_pgtables); here mm->context.pte_pages
+ * says which pages of tables exist, so no walk of the 2048 entries. */
 void pgd_free(struct mm_struct *mm)
 {
-	unsigned int i;
+	unsigned int w;
 
 	/* No walk may still cache a pointer into the tables we free. */
 	flush_tlb_mm(mm);
-	for (i = 0; i < USER_PTRS_PER_PGD; i += 4) {
-		unsigned int j;
-		for (j = 0; j < 4; j++) {
-			if (mm->pgd[i + j]) {
-				free_pages((unsigned long)__va(mm->pgd[i + j] & PAGE_MASK), 0);
-				break;
-			}
+	for (w = 0; w < ARRAY_SIZE(mm->context.pte_pages); w++) {
+		u32 bits = mm->context.pte_pages[w];
+
+		while (bits) {
+			unsigned int i = (w * 32 + __builtin_ctz(bits)) * 4;
+
+			bits &= bits - 1;
+			free_pages((unsigned long)__va(mm->pgd[i] & PAGE_MASK), 0);
 		}
 	}
 	free_pages((unsigned long)mm->pgd, PGD_ORDER);
@@ -73,6 +76,7 @@ pte_t notrace *pte_offset(struct mm_struct *mm, unsigned long addr, bool alloc)
 		for (j = 0; j < 4; j++)
 			mm->pgd[first + j] = (__pa(page) + j * 1024) | PMD_TYPE_TABLE_PXN;
 		dsb();
+		mm->context.pte_pages[first / 4 / 32] |= 1u << (first / 4 % 32);
 		pgd = mm->pgd[idx];
 	}
 	return (pte_t *)__va(pgd & ~0x3ffUL) + ((addr >> PAGE_SHIFT) & 0xff);

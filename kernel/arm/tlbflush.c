@@ -37,6 +37,24 @@ void flush_tlb_page(struct mm_struct *mm, unsigned long uaddr)
 	isb();
 }
 
+/* Page by page for a few pages (Linux's v7wbi_flush_user_tlb_range), else
+ * the whole ASID at once, as arm64 does past a threshold; one DSB for all. */
+void flush_tlb_range(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	u32 asid = mm->context.id & 0xff;
+	unsigned long addr;
+
+	if (end - start > 32 * PAGE_SIZE) {
+		flush_tlb_mm(mm);
+		return;
+	}
+	dsb_ishst();
+	for (addr = start & PAGE_MASK; addr < end; addr += PAGE_SIZE)
+		__asm__ __volatile__("mcr p15, 0, %0, c8, c3, 1" : : "r"(addr | asid)); /* TLBIMVAIS */
+	dsb_ish();
+	isb();
+}
+
 void flush_tlb_kernel_all(void)
 {
 	dsb_ishst();

@@ -127,57 +127,127 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned 
 	return 0;
 }
 
-/* fork(): share the pages of vma with dst; private writable ones become
- * read-only on both sides, to be copied on the first write. The caller
- * flushes src's TLB entries afterwards (dup_mmap). */
-int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
+/* The end of the MiB that addr is in (one first-level entry, Linux's
+ * pmd), or end if that comes first. */
+static inline unsigned long pmd_addr_end(unsigned long addr, unsigned long end)
+{
+	unsigned long boundary = (addr + PMD_SIZE) & PMD_MASK;
+
+	return boundary - 1 < end - 1 ? boundary : end;
+}
+
+static inline unsigned int pte_index(unsigned long addr)
+{
+	return (addr >> PAGE_SHIFT) & (PTRS_PER_PTE - 1);
+}
+
+/* copy_page_range() within one MiB: src_pte is the entry of addr. */
+static int copy_pte_range(struct mm_struct *dst, pte_t *src_pte, struct vm_area_struct *vma,
+			  unsigned long addr, unsigned long end)
 {
 	bool cow = (vma->vm_flags & (VM_SHARED | VM_WRITE)) == VM_WRITE;
-	unsigned long addr;
+	pte_t *dst_table = NULL, pte;
 
-	for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
-		pte_t *src_pte = pte_offset(src, addr, false), *dst_pte, pte;
-
-		if (!src_pte) {
-			addr = (addr | ((1UL << 20) - 1)) + 1 - PAGE_SIZE; /* next MiB */
-			continue;
-		}
+	for (; addr < end; addr += PAGE_SIZE, src_pte++) {
 		pte = *src_pte;
 		if (pte_none(pte))
 			continue;
-		dst_pte = pte_offset(dst, addr, true);
-		if (!dst_pte)
-			return -ENOMEM;
+		if (!dst_table) {
+			dst_table = pte_offset(dst, addr, true);
+			if (!dst_table)
+				return -ENOMEM;
+			dst_table -= pte_index(addr);
+		}
 		if (cow && pte_write(pte)) {
 			/* dup_mmap flushes the parent's TLB entries once, at the end. */
 			pte = pte_wrprotect(pte);
 			*src_pte = pte;
 		}
 		get_page(pfn_to_page(pte_pfn(pte)));
-		*dst_pte = pte;
+		dst_table[pte_index(addr)] = pte;
 		dst->total_vm++;
 	}
 	return 0;
 }
 
+/* fork(): share the pages of vma with dst; private writable ones become
+ * read-only on both sides, to be copied on the first write. The caller
+ * flushes src's TLB entries afterwards (dup_mmap). The walk goes a
+ * first-level entry at a time, as Linux's copy_pmd_range/copy_pte_range. */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
+{
+	unsigned long addr, next;
+
+	for (addr = vma->vm_start; addr < vma->vm_end; addr = next) {
+		pte_t *src_pte = pte_offset(src, addr, false);
+
+		next = pmd_addr_end(addr, vma->vm_end);
+		if (src_pte && copy_pte_range(dst, src_pte, vma, addr, next))
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/*
+ * Unmapped pages waiting for the TLB flush that must come before they are
+ * freed, since another CPU may still reach them through its TLB (Linux's
+ * struct mmu_gather, with a small batch).
+ */
+#define MMU_GATHER_BATCH 64
+
+struct mmu_gather {
+	struct mm_struct *mm;
+	unsigned long start, end; /* the range whose entries were cleared */
+	unsigned int nr;
+	struct page *pages[MMU_GATHER_BATCH];
+};
+
+/* Flush the TLB for what was cleared, then drop the pages (Linux's tlb_flush_mmu). */
+static void tlb_flush_mmu(struct mmu_gather *tlb)
+{
+	unsigned int i;
+
+	if (tlb->end > tlb->start)
+		flush_tlb_range(tlb->mm, tlb->start, tlb->end);
+	for (i = 0; i < tlb->nr; i++)
+		put_page(tlb->pages[i]);
+	tlb->mm->total_vm -= tlb->nr;
+	tlb->nr = 0;
+	tlb->start = tlb->end = 0;
+}
+
+/* zap_pte_range's part for one entry: clear it, queue its page. */
+static void tlb_remove_pte(struct mmu_gather *tlb, pte_t *ptep, unsigned long addr)
+{
+	struct page *page = pfn_to_page(pte_pfn(*ptep));
+
+	*ptep = 0;
+	if (tlb->end == tlb->start)
+		tlb->start = addr;
+	tlb->end = addr + PAGE_SIZE;
+	tlb->pages[tlb->nr++] = page;
+	if (tlb->nr == MMU_GATHER_BATCH)
+		tlb_flush_mmu(tlb);
+}
+
 void unmap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	unsigned long addr;
+	struct mmu_gather tlb = { .mm = mm };
+	unsigned long addr, next;
 
-	for (addr = start; addr < end; addr += PAGE_SIZE) {
-		pte_t *ptep = pte_offset(mm, addr, false), pte;
+	for (addr = start; addr < end; addr = next) {
+		pte_t *ptep = pte_offset(mm, addr, false);
 
-		if (!ptep) {
-			addr = (addr | ((1UL << 20) - 1)) + 1 - PAGE_SIZE;
+		next = pmd_addr_end(addr, end);
+		if (!ptep)
 			continue;
-		}
-		pte = *ptep;
-		if (pte_none(pte))
-			continue;
-		set_pte_at(mm, addr, ptep, 0);
-		put_page(pfn_to_page(pte_pfn(pte)));
-		mm->total_vm--;
+		/* The cleared entries must reach the walker before the flush,
+		 * which tlb_flush_mmu's flush_tlb_range orders (DSB ISHST). */
+		for (; addr < next; addr += PAGE_SIZE, ptep++)
+			if (!pte_none(*ptep))
+				tlb_remove_pte(&tlb, ptep, addr);
 	}
+	tlb_flush_mmu(&tlb);
 }
 
 int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src, size_t len)
