@@ -10,6 +10,7 @@
  * out: it goes with init_mm's empty table. TTBR0 and the ASID change
  * with the empty table in TTBR0 in between (ARM ARM B3.10.4), so no walk
  * caches one process's entries under another's ASID. */
+#include <linux/bitops.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -17,13 +18,13 @@
 #include <asm/mmu_context.h>
 
 #define ASID_BITS 8
-#define NUM_USER_ASIDS ((1u << ASID_BITS) - 1)
 #define ASID_MASK ((1ULL << ASID_BITS) - 1)
 #define ASID_FIRST_VERSION (1ULL << ASID_BITS)
+#define NUM_USER_ASIDS ASID_FIRST_VERSION
 
 static DEFINE_SPINLOCK(cpu_asid_lock);
 static u64 asid_generation = ASID_FIRST_VERSION;
-static unsigned long asid_map[(NUM_USER_ASIDS + 1 + 31) / 32];
+static unsigned long asid_map[BITS_TO_LONGS(NUM_USER_ASIDS)];
 static u64 active_asids[NR_CPUS];
 static u64 reserved_asids[NR_CPUS];
 static unsigned int tlb_flush_pending; /* one bit per CPU */
@@ -62,22 +63,12 @@ static void local_flush_tlb_all(void)
 			     "dsb nsh\n\tisb" : : "r"(0) : "memory");
 }
 
-static bool asid_test_and_set(u32 asid)
-{
-	unsigned long bit = 1UL << (asid % 32);
-	bool was = asid_map[asid / 32] & bit;
-
-	asid_map[asid / 32] |= bit;
-	return was;
-}
-
 /* Start a new generation. CONTEXT: cpu_asid_lock held. */
 static void flush_context(void)
 {
 	int cpu;
 
 	memset(asid_map, 0, sizeof(asid_map));
-	asid_map[0] = 1; /* ASID 0 stays reserved */
 	for_each_possible_cpu(cpu) {
 		/* A CPU that switched since the last rollover keeps the ASID
 		 * it runs now; one that did not keeps its reserved one. Clearing
@@ -87,7 +78,7 @@ static void flush_context(void)
 		if (asid == 0)
 			asid = reserved_asids[cpu];
 		if (asid & ASID_MASK)
-			asid_test_and_set(asid & ASID_MASK);
+			__set_bit(asid & ASID_MASK, asid_map);
 		reserved_asids[cpu] = asid;
 	}
 	tlb_flush_pending = (1u << NR_CPUS) - 1;
@@ -107,27 +98,36 @@ static bool check_update_reserved_asid(u64 asid, u64 newasid)
 	return hit;
 }
 
+/* An ASID of the current generation for mm: its old one if still free,
+ * else the next free one after the last handed out (a cursor, so that the
+ * search does not start over from 1 each time), else a new generation.
+ * ASID 0 is never handed out: it goes with the empty table.
+ * CONTEXT: cpu_asid_lock held. */
 static u64 new_context(struct mm_struct *mm)
 {
+	static u32 cur_idx = 1;
 	u64 asid = mm->context.id;
-	u32 i;
 
 	if (asid) {
 		u64 newasid = (asid & ASID_MASK) | asid_generation;
+
+		/* Our ASID was running during a rollover: keep it. */
 		if (check_update_reserved_asid(asid, newasid))
 			return newasid;
-		if (!asid_test_and_set(asid & ASID_MASK))
+		/* We had a valid ASID in a previous life: re-use it if free. */
+		if (!__test_and_set_bit(asid & ASID_MASK, asid_map))
 			return newasid;
 	}
-	for (i = 1; i <= NUM_USER_ASIDS; i++)
-		if (!asid_test_and_set(i))
-			return i | asid_generation;
-	__atomic_store_n(&asid_generation, asid_generation + ASID_FIRST_VERSION, __ATOMIC_RELAXED);
-	flush_context();
-	for (i = 1; i <= NUM_USER_ASIDS; i++)
-		if (!asid_test_and_set(i))
-			return i | asid_generation;
-	return 0; /* unreachable: a new generation has free ASIDs */
+	asid = find_next_zero_bit(asid_map, NUM_USER_ASIDS, cur_idx);
+	if (asid == NUM_USER_ASIDS) {
+		__atomic_store_n(&asid_generation, asid_generation + ASID_FIRST_VERSION,
+				 __ATOMIC_RELAXED);
+		flush_context();
+		asid = find_next_zero_bit(asid_map, NUM_USER_ASIDS, 1);
+	}
+	__set_bit(asid, asid_map);
+	cur_idx = asid;
+	return asid | asid_generation;
 }
 
 void switch_mm(struct mm_struct *prev, struct mm_struct *next, struct task_struct *tsk)
