@@ -611,6 +611,30 @@ static int do_wait_thread(struct wait_opts *wo, struct task_struct *tsk)
 	return 0;
 }
 
+/* Is @target a child of ours, or of a thread of ours unless __WNOTHREAD? */
+static bool is_effectively_child(struct wait_opts *wo, struct task_struct *target)
+{
+	struct task_struct *parent = target->real_parent;
+
+	return current == parent ||
+	       (!(wo->wo_flags & __WNOTHREAD) && current->signal == parent->signal);
+}
+
+/*
+ * Waiting for one pid: look it up rather than walk every child, so that
+ * the cost does not grow with the number of children (Linux 5.15's
+ * do_wait_pid; 4.19 walks the children). The pid must name a thread group
+ * (Linux's PIDTYPE_TGID lookup). CONTEXT: tasklist_lock held.
+ */
+static int do_wait_pid(struct wait_opts *wo)
+{
+	struct task_struct *target = find_task_by_vpid(wo->wo_pid);
+
+	if (target && target->group_leader == target && is_effectively_child(wo, target))
+		return wait_consider_task(wo, target);
+	return 0;
+}
+
 /* A child of ours changed state: wake the waiter if the child is one it
  * waits for (Linux's child_wait_callback). */
 static int child_wait_callback(struct wait_queue_entry *wait, unsigned mode, int sync, void *key)
@@ -642,12 +666,18 @@ repeat:
 	wo->notask_error = -ECHILD;
 	set_current_state(TASK_INTERRUPTIBLE);
 	spin_lock_irq(&tasklist_lock);
-	for_each_thread(current, tsk) {
-		retval = do_wait_thread(wo, tsk);
+	if (wo->wo_type == P_PID) {
+		retval = do_wait_pid(wo);
 		if (retval)
 			goto end;
-		if (wo->wo_flags & __WNOTHREAD)
-			break;
+	} else {
+		for_each_thread(current, tsk) {
+			retval = do_wait_thread(wo, tsk);
+			if (retval)
+				goto end;
+			if (wo->wo_flags & __WNOTHREAD)
+				break;
+		}
 	}
 	spin_unlock_irq(&tasklist_lock);
 
