@@ -5,12 +5,11 @@
 #ifndef _LINUX_FDTABLE_H
 #define _LINUX_FDTABLE_H
 
+#include <linux/bitops.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
 #define NR_OPEN_DEFAULT 256
-#define FD_BITS 32
-#define FD_WORDS (NR_OPEN_DEFAULT / FD_BITS)
 
 struct file;
 struct task_struct;
@@ -19,8 +18,10 @@ struct files_struct {
 	int count; /* tasks sharing it; atomic */
 	spinlock_t file_lock; /* everything below */
 	unsigned int next_fd; /* no free descriptor below it */
-	u32 open_fds[FD_WORDS]; /* reserved or in use */
-	u32 close_on_exec[FD_WORDS];
+	/* Reserved or in use; a table is copied and closed only up to its
+	 * last word with a bit set (Linux's count_open_files). */
+	unsigned long open_fds[BITS_TO_LONGS(NR_OPEN_DEFAULT)];
+	unsigned long close_on_exec[BITS_TO_LONGS(NR_OPEN_DEFAULT)];
 	struct file *fd_array[NR_OPEN_DEFAULT];
 };
 

@@ -14,17 +14,24 @@ struct files_struct init_files = {
 	.file_lock = __SPIN_LOCK_UNLOCKED(init_files.file_lock),
 };
 
-static bool test_bit32(unsigned int nr, const u32 *map)
-{
-	return (map[nr / FD_BITS] >> (nr % FD_BITS)) & 1;
-}
-
-static void assign_bit32(unsigned int nr, u32 *map, bool set)
+static inline void __assign_bit(unsigned int nr, unsigned long *map, bool set)
 {
 	if (set)
-		map[nr / FD_BITS] |= 1u << (nr % FD_BITS);
+		__set_bit(nr, map);
 	else
-		map[nr / FD_BITS] &= ~(1u << (nr % FD_BITS));
+		__clear_bit(nr, map);
+}
+
+/* The descriptors up to the last word of open_fds with a bit set: what a
+ * copy or a close must look at (Linux's count_open_files). */
+static unsigned int count_open_files(struct files_struct *files)
+{
+	unsigned int i;
+
+	for (i = ARRAY_SIZE(files->open_fds); i > 0; i--)
+		if (files->open_fds[i - 1])
+			break;
+	return i * BITS_PER_LONG;
 }
 
 struct file *fcheck_files(struct files_struct *files, unsigned int fd)
@@ -49,15 +56,13 @@ static int __alloc_fd(struct files_struct *files, unsigned int start, unsigned i
 	unsigned int fd;
 
 	spin_lock(&files->file_lock);
-	fd = max(start, files->next_fd);
-	while (fd < end && test_bit32(fd, files->open_fds))
-		fd++;
+	fd = find_next_zero_bit(files->open_fds, end, max(start, files->next_fd));
 	if (fd >= end) {
 		spin_unlock(&files->file_lock);
 		return -EMFILE;
 	}
-	assign_bit32(fd, files->open_fds, true);
-	assign_bit32(fd, files->close_on_exec, flags & O_CLOEXEC);
+	__assign_bit(fd, files->open_fds, true);
+	__assign_bit(fd, files->close_on_exec, flags & O_CLOEXEC);
 	if (start <= files->next_fd)
 		files->next_fd = fd + 1;
 	spin_unlock(&files->file_lock);
@@ -71,7 +76,7 @@ int get_unused_fd_flags(unsigned int flags)
 
 static void __put_unused_fd(struct files_struct *files, unsigned int fd)
 {
-	assign_bit32(fd, files->open_fds, false);
+	__assign_bit(fd, files->open_fds, false);
 	if (fd < files->next_fd)
 		files->next_fd = fd;
 }
@@ -125,7 +130,7 @@ int __close_fd(struct files_struct *files, unsigned int fd)
 		return -EBADF;
 	}
 	files->fd_array[fd] = NULL;
-	assign_bit32(fd, files->close_on_exec, false);
+	__assign_bit(fd, files->close_on_exec, false);
 	__put_unused_fd(files, fd);
 	spin_unlock(&files->file_lock);
 	return filp_close(file);
@@ -134,32 +139,41 @@ int __close_fd(struct files_struct *files, unsigned int fd)
 struct files_struct *dup_fd(struct files_struct *oldf, int *errorp)
 {
 	struct files_struct *newf = kmalloc(sizeof(*newf), GFP_KERNEL);
-	unsigned int fd;
+	unsigned int fd, open_files;
 
 	if (!newf) {
 		*errorp = -ENOMEM;
 		return NULL;
 	}
 	spin_lock(&oldf->file_lock);
-	memcpy(newf, oldf, sizeof(*newf));
-	for (fd = 0; fd < NR_OPEN_DEFAULT; fd++) {
-		if (newf->fd_array[fd])
-			get_file(newf->fd_array[fd]);
-		else if (test_bit32(fd, newf->open_fds))
+	open_files = count_open_files(oldf);
+	newf->next_fd = oldf->next_fd;
+	memcpy(newf->open_fds, oldf->open_fds, sizeof(newf->open_fds));
+	memcpy(newf->close_on_exec, oldf->close_on_exec, sizeof(newf->close_on_exec));
+	for (fd = 0; fd < open_files; fd++) {
+		struct file *f = oldf->fd_array[fd];
+
+		if (f)
+			get_file(f);
+		else if (test_bit(fd, newf->open_fds))
 			__put_unused_fd(newf, fd); /* reserved, not yet installed: not ours */
+		newf->fd_array[fd] = f;
 	}
 	spin_unlock(&oldf->file_lock);
+	memset(newf->fd_array + open_files, 0, (NR_OPEN_DEFAULT - open_files) * sizeof(struct file *));
 	newf->count = 1;
 	spin_lock_init(&newf->file_lock);
 	return newf;
 }
 
-/* Close every descriptor of a table nobody uses any more. */
+/* Close every descriptor of a table nobody uses any more, going through
+ * open_fds a word at a time (Linux's close_files). */
 static void close_files(struct files_struct *files)
 {
 	unsigned int fd;
 
-	for (fd = 0; fd < NR_OPEN_DEFAULT; fd++)
+	for (fd = find_next_bit(files->open_fds, NR_OPEN_DEFAULT, 0); fd < NR_OPEN_DEFAULT;
+	     fd = find_next_bit(files->open_fds, NR_OPEN_DEFAULT, fd + 1))
 		if (files->fd_array[fd])
 			filp_close(files->fd_array[fd]);
 }
@@ -190,14 +204,13 @@ void do_close_on_exec(struct files_struct *files)
 	unsigned int fd;
 
 	spin_lock(&files->file_lock);
-	for (fd = 0; fd < NR_OPEN_DEFAULT; fd++) {
+	for (fd = find_next_bit(files->close_on_exec, NR_OPEN_DEFAULT, 0); fd < NR_OPEN_DEFAULT;
+	     fd = find_next_bit(files->close_on_exec, NR_OPEN_DEFAULT, fd + 1)) {
 		struct file *file;
 
-		if (!test_bit32(fd, files->close_on_exec))
-			continue;
 		file = files->fd_array[fd];
 		files->fd_array[fd] = NULL;
-		assign_bit32(fd, files->close_on_exec, false);
+		__assign_bit(fd, files->close_on_exec, false);
 		__put_unused_fd(files, fd);
 		if (file) {
 			spin_unlock(&files->file_lock);
@@ -213,7 +226,7 @@ void set_close_on_exec(unsigned int fd, int flag)
 	struct files_struct *files = current->files;
 
 	spin_lock(&files->file_lock);
-	assign_bit32(fd, files->close_on_exec, flag);
+	__assign_bit(fd, files->close_on_exec, flag);
 	spin_unlock(&files->file_lock);
 }
 
@@ -223,7 +236,7 @@ bool get_close_on_exec(unsigned int fd)
 	bool res;
 
 	spin_lock(&files->file_lock);
-	res = fd < NR_OPEN_DEFAULT && test_bit32(fd, files->close_on_exec);
+	res = fd < NR_OPEN_DEFAULT && test_bit(fd, files->close_on_exec);
 	spin_unlock(&files->file_lock);
 	return res;
 }
@@ -242,13 +255,13 @@ int replace_fd(unsigned int fd, struct file *file, unsigned int flags)
 		return -EBADF;
 	spin_lock(&files->file_lock);
 	tofree = files->fd_array[fd];
-	if (!tofree && test_bit32(fd, files->open_fds)) {
+	if (!tofree && test_bit(fd, files->open_fds)) {
 		spin_unlock(&files->file_lock);
 		return -EBUSY;
 	}
 	files->fd_array[fd] = get_file(file);
-	assign_bit32(fd, files->open_fds, true);
-	assign_bit32(fd, files->close_on_exec, flags & O_CLOEXEC);
+	__assign_bit(fd, files->open_fds, true);
+	__assign_bit(fd, files->close_on_exec, flags & O_CLOEXEC);
 	spin_unlock(&files->file_lock);
 	if (tofree)
 		filp_close(tofree);
