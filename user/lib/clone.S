@@ -26,9 +26,11 @@ clone:
 	cmp	r0, #0
 	beq	2f
 	pop	{r4, r7}
-	b	__syscall_ret		@ parent: tid, or -1 with errno
+	cmn	r0, #4096
+	bxcc	lr			@ parent: the tid
+	b	__syscall_error		@ or -1 with errno
 1:	mvn	r0, #(EINVAL - 1)	@ r0 = -EINVAL
-	b	__syscall_ret
+	b	__syscall_error
 2:	mov	fp, #0			@ child: outermost frame
 	ldr	r0, [sp, #4]
 	ldr	ip, [sp]

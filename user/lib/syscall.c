@@ -5,13 +5,10 @@
 #include <unistd.h>
 #include "syscall.h"
 
-long __syscall_ret(unsigned long r)
+long __syscall_error(long r)
 {
-	if (r > -4096UL) {
-		errno = -(long)r;
-		return -1;
-	}
-	return (long)r;
+	errno = -r;
+	return -1;
 }
 
 long syscall(long nr, ...)

@@ -1,5 +1,6 @@
-/* The one system call gate every wrapper uses (Linux ARM EABI): number in
- * r7, arguments in r0-r5, `svc #0`, result in r0 (-4095..-1 = -errno). */
+/* The system call gate of syscall(2), whose number is only known at run
+ * time (Linux ARM EABI): number in r7, arguments in r0-r5, `svc #0`, result
+ * in r0 (-4095..-1 = -errno). The other wrappers inline their svc (syscall.h). */
 #include <asm/unistd.h>
 
 	.syntax	unified

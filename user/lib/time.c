@@ -137,7 +137,7 @@ time_t time(time_t *t)
 {
 	struct timeval tv;
 
-	if (gettimeofday(&tv, NULL) < 0)
+	if (gettimeofday(&tv, NULL) != 0)
 		return -1;
 	if (t)
 		*t = tv.tv_sec;

@@ -15,5 +15,5 @@ vfork:
 	mov	r7, ip
 	cmn	r0, #4096
 	bxcc	lr			@ pid in the parent, 0 in the child
-	b	__syscall_ret		@ -1 with errno
+	b	__syscall_error		@ -1 with errno
 	.size	vfork, . - vfork
