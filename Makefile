@@ -27,8 +27,9 @@ KCFLAGS := $(ARCHFLAGS) $(FRAMEFLAGS) -std=gnu11 -O2 -g -ffreestanding -nostdlib
 	-fno-strict-aliasing -fno-common -fno-tree-loop-distribute-patterns -Wall -Wextra -Wno-unused-parameter \
 	-Wno-sign-compare -Werror=implicit-function-declaration \
 	-Iinclude -Iinclude/uapi -D__KERNEL__ -DUTS_RELEASE='"$(VERSION)"' -MMD -MP
-# make SLUB_DEBUG=1: kfree checks for double frees (kernel/mm/slab.c).
-KCFLAGS += $(if $(SLUB_DEBUG),-DCONFIG_SLUB_DEBUG)
+# make SLUB_DEBUG=1: kfree checks for double frees (kernel/mm/slab.c);
+# make DEBUG_VM=1: a freed page is looked for on the free lists (page_alloc.c).
+KCFLAGS += $(if $(SLUB_DEBUG),-DCONFIG_SLUB_DEBUG) $(if $(DEBUG_VM),-DCONFIG_DEBUG_VM)
 KASFLAGS := $(ARCHFLAGS) -g -Iinclude -Iinclude/uapi -D__KERNEL__ -D__ASSEMBLY__ -MMD -MP
 
 .PHONY: all run debug test host-test qemu-test bench sdcard clean deps-build deps-test deps-debug

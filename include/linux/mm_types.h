@@ -17,7 +17,8 @@ struct kmem_cache;
  * - a kmalloc of more than KMALLOC_MAX_CACHE_SIZE (PG_head): private holds
  *   the order, so kfree() knows how many pages to give back;
  * - a slab (PG_slab): slab_list links it into its cache's partial list,
- *   freelist is its first free object and inuse counts objects handed out.
+ *   freelist is its first object freed back, inuse counts objects handed
+ *   out and carved how many were ever handed out (the rest is untouched).
  * _refcount counts users; the page allocator frees the page when it drops to
  * zero. It is changed with atomic builtins (LDREX/STREX on ARMv7), never
  * under a lock, since get_page()/put_page() run on every CPU.
@@ -33,7 +34,7 @@ struct page {
 			struct list_head slab_list;
 			struct kmem_cache *slab_cache;
 			void *freelist;
-			unsigned int inuse;
+			unsigned short inuse, carved;
 		};
 	};
 	int _refcount;
@@ -45,6 +46,7 @@ enum pageflags {
 	PG_slab,	/* carved into objects by kernel/mm/slab.c */
 	PG_head,	/* first page of a multi-page kmalloc */
 	PG_buddy,	/* first page of a free block on a buddy free list */
+	PG_pcp,		/* free, on a CPU's list of single pages (not in Linux) */
 };
 
 #define PAGEFLAG(uname, lname)                                                    \
@@ -65,6 +67,7 @@ PAGEFLAG(Reserved, reserved)
 PAGEFLAG(Slab, slab)
 PAGEFLAG(Head, head)
 PAGEFLAG(Buddy, buddy)
+PAGEFLAG(Pcp, pcp)
 
 #undef PAGEFLAG
 

@@ -1,9 +1,15 @@
 /* The binary buddy allocator for physical pages (Linux's mm/page_alloc.c,
  * one zone): free blocks of 2^order pages, naturally aligned, kept on one
- * free list per order; a freed block merges with its free buddy. */
+ * free list per order; a freed block merges with its free buddy. Single
+ * pages come and go through a short list per CPU first (Linux's per-CPU
+ * page lists), so that the page a task just freed is the next one handed
+ * out, without splitting and merging. */
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/percpu.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 
@@ -20,6 +26,24 @@ struct zone {
 };
 
 static struct zone zone;
+
+/*
+ * A CPU's cache of free single pages (Linux's struct per_cpu_pages): filled
+ * from and drained to the buddy lists @batch pages at a time, never holding
+ * more than @high. Its pages count as free (nr_free_pages), though not on
+ * the buddy lists. The lock is the owner's almost always; another CPU takes
+ * it only to drain the list when memory runs short (drain_all_pages).
+ */
+struct per_cpu_pages {
+	spinlock_t lock; /* irqsave */
+	unsigned int count;
+	struct list_head list;
+};
+
+#define PCP_BATCH 16
+#define PCP_HIGH (4 * PCP_BATCH)
+
+static DEFINE_PER_CPU(struct per_cpu_pages, pcp_lists);
 
 struct page *mem_map;
 unsigned long min_low_pfn;
@@ -84,8 +108,16 @@ void free_area_init(struct page *map, unsigned long start_pfn, unsigned long end
 		zone.free_area[order].nr_free = 0;
 	}
 	zone.free_pages = 0;
+	for_each_possible_cpu(order) {
+		struct per_cpu_pages *pcp = &per_cpu(pcp_lists, order);
+
+		spin_lock_init(&pcp->lock);
+		INIT_LIST_HEAD(&pcp->list);
+		pcp->count = 0;
+	}
 }
 
+#ifdef CONFIG_DEBUG_VM
 /* Is @pfn inside a block that is on a free list? A free block of order o
  * holding pfn starts at pfn rounded down to 2^o, so try each order. */
 static bool pfn_is_free(unsigned long pfn)
@@ -103,10 +135,15 @@ static bool pfn_is_free(unsigned long pfn)
 	}
 	return false;
 }
+#endif
 
 /*
  * Why the block of 2^order pages at @page, whose last reference has just
  * gone, must not be freed, or NULL if it may (Linux's free_pages_check()).
+ * A page freed twice is caught by its reference count already; one that
+ * lies inside a free block but had a reference taken (get_page of a free
+ * page) is found only with CONFIG_DEBUG_VM (make DEBUG_VM=1; the host
+ * tests have it), which searches the free lists on every free.
  * CONTEXT: zone.lock held, so that no block can join or leave a free list.
  */
 static const char *free_pages_check(struct page *page, unsigned int order)
@@ -118,12 +155,14 @@ static const char *free_pages_check(struct page *page, unsigned int order)
 		return "free of a block not aligned to its order";
 	if (!pfn_valid(pfn + (1UL << order) - 1))
 		return "free of a block that runs past mem_map";
+#ifdef CONFIG_DEBUG_VM
 	if (pfn_is_free(pfn))
 		return "double free: page is already on a free list";
+#endif
 	for (i = 0; i < (1UL << order); i++) {
 		struct page *p = page + i;
 
-		if (PageBuddy(p))
+		if (PageBuddy(p) || PagePcp(p))
 			return "free of a block overlapping a free block";
 		if (PageReserved(p))
 			return "free of a reserved page";
@@ -158,6 +197,67 @@ static void __free_one_page(struct page *page, unsigned int order)
 		order++;
 	}
 	add_to_free_area(pfn_to_page(pfn), order);
+}
+
+/* Give @count pages from the head of @pcp back to the buddy lists.
+ * CONTEXT: pcp->lock held. */
+static void free_pcppages_bulk(struct per_cpu_pages *pcp, unsigned int count)
+{
+	spin_lock(&zone.lock);
+	while (count-- && pcp->count) {
+		struct page *page = list_first_entry(&pcp->list, struct page, lru);
+
+		list_del(&page->lru);
+		ClearPagePcp(page);
+		pcp->count--;
+		__free_one_page(page, 0);
+	}
+	spin_unlock(&zone.lock);
+}
+
+/* Free a single page onto this CPU's list (Linux's free_unref_page). */
+static void free_unref_page(struct page *page)
+{
+	struct per_cpu_pages *pcp;
+	const char *reason;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	pcp = this_cpu_ptr(pcp_lists);
+	spin_lock(&pcp->lock);
+#ifdef CONFIG_DEBUG_VM
+	spin_lock(&zone.lock);
+#endif
+	reason = free_pages_check(page, 0);
+#ifdef CONFIG_DEBUG_VM
+	spin_unlock(&zone.lock);
+#endif
+	if (!reason) {
+		SetPagePcp(page);
+		list_add(&page->lru, &pcp->list);
+		if (++pcp->count >= PCP_HIGH)
+			free_pcppages_bulk(pcp, PCP_BATCH);
+	}
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+	if (reason)
+		bad_page(page, reason);
+}
+
+/* Every CPU's list back to the buddy lists: an allocation that could not
+ * be satisfied may be, once those pages can merge (Linux's drain_all_pages). */
+static void drain_all_pages(void)
+{
+	unsigned long flags;
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct per_cpu_pages *pcp = &per_cpu(pcp_lists, cpu);
+
+		spin_lock_irqsave(&pcp->lock, flags);
+		free_pcppages_bulk(pcp, pcp->count);
+		spin_unlock_irqrestore(&pcp->lock, flags);
+	}
 }
 
 /* Free a block whose references are gone, unless it is in a bad state. */
@@ -199,8 +299,12 @@ void __free_pages(struct page *page, unsigned int order)
 		bad_page(page, "double free: _refcount already 0");
 		return;
 	}
-	if (old == 1)
-		free_one_page(page, order);
+	if (old == 1) {
+		if (order == 0)
+			free_unref_page(page);
+		else
+			free_one_page(page, order);
+	}
 }
 
 void free_pages(unsigned long addr, unsigned int order)
@@ -250,16 +354,62 @@ static struct page *__rmqueue_smallest(unsigned int order)
  * CONTEXT: any, including IRQ handlers: it never sleeps.
  * RETURNS: the first page, or NULL when no free block is big enough.
  */
-struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+/* A single page from this CPU's list, refilled from the buddy lists when
+ * empty (Linux's rmqueue_pcplist). RETURNS: the page, or NULL. */
+static struct page *rmqueue_pcplist(void)
+{
+	struct per_cpu_pages *pcp;
+	struct page *page = NULL;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	pcp = this_cpu_ptr(pcp_lists);
+	spin_lock(&pcp->lock);
+	if (!pcp->count) {
+		spin_lock(&zone.lock);
+		while (pcp->count < PCP_BATCH && (page = __rmqueue_smallest(0))) {
+			SetPagePcp(page);
+			list_add_tail(&page->lru, &pcp->list);
+			pcp->count++;
+		}
+		spin_unlock(&zone.lock);
+	}
+	page = NULL;
+	if (pcp->count) {
+		page = list_first_entry(&pcp->list, struct page, lru);
+		list_del(&page->lru);
+		ClearPagePcp(page);
+		pcp->count--;
+	}
+	spin_unlock(&pcp->lock);
+	local_irq_restore(flags);
+	return page;
+}
+
+static struct page *rmqueue(unsigned int order)
 {
 	struct page *page;
 	unsigned long flags;
 
-	if (order >= MAX_ORDER)
-		return NULL;
+	if (order == 0)
+		return rmqueue_pcplist();
 	spin_lock_irqsave(&zone.lock, flags);
 	page = __rmqueue_smallest(order);
 	spin_unlock_irqrestore(&zone.lock, flags);
+	return page;
+}
+
+struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+{
+	struct page *page;
+
+	if (order >= MAX_ORDER)
+		return NULL;
+	page = rmqueue(order);
+	if (!page) {
+		drain_all_pages();
+		page = rmqueue(order);
+	}
 	if (!page)
 		return NULL;
 	__atomic_store_n(&page->_refcount, 1, __ATOMIC_RELAXED);
@@ -281,9 +431,16 @@ unsigned long get_zeroed_page(gfp_t gfp_mask)
 	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
 }
 
+/* Free pages, those on the CPUs' lists included (Linux counts these only
+ * once back on the buddy lists). */
 unsigned long nr_free_pages(void)
 {
-	return READ_ONCE(zone.free_pages);
+	unsigned long free = READ_ONCE(zone.free_pages);
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		free += READ_ONCE(per_cpu(pcp_lists, cpu).count);
+	return free;
 }
 
 /* Hand one reserved block to the allocator (Linux's __free_pages_boot_core()). */

@@ -31,28 +31,38 @@ static inline void set_freepointer(void *obj, void *next)
 	*(void **)obj = next;
 }
 
+/* Objects per slab. */
+static inline unsigned int oo_objects(const struct kmem_cache *s)
+{
+	return PAGE_SIZE / s->size;
+}
+
 /*
- * A fresh page for @s with every object on its freelist (Linux's new_slab()).
+ * A fresh page for @s (Linux's new_slab()). Linux threads every object on
+ * the freelist at once; here they are carved in order as they are first
+ * needed, so that a slab that comes and goes with one object (a signal's
+ * sigqueue) does not pay for the whole page.
  * CONTEXT: s->lock not held. RETURNS: the page, or NULL.
  */
 static struct page *new_slab(struct kmem_cache *s, gfp_t gfp_mask)
 {
 	struct page *page = alloc_pages(gfp_mask & ~__GFP_ZERO, 0);
-	char *base;
-	unsigned int i, objects = PAGE_SIZE / s->size;
 
 	if (!page)
 		return NULL;
-	base = page_address(page);
-	for (i = 0; i + 1 < objects; i++)
-		set_freepointer(base + i * s->size, base + (i + 1) * s->size);
-	set_freepointer(base + i * s->size, NULL);
 	SetPageSlab(page);
 	page->slab_cache = s;
-	page->freelist = base;
+	page->freelist = NULL;
 	page->inuse = 0;
+	page->carved = 0;
 	INIT_LIST_HEAD(&page->slab_list);
 	return page;
+}
+
+/* Are all of the slab's objects handed out? */
+static inline bool slab_full(const struct kmem_cache *s, const struct page *page)
+{
+	return !page->freelist && page->carved == oo_objects(s);
 }
 
 /**
@@ -80,9 +90,12 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp_mask)
 	}
 	page = list_first_entry(&s->partial, struct page, slab_list);
 	obj = page->freelist;
-	page->freelist = get_freepointer(obj);
+	if (obj)
+		page->freelist = get_freepointer(obj);
+	else
+		obj = (char *)page_address(page) + page->carved++ * s->size;
 	page->inuse++;
-	if (!page->freelist)
+	if (slab_full(s, page))
 		list_del(&page->slab_list);
 	s->nr_active++;
 	spin_unlock_irqrestore(&s->lock, flags);
@@ -105,8 +118,10 @@ static const char *check_object(struct kmem_cache *s, struct page *page, const v
 
 	if (!PageSlab(page) || page->slab_cache != s)
 		return "kmem_cache_free of an object from another cache";
-	if (offset % s->size || offset / s->size >= PAGE_SIZE / s->size)
+	if (offset % s->size || offset / s->size >= oo_objects(s))
 		return "kmem_cache_free of a pointer inside an object";
+	if (offset / s->size >= page->carved)
+		return "kmem_cache_free of an object never allocated";
 #ifdef CONFIG_SLUB_DEBUG
 	for (void *p = page->freelist; p; p = get_freepointer(p))
 		if (p == obj)
@@ -143,7 +158,7 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 		bad_page(page, reason);
 		return;
 	}
-	was_full = !page->freelist;
+	was_full = slab_full(s, page);
 	set_freepointer(obj, page->freelist);
 	page->freelist = obj;
 	page->inuse--;

@@ -2,13 +2,13 @@
 # line names the kernel sources it tests, e.g.
 #   /* sources: kernel/trace/ring_buffer.c kernel/trace/trace_output.c */
 # and it is compiled for the host with those sources and run under TAP,
-# with the kernel's debug checks on (CONFIG_SLUB_DEBUG).
+# with the kernel's debug checks on (CONFIG_SLUB_DEBUG, CONFIG_DEBUG_VM).
 .SECONDEXPANSION:
 
 HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
-	-Iinclude -Iinclude/uapi -Itests/host -DHOST_TEST -DCONFIG_SLUB_DEBUG -DUTS_RELEASE='"host"' \
+	-Iinclude -Iinclude/uapi -Itests/host -DHOST_TEST -DCONFIG_SLUB_DEBUG -DCONFIG_DEBUG_VM -DUTS_RELEASE='"host"' \
 	-MMD -MP
 
 host_sources = $(shell sed -n '1s/.*sources:\(.*\)\*\/.*/\1/p' $(1))

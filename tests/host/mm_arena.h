@@ -6,6 +6,7 @@
 #define _TESTS_HOST_MM_ARENA_H
 
 #include <linux/gfp.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 
 unsigned long host_va_pa_offset;
@@ -15,6 +16,14 @@ static struct {
 	const char *reason;
 	struct page *page;
 } bad;
+
+/* The allocator's per-CPU lists use CPU 0's. */
+static struct thread_info arena_thread_info;
+
+struct thread_info *current_thread_info(void)
+{
+	return &arena_thread_info;
+}
 
 void bad_page(struct page *page, const char *reason)
 {
