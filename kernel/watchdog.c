@@ -55,8 +55,9 @@ static int get_softlockup_thresh(void)
 	return watchdog_thresh * 2;
 }
 
-/* This CPU went through the scheduler, or is idle or in user mode. */
-void touch_softlockup_watchdog_sched(void)
+/* This CPU went through the scheduler, or is idle or in user mode (notrace,
+ * as Linux's: it runs on every context switch). */
+notrace void touch_softlockup_watchdog_sched(void)
 {
 	*this_cpu_ptr(watchdog_touch_ts) = get_timestamp();
 }

@@ -298,7 +298,8 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 	finish_task_switch(prev);
 }
 
-static void __schedule(bool preempt)
+/* notrace, as Linux's: it runs on every context switch. */
+static notrace void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
 	struct rq *rq;
