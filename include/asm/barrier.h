@@ -5,6 +5,8 @@
 #ifndef _ASM_BARRIER_H
 #define _ASM_BARRIER_H
 
+#include <linux/compiler.h>
+
 #ifdef HOST_TEST
 #define dsb() __sync_synchronize()
 #define dmb() __sync_synchronize()
@@ -18,5 +20,22 @@
 #endif
 #define smp_rmb() smp_mb()
 #define smp_wmb() smp_mb()
+
+/* One-way barriers (Linux's asm-generic/barrier.h, which ARMv7 uses: it
+ * has no load-acquire or store-release, so a full DMB on the right side).
+ * smp_store_release: what was written before is visible before *p's new
+ * value; smp_load_acquire: what is read after sees what was written
+ * before the release that stored the value read. */
+#define smp_store_release(p, v)     \
+	do {                        \
+		smp_mb();           \
+		WRITE_ONCE(*(p), v); \
+	} while (0)
+#define smp_load_acquire(p)                              \
+	({                                               \
+		__typeof__(*(p)) ___p1 = READ_ONCE(*(p)); \
+		smp_mb();                                \
+		___p1;                                   \
+	})
 
 #endif

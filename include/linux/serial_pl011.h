@@ -4,12 +4,17 @@
 
 #include <linux/types.h>
 
-/* Route GPIO 14/15 to the UART and program 115200 8N1 from uartclk (Hz). */
+/* Route GPIO 14/15 to the UART and program 115200 8N1 from uartclk (Hz),
+ * keeping any byte already received for pl011_enable_rx_irq(). */
 void pl011_init(u32 uartclk);
 void pl011_putc(char c);
 void pl011_write(const char *s, size_t n);
-/* Enable the receive interrupt; each byte received goes to rx(c) from IRQ context. */
-void pl011_enable_rx_irq(void (*rx)(char c));
+/* Enable the receive interrupt; received bytes go to rx() in batches, from
+ * IRQ context (the bytes pl011_init() kept come first). */
+void pl011_enable_rx_irq(void (*rx)(const unsigned char *buf, int count));
+/* Mask and unmask the receive interrupt: the tty's throttle and unthrottle. */
+void pl011_throttle_rx(void);
+void pl011_unthrottle_rx(void);
 /* Poll for one received byte: -1 if none (for the console before interrupts work). */
 int pl011_getc_poll(void);
 

@@ -6,10 +6,12 @@
 #define _LINUX_TTY_H
 
 #include <linux/fs.h>
+#include <linux/mutex.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
+#include <asm/barrier.h>
 #include <asm/termios.h>
 
 struct tty_struct;
@@ -28,6 +30,10 @@ struct tty_struct;
 struct tty_operations {
 	/* Send @count bytes as they are. RETURNS: bytes taken. */
 	int (*write)(struct tty_struct *tty, const unsigned char *buf, int count);
+	/* Stop sending input / start again: the line discipline's buffer is
+	 * nearly full / has room. CONTEXT: process, throttle_mutex held. */
+	void (*throttle)(struct tty_struct *tty);
+	void (*unthrottle)(struct tty_struct *tty);
 };
 
 struct tty_driver {
@@ -36,15 +42,34 @@ struct tty_driver {
 	const struct tty_operations *ops;
 };
 
-/* Bytes received, between the interrupt that stores them and the work
- * item that hands them to the line discipline (Linux's tty_bufhead,
- * one ring instead of a chain of tty_buffers). */
-#define TTY_BUFFER_SIZE 1024
+/*
+ * Bytes received, between the interrupt that stores them and the work
+ * item that hands them to the line discipline (Linux's tty_buffer.c):
+ * a chain of buffers, allocated as input arrives, up to mem_limit bytes
+ * per port. The driver (one producer, under its port lock) fills the
+ * tail and publishes with `commit`; flush_to_ldisc (one consumer, under
+ * `lock`) reads from the head and frees what it has emptied. Linux also
+ * keeps a flag byte per character (parity, break) and a free list of
+ * small buffers; every byte here is TTY_NORMAL and buffers go to kfree.
+ */
+struct tty_buffer {
+	struct tty_buffer *next;
+	int used;   /* bytes stored: the producer's */
+	int size;   /* bytes it holds */
+	int commit; /* bytes the consumer may take (smp_store_release) */
+	int read;   /* bytes the consumer has taken */
+	unsigned char data[];
+};
+
 struct tty_bufhead {
+	struct tty_buffer *head; /* the consumer's: oldest bytes */
 	struct work_struct work; /* flush_to_ldisc */
-	spinlock_t lock; /* head, tail; irqsave: the interrupt fills it */
-	unsigned int head, tail; /* free-running */
-	unsigned char data[TTY_BUFFER_SIZE];
+	struct mutex lock;       /* one consumer at a time */
+	int priority;            /* a flush wants the lock: the work item yields */
+	struct tty_buffer sentinel; /* empty, so head and tail are never NULL */
+	int mem_used;            /* bytes allocated; atomic */
+	int mem_limit;
+	struct tty_buffer *tail; /* the producer's: where bytes go */
 };
 
 struct tty_port {
@@ -52,14 +77,23 @@ struct tty_port {
 	struct tty_struct *tty;
 };
 
+/* Linux's thresholds: throttle when the line discipline has fewer than
+ * TTY_THRESHOLD_THROTTLE bytes of room, unthrottle when it holds no more
+ * than TTY_THRESHOLD_UNTHROTTLE for the reader. */
+#define TTY_THRESHOLD_THROTTLE 128
+#define TTY_THRESHOLD_UNTHROTTLE 128
+
 struct tty_ldisc_ops {
 	const char *name;
 	int (*open)(struct tty_struct *tty);
 	ssize_t (*read)(struct tty_struct *tty, struct file *file, struct iov_iter *to);
 	ssize_t (*write)(struct tty_struct *tty, struct file *file, struct iov_iter *from);
 	__poll_t (*poll)(struct tty_struct *tty, struct file *file, poll_table *wait);
-	/* CONTEXT: the flip buffer's work item (process context). */
+	/* Take received bytes, all of them. CONTEXT: the flip buffer's work
+	 * item (process context). */
 	void (*receive_buf)(struct tty_struct *tty, const unsigned char *cp, int count);
+	/* Take as many as there is room for. RETURNS: how many. */
+	int (*receive_buf2)(struct tty_struct *tty, const unsigned char *cp, int count);
 	void (*set_termios)(struct tty_struct *tty, const struct termios *old);
 	void (*flush_buffer)(struct tty_struct *tty);
 	/* FIONREAD: bytes a read would return now. */
@@ -81,7 +115,23 @@ struct tty_struct {
 	pid_t session; /* the session it controls, 0 if none */
 	spinlock_t write_lock; /* one writer's output at a time */
 	wait_queue_head_t read_wait, write_wait;
+	unsigned long flags; /* TTY_THROTTLED */
+	int flow_change; /* TTY_THROTTLE_SAFE or TTY_UNTHROTTLE_SAFE: which is wanted */
+	struct mutex throttle_mutex; /* flags' TTY_THROTTLED, the driver's throttle */
 };
+
+/* tty->flags bits (Linux's). */
+#define TTY_THROTTLED 0 /* the driver was told to stop sending input */
+
+/* tty->flow_change (Linux's): a throttle or unthrottle is being decided,
+ * so that a racing opposite decision makes the _safe calls retry. */
+#define TTY_THROTTLE_SAFE 1
+#define TTY_UNTHROTTLE_SAFE 2
+
+static inline bool tty_throttled(struct tty_struct *tty)
+{
+	return READ_ONCE(tty->flags) & (1UL << TTY_THROTTLED);
+}
 
 #define I_ICRNL(tty) ((tty)->termios.c_iflag & ICRNL)
 #define I_INLCR(tty) ((tty)->termios.c_iflag & INLCR)
@@ -111,9 +161,16 @@ void tty_port_init(struct tty_port *port, struct tty_struct *tty);
 dev_t tty_devnum(struct tty_struct *tty);
 int tty_write_chars(struct tty_struct *tty, const unsigned char *buf, int count);
 
-/* drivers/tty/tty_buffer.c. CONTEXT: any, IRQ included. */
+/* drivers/tty/tty_buffer.c. The insert and push calls: any context, IRQ
+ * included, one producer at a time (the driver's port lock). */
+void tty_buffer_init(struct tty_port *port);
+int tty_insert_flip_string(struct tty_port *port, const unsigned char *chars, size_t size);
 int tty_insert_flip_char(struct tty_port *port, unsigned char ch);
 void tty_flip_buffer_push(struct tty_port *port);
+/* The line discipline has room again: run flush_to_ldisc. */
+void tty_buffer_restart_work(struct tty_port *port);
+/* Discard what the flip buffer and the line discipline hold (TCFLSH). */
+void tty_buffer_flush(struct tty_struct *tty);
 void flush_to_ldisc(struct work_struct *work);
 
 /* drivers/tty/n_tty.c */
@@ -121,6 +178,15 @@ extern const struct tty_ldisc_ops n_tty_ops;
 
 /* drivers/tty/tty_ioctl.c */
 long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg);
+/* Flow control of input (Linux's): RETURNS 0 if done or nothing to do,
+ * 1 if tty->flow_change no longer asks for it (the caller re-checks). */
+int tty_throttle_safe(struct tty_struct *tty);
+int tty_unthrottle_safe(struct tty_struct *tty);
+static inline void tty_set_flow_change(struct tty_struct *tty, int val)
+{
+	WRITE_ONCE(tty->flow_change, val);
+	smp_mb();
+}
 
 /* drivers/tty/tty_jobctrl.c */
 int tty_check_change(struct tty_struct *tty);

@@ -1,10 +1,14 @@
 /* PL011 UART driver, console output and interrupt-driven input (Linux's
  * drivers/tty/serial/amba-pl011.c, the few registers a console needs).
  * On a real Pi the pins must be switched to the UART (GPIO 14/15 ALT0) and
- * the baud divisor computed from the UART clock; QEMU ignores both. */
+ * the baud divisor computed from the UART clock; QEMU ignores both.
+ * Input is never dropped here: bytes waiting when the UART is set up are
+ * kept for the tty, and while the tty is throttled the receive interrupt
+ * is masked, so further bytes wait in the FIFO (and, in QEMU, on the host). */
 #include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/serial_pl011.h>
+#include <linux/spinlock.h>
 #include <linux/time.h>
 #include <asm/io.h>
 #include <mach/bcm2835.h>
@@ -17,7 +21,7 @@
 #define UART_CR 0x30
 #define UART_IFLS 0x34
 #define UART_IMSC 0x38
-#define UART_MIS 0x40
+#define UART_RIS 0x3c
 #define UART_ICR 0x44
 
 #define FR_TXFF (1 << 5)
@@ -36,10 +40,22 @@
 #define GPPUDCLK0 0x98
 
 #define BAUD 115200
+/* At most this many bytes taken from the FIFO per interrupt (Linux's
+ * pl011_fifo_to_tty reads up to 256). */
+#define RX_BATCH 256
 
 static void *const uart = PERIPH(BCM2835_UART0_BASE);
 static void *const gpio = PERIPH(BCM2835_GPIO_BASE);
-static void (*rx_handler)(char c);
+/* Linux's uart_port.lock: the interrupt mask and the hand-over of
+ * received bytes to the tty; irqsave. */
+static DEFINE_SPINLOCK(port_lock);
+static u32 im; /* the interrupts enabled in IMSC (Linux's uap->im) */
+static void (*rx_handler)(const unsigned char *buf, int count);
+
+/* Bytes found waiting in the receive FIFO when pl011_init() ran, for the
+ * tty once its interrupt is on. The FIFO holds 16 (1 with FEN off). */
+static unsigned char early_rx[32];
+static int early_rx_count;
 
 bool handle_sysrq_char(char c);
 
@@ -59,6 +75,28 @@ static void gpio_disable_pulls(u32 pins)
 	writel(0, gpio + GPPUDCLK0);
 }
 
+/*
+ * Keep what the FIFO holds before LCRH is written: a write that changes
+ * FEN empties the FIFO (QEMU's, from reset with FEN off, holds the first
+ * byte typed ahead; a real PL011 flushes too), and the user's first
+ * keystroke would be lost. Called right before that write: a byte that
+ * arrived in between would still be lost, so nothing else runs there.
+ */
+static void pl011_save_early_rx(void)
+{
+	int c;
+
+	while (early_rx_count < (int)sizeof(early_rx) && (c = pl011_getc_poll()) >= 0)
+		early_rx[early_rx_count++] = c;
+}
+
+/**
+ * pl011_init - route the pins to the UART and program 115200 8N1, FIFOs on
+ * @uartclk: the UART's reference clock in Hz
+ *
+ * Bytes already received are kept for pl011_enable_rx_irq().
+ * CONTEXT: boot, CPU 0, before interrupts.
+ */
 void pl011_init(u32 uartclk)
 {
 	u32 sel, div64;
@@ -78,6 +116,7 @@ void pl011_init(u32 uartclk)
 	writel(0x7ff, uart + UART_ICR);
 	writel(div64 >> 6, uart + UART_IBRD);
 	writel(div64 & 0x3f, uart + UART_FBRD);
+	pl011_save_early_rx();
 	writel(LCRH_WLEN8 | LCRH_FEN, uart + UART_LCRH);
 	writel(0, uart + UART_IFLS); /* interrupt at 1/8 full, or on timeout */
 	writel(CR_UARTEN | CR_TXE | CR_RXE, uart + UART_CR);
@@ -106,20 +145,91 @@ int pl011_getc_poll(void)
 	return readl_relaxed(uart + UART_DR) & 0xff;
 }
 
-static irqreturn_t pl011_int(int irq, void *dev)
+/* Hand @count received bytes to the tty, SysRq's keys apart (Linux's
+ * uart_handle_sysrq_char). CONTEXT: port_lock held. */
+static void pl011_receive(const unsigned char *buf, int count)
 {
-	int c;
+	unsigned char chars[RX_BATCH];
+	int i, n = 0;
 
-	writel(INT_RX | INT_RT, uart + UART_ICR);
-	while ((c = pl011_getc_poll()) >= 0)
-		if (!handle_sysrq_char((char)c) && rx_handler)
-			rx_handler((char)c);
-	return IRQ_HANDLED;
+	for (i = 0; i < count; i++)
+		if (!handle_sysrq_char((char)buf[i]))
+			chars[n++] = buf[i];
+	if (n)
+		rx_handler(chars, n);
 }
 
-void pl011_enable_rx_irq(void (*rx)(char c))
+/* Empty the receive FIFO, RX_BATCH bytes at most (Linux's
+ * pl011_rx_chars and pl011_fifo_to_tty). Reading empties the FIFO, which
+ * is what clears the receive interrupts. CONTEXT: port_lock held. */
+static void pl011_rx_chars(void)
 {
+	unsigned char buf[RX_BATCH];
+	int c, n = 0;
+
+	while (n < RX_BATCH && (c = pl011_getc_poll()) >= 0)
+		buf[n++] = c;
+	pl011_receive(buf, n);
+}
+
+static irqreturn_t pl011_int(int irq, void *dev)
+{
+	unsigned long flags;
+	u32 status;
+
+	spin_lock_irqsave(&port_lock, flags);
+	status = readl_relaxed(uart + UART_RIS) & im;
+	if (status & (INT_RX | INT_RT))
+		pl011_rx_chars();
+	spin_unlock_irqrestore(&port_lock, flags);
+	return status ? IRQ_HANDLED : IRQ_NONE;
+}
+
+/**
+ * pl011_enable_rx_irq - start interrupt-driven input
+ * @rx: gets each batch of received bytes, in IRQ context (first, from
+ *	process context, those pl011_init() found waiting)
+ */
+void pl011_enable_rx_irq(void (*rx)(const unsigned char *buf, int count))
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&port_lock, flags);
 	rx_handler = rx;
+	pl011_receive(early_rx, early_rx_count);
+	early_rx_count = 0;
+	spin_unlock_irqrestore(&port_lock, flags);
 	request_irq(BCM2835_IRQ_UART0 + IRQ_GPU_BASE, pl011_int, "uart-pl011", NULL);
-	writel(INT_RX | INT_RT, uart + UART_IMSC);
+	spin_lock_irqsave(&port_lock, flags);
+	im = INT_RX | INT_RT;
+	writel(im, uart + UART_IMSC);
+	spin_unlock_irqrestore(&port_lock, flags);
+}
+
+/*
+ * The tty is throttled: mask the receive interrupts, so that bytes stay
+ * in the FIFO until pl011_unthrottle_rx() (Linux's uart_ops throttle, as
+ * 8250_omap's, which masks its RX interrupt). With RTS/CTS wired the
+ * sender is then held off; without, a real UART overruns after 16 bytes,
+ * while QEMU stops reading its chardev and the host keeps the rest.
+ */
+void pl011_throttle_rx(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&port_lock, flags);
+	im &= ~(INT_RX | INT_RT);
+	writel(im, uart + UART_IMSC);
+	spin_unlock_irqrestore(&port_lock, flags);
+}
+
+/* Unmask them: whatever waits in the FIFO raises the interrupt at once. */
+void pl011_unthrottle_rx(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&port_lock, flags);
+	im |= INT_RX | INT_RT;
+	writel(im, uart + UART_IMSC);
+	spin_unlock_irqrestore(&port_lock, flags);
 }

@@ -1,8 +1,9 @@
-/* sources: kernel/drivers/tty/n_tty.c kernel/drivers/tty/tty_buffer.c kernel/fs/iov_iter.c */
+/* sources: kernel/drivers/tty/n_tty.c kernel/drivers/tty/tty_buffer.c kernel/drivers/tty/tty_ioctl.c kernel/locking/mutex.c kernel/fs/iov_iter.c */
 /* Tests of the n_tty line discipline on a fake terminal: canonical lines
  * with echo, erase, word erase, kill and end-of-file, the signal
  * characters, raw mode with VMIN/VTIME, input and output translation, a
- * full buffer, switching modes with input pending, and the flip buffer. */
+ * full buffer, switching modes with input pending, the flip buffer that
+ * grows with the input, and throttling the driver while the reader lags. */
 #define OWN_QUEUE_WORK /* counts the work it is given */
 #include "fs_stubs.h"
 #include <linux/tty.h>
@@ -26,7 +27,24 @@ static int fake_write(struct tty_struct *tty, const unsigned char *buf, int coun
 	return count;
 }
 
-static const struct tty_operations fake_ops = { .write = fake_write };
+/* How often the driver was throttled and unthrottled. */
+static int throttles, unthrottles;
+
+static void fake_throttle(struct tty_struct *tty)
+{
+	throttles++;
+}
+
+static void fake_unthrottle(struct tty_struct *tty)
+{
+	unthrottles++;
+}
+
+static const struct tty_operations fake_ops = {
+	.write = fake_write,
+	.throttle = fake_throttle,
+	.unthrottle = fake_unthrottle,
+};
 
 /* The rest of the tty layer, as n_tty sees it. */
 int tty_write_chars(struct tty_struct *tty, const unsigned char *buf, int count)
@@ -86,6 +104,7 @@ static int setup(void **state)
 	tty.pgrp = 42;
 	spin_lock_init(&tty.termios_lock);
 	spin_lock_init(&tty.write_lock);
+	mutex_init(&tty.throttle_mutex);
 	init_waitqueue_head(&tty.read_wait);
 	init_waitqueue_head(&tty.write_wait);
 	assert_int_equal(n_tty_ops.open(&tty), 0);
@@ -96,11 +115,21 @@ static int setup(void **state)
 	output[0] = '\0';
 	job_control_result = 0;
 	isig_sig = isig_count = queued_work = 0;
+	throttles = unthrottles = 0;
 	return 0;
 }
 
+/* The buffers the flip buffer still holds go too: the kernel's console
+ * port lives for ever and has no use for Linux's tty_buffer_free_all. */
 static int teardown(void **state)
 {
+	struct tty_buffer *b = port.buf.head, *next;
+
+	for (; b; b = next) {
+		next = b->next;
+		if (b != &port.buf.sentinel)
+			kfree(b);
+	}
 	kfree(tty.disc_data);
 	return 0;
 }
@@ -322,16 +351,29 @@ static void test_full_buffer(void **state)
 	memset(line, 'z', sizeof(line) - 1);
 	tty.termios.c_lflag &= ~ECHO;
 	type(line);
-	type("\r"); /* room was kept for the end of the line */
+	assert_int_equal(throttles, 0); /* a line with no end yet: never throttled */
+	type("\r"); /* the last characters replaced each other; the end got in */
+	assert_int_equal(throttles, 1); /* now a whole line fills the buffer */
 	assert_int_equal(tty_read_str(buf, sizeof(buf)), 4096);
 	assert_int_equal(buf[4094], 'z');
 	assert_int_equal(buf[4095], '\n');
+	assert_int_equal(unthrottles, 1);
+}
+
+/* Insert @n bytes of @c into the flip buffer and push them. RETURNS: bytes stored. */
+static int flip_fill(char c, int n)
+{
+	static unsigned char chars[70000];
+
+	memset(chars, c, n);
+	n = tty_insert_flip_string(&port, chars, n);
+	tty_flip_buffer_push(&port);
+	return n;
 }
 
 static void test_flip_buffer(void **state)
 {
-	char buf[64];
-	int i, stored = 0;
+	static char buf[8192];
 
 	assert_int_equal(tty_insert_flip_char(&port, 'h'), 1);
 	assert_int_equal(tty_insert_flip_char(&port, 'i'), 1);
@@ -341,14 +383,53 @@ static void test_flip_buffer(void **state)
 	flush_to_ldisc(&port.buf.work);
 	assert_int_equal(tty_read_str(buf, sizeof(buf)), 3);
 	assert_string_equal(buf, "hi\n");
-	for (i = 0; i < TTY_BUFFER_SIZE + 10; i++)
-		stored += tty_insert_flip_char(&port, 'q');
-	assert_int_equal(stored, TTY_BUFFER_SIZE);
-	tty.termios.c_lflag &= ~ECHO;
-	flush_to_ldisc(&port.buf.work);
-	assert_int_equal(n_tty_ops.chars_in_buffer(&tty), 0); /* no line yet */
+	/* More than a page of input takes several buffers; none is lost. */
 	set_raw(1, 0);
-	assert_int_equal(n_tty_ops.chars_in_buffer(&tty), TTY_BUFFER_SIZE);
+	assert_int_equal(flip_fill('q', 6000), 6000);
+	assert_non_null(port.buf.head->next);
+	flush_to_ldisc(&port.buf.work);
+	/* The line discipline took what it had room for (one byte stays
+	 * free), told the driver to stop, and the rest waits here. */
+	assert_int_equal(n_tty_ops.chars_in_buffer(&tty), 4095);
+	assert_int_equal(throttles, 1);
+	assert_int_equal(tty_read_str(buf, 3900), 3900);
+	assert_int_equal(unthrottles, 0); /* 195 bytes left: more than the threshold */
+	queued_work = 0;
+	assert_int_equal(tty_read_str(buf, sizeof(buf)), 195);
+	assert_int_equal(unthrottles, 1); /* empty: the driver may send again... */
+	assert_int_equal(queued_work, 1); /* ...and the work item takes the rest */
+	flush_to_ldisc(&port.buf.work);
+	assert_int_equal(tty_read_str(buf, sizeof(buf)), 6000 - 4095);
+	assert_int_equal(buf[0], 'q');
+	/* Emptied buffers are freed as the work item passes them. */
+	assert_null(port.buf.head->next);
+	assert_true(port.buf.mem_used <= 4096);
+}
+
+static void test_flip_buffer_limit(void **state)
+{
+	/* Nobody reads: the port keeps 64 KiB, then drops. */
+	int stored = flip_fill('x', 70000);
+
+	assert_true(stored >= 65536 && stored < 70000);
+	assert_int_equal(flip_fill('y', 1), 0);
+}
+
+static void test_flush_discards_flip_and_ldisc(void **state)
+{
+	char buf[64];
+
+	set_raw(1, 0);
+	type("old");
+	flip_fill('f', 5000);
+	tty_buffer_flush(&tty); /* TCIFLUSH */
+	flush_to_ldisc(&port.buf.work);
+	file.f_flags = O_NONBLOCK;
+	assert_int_equal(tty_read_str(buf, sizeof(buf)), -EAGAIN);
+	flip_fill('n', 2);
+	flush_to_ldisc(&port.buf.work);
+	assert_int_equal(tty_read_str(buf, sizeof(buf)), 2);
+	assert_string_equal(buf, "nn");
 }
 
 int main(void)
@@ -363,6 +444,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_output_processing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_full_buffer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_flip_buffer, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_flip_buffer_limit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_flush_discards_flip_and_ldisc, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

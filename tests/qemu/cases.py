@@ -147,3 +147,5 @@ from cases_glibc_user import CASES as GLIBC_USER_CASES  # noqa: E402  (issue 10:
 CASES += GLIBC_USER_CASES
 from cases_ftrace import CASES as FTRACE_CASES  # noqa: E402  (issue 9: the function tracers)
 CASES += FTRACE_CASES
+from cases_tty_debug import CASES as TTY_DEBUG_CASES  # noqa: E402  (issue 11: the console, make debug)
+CASES += TTY_DEBUG_CASES

@@ -80,9 +80,18 @@ class Console:
             self.poll(0.05)
         return False
 
-    def type(self, data):
-        self.proc.stdin.write(data.encode())
-        self.proc.stdin.flush()
+    def type(self, data, deadline):
+        """Write to the guest's console as fast as QEMU takes it, reading its
+        output meanwhile, so that a long paste cannot deadlock on full pipes."""
+        data = data.encode()
+        fd = self.proc.stdin.fileno()
+        os.set_blocking(fd, False)
+        while data and time.monotonic() < deadline and self.proc.poll() is None:
+            try:
+                data = data[os.write(fd, data):]
+            except BlockingIOError:
+                self.poll(0.02)
+        return not data
 
 
 def run_case(case):
@@ -97,7 +106,9 @@ def run_case(case):
         if not console.wait_for(wait, deadline):
             reasons.append(f"never saw {wait!r} before typing")
             break
-        console.type(data)
+        if not console.type(data, deadline):
+            reasons.append(f"QEMU did not take all of {data[:40]!r}... before the end")
+            break
     while proc.poll() is None and time.monotonic() < deadline:
         console.poll(0.1)
     if proc.poll() is None:

@@ -1,7 +1,9 @@
 /* The n_tty line discipline: canonical line editing with echo, erase,
  * kill and end-of-file, the signal characters, non-canonical reads with
- * VMIN/VTIME, and output post-processing (Linux's drivers/tty/n_tty.c,
- * without the lock-free ring, the echo buffer or flow control).
+ * VMIN/VTIME, output post-processing, and input flow control: the driver
+ * is throttled when the buffer is nearly full and unthrottled when the
+ * reader has emptied it (Linux's drivers/tty/n_tty.c, without the
+ * lock-free ring, the echo buffer or IXOFF).
  *
  * CONTEXT: input arrives from the flip buffer's work item (process
  * context); ldata->lock guards the read buffer and is held while copying
@@ -22,6 +24,7 @@ struct n_tty_data {
 	size_t read_head; /* where the next character goes */
 	size_t canon_head; /* end of the completed lines */
 	size_t read_tail; /* the next character a reader gets */
+	bool no_room; /* the flip buffer's work stopped for want of room */
 	u32 read_flags[N_TTY_BUF_SIZE / 32]; /* positions that end a line */
 	unsigned char read_buf[N_TTY_BUF_SIZE];
 };
@@ -102,6 +105,21 @@ static void reset_buffer_flags(struct n_tty_data *ldata)
 	memset(ldata->read_flags, 0, sizeof(ldata->read_flags));
 }
 
+/* The reader made room: restart the flip buffer's work if it stopped for
+ * want of it (Linux's n_tty_kick_worker). */
+static void n_tty_kick_worker(struct tty_struct *tty)
+{
+	struct n_tty_data *ldata = tty->disc_data;
+	bool kick;
+
+	spin_lock(&ldata->lock);
+	kick = ldata->no_room;
+	ldata->no_room = false;
+	spin_unlock(&ldata->lock);
+	if (kick)
+		tty_buffer_restart_work(tty->port);
+}
+
 static void n_tty_flush_buffer(struct tty_struct *tty)
 {
 	struct n_tty_data *ldata = tty->disc_data;
@@ -109,6 +127,7 @@ static void n_tty_flush_buffer(struct tty_struct *tty)
 	spin_lock(&ldata->lock);
 	reset_buffer_flags(ldata);
 	spin_unlock(&ldata->lock);
+	n_tty_kick_worker(tty);
 }
 
 /* A signal character: the foreground group gets the signal and, unless
@@ -188,11 +207,11 @@ static void put_tty_queue(struct n_tty_data *ldata, unsigned char c, bool line_e
 }
 
 /* One input character that is not a signal character (Linux's
- * n_tty_receive_char_special). CONTEXT: ldata->lock held. */
+ * n_tty_receive_char_special). The caller made room for it.
+ * CONTEXT: ldata->lock held. */
 static void n_tty_receive_char(struct tty_struct *tty, unsigned char c)
 {
 	struct n_tty_data *ldata = tty->disc_data;
-	size_t room = N_TTY_BUF_SIZE - read_cnt(ldata);
 
 	if (L_ICANON(tty)) {
 		if (is_char(tty, c, VERASE) || is_char(tty, c, VKILL) ||
@@ -201,36 +220,25 @@ static void n_tty_receive_char(struct tty_struct *tty, unsigned char c)
 			return;
 		}
 		if (c == '\n' || is_char(tty, c, VEOL) || is_char(tty, c, VEOL2)) {
-			if (!room)
-				return;
 			if (L_ECHO(tty) || (c == '\n' && L_ECHONL(tty)))
 				echo_char(tty, c);
 			put_tty_queue(ldata, c, true);
 			return;
 		}
 		if (is_char(tty, c, VEOF)) {
-			if (room)
-				put_tty_queue(ldata, __DISABLED_CHAR, true);
+			put_tty_queue(ldata, __DISABLED_CHAR, true);
 			return;
 		}
-		if (room <= 1)
-			return; /* keep room for the line's end */
-	} else if (!room) {
-		return;
 	}
 	if (L_ECHO(tty))
 		echo_char(tty, c);
 	put_tty_queue(ldata, c, false);
 }
 
-/**
- * n_tty_receive_buf - take @count received characters
- *
- * Input translation (ISTRIP, IGNCR, ICRNL, INLCR), then the signal
- * characters, then editing. Readers are woken once at the end.
- * CONTEXT: the flip buffer's work item.
- */
-static void n_tty_receive_buf(struct tty_struct *tty, const unsigned char *cp, int count)
+/* Input translation (ISTRIP, IGNCR, ICRNL, INLCR), then the signal
+ * characters, then editing, for @count characters there is room for
+ * (Linux's __receive_buf). */
+static void __receive_buf(struct tty_struct *tty, const unsigned char *cp, int count)
 {
 	struct n_tty_data *ldata = tty->disc_data;
 
@@ -260,7 +268,108 @@ static void n_tty_receive_buf(struct tty_struct *tty, const unsigned char *cp, i
 		n_tty_receive_char(tty, c);
 		spin_unlock(&ldata->lock);
 	}
+}
+
+/*
+ * The buffer is nearly full: throttle the driver, unless this is a
+ * canonical line with no end yet (its erase characters must still get
+ * through; further characters overwrite its last one) (Linux's
+ * n_tty_check_throttle). CONTEXT: the flip buffer's work item.
+ */
+static void n_tty_check_throttle(struct tty_struct *tty)
+{
+	struct n_tty_data *ldata = tty->disc_data;
+
+	if (L_ICANON(tty) && READ_ONCE(ldata->canon_head) == READ_ONCE(ldata->read_tail))
+		return;
+	for (;;) {
+		tty_set_flow_change(tty, TTY_THROTTLE_SAFE);
+		if (N_TTY_BUF_SIZE - read_cnt(ldata) >= TTY_THRESHOLD_THROTTLE)
+			break;
+		if (!tty_throttle_safe(tty))
+			break;
+	}
+	tty_set_flow_change(tty, 0);
+}
+
+/* What a read would return now: complete lines only, if canonical. */
+static int n_tty_chars_in_buffer(struct tty_struct *tty)
+{
+	struct n_tty_data *ldata = tty->disc_data;
+	int n;
+
+	spin_lock(&ldata->lock);
+	n = L_ICANON(tty) ? ldata->canon_head - ldata->read_tail : read_cnt(ldata);
+	spin_unlock(&ldata->lock);
+	return n;
+}
+
+/* After a read: if what is left for readers is small, take in what the
+ * flip buffer holds and let the driver send again (Linux's
+ * n_tty_check_unthrottle). CONTEXT: process, ldata->lock not held. */
+static void n_tty_check_unthrottle(struct tty_struct *tty)
+{
+	for (;;) {
+		tty_set_flow_change(tty, TTY_UNTHROTTLE_SAFE);
+		if (n_tty_chars_in_buffer(tty) > TTY_THRESHOLD_UNTHROTTLE)
+			break;
+		n_tty_kick_worker(tty);
+		if (!tty_unthrottle_safe(tty))
+			break;
+	}
+	tty_set_flow_change(tty, 0);
+}
+
+/**
+ * n_tty_receive_buf_common - take received characters while there is room
+ * @flow: the caller keeps what is not taken (receive_buf2): note it, so
+ *	that the reader restarts the flip buffer's work
+ *
+ * One byte of the buffer is kept free. When a canonical line with no end
+ * fills the buffer, input is still taken, each character replacing the
+ * last, so that the line's end gets in (Linux's overflow handling).
+ * Readers are woken once at the end.
+ * CONTEXT: the flip buffer's work item. RETURNS: the characters taken.
+ */
+static int n_tty_receive_buf_common(struct tty_struct *tty, const unsigned char *cp,
+				    int count, bool flow)
+{
+	struct n_tty_data *ldata = tty->disc_data;
+	int room, n, rcvd = 0;
+
+	for (;;) {
+		spin_lock(&ldata->lock);
+		room = N_TTY_BUF_SIZE - read_cnt(ldata) - 1;
+		if (room <= 0) {
+			bool overflow = L_ICANON(tty) && ldata->canon_head == ldata->read_tail;
+
+			if (overflow && room < 0)
+				ldata->read_head--;
+			room = overflow;
+			ldata->no_room = flow && !room;
+		}
+		spin_unlock(&ldata->lock);
+		n = min(count, room);
+		if (!n)
+			break;
+		__receive_buf(tty, cp, n);
+		cp += n;
+		count -= n;
+		rcvd += n;
+	}
+	n_tty_check_throttle(tty);
 	wake_up_interruptible_all(&tty->read_wait);
+	return rcvd;
+}
+
+static void n_tty_receive_buf(struct tty_struct *tty, const unsigned char *cp, int count)
+{
+	n_tty_receive_buf_common(tty, cp, count, false);
+}
+
+static int n_tty_receive_buf2(struct tty_struct *tty, const unsigned char *cp, int count)
+{
+	return n_tty_receive_buf_common(tty, cp, count, true);
 }
 
 /* Is there something for a reader: a whole line (canonical), or @amt
@@ -368,6 +477,7 @@ static ssize_t n_tty_read(struct tty_struct *tty, struct file *file, struct iov_
 			ret = L_ICANON(tty) ? canon_copy_from_read_buf(ldata, to, &line_done)
 					    : copy_from_read_buf(ldata, to);
 			spin_unlock(&ldata->lock);
+			n_tty_check_unthrottle(tty);
 			if (ret < 0)
 				break;
 			copied += ret;
@@ -450,17 +560,6 @@ static void n_tty_set_termios(struct tty_struct *tty, const struct termios *old)
 	wake_up_interruptible_all(&tty->read_wait);
 }
 
-static int n_tty_chars_in_buffer(struct tty_struct *tty)
-{
-	struct n_tty_data *ldata = tty->disc_data;
-	int n;
-
-	spin_lock(&ldata->lock);
-	n = L_ICANON(tty) ? ldata->canon_head - ldata->read_tail : read_cnt(ldata);
-	spin_unlock(&ldata->lock);
-	return n;
-}
-
 static int n_tty_open(struct tty_struct *tty)
 {
 	struct n_tty_data *ldata = kzalloc(sizeof(*ldata), GFP_KERNEL);
@@ -480,6 +579,7 @@ const struct tty_ldisc_ops n_tty_ops = {
 	.write = n_tty_write,
 	.poll = n_tty_poll,
 	.receive_buf = n_tty_receive_buf,
+	.receive_buf2 = n_tty_receive_buf2,
 	.set_termios = n_tty_set_termios,
 	.flush_buffer = n_tty_flush_buffer,
 	.chars_in_buffer = n_tty_chars_in_buffer,

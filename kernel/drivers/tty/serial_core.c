@@ -1,8 +1,8 @@
-/* The ttyAMA driver: the console tty's output goes to the PL011, and each
- * character its receive interrupt delivers goes into the flip buffer
- * (Linux's drivers/tty/serial/serial_core.c uart_write and
- * uart_insert_char, for the one UART; the UART itself is
- * kernel/drivers/amba-pl011.c). */
+/* The ttyAMA driver: the console tty's output goes to the PL011, what its
+ * receive interrupt delivers goes into the flip buffer, and throttling the
+ * tty masks that interrupt (Linux's drivers/tty/serial/serial_core.c
+ * uart_write, uart_insert_char, uart_throttle and uart_unthrottle, for
+ * the one UART; the UART itself is kernel/drivers/amba-pl011.c). */
 #include <linux/serial_pl011.h>
 #include <linux/tty.h>
 
@@ -19,8 +19,26 @@ static int pl011_tty_write(struct tty_struct *tty, const unsigned char *buf, int
 	return count;
 }
 
+/*
+ * Linux 4.19's uart_throttle calls the port's throttle only for software
+ * or hardware flow control (IXOFF, CRTSCTS) and the PL011 driver has none;
+ * here the receive interrupt is always masked, as 8250_omap's throttle
+ * does, so that no byte is dropped while the reader catches up.
+ */
+static void uart_throttle(struct tty_struct *tty)
+{
+	pl011_throttle_rx();
+}
+
+static void uart_unthrottle(struct tty_struct *tty)
+{
+	pl011_unthrottle_rx();
+}
+
 static const struct tty_operations pl011_tty_ops = {
 	.write = pl011_tty_write,
+	.throttle = uart_throttle,
+	.unthrottle = uart_unthrottle,
 };
 
 struct tty_driver pl011_tty_driver = {
@@ -30,14 +48,14 @@ struct tty_driver pl011_tty_driver = {
 	.ops = &pl011_tty_ops,
 };
 
-/* CONTEXT: the UART's receive interrupt. */
-static void pl011_rx_char(char c)
+/* CONTEXT: the UART's receive interrupt, its port lock held. */
+static void pl011_rx_chars(const unsigned char *buf, int count)
 {
-	tty_insert_flip_char(&pl011_tty_port, (unsigned char)c);
+	tty_insert_flip_string(&pl011_tty_port, buf, count);
 	tty_flip_buffer_push(&pl011_tty_port);
 }
 
 void pl011_tty_init(void)
 {
-	pl011_enable_rx_irq(pl011_rx_char);
+	pl011_enable_rx_irq(pl011_rx_chars);
 }

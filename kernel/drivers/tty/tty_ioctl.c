@@ -1,9 +1,58 @@
 /* The termios ioctls: get and set the terminal's modes, flush its input
  * (Linux's drivers/tty/tty_ioctl.c tty_mode_ioctl and
- * n_tty_ioctl_helper). Output is written synchronously, so "wait for the
- * output to drain" has nothing to wait for. */
+ * n_tty_ioctl_helper), and the input flow control the line discipline
+ * asks for (tty_throttle_safe, tty_unthrottle_safe). Output is written
+ * synchronously, so "wait for the output to drain" has nothing to wait for. */
 #include <linux/tty.h>
 #include <asm/uaccess.h>
+
+/**
+ * tty_throttle_safe - ask the driver to stop sending input
+ *
+ * Only while tty->flow_change is TTY_THROTTLE_SAFE: an unthrottle decided
+ * meanwhile (on another CPU, by a reader) wins, and the caller re-checks.
+ * CONTEXT: process. RETURNS: 0 if throttled now or already, 1 to retry.
+ */
+int tty_throttle_safe(struct tty_struct *tty)
+{
+	int ret = 0;
+
+	mutex_lock(&tty->throttle_mutex);
+	if (!tty_throttled(tty)) {
+		if (READ_ONCE(tty->flow_change) != TTY_THROTTLE_SAFE) {
+			ret = 1;
+		} else {
+			__atomic_or_fetch(&tty->flags, 1UL << TTY_THROTTLED, __ATOMIC_RELAXED);
+			if (tty->ops->throttle)
+				tty->ops->throttle(tty);
+		}
+	}
+	mutex_unlock(&tty->throttle_mutex);
+	return ret;
+}
+
+/**
+ * tty_unthrottle_safe - let the driver send input again
+ * CONTEXT: process. RETURNS: 0 if unthrottled now or not throttled, 1 if
+ * tty->flow_change no longer asks for it.
+ */
+int tty_unthrottle_safe(struct tty_struct *tty)
+{
+	int ret = 0;
+
+	mutex_lock(&tty->throttle_mutex);
+	if (tty_throttled(tty)) {
+		if (READ_ONCE(tty->flow_change) != TTY_UNTHROTTLE_SAFE) {
+			ret = 1;
+		} else {
+			__atomic_and_fetch(&tty->flags, ~(1UL << TTY_THROTTLED), __ATOMIC_RELAXED);
+			if (tty->ops->unthrottle)
+				tty->ops->unthrottle(tty);
+		}
+	}
+	mutex_unlock(&tty->throttle_mutex);
+	return ret;
+}
 
 /* TCSETS, TCSETSW, TCSETSF (Linux's set_termios): a background process
  * gets SIGTTOU first; TCSETSF also discards pending input. */
@@ -17,7 +66,7 @@ static int set_termios(struct tty_struct *tty, void __user *arg, bool flush)
 	if (copy_from_user(&tmp, arg, sizeof(tmp)))
 		return -EFAULT;
 	if (flush)
-		tty->ldisc->flush_buffer(tty);
+		tty_buffer_flush(tty);
 	spin_lock(&tty->termios_lock);
 	old = tty->termios;
 	tty->termios = tmp;
@@ -51,7 +100,7 @@ long tty_mode_ioctl(struct tty_struct *tty, unsigned int cmd, unsigned long arg)
 		if (arg != TCIFLUSH && arg != TCOFLUSH && arg != TCIOFLUSH)
 			return -EINVAL;
 		if (arg != TCOFLUSH)
-			tty->ldisc->flush_buffer(tty);
+			tty_buffer_flush(tty);
 		return 0;
 	case TCSBRK:
 	case TCXONC:
