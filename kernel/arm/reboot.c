@@ -1,9 +1,10 @@
 /* Power off and restart (Linux's arch/arm/kernel/reboot.c with the
- * BCM2835 watchdog's restart, drivers/watchdog/bcm2835_wdt.c).
+ * BCM2835 watchdog's restart and power off, drivers/watchdog/bcm2835_wdt.c).
  *
  * The Pi has no power switch: like Linux's bcm2835_power_off we reset
- * through the watchdog and, on real hardware, the firmware then halts.
- * QEMU started with -no-reboot exits on that reset. With the `semihosting`
+ * through the watchdog with the reset marked as a halt, so that the
+ * firmware does not boot again; QEMU ends on such a reset (and restarts on
+ * a plain one, unless started with -no-reboot). With the `semihosting`
  * boot option (tests run QEMU with -semihosting), QEMU is ended directly
  * with an exit status instead: SYS_EXIT_EXTENDED carries any code on A32. */
 #include <linux/init.h>
@@ -15,10 +16,15 @@
 #include <mach/bcm2835.h>
 
 #define PM_RSTC 0x1c
+#define PM_RSTS 0x20
 #define PM_WDOG 0x24
 #define PM_PASSWORD 0x5a000000
 #define PM_RSTC_WRCFG_CLR 0xffffffcf
 #define PM_RSTC_WRCFG_FULL_RESET 0x00000020
+/* The boot partition the firmware boots after a reset, its bits spread
+ * over every other bit of PM_RSTS: 63 means "halt" (Linux's
+ * PM_RSTS_RASPBERRYPI_HALT). */
+#define PM_RSTS_RASPBERRYPI_HALT 0x555
 
 #define SYS_EXIT_EXTENDED 0x20
 #define ADP_Stopped_ApplicationExit 0x20026
@@ -55,13 +61,24 @@ static void __noreturn bcm2835_restart(void)
 		__asm__ __volatile__("wfi");
 }
 
+/* Linux's bcm2835_power_off: a watchdog reset that bootcode.bin, seeing
+ * partition 63, does not follow with a boot. */
+static void __noreturn bcm2835_power_off(void)
+{
+	void *pm = PERIPH(BCM2835_PM_BASE);
+	u32 val = readl(pm + PM_RSTS);
+
+	writel(val | PM_PASSWORD | PM_RSTS_RASPBERRYPI_HALT, pm + PM_RSTS);
+	bcm2835_restart();
+}
+
 void __noreturn machine_exit(int status)
 {
 	local_irq_disable();
 	smp_send_stop();
 	if (semihosting_exit)
 		semihosting_sys_exit(status);
-	bcm2835_restart();
+	bcm2835_power_off();
 }
 
 void __noreturn machine_power_off(void)

@@ -10,6 +10,7 @@ Each case is a dict:
   expect_anywhere, forbid   regexes that must / must not appear
   exit      QEMU's exit status (semihosting power-off is 0, panic 1)
   semihosting  False to boot without the `semihosting` option
+  no_reboot False to run QEMU without -no-reboot (a reboot then boots again)
   check     function(console text) -> list of failure reasons
   timeout   seconds (default 20)
 """
@@ -72,7 +73,7 @@ CASES = [
                    r"Run /init as init process"],
         "forbid": [r"Kernel panic", r"Internal error"],
         # No command line, so an interactive shell: its poweroff ends QEMU
-        # through the watchdog reset that -no-reboot turns into an exit.
+        # through the watchdog reset marked as a halt.
         "script": [(r"^# ", "poweroff\r")],
         "expect_anywhere": [r"reboot: Power down"],
         "exit": 0,

@@ -1,6 +1,7 @@
-"""QEMU cases for the console (issue 11, "Input is lost"): a command typed before the
-kernel has set the UART up runs whole, and a 64 KiB paste into a busy shell reaches it
-to the last byte (flip buffers that grow, the UART throttled while the shell catches up)."""
+"""QEMU cases for the student's bench (issue 11): a command typed before the kernel has
+set the UART up runs whole, a 64 KiB paste into a busy shell reaches it to the last byte
+(flip buffers that grow, the UART throttled while the shell catches up), and as under
+`make run` (no -no-reboot, no semihosting) `reboot` boots again and `poweroff` ends QEMU."""
 import re
 
 # 64 KiB of "echo lineN" commands, as a user pastes them into the shell.
@@ -40,5 +41,19 @@ CASES = [
         "forbid": [r"not found", r"Kernel panic", r"BUG: "],
         "exit": 0,
         "timeout": 60,
+    },
+    {
+        # make run's QEMU and shell: busybox's reboot -f restarts (reboot(2)), its
+        # poweroff asks init with SIGUSR2, and the machine's power-off ends QEMU.
+        "name": "make-run-reboot-boots-again-poweroff-ends-qemu",
+        "append": "console=ttyAMA0 -- /usr/bin/ash -l",
+        "semihosting": False,
+        "no_reboot": False,
+        "script": [(r"^/ # ", "reboot -f\n"),
+                   (r"reboot: Restarting system(.|\n)*Kestrel version(.|\n)*^/ # ", "poweroff\n")],
+        "expect": [r"Kestrel version", r"reboot: Restarting system", r"Kestrel version",
+                   r"init: SIGUSR2: powering off", r"reboot: Power down"],
+        "exit": 0,
+        "timeout": 30,
     },
 ]

@@ -1,7 +1,8 @@
 /* init, process 1: mounts the pseudo file systems, runs one command (the
  * kernel command line's words after "--", or /bin/sh), reaps orphans while
- * it runs, reports its status and powers the machine off. Plays the part
- * of busybox init / Linux's init/main.c run_init_process() caller. */
+ * it runs, reports its status and powers the machine off; SIGUSR2 powers
+ * it off at once, as busybox init does for busybox's poweroff. Plays the
+ * part of busybox init / Linux's init/main.c run_init_process() caller. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -76,6 +77,18 @@ static int run(char **argv)
 	return r == pid ? status : -1;
 }
 
+/* busybox init's SIGUSR2: power off now (busybox first signals every
+ * process to end). Its SIGTERM (reboot) and SIGUSR1 (halt) are not taken
+ * up: init must go on ignoring those (t_sigabuse); `reboot -f` works. */
+static void poweroff_signal(int sig)
+{
+	static const char msg[] = "init: SIGUSR2: powering off\n";
+
+	sync();
+	write(1, msg, sizeof(msg) - 1);
+	reboot(RB_POWER_OFF);
+}
+
 static void report(const char *name, int status)
 {
 	if (status < 0)
@@ -92,6 +105,7 @@ int main(int argc, char **argv)
 	char **cmd = argc > 1 ? argv + 1 : shell;
 
 	setenv("PATH", "/bin", 0);
+	signal(SIGUSR2, poweroff_signal);
 	printf("init: pid %d, running %s\n", getpid(), cmd[0]);
 	mount_pseudo_filesystems();
 	take_console();
