@@ -160,6 +160,49 @@ static const char *entry_mode_name(u32 cpsr)
 	}
 }
 
+/*
+ * Does the data cache hold data apart from memory? Write a line of our
+ * own, clean it to memory, write it again and invalidate it without
+ * cleaning: a cache drops the second write (ARM ARM B4.2.1, DCIMVAC), an
+ * emulator without caches (QEMU) keeps it. CONTEXT: boot, IRQs off, the
+ * other CPUs not started, so nothing else touches the line.
+ */
+static bool dcache_holds_data(void)
+{
+	static u32 line[16] __aligned(64); /* one Cortex-A7 cache line */
+
+	WRITE_ONCE(line[0], 1);
+	dsb();
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c10, 1" : : "r"(line) : "memory"); /* DCCMVAC */
+	dsb();
+	WRITE_ONCE(line[0], 2);
+	dsb();
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c6, 1" : : "r"(line) : "memory"); /* DCIMVAC */
+	dsb();
+	return READ_ONCE(line[0]) == 1;
+}
+
+/*
+ * head.S sets ACTLR.SMP, which makes this CPU's data cache coherent with
+ * the others' (Cortex-A7 TRM 4.3.31); in Non-secure state the write is
+ * ignored unless the boot loader allowed it (NSACR.NS_SMP), as the Pi's
+ * firmware does. Say what a 0 means on the machine we run on.
+ */
+static void report_actlr_smp(void)
+{
+	u32 actlr;
+
+	__asm__("mrc p15, 0, %0, c1, c0, 1" : "=r"(actlr));
+	if (actlr & (1 << 6))
+		return;
+	if (!dcache_holds_data())
+		pr_info("CPU: ACTLR.SMP reads 0: this emulator (QEMU) does not model it, "
+			"nor the caches it keeps coherent\n");
+	else
+		pr_warn("CPU: ACTLR.SMP is 0 and the boot loader did not let the kernel set it "
+			"(NSACR.NS_SMP): the data caches of the CPUs are not coherent\n");
+}
+
 /* Read r2's ATAGs or device tree into boot_info. The blob is untrusted:
  * it is parsed only inside RAM we map, and a bad one leaves defaults. */
 void setup_arch(void)
@@ -173,15 +216,7 @@ void setup_arch(void)
 		cr);
 	cpuid_init_hwcaps();
 	elf_hwcap_fixup();
-	{
-		u32 actlr;
-		__asm__("mrc p15, 0, %0, c1, c0, 1" : "=r"(actlr));
-		/* head.S sets it, but in non-secure state the write is ignored
-		 * unless the loader allowed it (NSACR.NS_SMP). */
-		if (!(actlr & (1 << 6)))
-			pr_info("CPU: ACTLR.SMP reads 0: the caches are not coherent, "
-				"unless this is QEMU, which does not model it\n");
-	}
+	report_actlr_smp();
 	pr_info("CPU: entered in %s mode at %08x, r0=%08x r1=%08x r2=%08x\n",
 		entry_mode_name(boot_regs[3]), boot_regs[4], boot_regs[0], boot_regs[1], r2);
 	if (!rpi_firmware_get_board_revision(&rev) &&
