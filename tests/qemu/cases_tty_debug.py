@@ -5,6 +5,8 @@ set the UART up runs whole, a 64 KiB paste into a busy shell reaches it to the l
 and the boot does not claim incoherent caches on an emulator that has none."""
 import re
 
+# Our sh's prompt, "# " now and "/ # " (the directory, as ash shows it) to come.
+PROMPT = r"(?:/ )?# "
 # 64 KiB of "echo lineN" commands, as a user pastes them into the shell.
 PASTE_LINES = []
 _size = 0
@@ -16,7 +18,7 @@ PASTE = "".join(PASTE_LINES)
 
 def check_every_line(text):
     """Every pasted command ran, once, in order (each output line after the prompts)."""
-    ran = [int(n) for n in re.findall(r"^(?:# )*line(\d+)\r?$", text, re.M)]
+    ran = [int(n) for n in re.findall(rf"^(?:{PROMPT})*line(\d+)\r?$", text, re.M)]
     expected = list(range(1, len(PASTE_LINES) + 1))
     if ran == expected:
         return []
@@ -35,9 +37,9 @@ CASES = [
         "name": "tty-typed-ahead-and-64k-paste",
         "append": "rdinit=/init",
         "script": [("", "echo typed-ahead\n"),
-                   (r"^# typed-ahead\r?\n# ", "busybox stty -echo\n"),
-                   (r"stty -echo\r?\n# ", PASTE + "poweroff\n")],
-        "expect": [r"^# typed-ahead\r?$", r"reboot: Power down"],
+                   (rf"^(?:{PROMPT})?typed-ahead\r?\n(?:.*\n)*?.*{PROMPT}$", "busybox stty -echo\n"),
+                   (rf"stty -echo\r?\n(?:.*\n)*?.*{PROMPT}$", PASTE + "poweroff\n")],
+        "expect": [rf"^(?:{PROMPT})?typed-ahead\r?$", r"reboot: Power down"],
         "check": check_every_line,
         "forbid": [r"not found", r"Kernel panic", r"BUG: "],
         "exit": 0,
