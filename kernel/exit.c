@@ -512,6 +512,7 @@ out_info:
 static int wait_task_stopped(struct wait_opts *wo, struct task_struct *p)
 {
 	int exit_code = 0;
+	uid_t uid = 0;
 	pid_t pid;
 
 	if (!(wo->wo_flags & WUNTRACED))
@@ -521,6 +522,8 @@ static int wait_task_stopped(struct wait_opts *wo, struct task_struct *p)
 		exit_code = p->signal->group_exit_code;
 		if (!(wo->wo_flags & WNOWAIT))
 			p->signal->group_exit_code = 0;
+		/* p may be reaped once tasklist_lock is dropped: read it now */
+		uid = p->cred.uid;
 	}
 	spin_unlock(&p->sighand->siglock);
 	if (!exit_code)
@@ -531,7 +534,7 @@ static int wait_task_stopped(struct wait_opts *wo, struct task_struct *p)
 		wo->wo_info->cause = CLD_STOPPED;
 		wo->wo_info->status = exit_code;
 		wo->wo_info->pid = pid;
-		wo->wo_info->uid = p->cred.uid;
+		wo->wo_info->uid = uid;
 	}
 	wo->wo_stat = (exit_code << 8) | 0x7f;
 	return pid;
@@ -540,6 +543,7 @@ static int wait_task_stopped(struct wait_opts *wo, struct task_struct *p)
 /* A continued child (WCONTINUED): status 0xffff. */
 static int wait_task_continued(struct wait_opts *wo, struct task_struct *p)
 {
+	uid_t uid;
 	pid_t pid;
 
 	if (!(wo->wo_flags & WCONTINUED))
@@ -554,6 +558,7 @@ static int wait_task_continued(struct wait_opts *wo, struct task_struct *p)
 	}
 	if (!(wo->wo_flags & WNOWAIT))
 		p->signal->flags &= ~SIGNAL_STOP_CONTINUED;
+	uid = p->cred.uid;
 	spin_unlock(&p->sighand->siglock);
 	pid = task_pid_nr(p);
 	spin_unlock_irq(&tasklist_lock);
@@ -561,7 +566,7 @@ static int wait_task_continued(struct wait_opts *wo, struct task_struct *p)
 		wo->wo_info->cause = CLD_CONTINUED;
 		wo->wo_info->status = SIGCONT;
 		wo->wo_info->pid = pid;
-		wo->wo_info->uid = p->cred.uid;
+		wo->wo_info->uid = uid;
 	}
 	wo->wo_stat = 0xffff;
 	return pid;

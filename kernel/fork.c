@@ -338,6 +338,7 @@ copy_process(unsigned long clone_flags, unsigned long stack_start, unsigned long
 	p->nvcsw = p->nivcsw = 0;
 	p->start_time = ktime_get_ns();
 	p->jobctl = 0;
+	p->pagefault_disabled = 0;
 	p->vfork_done = NULL;
 	p->exit_state = 0;
 	p->exit_code = 0;

@@ -13,7 +13,7 @@
 #include <linux/time.h>
 #include <linux/timer.h>
 #include <uapi/linux/futex.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 
 int futex_atomic_cmpxchg_inatomic(u32 *uval, u32 __user *uaddr, u32 oldval, u32 newval);
 
@@ -40,6 +40,18 @@ static struct futex_hash_bucket *hash_futex(struct mm_struct *mm, u32 __user *ua
 	return &futex_queues[(h ^ (h >> FUTEX_HASHBITS)) & ((1 << FUTEX_HASHBITS) - 1)];
 }
 
+/* Read the futex word without letting a fault be resolved: we hold the
+ * hash bucket's lock. RETURNS: 0, or -EFAULT if it would fault. */
+static int get_futex_value_locked(u32 *dest, u32 __user *from)
+{
+	int ret;
+
+	pagefault_disable();
+	ret = get_user(*dest, from);
+	pagefault_enable();
+	return ret ? -EFAULT : 0;
+}
+
 /* Sleep until woken, if *uaddr == val. @timeout: relative, or absolute
  * (FUTEX_WAIT_BITSET) if @abs; NULL for none. */
 static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec *timeout, bool abs,
@@ -58,10 +70,20 @@ static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec *timeou
 			ns = ns > local_clock() ? ns - local_clock() : 0;
 		left = nsecs_to_jiffies(ns);
 	}
+	/*
+	 * Access the page AFTER the hash-bucket is locked (Linux's
+	 * futex_wait_setup): the waiter blocks only if the word holds @val
+	 * at that moment, and a waker that changes it then takes this lock
+	 * to wake us. The read must not fault under the lock, though: if the
+	 * page is not there, drop the lock, fault it in, and look again.
+	 */
+retry_private:
 	spin_lock_irq(&hb->lock);
-	if (get_user(uval, uaddr)) {
+	if (get_futex_value_locked(&uval, uaddr)) {
 		spin_unlock_irq(&hb->lock);
-		return -EFAULT;
+		if (get_user(uval, uaddr))
+			return -EFAULT;
+		goto retry_private;
 	}
 	if (uval != val) {
 		spin_unlock_irq(&hb->lock);

@@ -125,6 +125,7 @@ struct task_struct {
 	struct restart_block restart_block;
 	unsigned long jobctl; /* JOBCTL_*: group stop in progress */
 
+	int pagefault_disabled; /* uaccess faults return -EFAULT at once (pagefault_disable) */
 	struct cred cred; /* changed only by the task itself, in commit_creds() */
 	spinlock_t alloc_lock; /* task_lock(): protects mm, files, fs, comm, cred */
 	spinlock_t pi_lock; /* serialises try_to_wake_up() on this task */

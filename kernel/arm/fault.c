@@ -19,7 +19,7 @@
 #include <linux/signal.h>
 #include <linux/irq.h>
 #include <asm/traps.h>
-#include <asm/uaccess.h>
+#include <linux/uaccess.h>
 #include "fault.h"
 
 /* Fault status register encodings. We steal bit 31 for our own purposes. */
@@ -146,11 +146,13 @@ static int do_page_fault(unsigned long addr, unsigned int fsr, struct pt_regs *r
 	unsigned int flags = 0;
 	int fault;
 
-	/* If we're in an interrupt or have no user context, we must not take
-	 * the fault. (Linux checks the exception table only when mmap_sem is
-	 * contended; our mmap_lock is a spinlock, so we always check: the
-	 * kernel touches user memory only from uaccess code.) */
-	if (in_irq() || !mm || (!user_mode(regs) && !search_exception_tables(regs->ARM_pc)))
+	/* If we're in an interrupt, have page faults disabled (a uaccess under
+	 * a lock: pagefault_disable) or have no user context, we must not
+	 * take the fault. (Linux checks the exception table only when
+	 * mmap_sem is contended; our mmap_lock is a spinlock, so we always
+	 * check: the kernel touches user memory only from uaccess code.) */
+	if (in_irq() || faulthandler_disabled() || !mm ||
+	    (!user_mode(regs) && !search_exception_tables(regs->ARM_pc)))
 		goto no_context;
 
 	if ((fsr & FSR_WRITE) && !(fsr & FSR_CM))
