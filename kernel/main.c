@@ -16,6 +16,7 @@
 #include <linux/signal.h>
 #include <linux/smp.h>
 #include <linux/time.h>
+#include <linux/timer.h>
 #include <linux/trace.h>
 #include <linux/tty.h>
 #include <linux/workqueue.h>
@@ -145,6 +146,7 @@ void start_kernel(void)
 	sched_init();
 	bcm2835_irq_init();
 	bcm2836_arm_irqchip_cpu_init();
+	tick_init();
 	time_init();
 	arch_timer_starting_cpu();
 	ftrace_init();

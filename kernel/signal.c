@@ -725,7 +725,7 @@ int __group_send_sig_info(int sig, struct siginfo *info, struct task_struct *p)
  * CONTEXT: tasklist_lock held, or t is current.
  * RETURNS: the sighand, locked with IRQs off, or NULL.
  */
-static struct sighand_struct *lock_task_sighand(struct task_struct *tsk, unsigned long *flags)
+struct sighand_struct *lock_task_sighand(struct task_struct *tsk, unsigned long *flags)
 {
 	struct sighand_struct *sighand;
 
@@ -747,10 +747,6 @@ static struct sighand_struct *lock_task_sighand(struct task_struct *tsk, unsigne
 	return sighand;
 }
 
-static inline void unlock_task_sighand(struct task_struct *t, unsigned long *flags)
-{
-	spin_unlock_irqrestore(&t->sighand->siglock, *flags);
-}
 
 /* Send to a thread (group = false) or its whole group. RETURNS: 0, -ESRCH
  * if the task is gone, -EAGAIN (see __send_signal). */

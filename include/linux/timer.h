@@ -35,6 +35,13 @@ int try_to_del_timer_sync(struct timer_list *timer);
 unsigned long timer_forward(struct timer_list *timer, unsigned long now, unsigned long interval);
 /* Run the expired timers: CPU 0's tick. CONTEXT: hardirq. */
 void run_local_timers(void);
+/* One tick for the current task: its time, its slice, its CPU-time
+ * itimers. CONTEXT: hardirq. */
+void update_process_times(void);
+/* This CPU's timer interrupt stood for @periods tick periods
+ * (kernel/time/tick-common.c). CONTEXT: hardirq. */
+void tick_handle_periodic(unsigned int periods);
+void tick_init(void);
 
 /* Sleep for up to timeout jiffies in the state the caller set; a wake-up
  * (or signal, if interruptible) ends it early. RETURNS: jiffies left. */

@@ -6,7 +6,8 @@
  * the secure timer when we run in secure state (QEMU -bios) and the
  * non-secure one otherwise, so both of the core's interrupt lines are
  * enabled at the BCM2836 local controller. The compare value is stepped by
- * a fixed period, so a late interrupt does not make the tick drift. */
+ * a fixed period, so a late interrupt does not make the tick drift, and
+ * the tick code is told how many periods it stood for. */
 #include <linux/clocksource.h>
 #include <linux/irq.h>
 #include <linux/nmi.h>
@@ -95,19 +96,18 @@ static irqreturn_t arch_timer_handler_phys(int irq, void *dev)
 	int cpu = smp_processor_id();
 	u64 now = arch_counter_get_cntpct();
 	u64 next = per_cpu(next_tick, cpu);
+	unsigned int periods = 0;
 
-	/* Step the deadline; if we fell a whole period behind, restart from now. */
-	next += tick_period;
-	if ((s64)(next - now) <= 0)
-		next = now + tick_period;
+	/* Step the deadline along its grid past now, counting the periods
+	 * that went by: a late interrupt still accounts for all of them. */
+	do {
+		next += tick_period;
+		periods++;
+	} while ((s64)(next - now) <= 0);
 	per_cpu(next_tick, cpu) = next;
 	arch_timer_set_cval(next);
 
-	if (cpu == 0) {
-		jiffies++;
-		run_local_timers();
-	}
-	scheduler_tick();
+	tick_handle_periodic(periods);
 	watchdog_tick(get_irq_regs());
 	return IRQ_HANDLED;
 }

@@ -2,12 +2,15 @@
  * ITIMER_REAL counts real time on the process's real_timer and sends
  * SIGALRM to the thread group's pid, so that it reaches the process
  * whichever thread leads it now; a periodic one is re-armed when its
- * SIGALRM is dequeued (dequeue_signal), as Linux 4.19 does.
+ * SIGALRM is dequeued (dequeue_signal), as Linux 4.19 does. ITIMER_VIRTUAL
+ * (SIGVTALRM) and ITIMER_PROF (SIGPROF) count the group's user, and user
+ * plus system, CPU time (kernel/time/posix-cpu-timers.c).
  * Simplified: Linux's real_timer is an hrtimer; ours is a timer_list, so
  * expiries round up to the 10 ms tick. */
 #include <linux/errno.h>
 #include <linux/pid.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
@@ -49,6 +52,33 @@ static struct timeval itimer_get_remtime(struct timer_list *timer)
 	return ns_to_timeval(rem);
 }
 
+/* ITIMER_PROF or ITIMER_VIRTUAL: what is left of the group's CPU time
+ * until it fires, and its interval. */
+static void get_cpu_itimer(struct task_struct *tsk, unsigned int clock_id,
+			   struct itimerval *const value)
+{
+	struct cpu_itimer *it = &tsk->signal->it[clock_id];
+	u64 val, interval;
+
+	spin_lock_irq(&tsk->sighand->siglock);
+	val = it->expires;
+	interval = it->incr;
+	if (val) {
+		u64 utime, stime, t;
+
+		thread_group_cputime(tsk, &utime, &stime);
+		t = clock_id == CPUCLOCK_PROF ? utime + stime : utime;
+		if (val < t)
+			/* about to fire */
+			val = TICK_NSEC;
+		else
+			val -= t;
+	}
+	spin_unlock_irq(&tsk->sighand->siglock);
+	value->it_value = ns_to_timeval(val);
+	value->it_interval = ns_to_timeval(interval);
+}
+
 static int do_getitimer(int which, struct itimerval *value)
 {
 	struct task_struct *tsk = current;
@@ -59,6 +89,12 @@ static int do_getitimer(int which, struct itimerval *value)
 		value->it_value = itimer_get_remtime(&tsk->signal->real_timer);
 		value->it_interval = ns_to_timeval(tsk->signal->it_real_incr);
 		spin_unlock_irq(&tsk->sighand->siglock);
+		break;
+	case ITIMER_VIRTUAL:
+		get_cpu_itimer(tsk, CPUCLOCK_VIRT, value);
+		break;
+	case ITIMER_PROF:
+		get_cpu_itimer(tsk, CPUCLOCK_PROF, value);
 		break;
 	default:
 		return -EINVAL;
@@ -90,6 +126,34 @@ void it_real_fn(struct timer_list *timer)
 	struct pid *leader_pid = sig->pids[PIDTYPE_TGID];
 
 	kill_pid_info(SIGALRM, SEND_SIG_PRIV, leader_pid);
+}
+
+/* Arm ITIMER_PROF or ITIMER_VIRTUAL @value from now, reporting the old
+ * setting in @ovalue. A tick is added to the first expiry, so that at
+ * least the time asked for is used first (the tick is the granularity). */
+static void set_cpu_itimer(struct task_struct *tsk, unsigned int clock_id,
+			   const struct itimerval *const value, struct itimerval *const ovalue)
+{
+	struct cpu_itimer *it = &tsk->signal->it[clock_id];
+	u64 oval, nval, ointerval, ninterval;
+
+	nval = timeval_to_ns(&value->it_value);
+	ninterval = timeval_to_ns(&value->it_interval);
+	spin_lock_irq(&tsk->sighand->siglock);
+	oval = it->expires;
+	ointerval = it->incr;
+	if (oval || nval) {
+		if (nval > 0)
+			nval += TICK_NSEC;
+		set_process_cpu_timer(tsk, clock_id, &nval, &oval);
+	}
+	it->expires = nval;
+	it->incr = ninterval;
+	spin_unlock_irq(&tsk->sighand->siglock);
+	if (ovalue) {
+		ovalue->it_value = ns_to_timeval(oval);
+		ovalue->it_interval = ns_to_timeval(ointerval);
+	}
 }
 
 /*
@@ -131,6 +195,12 @@ again:
 			tsk->signal->it_real_incr = 0;
 		}
 		spin_unlock_irq(&tsk->sighand->siglock);
+		break;
+	case ITIMER_VIRTUAL:
+		set_cpu_itimer(tsk, CPUCLOCK_VIRT, value, ovalue);
+		break;
+	case ITIMER_PROF:
+		set_cpu_itimer(tsk, CPUCLOCK_PROF, value, ovalue);
 		break;
 	default:
 		return -EINVAL;

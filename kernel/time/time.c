@@ -4,6 +4,7 @@
  * at the epoch at reset, as Linux's does without an RTC or NTP. */
 #include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
 #include <linux/time.h>
@@ -43,9 +44,15 @@ static u64 clock_read(int which_clock, int *err)
 	case CLOCK_MONOTONIC_COARSE:
 	case CLOCK_BOOTTIME:
 		return local_clock();
-	case CLOCK_PROCESS_CPUTIME_ID:
-		return current->utime + current->stime + current->signal->utime +
-		       current->signal->stime;
+	case CLOCK_PROCESS_CPUTIME_ID: {
+		/* every live thread's time too, not only the caller's */
+		u64 utime, stime;
+
+		spin_lock_irq(&current->sighand->siglock);
+		thread_group_cputime(current, &utime, &stime);
+		spin_unlock_irq(&current->sighand->siglock);
+		return utime + stime;
+	}
 	case CLOCK_THREAD_CPUTIME_ID:
 		return current->utime + current->stime;
 	default:

@@ -3,6 +3,7 @@
  * has per-CPU timer wheels and hrtimers for sub-tick sleeps; here every
  * timeout has the tick's granularity (10 ms at HZ = 100). */
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/time.h>
@@ -104,6 +105,20 @@ void run_local_timers(void)
 		running_timer = NULL;
 	}
 	spin_unlock(&timer_lock);
+}
+
+/*
+ * Called from the timer interrupt handler to charge one tick to the
+ * current process (Linux's update_process_times; scheduler_tick() does the
+ * charging, account_process_tick, here, and the timers run once per
+ * interrupt on the tick CPU: tick_handle_periodic). CONTEXT: hardirq.
+ */
+void update_process_times(void)
+{
+	struct task_struct *p = current;
+
+	scheduler_tick();
+	run_posix_cpu_timers(p);
 }
 
 unsigned long nsecs_to_jiffies(u64 ns)

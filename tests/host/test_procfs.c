@@ -1,4 +1,4 @@
-/* sources: kernel/fs/proc/array.c kernel/fs/proc/meminfo.c kernel/fs/proc/uptime.c kernel/fs/proc/interrupts.c kernel/fs/seq_file.c */
+/* sources: kernel/fs/proc/array.c kernel/fs/proc/meminfo.c kernel/fs/proc/uptime.c kernel/fs/proc/interrupts.c kernel/fs/seq_file.c kernel/sched/cputime.c */
 /* Tests of the /proc text: /proc/<pid>/stat and status of a made-up task,
  * field for field as Linux 4.19 prints them, and meminfo, uptime and
  * interrupts. */

@@ -24,7 +24,8 @@ static int stop_as_another_user(void *unused)
 	if (syscall(__NR_setresuid32, 1234, 1234, 1234))
 		return 1;
 	raise(SIGSTOP);
-	return 0;
+	for (;;)
+		pause(); /* alive to be reported continued, until killed */
 }
 
 int main(void)
@@ -58,6 +59,7 @@ int main(void)
 	CHECK(waitid(P_PID, pid, &si, WCONTINUED) == 0 && si.si_code == CLD_CONTINUED &&
 	      si.si_status == SIGCONT && si.si_uid == 1234,
 	      "waitid of a continued child: CLD_CONTINUED, SIGCONT, its uid 1234");
-	CHECK_EQ(reap(pid), 0, "and it exits");
+	kill(pid, SIGKILL);
+	CHECK_EQ(reap(pid), SIGKILL, "and it is killed");
 	return check_done("t_futex_wait");
 }

@@ -5,7 +5,7 @@
  * then exit at once, releases them, waits a little (a different delay
  * each round, to sweep across the moments the threads are on their way
  * out) and stops itself; its parent continues it when the stop is
- * reported, or after a second if it never is. */
+ * reported, or after three seconds if it never is. */
 #include <linux/futex.h>
 #include <sched.h>
 #include <signal.h>
@@ -63,14 +63,14 @@ static void on_alarm(int sig)
 int main(void)
 {
 	struct sigaction sa = { .sa_handler = on_alarm }; /* no SA_RESTART: waitpid gives up */
-	struct itimerval second = { { 0, 0 }, { 1, 0 } }, off = { { 0, 0 }, { 0, 0 } };
+	struct itimerval patience = { { 0, 0 }, { 3, 0 } }, off = { { 0, 0 }, { 0, 0 } };
 	int stops = 0, hung = 0, st;
 	pid_t pid, r;
 
 	sigaction(SIGALRM, &sa, NULL);
 	pid = spawn(stop_while_threads_exit, NULL);
 	for (;;) {
-		setitimer(ITIMER_REAL, &second, NULL);
+		setitimer(ITIMER_REAL, &patience, NULL);
 		r = waitpid(pid, &st, WUNTRACED);
 		setitimer(ITIMER_REAL, &off, NULL);
 		if (r == pid && !WIFSTOPPED(st))

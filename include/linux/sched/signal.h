@@ -38,6 +38,14 @@ struct rlimit {
 
 struct tty_struct;
 
+/* One CPU-time itimer: 0 expires means disarmed (Linux's struct cpu_itimer). */
+struct cpu_itimer {
+	u64 expires;
+	u64 incr;
+};
+#define CPUCLOCK_PROF 0
+#define CPUCLOCK_VIRT 1
+
 struct signal_struct {
 	int sigcnt; /* references */
 	int live; /* threads not yet exiting */
@@ -66,6 +74,11 @@ struct signal_struct {
 	 * every it_real_incr ns if non-zero (re-armed when it is dequeued). */
 	struct timer_list real_timer;
 	u64 it_real_incr;
+
+	/* ITIMER_PROF and ITIMER_VIRTUAL: absolute expiries in the group's
+	 * CPU time, ns (kernel/time/posix-cpu-timers.c). Not inherited by a
+	 * forked child (copy_signal starts from zero). */
+	struct cpu_itimer it[2];
 
 	u64 utime, stime, cutime, cstime; /* ns, ours and reaped children's */
 	struct rlimit rlim[RLIM_NLIMITS];
@@ -111,8 +124,22 @@ static inline unsigned long task_rlimit(const struct task_struct *t, unsigned in
 	return READ_ONCE(t->signal->rlim[limit].rlim_cur);
 }
 
+/* Take tsk's siglock unless it has released its sighand (kernel/signal.c).
+ * CONTEXT: tasklist_lock held, or tsk current or pinned by its caller in a
+ * way that keeps the sighand from being freed. RETURNS: it, or NULL. */
+struct sighand_struct *lock_task_sighand(struct task_struct *tsk, unsigned long *flags);
+static inline void unlock_task_sighand(struct task_struct *tsk, unsigned long *flags)
+{
+	spin_unlock_irqrestore(&tsk->sighand->siglock, *flags);
+}
+
 /* ITIMER_REAL's expiry (kernel/time/itimer.c). CONTEXT: hardirq. */
 void it_real_fn(struct timer_list *timer);
+/* kernel/time/posix-cpu-timers.c and kernel/sched/cputime.c */
+void run_posix_cpu_timers(struct task_struct *tsk);
+void set_process_cpu_timer(struct task_struct *tsk, unsigned int clock_idx, u64 *newval,
+			   u64 *oldval);
+void thread_group_cputime(struct task_struct *tsk, u64 *ut, u64 *st);
 
 static inline struct pid *task_tgid(struct task_struct *task)
 {

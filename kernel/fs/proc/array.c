@@ -70,20 +70,6 @@ static void collect_sigign_sigcatch(struct task_struct *p, sigset_t *ign, sigset
 	}
 }
 
-/* The CPU time of the whole group: the live threads', and the dead ones'
- * that signal->utime/stime kept. */
-static void thread_group_cputime(struct task_struct *task, u64 *ut, u64 *st)
-{
-	struct task_struct *t;
-
-	*ut = task->signal->utime;
-	*st = task->signal->stime;
-	for_each_thread(task, t) {
-		*ut += t->utime;
-		*st += t->stime;
-	}
-}
-
 /**
  * proc_pid_stat - /proc/<pid>/stat: "pid (comm) state ppid pgrp session
  * tty_nr tpgid flags ..." on one line, 52 fields
