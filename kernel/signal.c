@@ -1599,17 +1599,16 @@ long sys_tkill(pid_t pid, int sig)
 	return do_tkill(0, pid, sig);
 }
 
-static int copy_siginfo_from_user_checked(struct siginfo *info, const siginfo_t __user *uinfo,
-					  int sig)
+static int do_rt_sigqueueinfo(pid_t pid, int sig, struct siginfo *info)
 {
-	if (copy_from_user(info, uinfo, sizeof(*info)))
-		return -EFAULT;
-	/* Not even root can pretend to send signals from the kernel. Nor
-	 * can they impersonate a kill()/tgkill(), which adds source info. */
-	if ((info->si_code >= 0 || info->si_code == SI_TKILL) && task_tgid_nr(current) != 0)
+	/* Not even root can pretend to send signals from the kernel.
+	 * Nor can they impersonate a kill()/tgkill(), which adds source info:
+	 * unless it is to themselves. */
+	if ((info->si_code >= 0 || info->si_code == SI_TKILL) && task_pid_nr(current) != pid)
 		return -EPERM;
 	info->si_signo = sig;
-	return 0;
+	/* POSIX.1b doesn't mention process groups.  */
+	return kill_proc_info(sig, info, pid);
 }
 
 /**
@@ -1621,24 +1620,32 @@ static int copy_siginfo_from_user_checked(struct siginfo *info, const siginfo_t 
 long sys_rt_sigqueueinfo(pid_t pid, int sig, siginfo_t __user *uinfo)
 {
 	struct siginfo info;
-	int ret = copy_siginfo_from_user_checked(&info, uinfo, sig);
 
-	if (unlikely(ret))
-		return ret;
-	return kill_proc_info(sig, &info, pid);
+	if (copy_from_user(&info, uinfo, sizeof(info)))
+		return -EFAULT;
+	return do_rt_sigqueueinfo(pid, sig, &info);
+}
+
+static int do_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, struct siginfo *info)
+{
+	/* This is only valid for single tasks */
+	if (pid <= 0 || tgid <= 0)
+		return -EINVAL;
+	/* Not even root can pretend to send signals from the kernel.
+	 * Nor can they impersonate a kill()/tgkill(), which adds source info. */
+	if ((info->si_code >= 0 || info->si_code == SI_TKILL) && task_pid_nr(current) != pid)
+		return -EPERM;
+	info->si_signo = sig;
+	return do_send_specific(tgid, pid, sig, info);
 }
 
 long sys_rt_tgsigqueueinfo(pid_t tgid, pid_t pid, int sig, siginfo_t __user *uinfo)
 {
 	struct siginfo info;
-	int ret;
 
-	if (pid <= 0 || tgid <= 0)
-		return -EINVAL;
-	ret = copy_siginfo_from_user_checked(&info, uinfo, sig);
-	if (unlikely(ret))
-		return ret;
-	return do_send_specific(tgid, pid, sig, &info);
+	if (copy_from_user(&info, uinfo, sizeof(info)))
+		return -EFAULT;
+	return do_rt_tgsigqueueinfo(tgid, pid, sig, &info);
 }
 
 int do_sigaction(int sig, struct k_sigaction *act, struct k_sigaction *oact)

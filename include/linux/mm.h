@@ -171,6 +171,7 @@ void unmap_page_range(struct mm_struct *mm, unsigned long start, unsigned long e
  * before switching to it); src NULL writes zeros. */
 int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src, size_t len);
 long strnlen_mm(struct mm_struct *mm, unsigned long addr, long max);
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len);
 
 /* TLB and cache maintenance (kernel/arm/tlbflush.c). */
 void flush_tlb_mm(struct mm_struct *mm);

@@ -291,7 +291,10 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_exec_in
 	/* argc, then the argv and envp pointers to the strings, each list
 	 * ending in NULL. The strings lie in that order from bprm->p up. */
 	ret = ret ?: put_word(mm, &sp, bprm->argc);
-	argp = bprm->p;
+	/* Populate list of argv pointers back to argv strings, then of envp
+	 * pointers; mm->arg_start..arg_end and env_start..env_end are where
+	 * the strings lie (/proc/<pid>/cmdline and environ show them). */
+	argp = mm->arg_start = mm->arg_end = bprm->p;
 	for (list = 0; list < 2 && !ret; list++) {
 		int n = list ? bprm->envc : bprm->argc;
 		for (i = 0; i < (unsigned int)n && !ret; i++) {
@@ -302,6 +305,10 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_exec_in
 			argp += len + 1;
 		}
 		ret = ret ?: put_word(mm, &sp, 0);
+		if (!list)
+			mm->arg_end = mm->env_start = argp;
+		else
+			mm->env_end = argp;
 	}
 	ret = ret ?: copy_to_mm(mm, sp, auxv, sizeof(auxv));
 	return ret;

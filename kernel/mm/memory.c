@@ -310,3 +310,31 @@ long strnlen_mm(struct mm_struct *mm, unsigned long addr, long max)
 	}
 	return -EFAULT;
 }
+
+/*
+ * access_remote_vm - read @len bytes at @addr in another process's @mm
+ * (Linux's, for /proc/<pid>/cmdline and environ). Simplified: only pages
+ * already present are read, none is faulted in; the arguments and
+ * environment exec wrote always are.
+ * CONTEXT: takes mm->mmap_lock. RETURNS: the bytes read, up to the first
+ * page that is not there.
+ */
+int access_remote_vm(struct mm_struct *mm, unsigned long addr, void *buf, int len)
+{
+	int done = 0;
+
+	spin_lock(&mm->mmap_lock);
+	while (done < len && addr < TASK_SIZE) {
+		pte_t *ptep = pte_offset(mm, addr, false);
+		unsigned long off = addr & ~PAGE_MASK;
+		int n = min((unsigned long)(len - done), PAGE_SIZE - off);
+
+		if (!ptep || pte_none(*ptep) || !pfn_valid(pte_pfn(*ptep)))
+			break;
+		memcpy((char *)buf + done, (char *)pte_page_address(*ptep) + off, n);
+		done += n;
+		addr += n;
+	}
+	spin_unlock(&mm->mmap_lock);
+	return done;
+}

@@ -179,7 +179,7 @@ CASES = [
                    (r"^done-1$", "cat /sys/kernel/tracing/events/sched/enable /proc/self/status; echo done-2\r"),
                    (r"^done-2$", "mkdir /tmp/d; echo hi > /tmp/d/f; cat /tmp/d/f; ls /tmp/d; echo done-3\r"),
                    (r"^done-3$", "exit\r")],
-        "expect": [r"^console\ntty\nttyAMA0\nnull\nzero$", r"^cmdline\ncomm\nexe\nmaps\nmounts\nstat\nstatm\nstatus$",
+        "expect": [r"^console\ntty\nttyAMA0\nnull\nzero$", r"^cmdline\ncomm\nenviron\nexe\nmaps\nmounts\nstat\nstatm\nstatus$",
                    r"^1 \(init\) S 0 1 1 52288 \d+ 0 ", r"^MemTotal: +\d+ kB$", r"^0$", r"^Name:\tcat$",
                    r"^State:\tR \(running\)$", r"^hi\nf$", r"init: /bin/sh exited with status 0"],
         "forbid": [r"Kernel panic", r"Internal error"],

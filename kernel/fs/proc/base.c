@@ -1,10 +1,13 @@
-/* /proc/<pid>: one directory per thread group with cmdline, comm, exe,
- * maps, mounts, stat, statm and status, /proc/self, and listing the
- * processes (Linux's fs/proc/base.c). A directory stands for a pid, not a task: once the
- * task is reaped its dentries fail revalidation and its files -ESRCH. */
+/* /proc/<pid>: one directory per thread group with cmdline, comm,
+ * environ, exe, maps, mounts, stat, statm and status, /proc/self, and
+ * listing the processes (Linux's fs/proc/base.c). A directory stands for a
+ * pid, not a task: once the task is reaped its dentries fail revalidation
+ * and its files -ESRCH. Files that show a process's memory (environ, maps)
+ * open only for those who may inspect it (ptrace_may_access). */
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
+#include <linux/ptrace.h>
 #include <linux/sched.h>
 #include <linux/sched/coredump.h>
 #include <linux/sched/signal.h>
@@ -14,7 +17,9 @@
 
 struct pid_entry {
 	const char *name;
+	umode_t mode; /* permission bits (the exe symlink: 0777) */
 	int (*show)(struct seq_file *m, pid_t tgid); /* NULL: the exe symlink */
+	unsigned int ptrace_mode; /* PTRACE_MODE_* checked at open, or 0 */
 };
 
 static pid_t proc_pid(const struct inode *inode)
@@ -87,36 +92,19 @@ static int comm_show(struct seq_file *m, pid_t tgid)
 	return with_task(m, tgid, comm_show_task);
 }
 
-/* Copy [start, end) of @mm's pages that are present (Linux's
- * access_remote_vm for proc_pid_cmdline_read). CONTEXT: takes mmap_lock. */
-static void seq_copy_from_mm(struct seq_file *m, struct mm_struct *mm, unsigned long start,
-			     unsigned long end)
-{
-	spin_lock(&mm->mmap_lock);
-	while (start < end && start < TASK_SIZE) {
-		pte_t *pte = pte_offset(mm, start, false);
-		unsigned long off = start & ~PAGE_MASK;
-		size_t n = min(end - start, PAGE_SIZE - off);
-
-		if (!pte || pte_none(*pte) || !pfn_valid(pte_pfn(*pte)))
-			break;
-		seq_write(m, (char *)pfn_to_virt(pte_pfn(*pte)) + off, n);
-		start += n;
-	}
-	spin_unlock(&mm->mmap_lock);
-}
-
-/* The arguments exec placed on the stack, NUL-separated; empty for a
- * kernel thread or a zombie. */
-static int cmdline_show(struct seq_file *m, pid_t tgid)
+/* @tgid's mm with a reference (mmput it), or NULL for a kernel thread or
+ * a zombie. RETURNS: -ESRCH in *err if the process is gone. */
+static struct mm_struct *get_proc_mm(pid_t tgid, int *err)
 {
 	struct task_struct *task;
 	struct mm_struct *mm = NULL;
 	unsigned long flags;
 
+	*err = -ESRCH;
 	spin_lock_irqsave(&tasklist_lock, flags);
 	task = find_task_by_vpid(tgid);
 	if (task) {
+		*err = 0;
 		spin_lock(&task->alloc_lock);
 		mm = task->mm;
 		if (mm)
@@ -124,13 +112,111 @@ static int cmdline_show(struct seq_file *m, pid_t tgid)
 		spin_unlock(&task->alloc_lock);
 	}
 	spin_unlock_irqrestore(&tasklist_lock, flags);
-	if (!task)
-		return -ESRCH;
-	if (mm) {
-		seq_copy_from_mm(m, mm, mm->arg_start, min(mm->arg_end, mm->arg_start + PAGE_SIZE));
-		mmput(mm);
+	return mm;
+}
+
+/* Copy [start, end) of @mm into @m, a page at a time; stop early at a
+ * missing page. RETURNS: false if it stopped early. */
+static bool seq_copy_remote(struct seq_file *m, struct mm_struct *mm, char *page,
+			    unsigned long start, unsigned long end)
+{
+	while (start < end) {
+		int want = min(end - start, PAGE_SIZE);
+		int got = access_remote_vm(mm, start, page, want);
+
+		seq_write(m, page, got);
+		if (got < want)
+			return false;
+		start += got;
 	}
-	return 0;
+	return true;
+}
+
+/*
+ * The arguments exec placed on the stack, NUL-separated, as Linux 4.19's
+ * get_mm_cmdline shows them: empty for a kernel thread, a zombie, or a
+ * process not yet through exec. A program may rewrite its argument strings
+ * (setproctitle): if the last byte of the argument area is no longer a
+ * NUL, the title goes on into the environment that follows, up to the
+ * first NUL there (at most a page beyond the arguments).
+ */
+static void get_mm_cmdline(struct seq_file *m, struct mm_struct *mm, char *page)
+{
+	unsigned long arg_start, arg_end, env_start, env_end;
+	char last;
+
+	/* Check if process spawned far enough to have cmdline. */
+	if (!mm->env_end)
+		return;
+	arg_start = mm->arg_start;
+	arg_end = mm->arg_end;
+	env_start = mm->env_start;
+	env_end = mm->env_end;
+	if (arg_start >= arg_end)
+		return;
+	/*
+	 * We have traditionally allowed the user to re-write the argument
+	 * strings and overflow the end result into the environment section.
+	 * But only do that if the environment area is contiguous to the
+	 * arguments, and limit it to a maximum of one page of slop.
+	 */
+	if (env_start != arg_end || env_start >= env_end)
+		env_start = env_end = arg_end;
+	if (env_end >= arg_end + PAGE_SIZE)
+		env_end = arg_end + PAGE_SIZE - 1;
+	if (!seq_copy_remote(m, mm, page, arg_start, arg_end - 1) ||
+	    access_remote_vm(mm, arg_end - 1, &last, 1) != 1)
+		return;
+	if (!last) {
+		seq_putc(m, '\0');
+		return;
+	}
+	/* Don't walk past a NUL character once you hit arg_end */
+	seq_putc(m, last);
+	if (env_end > arg_end) {
+		int got = access_remote_vm(mm, arg_end, page, env_end - arg_end);
+		int len = strnlen(page, got);
+
+		seq_write(m, page, len < got ? len + 1 : len);
+	}
+}
+
+/* Run @fn on @tgid's mm with a page to read it through; nothing for a
+ * kernel thread or a zombie. RETURNS: 0, -ESRCH or -ENOMEM. */
+static int proc_mm_show(struct seq_file *m, pid_t tgid,
+			void (*fn)(struct seq_file *m, struct mm_struct *mm, char *page))
+{
+	char *page;
+	int err;
+	struct mm_struct *mm = get_proc_mm(tgid, &err);
+
+	if (!mm)
+		return err;
+	page = (char *)__get_free_page(GFP_KERNEL);
+	if (page)
+		fn(m, mm, page);
+	free_page((unsigned long)page);
+	mmput(mm);
+	return page ? 0 : -ENOMEM;
+}
+
+static int cmdline_show(struct seq_file *m, pid_t tgid)
+{
+	return proc_mm_show(m, tgid, get_mm_cmdline);
+}
+
+/* The environment strings exec placed on the stack, NUL-separated (Linux's
+ * environ_read); nothing before exec got that far. */
+static void get_mm_environ(struct seq_file *m, struct mm_struct *mm, char *page)
+{
+	/* Ensure the process spawned far enough to have an environment. */
+	if (mm->env_end)
+		seq_copy_remote(m, mm, page, mm->env_start, mm->env_end);
+}
+
+static int environ_show(struct seq_file *m, pid_t tgid)
+{
+	return proc_mm_show(m, tgid, get_mm_environ);
 }
 
 static int mounts_show(struct seq_file *m, pid_t tgid)
@@ -139,14 +225,15 @@ static int mounts_show(struct seq_file *m, pid_t tgid)
 }
 
 static const struct pid_entry tgid_base_stuff[] = {
-	{ "cmdline", cmdline_show },
-	{ "comm", comm_show },
-	{ "exe", NULL },
-	{ "maps", proc_pid_maps },
-	{ "mounts", mounts_show },
-	{ "stat", stat_show },
-	{ "statm", proc_pid_statm },
-	{ "status", status_show },
+	{ "cmdline", 0444, cmdline_show, 0 },
+	{ "comm", 0444, comm_show, 0 },
+	{ "environ", 0400, environ_show, PTRACE_MODE_READ },
+	{ "exe", 0777, NULL, 0 },
+	{ "maps", 0444, proc_pid_maps, PTRACE_MODE_READ },
+	{ "mounts", 0444, mounts_show, 0 },
+	{ "stat", 0444, stat_show, 0 },
+	{ "statm", 0444, proc_pid_statm, 0 },
+	{ "status", 0444, status_show, 0 },
 };
 
 /* /proc/<pid>/exe: the name of the file the process runs (Linux's
@@ -200,8 +287,41 @@ static int proc_single_show(struct seq_file *m, void *v)
 	return p->show(m, proc_pid(dentry->d_inode));
 }
 
+/*
+ * May the opener see @tgid's memory (Linux's proc_mem_open -> mm_access)?
+ * Its own process, yes; a kernel thread has none to hide; otherwise
+ * ptrace_may_access() with the opener's fs ids decides.
+ * RETURNS: 0, -EACCES or -ESRCH.
+ */
+static int proc_mem_open(pid_t tgid, unsigned int mode)
+{
+	struct task_struct *task;
+	unsigned long flags;
+	int err = -ESRCH;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	task = find_task_by_vpid(tgid);
+	if (task) {
+		struct mm_struct *mm = READ_ONCE(task->mm);
+
+		err = 0;
+		if (mm && mm != current->mm && !ptrace_may_access(task, mode | PTRACE_MODE_FSCREDS))
+			err = -EACCES;
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return err;
+}
+
 static int proc_single_open(struct inode *inode, struct file *filp)
 {
+	const struct pid_entry *p = filp->f_path.dentry->d_fsdata;
+
+	if (p->ptrace_mode) {
+		int err = proc_mem_open(proc_pid(inode), p->ptrace_mode);
+
+		if (err)
+			return err;
+	}
 	return single_open(filp, proc_single_show, filp->f_path.dentry);
 }
 
@@ -251,7 +371,7 @@ static struct dentry *proc_tgid_base_lookup(struct inode *dir, struct dentry *de
 		if (strlen(p->name) != dentry->d_name.len ||
 		    memcmp(p->name, dentry->d_name.name, dentry->d_name.len))
 			continue;
-		inode = proc_make_inode(dir->i_sb, p->show ? S_IFREG | 0444 : S_IFLNK | 0777);
+		inode = proc_make_inode(dir->i_sb, (p->show ? S_IFREG : S_IFLNK) | p->mode);
 		if (!inode)
 			return ERR_PTR(-ENOMEM);
 		inode->i_private = dir->i_private;
