@@ -10,6 +10,6 @@ CASES = [
         "expect": [r"^runtests: \d+ passed, 0 failed$", r"init: /bin/sh exited with status 0"],
         "forbid": [r"^FAIL ", r"Kernel panic", r"Internal error", r"BUG:"],
         "exit": 0,
-        "timeout": 60,
+        "timeout": 120,
     },
 ]
