@@ -48,6 +48,7 @@ include user/user.mk
 include kernel.mk
 include sdcard.mk
 include tests/linux/linux.mk
+include tools/tracediff.mk
 
 # Kernel command line for `make run` and `make debug`: make run CMDLINE='...'
 CMDLINE ?=

@@ -2,10 +2,12 @@
 # line names the kernel sources it tests, e.g.
 #   /* sources: kernel/trace/ring_buffer.c kernel/trace/trace_output.c */
 # and it is compiled for the host with those sources and run under TAP,
-# with the kernel's debug checks on (CONFIG_SLUB_DEBUG, CONFIG_DEBUG_VM).
+# with the kernel's debug checks on (CONFIG_SLUB_DEBUG, CONFIG_DEBUG_VM). Each
+# tests/host/test_*.py tests a host tool (tracediff) and prints TAP too.
 .SECONDEXPANSION:
 
 HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*.c))
+HOST_PY_TESTS := $(wildcard tests/host/test_*.py)
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	-Iinclude -Iinclude/uapi -Itests/host -DHOST_TEST -DCONFIG_SLUB_DEBUG -DCONFIG_DEBUG_VM -DUTS_RELEASE='"host"' \
@@ -20,5 +22,5 @@ $(B)/host/%: tests/host/%.c $$(call host_sources,tests/host/%.c) $(wildcard test
 -include $(HOST_TESTS:=.d)
 
 host-test: deps-test
-	@$(MAKE) --no-print-directory $(HOST_TESTS)
-	@tools/run-host-tests.sh $(HOST_TESTS)
+	@$(MAKE) --no-print-directory $(HOST_TESTS) $(B)/tracediff
+	@tools/run-host-tests.sh $(HOST_TESTS) $(HOST_PY_TESTS)
