@@ -177,6 +177,11 @@ class CompareFlows(unittest.TestCase):
         result = compare(fn, ev)
         self.assertFalse(result.same)
         self.assertTrue(any("the other trace's tracer is nop" in d for d in result.divergences))
+        text = read(os.path.join(QEMU61, "proc_exit.function.txt"))
+        events = [l for l in text.split("\n") if not re.search(r": \w+ <-|<stack trace>|^ =>", l)]
+        events[0] = "# tracer: nop"
+        self.assertFalse(compare(fn, parse_text("\n".join(events))).same)
+        self.assertTrue(compare(fn, parse_text("\n".join(events)), Options(events_only=True)).same)
 
     def test_419_against_61_renames_inlining_and_stacks(self):
         a = parse_text("# tracer: function\n"

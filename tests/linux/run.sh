@@ -2,12 +2,15 @@
 # Boot Debian's Linux 6.1 armhf kernel in QEMU raspi2b with our initramfs
 # and check what our programs print there: proof that the user runtime and
 # the tests are right before our own kernel runs them.
-#   usage: tests/linux/run.sh [BUILD_DIR] [tests|bench]
+#   usage: tests/linux/run.sh [BUILD_DIR] [tests|bench|trace DIR]
 #   tests (make test-linux): /etc/all-tests and /etc/glibc-tests on 4 CPUs,
 #     checked by compare.py
 #   bench (make bench, tools/bench.sh): /bin/bench under -icount
 #     shift=0,sleep=off on one CPU, started as process 1 so that it also
 #     times the boot
+#   trace DIR (make linux-trace, tools/trace-run.sh): DIR's files added to
+#     the initramfs, `sh /etc/trace-run` on 4 CPUs; the console is left in
+#     BUILD_DIR/linux-ref/console-trace.log
 # The kernel package is fetched once with apt-get download into
 # BUILD_DIR/linux-ref, with a private apt state (the host's apt and dpkg
 # configuration are not touched), and unpacked with dpkg -x.
@@ -15,6 +18,7 @@ set -eu
 
 B=${1:-build}
 MODE=${2:-tests}
+EXTRA=${3:-}
 REF=$B/linux-ref
 TIMEOUT=${LINUX_TEST_TIMEOUT:-900}
 here=$(dirname "$0")
@@ -49,6 +53,7 @@ build_initramfs() {
 	cp "$REF/bcm2835_wdt.ko" "$REF/root/lib/modules/"
 	cp "$B/user/insmod" "$REF/root/bin/"
 	cp "$here/linux-tests" "$here/linux-bench" "$REF/root/etc/"
+	[ -z "$EXTRA" ] || cp -R "$EXTRA"/. "$REF/root/"
 	(cd "$REF/root" && find . -mindepth 1 | LC_ALL=C sort |
 		cpio -o -H newc --owner=0:0 --reproducible --quiet) > "$REF/initramfs.cpio"
 }
@@ -81,8 +86,12 @@ bench)
 	boot linux-bench "-icount shift=0,sleep=off" "maxcpus=1" /bin/bench
 	grep '^bench ' "$REF/console-$MODE.log" || { echo "linux: bench printed nothing"; exit 1; }
 	;;
+trace)
+	[ -n "$EXTRA" ] || { echo "usage: $0 BUILD_DIR trace DIR"; exit 2; }
+	boot trace-run "" "" /init
+	;;
 *)
-	echo "usage: $0 [BUILD_DIR] [tests|bench]"
+	echo "usage: $0 [BUILD_DIR] [tests|bench|trace DIR]"
 	exit 2
 	;;
 esac

@@ -49,12 +49,15 @@ def main(argv=None):
                     help="compare the order of records across tasks too (by their timestamps)")
     ap.add_argument("--sched", action="store_true", help="compare scheduling events too")
     ap.add_argument("--offsets", action="store_true", help="compare sym-offset's +off/size too")
+    ap.add_argument("--events-only", action="store_true",
+                    help="compare events only, not function-tracer lines and stack traces")
     ap.add_argument("--svg", metavar="FILE", help="draw the trace(s) as a timeline into FILE")
     ap.add_argument("--title", default="", help="the picture's title")
     ap.add_argument("--translate-script", metavar="SCRIPT",
                     help="print the ftrace script SCRIPT with the names Linux 6.1 uses")
     args = ap.parse_args(argv)
-    opts = Options(cpu=args.cpu, timestamps=args.timestamps, sched=args.sched, offsets=args.offsets)
+    opts = Options(cpu=args.cpu, timestamps=args.timestamps, sched=args.sched, offsets=args.offsets,
+                   events_only=args.events_only)
 
     if args.translate_script:
         return translate(args.translate_script)

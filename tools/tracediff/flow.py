@@ -19,6 +19,7 @@ class Options:
     timestamps: bool = False   # compare the order of records across tasks
     sched: bool = False        # compare scheduling events
     offsets: bool = False      # compare sym-offset's +off/size
+    events_only: bool = False  # leave out function-tracer lines and their stacks
 
 
 @dataclass
@@ -82,11 +83,13 @@ class Flow:
         """The Item for a record, None if it is ignored, or an Item of kind
         "dropped" when the other kernel cannot have it."""
         cpu = f" [cpu {rec.cpu}]" if self.opts.cpu else ""
+        if self.opts.events_only and rec.kind not in ("event", "print"):
+            return None
         if rec.kind == "event":
             if not self.opts.sched and kernels.SCHEDULING_EVENTS.match(rec.name):
                 return None
             item = Item("event", rec.name + ": " + self.event_fields(rec) + cpu, rec.body, rec)
-            if rec.stack_line:
+            if rec.stack_line and not self.opts.events_only:
                 item.chain, item.stacked = self.frames(rec.stack), True
             return item
         if rec.kind == "func":
