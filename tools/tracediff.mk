@@ -2,6 +2,8 @@
 #   make trace PROG=...         run the ftrace SCRIPT and PROG here: build/traces/PROG.kestrel.txt
 #   make linux-trace PROG=...   the same on Debian's Linux 6.1 (tests/linux/): build/traces/PROG.linux.txt
 #   make compare PROG=...       both, then the two flows side by side; fails if they differ
+#   make docs                   the lessons' pictures (docs/lessons/img/) from docs/traces/
+#   make lesson-traces          compare every lesson program, keep its traces in docs/traces/
 # PROG may name several programs (one boot of each kernel runs them all);
 # it defaults to every lesson program. SCRIPT defaults to the book's ftrace
 # set-up; TRACEDIFF_FLAGS go to tracediff (e.g. --events-only, --sched).
@@ -32,3 +34,21 @@ compare: all $(B)/user/insmod $(B)/tracediff
 		echo; echo "==== $$p: this kernel (A) and Linux 6.1 (B)"; \
 		$(B)/tracediff --side-by-side $(TRACEDIFF_FLAGS) $(B)/traces/$$p.kestrel.txt $(B)/traces/$$p.linux.txt || status=1; \
 	done; exit $$status
+
+# The lesson traces kept in docs/traces/ (a `make compare` of every lesson
+# program, copied there), and the pictures the lessons embed, drawn from them.
+LESSON_TRACES := $(wildcard docs/traces/*.kestrel.txt)
+LESSON_PICTURES := $(patsubst docs/traces/%.kestrel.txt,docs/lessons/img/%.svg,$(LESSON_TRACES))
+
+.PHONY: docs lesson-traces
+docs: $(LESSON_PICTURES)
+
+docs/lessons/img/%.svg: docs/traces/%.kestrel.txt docs/traces/%.linux.txt $(B)/tracediff
+	@mkdir -p $(dir $@)
+	$(B)/tracediff --svg $@ --title "$*: this kernel (above) and Linux 6.1 (below)" \
+		docs/traces/$*.kestrel.txt docs/traces/$*.linux.txt
+
+lesson-traces: PROG = $(USER_LESSONS)
+lesson-traces: compare
+	for p in $(PROG); do cp $(B)/traces/$$p.kestrel.txt $(B)/traces/$$p.linux.txt docs/traces/ || exit 1; done
+	@$(MAKE) --no-print-directory docs

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Host tests of tracediff (tools/tracediff/) against real traces kept in
-the repository (tests/trace/: Linux 4.19 on a Pi, Linux 6.1 on QEMU) and
-against garbage. Prints TAP ("ok N - name") for tools/run-host-tests.sh.
+the repository (tests/trace/: Linux 4.19 on a Pi, Linux 6.1 on QEMU;
+docs/traces/: this kernel's and Linux 6.1's traces of the lesson programs)
+and against garbage. Prints TAP ("ok N - name") for tools/run-host-tests.sh.
 The command-line tests run build/tracediff, the program `make` installs."""
 import io
 import os
@@ -27,6 +28,7 @@ from tracediff.svg import draw  # noqa: E402
 from tracediff.tasks import TaskTree  # noqa: E402
 
 TRACES = os.path.join(ROOT, "tests", "trace")
+LESSONS = os.path.join(ROOT, "docs", "traces")
 TRACEDIFF = os.path.join(ROOT, "build", "tracediff")
 RPI = os.path.join(TRACES, "rpi-4.19")
 QEMU61 = os.path.join(TRACES, "linux-6.1-qemu")
@@ -205,6 +207,34 @@ class CompareFlows(unittest.TestCase):
         c = b.__class__(b.path, b.tracer, b.layout, list(b.records))
         c.records[0].stack = ["do_fork_other+0x1/0x2", "ret_fast_syscall+0x0/0x1c"]
         self.assertFalse(compare(a, c).same)
+
+    def test_lesson_programs_here_and_on_linux(self):
+        """The lesson traces make compare saved into docs/traces: the same flow."""
+        names = sorted(f[:-len(".kestrel.txt")] for f in os.listdir(LESSONS) if f.endswith(".kestrel.txt"))
+        self.assertGreaterEqual(len(names), 7)
+        for name in names:
+            ours = parse_file(os.path.join(LESSONS, name + ".kestrel.txt"))
+            linux = parse_file(os.path.join(LESSONS, name + ".linux.txt"))
+            self.assertEqual((ours.version, linux.version), ("4.19", "6"))
+            result = compare(ours, linux)
+            self.assertTrue(result.same, f"{name}: {result.divergences}")
+            self.assertTrue(any(r.a and r.a.kind == "func" for s in result.sections for r in s.rows), name)
+        tree = TaskTree(parse_file(os.path.join(LESSONS, "group_exit.kestrel.txt")))
+        leader = next(t for t in tree.tasks.values() if t.comm == "group_exit" and t.children)
+        self.assertTrue(leader.has_threads)     # its last thread tells the shell it has exited
+
+    def test_lesson_pictures_are_up_to_date(self):
+        """docs/lessons/img/ is what `make docs` draws from docs/traces/ now."""
+        for name in sorted(os.listdir(os.path.join(ROOT, "docs", "lessons", "img"))):
+            prog = name[:-len(".svg")]
+            cwd = os.getcwd()
+            try:
+                os.chdir(ROOT)      # the picture names the traces as make does, from the top
+                traces = [parse_file(f"docs/traces/{prog}.{k}.txt") for k in ("kestrel", "linux")]
+            finally:
+                os.chdir(cwd)
+            svg = draw(traces, title=f"{prog}: this kernel (above) and Linux 6.1 (below)")
+            self.assertEqual(svg, read(os.path.join(ROOT, "docs", "lessons", "img", name)), f"{name}: run make docs")
 
     def test_side_by_side_marks(self):
         text = read(os.path.join(RPI, "signal-kill9-stacks.txt"))

@@ -140,18 +140,16 @@ class Panel:
         return out
 
     def fork_arrows(self, lane_y, x_of):
-        """Parent -> child, from the parent's last fork record before the
-        child's first record (or from that moment on the parent's lane)."""
+        """Parent -> child, from the parent's record of the fork (or, if the
+        trace has none, from that moment on the parent's lane)."""
         out = []
+        x_of_rec = {id(i.rec): x_of[id(i)] for t in self.tasks for i in self.flow.items[t]}
         for task in self.tasks:
             parent = task.parent
             if parent is None or ("task", parent) not in lane_y:
                 continue
             child_x = x_of[id(self.flow.items[task][0])]
-            forks = [x_of[id(i)] for i in self.flow.items.get(parent, [])
-                     if x_of[id(i)] < child_x and (i.key.startswith(("copy_process", "_do_fork"))
-                                                   or i.rec.name in ("sched_process_fork", "task_newtask"))]
-            x0 = forks[-1] if forks else child_x - STEP // 2
+            x0 = x_of_rec.get(id(task.fork_rec), child_x - STEP // 2)
             out.append(arrow(x0, lane_y[("task", parent)], child_x, lane_y[("task", task)], "#444", "fork"))
         return out
 

@@ -32,6 +32,7 @@ class Task:
         self.field_comm = ""         # the last comm other events gave it
         self.first = first           # order of first appearance
         self.parent = None           # Task
+        self.fork_rec = None         # the parent's record of its creation, if the trace has one
         self.has_threads = False     # some of its children are its threads
         self.did = []                # what its records are, in order (to pair threads)
         self.children = []           # Tasks, in the order they appeared
@@ -81,7 +82,7 @@ class TaskTree:
                 forked_by_event |= rec.name in ("sched_process_fork", "task_newtask")
                 self.learn(rec, task)
             elif rec.kind in ("func", "enter", "leaf") and rec.name.split("+")[0].split(".")[0] == "copy_process":
-                self.forks.append((index, task))
+                self.forks.append((index, task, rec))
         if not forked_by_event:
             self.adopt_by_fork_order()
         for child, parent in self.sigchld:
@@ -101,9 +102,11 @@ class TaskTree:
             task.field_comm = comm
         return task
 
-    def adopt(self, parent, child):
+    def adopt(self, parent, child, rec=None):
+        """parent forked child (rec: the record that shows it)."""
         if child.parent is None and parent is not child and not self.is_ancestor(child, parent):
             child.parent = parent
+            child.fork_rec = rec
             parent.children.append(child)
 
     @staticmethod
@@ -128,11 +131,11 @@ class TaskTree:
         if name == "sched_process_fork":
             child_pid = pid_of("child_pid")
             if child_pid is not None:
-                self.adopt(task, self.task(child_pid, f.get("child_comm", UNKNOWN_COMM)))
+                self.adopt(task, self.task(child_pid, f.get("child_comm", UNKNOWN_COMM)), rec)
         elif name in ("task_newtask", "sched_wakeup_new"):
             child_pid = pid_of("pid")
             if child_pid is not None and child_pid != rec.pid:
-                self.adopt(task, self.task(child_pid, f.get("comm", UNKNOWN_COMM)))
+                self.adopt(task, self.task(child_pid, f.get("comm", UNKNOWN_COMM)), rec)
         elif name == "signal_generate":
             target = pid_of("pid")
             if target is not None:
@@ -158,34 +161,39 @@ class TaskTree:
         start = self.forks[0][0]
         born = sorted(pid for pid, index in self.first_seen.items() if index > start and pid > 0
                       and pid > max((p for p, i in self.first_seen.items() if i <= start), default=0))
-        for (index, parent), pid in zip(self.forks, born):
+        for (index, parent, rec), pid in zip(self.forks, born):
             if self.first_seen[pid] <= index:
                 return
-            self.adopt(parent, self.tasks[pid])
+            self.adopt(parent, self.tasks[pid], rec)
 
     def label_all(self):
+        """Name each task by its path from its root; siblings of the same
+        name are numbered in the order they were forked (#2, #3...)."""
         def name(task):
             return task.kthread or task.comm
 
         def label(tasks, prefix):
             seen = {}
-            for task in sorted(tasks, key=lambda t: t.first):
+            for task in tasks:
                 n = name(task)
                 seen[n] = seen.get(n, 0) + 1
                 task.label = prefix + n + (f"#{seen[n]}" if seen[n] > 1 else "")
                 label(task.children, task.label + "/")
 
-        label([t for t in self.tasks.values() if t.parent is None], "")
+        label(self.roots(), "")
+
+    def roots(self):
+        return sorted((t for t in self.tasks.values() if t.parent is None), key=lambda t: t.first)
 
     def in_tree_order(self):
-        """The tasks parents first, each followed by its children."""
+        """The tasks, each followed by its children in the order it forked them."""
         out = []
 
         def visit(tasks):
-            for task in sorted(tasks, key=lambda t: t.first):
+            for task in tasks:
                 out.append(task)
                 visit(task.children)
-        visit([t for t in self.tasks.values() if t.parent is None])
+        visit(self.roots())
         return out
 
 
@@ -213,18 +221,16 @@ def match_tasks(tree_a, tree_b):
         pair_lists(a.children, b.children, a.has_threads or b.has_threads)
 
     def pair_lists(list_a, list_b, threads=False):
-        for a in sorted(list_a, key=lambda t: t.first):
+        for a in list_a:
             if a in pairs:
                 continue
-            candidates = [b for b in sorted(list_b, key=lambda t: t.first)
-                          if id(b) not in used_b and same_name(a, b)]
+            candidates = [b for b in list_b if id(b) not in used_b and same_name(a, b)]
             if threads and candidates:
                 candidates.sort(key=lambda b: -difflib.SequenceMatcher(None, a.did, b.did).ratio())
             if candidates:
                 pair(a, candidates[0])
 
-    pair_lists([t for t in tree_a.tasks.values() if t.parent is None],
-               [t for t in tree_b.tasks.values() if t.parent is None])
-    pair_lists([t for t in tree_a.tasks.values() if t not in pairs],
-               [t for t in tree_b.tasks.values() if id(t) not in used_b])
+    pair_lists(tree_a.roots(), tree_b.roots())
+    pair_lists(sorted((t for t in tree_a.tasks.values() if t not in pairs), key=lambda t: t.first),
+               sorted((t for t in tree_b.tasks.values() if id(t) not in used_b), key=lambda t: t.first))
     return pairs
