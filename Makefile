@@ -81,7 +81,7 @@ bench: all $(B)/user/insmod
 test: deps-test
 	@rm -f $(B)/host.counts $(B)/qemu.counts $(B)/sdcard.counts
 	-@$(MAKE) --no-print-directory host-test
-	@$(MAKE) --no-print-directory $(B)/kernel7.img
+	@$(MAKE) --no-print-directory $(B)/kernel7.img $(B)/traces/lessons/kestrel-extra.cpio
 	-@$(MAKE) --no-print-directory pi-test-files
 	-@python3 tests/qemu/run.py
 	-@$(MAKE) --no-print-directory test-sdcard

@@ -2,23 +2,28 @@
 # Run an ftrace script and programs on one kernel and save each program's
 # `trace`: what `make trace` (this kernel) and `make linux-trace` (Debian's
 # Linux 6.1, through tests/linux/run.sh) do.
-#   usage: tools/trace-run.sh kestrel|linux BUILD_DIR SCRIPT PROG...
+#   usage: tools/trace-run.sh [--prepare] kestrel|linux BUILD_DIR SCRIPT PROG...
 # One boot runs, for each PROG: the ftrace SCRIPT (a shell script of tracefs
 # writes, started in /sys/kernel/tracing), then PROG (or the lines that
 # user/lessons/commands gives for it), then stops tracing and prints
 # `trace`, saved as BUILD_DIR/traces/PROG.KERNEL.txt (the program's output
 # as PROG.KERNEL.out), and clears it for the next PROG. For Linux 6.1 the
 # script names functions as 6.1 does (tracediff --translate-script).
+# --prepare only makes what the boot needs: for this kernel, the archive
+# kestrel-extra.cpio (/etc/trace-run and /etc/trace-script), which the QEMU
+# tests boot with. The files go to $TRACES if set, else BUILD_DIR/traces.
 set -eu
 
-[ $# -ge 4 ] || { echo "usage: $0 kestrel|linux BUILD_DIR SCRIPT PROG..."; exit 2; }
+PREPARE=
+[ "${1:-}" = --prepare ] && { PREPARE=1; shift; }
+[ $# -ge 4 ] || { echo "usage: $0 [--prepare] kestrel|linux BUILD_DIR SCRIPT PROG..."; exit 2; }
 KERNEL=$1
 B=$2
 SCRIPT=$3
 shift 3
 [ -r "$SCRIPT" ] || { echo "trace: cannot read the ftrace script $SCRIPT"; exit 2; }
 here=$(dirname "$0")
-OUT=$B/traces
+OUT=${TRACES:-$B/traces}
 DIR=$OUT/$KERNEL-root
 TIMEOUT=${TRACE_TIMEOUT:-300}
 
@@ -62,10 +67,13 @@ EOF
 done
 
 log=$OUT/console-$KERNEL.log
-case $KERNEL in
-kestrel)
+if [ "$KERNEL" = kestrel ]; then
 	(cd "$DIR" && find . -mindepth 1 | LC_ALL=C sort |
 		cpio -o -H newc --owner=0:0 --reproducible --quiet) > "$OUT/kestrel-extra.cpio"
+fi
+[ -z "$PREPARE" ] || exit 0
+case $KERNEL in
+kestrel)
 	echo "trace: booting this kernel in QEMU (up to ${TIMEOUT}s), console in $log"
 	timeout "$TIMEOUT" qemu-system-arm -M raspi2b -display none -serial stdio -monitor none \
 		-no-reboot -semihosting-config enable=on,target=native -kernel "$B/kernel7.img" \

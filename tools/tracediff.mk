@@ -20,6 +20,11 @@ $(B)/tracediff: $(TRACEDIFF_SRCS)
 	python3 -m zipapp $(B)/tracediff.d -m 'tracediff.__main__:run' -p '/usr/bin/env python3' -o $@
 	@rm -rf $(B)/tracediff.d
 
+# The lesson programs after the book's set-up, as the QEMU test
+# trace-lessons-same-flow-as-linux (tests/qemu/cases_tracediff.py) boots them
+$(B)/traces/lessons/kestrel-extra.cpio: tools/trace-run.sh $(SCRIPT) user/lessons/commands
+	TRACES=$(B)/traces/lessons tools/trace-run.sh --prepare kestrel $(B) $(SCRIPT) $(USER_LESSONS)
+
 .PHONY: trace linux-trace compare
 trace: all $(B)/tracediff
 	tools/trace-run.sh kestrel $(B) $(SCRIPT) $(PROG)

@@ -150,3 +150,5 @@ from cases_ftrace import CASES as FTRACE_CASES  # noqa: E402  (issue 9: the func
 CASES += FTRACE_CASES
 from cases_tty_debug import CASES as TTY_DEBUG_CASES  # noqa: E402  (issue 11: the console, make debug)
 CASES += TTY_DEBUG_CASES
+from cases_tracediff import CASES as TRACEDIFF_CASES  # noqa: E402  (issue 9: make compare)
+CASES += TRACEDIFF_CASES
