@@ -65,11 +65,15 @@ union thread_union {
 };
 
 #ifndef HOST_TEST
-static inline struct thread_info *current_thread_info(void)
-{
-	register unsigned long sp __asm__("sp");
-	return (struct thread_info *)(sp & ~(THREAD_SIZE - 1));
-}
+/* How to get the current stack pointer in C (Linux's). */
+register unsigned long current_stack_pointer __asm__("sp");
+
+/* The thread_info at the base of the current kernel stack. A macro, where
+ * Linux has an inline function: an inlined body keeps its own file and
+ * line, so gdb placed a breakpoint on a function that starts with
+ * `current` (do_group_exit) in this header instead of the function. */
+#define current_thread_info() \
+	((struct thread_info *)(current_stack_pointer & ~(THREAD_SIZE - 1)))
 #else
 /* The task the host tests pretend to run as (tests/host/fs_stubs.h). */
 struct thread_info *current_thread_info(void);
