@@ -36,6 +36,10 @@
 #define TASK_STOPPED (TASK_WAKEKILL | __TASK_STOPPED)
 #define TASK_IDLE (TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
+/* The states /proc and the sched_switch event report (Linux's). */
+#define TASK_REPORT                                                                  \
+	(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE | __TASK_STOPPED | __TASK_TRACED | \
+	 EXIT_DEAD | EXIT_ZOMBIE | TASK_PARKED)
 #define TASK_REPORT_MAX 0x0100
 
 /* task->flags */

@@ -17,9 +17,6 @@
 #define USER_HZ 100
 #define MAX_RT_PRIO 100
 #define NICE_TO_PRIO_BASE 120
-#define TASK_REPORT                                                                  \
-	(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE | __TASK_STOPPED | __TASK_TRACED | \
-	 EXIT_DEAD | EXIT_ZOMBIE | TASK_PARKED)
 
 static const char *const task_state_array[] = {
 	"R (running)",	    /* 0x00 */
