@@ -16,7 +16,8 @@ VERSION := 0.1.0
 DEPS_BUILD := gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi \
 	qemu-system-arm gcc libc6-dev make python3 cpio \
 	gcc-arm-linux-gnueabihf gcc-arm-linux-gnueabi libc6-dev-armhf-cross libc6-dev-armel-cross
-DEPS_TEST  := $(DEPS_BUILD) libcmocka-dev pkg-config device-tree-compiler mtools dosfstools
+DEPS_TEST  := $(DEPS_BUILD) libcmocka-dev pkg-config device-tree-compiler mtools dosfstools \
+	gdb-multiarch
 DEPS_DEBUG := $(DEPS_BUILD) gdb-multiarch
 
 ARCHFLAGS := -mcpu=cortex-a7 -marm -mfloat-abi=soft
@@ -32,7 +33,7 @@ KCFLAGS := $(ARCHFLAGS) $(FRAMEFLAGS) -std=gnu11 -O2 -g -ffreestanding -nostdlib
 KCFLAGS += $(if $(SLUB_DEBUG),-DCONFIG_SLUB_DEBUG) $(if $(DEBUG_VM),-DCONFIG_DEBUG_VM)
 KASFLAGS := $(ARCHFLAGS) -g -Iinclude -Iinclude/uapi -D__KERNEL__ -D__ASSEMBLY__ -MMD -MP
 
-.PHONY: all run debug test host-test qemu-test bench sdcard clean deps-build deps-test deps-debug
+.PHONY: all run debug console test host-test qemu-test bench sdcard clean deps-build deps-test deps-debug
 all: deps-build $(B)/kernel7.img
 
 deps-build:
@@ -65,13 +66,21 @@ run: all
 	@echo "Booting in QEMU. Quit with Ctrl-A then X."
 	$(QEMU_RUN)
 
-# QEMU waits for gdb; its console goes to a file so that gdb has the terminal.
-debug: all deps-debug
-	@echo "QEMU is halted for gdb; the console goes to $(B)/console.log (tail -f it)."
-	@$(QEMU) -M raspi2b -display none -monitor none -serial file:$(B)/console.log \
-		-kernel $(B)/kernel7.img -append "$(RUN_APPEND)" -s -S & \
-	qemu=$$!; gdb-multiarch -q $(B)/kernel.elf -ex 'target remote :1234'; \
-	kill $$qemu 2>/dev/null || true
+# QEMU halted for gdb, in a session of its own (Ctrl-C in gdb stops the
+# kernel, not QEMU); gdb here with the kx-* commands (tools/gdb); the console
+# on $(B)/console.sock, which `make console` attaches to, and in
+# $(B)/console.log (tools/debug.py).
+debug: all deps-debug $(B)/gdb/constants.py
+	@QEMU="$(QEMU)" tools/debug.py --build $(B) --append "$(RUN_APPEND)"
+
+console:
+	@tools/console.py $(B)/console.sock
+
+# The kernel's constants for the gdb commands, from its headers (Linux's
+# scripts/gdb/linux/constants.py.in).
+$(B)/gdb/constants.py: tools/gdb/constants.py.in include/linux/sched.h include/asm/thread_info.h
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -E -P -x c $(filter -I% -D%,$(KCFLAGS)) $< | sed '1,/<!-- end-c-headers -->/d' > $@
 
 # The same bench ELF on real Linux 6.1 and on this kernel, side by side.
 bench: all $(B)/user/insmod
@@ -81,7 +90,7 @@ bench: all $(B)/user/insmod
 test: deps-test
 	@rm -f $(B)/host.counts $(B)/qemu.counts $(B)/sdcard.counts
 	-@$(MAKE) --no-print-directory host-test
-	@$(MAKE) --no-print-directory $(B)/kernel7.img $(B)/traces/lessons/kestrel-extra.cpio
+	@$(MAKE) --no-print-directory $(B)/kernel7.img $(B)/traces/lessons/kestrel-extra.cpio $(B)/gdb/constants.py
 	-@$(MAKE) --no-print-directory pi-test-files
 	-@python3 tests/qemu/run.py
 	-@$(MAKE) --no-print-directory test-sdcard

@@ -13,6 +13,9 @@ Each case is a dict:
   no_reboot False to run QEMU without -no-reboot (a reboot then boots again)
   check     function(console text) -> list of failure reasons
   timeout   seconds (default 20)
+  gdb       instead of a console script: gdb commands, run in batch mode under
+            `make debug`'s tools/debug.py (QEMU halted at the start); the checks
+            see gdb's output, then the console's
 """
 import re
 

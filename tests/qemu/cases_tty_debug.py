@@ -2,8 +2,14 @@
 set the UART up runs whole, a 64 KiB paste into a busy shell reaches it to the last byte
 (flip buffers that grow, the UART throttled while the shell catches up), and as under
 `make run` (no -no-reboot, no semihosting) `reboot` boots again, `poweroff` ends QEMU,
-and the boot does not claim incoherent caches on an emulator that has none."""
+and the boot does not claim incoherent caches on an emulator that has none; under
+`make debug`'s tools/debug.py, gdb's kx-* commands (tools/gdb) show tasks, pending
+signals, the log and the trace."""
+import os
 import re
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # Our sh's prompt, "# " now and "/ # " (the directory, as ash shows it) to come.
 PROMPT = r"(?:/ )?# "
@@ -26,6 +32,35 @@ def check_every_line(text):
     return [f"{len(ran)} of {len(expected)} pasted commands ran; "
             f"missing {missing[:5]}{'...' if len(missing) > 5 else ''}, "
             f"order {'kept' if ran == sorted(ran) else 'broken'}"]
+
+
+def elf_entry(path):
+    """A user program's entry point (e_entry), 0 if it is not built yet."""
+    try:
+        with open(path, "rb") as f:
+            return int.from_bytes(f.read(28)[24:28], "little")
+    except OSError:
+        return 0
+
+
+SIGQUEUE_ENTRY = elf_entry(os.path.join(ROOT, "build", "user", "sigqueue"))
+
+
+def check_breakpoint_without_ftrace(text):
+    """The -pg build's mcount call hides it, so also in a kernel built without the
+    function tracer (make CC_FLAGS_FTRACE=): a breakpoint on do_group_exit, whose
+    first statement uses `current`, is reported in kernel/exit.c."""
+    build = subprocess.run(["make", "--no-print-directory", "CC_FLAGS_FTRACE=", "B=build/nopg",
+                            "build/nopg/kernel/exit.o"], cwd=ROOT, capture_output=True, text=True)
+    if build.returncode:
+        return [f"building kernel/exit.c without -pg failed: {build.stderr[-300:]}"]
+    gdb = subprocess.run(["gdb-multiarch", "-q", "-batch", "-nx", "-ex", "break do_group_exit",
+                          "build/nopg/kernel/exit.o"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=30)
+    if not re.search(r"^Breakpoint 1 at 0x[0-9a-f]+: file kernel/exit\.c, line \d+\.$",
+                     gdb.stdout, re.M):
+        return [f"without -pg, break do_group_exit says: {gdb.stdout.strip()!r}"]
+    return []
 
 
 CASES = [
@@ -62,5 +97,55 @@ CASES = [
         "forbid": [r"not coherent"],
         "exit": 0,
         "timeout": 30,
+    },
+    {
+        # sigqueue (user/lessons) blocks SIGUSR1 and 34, sends each three times, and
+        # asks sigpending(). Stopped first in user mode at its first instruction (the
+        # commands then read the kernel through another CPU), then in sigpending():
+        # the pending signals and their queued siginfo (one SIGUSR1: legacy_queue;
+        # three 34s); at its exit, the tasks, the log and the trace, and breakpoints
+        # that name kernel/exit.c, not an inlined header.
+        "name": "gdb-kx-commands-sigpending-and-do_group_exit",
+        "append": "rdinit=/init trace_event=signal:signal_generate,sched:sched_process_exec "
+                  "-- /bin/sigqueue",
+        "gdb": [f"break *{SIGQUEUE_ENTRY:#x} if ($cpsr & 0x1f) == 0x10",
+                "break sys_rt_sigpending", "break do_group_exit",
+                "continue", "info registers cpsr", "kx-task", "kx-trace", "delete 1",
+                "continue", "kx-task",
+                "continue", "bt", "kx-ps", "kx-task 1", "kx-dmesg", "kx-trace", "kill"],
+        "expect": [
+            r"^Breakpoint 3 at 0x[0-9a-f]+: file kernel/exit\.c, line \d+\.$",
+            r"hit Breakpoint 1, 0x[0-9a-f]+ in \?\? \(\)\n"
+            r"cpsr +0x[0-9a-f]*10 ",
+            r"^task 0x[0-9a-f]+: pid (\d+) \(sigqueue\), tgid \1, parent 1$",
+            r"^ +sigqueue-\d+ +\[\d{3}\] \.\.\.\. +\d+\.\d{6}: sched_process_exec: "
+            r"filename=/bin/sigqueue pid=\d+ old_pid=\d+$",
+            r"hit Breakpoint 2, sys_rt_sigpending \(",
+            r"^task 0x[0-9a-f]+: pid (\d+) \(sigqueue\), tgid \1, parent 1$",
+            r"^state: +R \(running\)$",
+            r"^shared pending: 10 SIGUSR1, 34 SIGRTMIN\+2\n"
+            r"  queued: 10 SIGUSR1 si_code=0 si_errno=0\n"
+            r"(  queued: 34 SIGRTMIN\+2 si_code=0 si_errno=0\n){3}"
+            r"blocked: +10 SIGUSR1, 34 SIGRTMIN\+2$",
+            r"hit Breakpoint 3, do_group_exit \(exit_code=0\) at kernel/exit\.c:\d+$",
+            # the return into ret_fast_syscall, named after the function before it
+            r"^#1  0x[0-9a-f]+ in sys_exit_group \(.*\n#2  0x[0-9a-f]+ in __switch_to \(\)",
+            r"^  PID  TGID  PPID S  CPU TASK       COMM$",
+            r"^    0     0     0 [RI] +0[* ] 0x[0-9a-f]{8} swapper/0$",
+            r"^ +\d+ +\d+ +1 R +\d\* 0x[0-9a-f]{8} sigqueue$",
+            r"^task 0x[0-9a-f]+: pid 1 \(init\), tgid 1, parent 0$",
+            r"^state: +S \(sleeping\)$",
+            r"^\[ *\d+\.\d{6}\] Kernel command line: rdinit=/init trace_event=signal:",
+            r"^# tracer: nop$",
+            r"^# entries-in-buffer/entries-written: 8/8   #P:4$",
+            r"^ +sigqueue-\d+ +\[\d{3}\] d\.\.\. +\d+\.\d{6}: signal_generate: sig=10 errno=0 "
+            r"code=0 comm=sigqueue pid=\d+ grp=1 res=2$",
+            r"---- console ----",
+            r"pending mask = 0x0000000200000200",
+        ],
+        "forbid": [r"thread_info\.h", r"Python Exception", r"Error occurred in Python",
+                   r"Cannot access memory"],
+        "check": check_breakpoint_without_ftrace,
+        "timeout": 60,
     },
 ]

@@ -14,8 +14,10 @@ import argparse
 import concurrent.futures
 import os
 import re
+import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -96,8 +98,68 @@ class Console:
         return not data
 
 
+def check_text(case, text, reasons):
+    """Apply the case's expect, expect_anywhere, forbid and check to @text."""
+    pos = 0
+    for pattern in case.get("expect", []):
+        m = re.compile(pattern, re.M).search(text, pos)
+        if not m:
+            reasons.append(f"missing (in order): {pattern!r}")
+        else:
+            pos = m.end()
+    for pattern in case.get("expect_anywhere", []):
+        if not re.search(pattern, text, re.M):
+            reasons.append(f"missing: {pattern!r}")
+    for pattern in case.get("forbid", []):
+        m = re.search(pattern, text, re.M)
+        if m:
+            reasons.append(f"unexpected: {m.group(0)!r}")
+    check = case.get("check")
+    if check:
+        try:
+            reasons += check(text)
+        except Exception as e:  # a broken check fails its case, not the run
+            reasons.append(f"check raised {e!r}")
+    return reasons
+
+
+def run_gdb_case(case):
+    """Boot under `make debug`'s tools/debug.py, with gdb in batch mode running the
+    case's commands; the checks see gdb's output, then the console log."""
+    start = time.monotonic()
+    timeout = case.get("timeout", 20)
+    with tempfile.TemporaryDirectory(dir=os.path.join(ROOT, "build")) as run_dir:
+        cmd = [os.path.join(ROOT, "tools", "debug.py"), "--build", os.path.join(ROOT, "build"),
+               "--dir", run_dir, "--append", case.get("append", ""), "--", "-batch", "-nx"]
+        for command in case["gdb"]:
+            cmd += ["-ex", command]
+        # Its own process group, so that a timeout ends gdb too; debug.py
+        # then ends QEMU (which has a session of its own).
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
+        reasons = []
+        try:
+            out, _ = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGTERM)
+            out, _ = proc.communicate()
+            reasons.append(f"timed out after {timeout} s")
+        log = os.path.join(run_dir, "console.log")
+        console = ""
+        if os.path.exists(log):
+            with open(log, errors="replace") as f:
+                console = f.read().replace("\r\n", "\n")
+    text = out.decode("utf-8", "replace") + "\n---- console ----\n" + console
+    if proc.returncode and not reasons:
+        reasons.append(f"tools/debug.py exit status {proc.returncode}")
+    check_text(case, text, reasons)
+    return not reasons, reasons, text, time.monotonic() - start
+
+
 def run_case(case):
     """Boot, drive and check one case. Returns (ok, reasons, console text, seconds)."""
+    if "gdb" in case:
+        return run_gdb_case(case)
     start = time.monotonic()
     proc = subprocess.Popen(qemu_command(case), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, cwd=ROOT)
@@ -122,26 +184,7 @@ def run_case(case):
     status = proc.returncode
     if status is not None and "exit" in case and status != case["exit"]:
         reasons.append(f"QEMU exit status {status}, expected {case['exit']}")
-    pos = 0
-    for pattern in case.get("expect", []):
-        m = re.compile(pattern, re.M).search(text, pos)
-        if not m:
-            reasons.append(f"missing (in order): {pattern!r}")
-        else:
-            pos = m.end()
-    for pattern in case.get("expect_anywhere", []):
-        if not re.search(pattern, text, re.M):
-            reasons.append(f"missing: {pattern!r}")
-    for pattern in case.get("forbid", []):
-        m = re.search(pattern, text, re.M)
-        if m:
-            reasons.append(f"unexpected: {m.group(0)!r}")
-    check = case.get("check")
-    if check:
-        try:
-            reasons += check(text)
-        except Exception as e:  # a broken check fails its case, not the run
-            reasons.append(f"check raised {e!r}")
+    check_text(case, text, reasons)
     return not reasons, reasons, text, time.monotonic() - start
 
 

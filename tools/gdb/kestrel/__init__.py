@@ -1,0 +1,1 @@
+"""Kernel-aware gdb commands for Kestrel (Linux's scripts/gdb/linux)."""
