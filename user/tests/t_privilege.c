@@ -220,7 +220,7 @@ static void proc_files(void)
 {
 	unsigned long a[3];
 	struct stat st;
-	char path[32];
+	char path[32], link[64];
 
 	CHECK_EQ(drop_root(), 0, "drop root");
 	CHECK(code_addresses(root_pid, a) == 0 && a[0] == 1 && a[1] == 1 && a[2] == 0,
@@ -232,6 +232,9 @@ static void proc_files(void)
 	      "having changed its ids, it is not dumpable: its files are root's");
 	snprintf(path, sizeof(path), "/proc/%d", getpid());
 	CHECK(stat(path, &st) == 0 && st.st_uid == 1000, "its /proc directory is its euid's");
+	snprintf(path, sizeof(path), "/proc/%d/exe", root_pid);
+	CHECK_ERR(readlink(path, link, sizeof(link)), EACCES, "root's process's exe link -> EACCES");
+	CHECK(readlink("/proc/self/exe", link, sizeof(link)) > 0, "its own exe link, yes");
 }
 
 /* A child that leads a session of its own. */

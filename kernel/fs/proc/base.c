@@ -238,8 +238,11 @@ static const struct pid_entry tgid_base_stuff[] = {
 
 /* /proc/<pid>/exe: the name of the file the process runs (Linux's
  * proc_exe_link; Linux jumps to the file's path, here its name is walked).
- * The name is kept in i_link until the next call replaces it.
- * CONTEXT: dcache_lock held. RETURNS: it, or -ENOENT for a kernel thread. */
+ * The name is kept in i_link until the next call replaces it. Only those
+ * who may inspect the process may follow it (Linux's
+ * proc_fd_access_allowed).
+ * CONTEXT: dcache_lock held. RETURNS: it, -EACCES, or -ENOENT for a
+ * kernel thread. */
 static const char *proc_exe_get_link(struct dentry *dentry, char *buf, size_t size)
 {
 	const struct path root = { .mnt = root_mnt, .dentry = root_mnt->mnt_root };
@@ -253,12 +256,15 @@ static const char *proc_exe_get_link(struct dentry *dentry, char *buf, size_t si
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	task = find_task_by_vpid(tgid);
-	if (task) {
-		spin_lock(&task->alloc_lock);
-		if (task->mm && task->mm->exe_file)
-			exe = get_file(task->mm->exe_file);
-		spin_unlock(&task->alloc_lock);
+	/* Are we allowed to snoop on the tasks file descriptors? */
+	if (!task || !ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS)) {
+		spin_unlock_irqrestore(&tasklist_lock, flags);
+		return ERR_PTR(-EACCES);
 	}
+	spin_lock(&task->alloc_lock);
+	if (task->mm && task->mm->exe_file)
+		exe = get_file(task->mm->exe_file);
+	spin_unlock(&task->alloc_lock);
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (!exe)
 		return ERR_PTR(-ENOENT);
