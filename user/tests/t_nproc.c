@@ -6,6 +6,8 @@
 #include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -102,6 +104,21 @@ static void user_threads(void)
 	CHECK_EQ(reap(spawn(user_thread_bomb, NULL)), 0, "and again once that process is gone");
 }
 
+/* Wait (up to 5 s) until @pid's real uid is 1003. */
+static int is_user_1003(pid_t pid)
+{
+	char path[32], buf[1024];
+	long long start = ms_now();
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	while (ms_now() - start < 5000) {
+		if (read_text(path, buf, sizeof(buf)) > 0 && strstr(buf, "\nUid:\t1003\t"))
+			return 1;
+		nanosleep(&(struct timespec){ 0, 10000000 }, NULL);
+	}
+	return 0;
+}
+
 static int helper_1003(void *unused)
 {
 	become(1003);
@@ -116,9 +133,10 @@ static void setuid_exec_case(void)
 	pid_t pids[3];
 	int i;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 3; i++) {
 		pids[i] = spawn(helper_1003, NULL);
-	nanosleep(&(struct timespec){ 0, 50000000 }, NULL);
+		CHECK(is_user_1003(pids[i]), "a helper became user 1003");
+	}
 	CHECK_EQ(set_nproc(2), 0, "root: RLIMIT_NPROC 2");
 	CHECK_EQ(become(1003), 0, "setresuid to user 1003, which has 3 processes: allowed");
 	CHECK_ERR(execl("/bin/true", "true", (char *)NULL), EAGAIN, "then execve -> EAGAIN");
