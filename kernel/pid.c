@@ -133,11 +133,15 @@ struct task_struct *pid_task(struct pid *pid, enum pid_type type)
 	return pid ? pid->tasks[type] : NULL;
 }
 
+/* No pid is numbered 0 or below (Linux's idr_find finds none there), and
+ * a negative @nr must not index the hash. */
 struct pid *find_vpid(pid_t nr)
 {
 	struct pid *pid;
 	unsigned long flags;
 
+	if (nr <= 0)
+		return NULL;
 	spin_lock_irqsave(&pidmap_lock, flags);
 	for (pid = pid_hash[nr % PIDHASH_SIZE]; pid; pid = pid->hash_next)
 		if (pid->nr == nr)
@@ -148,8 +152,6 @@ struct pid *find_vpid(pid_t nr)
 
 struct task_struct *find_task_by_vpid(pid_t nr)
 {
-	if (nr <= 0)
-		return NULL;
 	return pid_task(find_vpid(nr), PIDTYPE_PID);
 }
 
