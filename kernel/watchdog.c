@@ -55,9 +55,17 @@ static int get_softlockup_thresh(void)
 	return watchdog_thresh * 2;
 }
 
-/* This CPU went through the scheduler, or is idle or in user mode (notrace,
- * as Linux's: it runs on every context switch). */
+/* This CPU went through the scheduler, or is idle or in user mode: as in
+ * Linux 4.19, only zero the stamp (no clock read on the scheduler's path);
+ * the next tick restamps it. notrace, as Linux's: it runs on every context
+ * switch. */
 notrace void touch_softlockup_watchdog_sched(void)
+{
+	*this_cpu_ptr(watchdog_touch_ts) = 0;
+}
+
+/* Linux's __touch_watchdog(). */
+static void __touch_watchdog(void)
 {
 	*this_cpu_ptr(watchdog_touch_ts) = get_timestamp();
 }
@@ -84,8 +92,9 @@ void watchdog_tick(struct pt_regs *regs)
 
 	if (!watchdog_thresh)
 		return;
-	if ((current->flags & PF_IDLE) || (regs && user_mode(regs))) {
-		touch_softlockup_watchdog_sched();
+	if (touch_ts == 0 || (current->flags & PF_IDLE) ||
+	    (regs && user_mode(regs))) {
+		__touch_watchdog();
 		*this_cpu_ptr(soft_watchdog_warn) = false;
 		return;
 	}

@@ -18,6 +18,7 @@
  * time from reset to its first instructions, read from the generic
  * timer's virtual counter (which both kernels let user space read), then
  * executes /init CMD... */
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -272,7 +273,7 @@ static long long op_sched_yield(int n)
 	long long t0 = now_ns();
 
 	while (n--)
-		syscall(__NR_sched_yield);
+		sched_yield();
 	return now_ns() - t0;
 }
 
