@@ -79,7 +79,8 @@ include tests/abuse/abuse.mk
 # The initramfs: /init is init; every program is in /bin (without debug
 # information: $(B)/user/ keeps the full ELF files for gdb); the glibc test
 # programs are in /glibc/<arch>/, the abuse cases in /lib/abuse; /etc holds
-# the test lists and the shell profile; /proc, /sys, /tmp are mount points;
+# the test lists and the shell profile; /proc, /sys, /tmp are mount points
+# (/tmp world-writable and sticky, mode 1777, as on Linux);
 # Debian's busybox and glibc are in /bin/busybox, /usr/bin and /lib
 # (user/debian.mk). No device nodes: the kernel provides /dev/console.
 USER_ETC := $(wildcard user/etc/*)
@@ -106,6 +107,7 @@ $(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) $(GLIBC_PROGS) $(ABUSE_RUNNER) $(
 	printf '# The glibc programs (tests/glibc/glibc.mk), framed by "=== NAME" lines\nruntests %s\n' \
 		"$(patsubst $(B)/%,/%,$(GLIBC_TEST_PROGS))" > $(B)/initramfs/etc/glibc-tests
 	$(call debian_install,$(B)/initramfs)
+	chmod 1777 $(B)/initramfs/tmp
 	cd $(B)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../initramfs.cpio
 

@@ -477,14 +477,31 @@ int vfs_link(struct dentry *old_dentry, struct inode *dir, struct dentry *new_de
 	return dir->i_op->link(old_dentry, dir, new_dentry);
 }
 
-/* May the caller remove @victim from @dir? (Linux's may_delete, without
- * the sticky bit.) */
+/*
+ * In a sticky directory (/tmp), only the owner of a file, the owner of
+ * the directory or a task with CAP_FOWNER may remove or rename the file
+ * (Linux's check_sticky and __check_sticky).
+ */
+static bool check_sticky(struct inode *dir, struct inode *inode)
+{
+	uid_t fsuid = current->cred.fsuid;
+
+	if (!(dir->i_mode & S_ISVTX))
+		return false;
+	if (inode->i_uid == fsuid || dir->i_uid == fsuid)
+		return false;
+	return !capable(CAP_FOWNER);
+}
+
+/* May the caller remove @victim from @dir? (Linux's may_delete.) */
 static int may_delete(struct inode *dir, struct dentry *victim, bool isdir)
 {
 	int err = generic_permission(dir, MAY_WRITE | MAY_EXEC);
 
 	if (err)
 		return err;
+	if (check_sticky(dir, victim->d_inode))
+		return -EPERM;
 	if (isdir && !d_can_lookup(victim))
 		return -ENOTDIR;
 	if (!isdir && d_can_lookup(victim))
