@@ -210,11 +210,13 @@ static int load_elf_interp(struct linux_binprm *bprm, const struct elf_exec_info
 	memset(buf, 0, sizeof(buf));
 	kernel_read(interpreter, buf, sizeof(buf), &pos);
 	ret = load_elf_headers(interpreter, buf, info);
-	if (ret) {
-		if (ret == -ENOEXEC)
-			pr_debug("%s: interpreter %s: %s\n", bprm->filename, name, info->reason);
-		goto out;
+	if (ret == -ENOEXEC) {
+		/* Not an ELF interpreter, or not for this machine */
+		pr_debug("%s: interpreter %s: %s\n", bprm->filename, name, info->reason);
+		ret = -ELIBBAD;
 	}
+	if (ret)
+		goto out;
 	*base = 0;
 	spin_lock(&mm->mmap_lock);
 	ret = elf_map_segments(mm, interpreter, info, base, true);

@@ -55,6 +55,7 @@ static const char *const error_names[] = {
 	[EPROTO] = "Protocol error",
 	[EBADMSG] = "Bad message",
 	[EOVERFLOW] = "Value too large for defined data type",
+	[ELIBBAD] = "Accessing a corrupted shared library",
 	[EBADFD] = "File descriptor in bad state",
 	[EILSEQ] = "Invalid or incomplete multibyte or wide character",
 	[ENOTSOCK] = "Socket operation on non-socket",

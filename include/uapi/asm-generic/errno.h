@@ -14,6 +14,7 @@
 #define ENOMSG 42
 #define ENODATA 61
 #define EOVERFLOW 75
+#define ELIBBAD 80
 #define ENOTSUP 95
 #define EOPNOTSUPP 95
 #define ETIMEDOUT 110
