@@ -9,11 +9,14 @@
 #include <asm/memory.h>
 
 /* Linux 4.19's bit values, for the flags we use. */
+#define __GFP_HIGHMEM 0x02u		/* for user pages (no highmem here) */
+#define __GFP_MOVABLE 0x08u
 #define __GFP_HIGH 0x20u		/* may use emergency reserves (we have none) */
 #define __GFP_IO 0x40u
 #define __GFP_FS 0x80u
 #define __GFP_NOWARN 0x200u
 #define __GFP_ZERO 0x8000u		/* return zeroed memory */
+#define __GFP_HARDWALL 0x20000u		/* an allocation for user space */
 #define __GFP_ATOMIC 0x80000u		/* caller cannot sleep */
 #define __GFP_DIRECT_RECLAIM 0x400000u
 #define __GFP_KSWAPD_RECLAIM 0x1000000u
@@ -23,6 +26,11 @@
  * they are, as in Linux, for the day it does. */
 #define GFP_KERNEL (__GFP_RECLAIM | __GFP_IO | __GFP_FS)
 #define GFP_ATOMIC (__GFP_HIGH | __GFP_ATOMIC | __GFP_KSWAPD_RECLAIM)
+/* Pages user space sees: anonymous memory, the page cache (and tmpfs).
+ * They fail before the kernel's reserve is touched (page_alloc.c). */
+#define GFP_USER (__GFP_RECLAIM | __GFP_IO | __GFP_FS | __GFP_HARDWALL)
+#define GFP_HIGHUSER (GFP_USER | __GFP_HIGHMEM)
+#define GFP_HIGHUSER_MOVABLE (GFP_HIGHUSER | __GFP_MOVABLE)
 
 /* Free blocks have 2^0 .. 2^(MAX_ORDER-1) pages: up to 4 MiB, as in Linux. */
 #define MAX_ORDER 11

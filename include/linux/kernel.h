@@ -31,6 +31,7 @@ static inline int fls(unsigned int x)
  * and reboot after panic= seconds (Linux's kernel/panic.c). */
 void __noreturn panic(const char *fmt, ...) __printf(1, 2);
 int hex_to_bin(char ch);
+unsigned long int_sqrt(unsigned long x);
 unsigned long long simple_strtoull(const char *cp, char **endp, unsigned int base);
 unsigned long simple_strtoul(const char *cp, char **endp, unsigned int base);
 long simple_strtol(const char *cp, char **endp, unsigned int base);

@@ -22,7 +22,7 @@ static void *pte_page_address(pte_t pte)
 /* First touch of an anonymous page: map a zeroed one. */
 static int do_anonymous_page(struct vm_area_struct *vma, unsigned long address, pte_t *ptep)
 {
-	unsigned long page = get_zeroed_page(GFP_KERNEL);
+	unsigned long page = get_zeroed_page(GFP_HIGHUSER_MOVABLE);
 
 	if (!page)
 		return VM_FAULT_OOM;
@@ -46,7 +46,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 		set_pte_at(vma->vm_mm, address, ptep, pte_mkwrite(pte));
 		return 0;
 	}
-	copy = __get_free_page(GFP_KERNEL);
+	copy = __get_free_page(GFP_HIGHUSER_MOVABLE);
 	if (!copy)
 		return VM_FAULT_OOM;
 	memcpy((void *)copy, pte_page_address(pte), PAGE_SIZE);
@@ -89,7 +89,7 @@ static int do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *pt
 		return ret;
 	kaddr = (unsigned long)page_address(vmf.page);
 	if ((flags & FAULT_FLAG_WRITE) && !(vma->vm_flags & VM_SHARED)) {
-		unsigned long copy = __get_free_page(GFP_KERNEL);
+		unsigned long copy = __get_free_page(GFP_HIGHUSER_MOVABLE);
 
 		if (!copy) {
 			put_page(vmf.page);

@@ -50,6 +50,26 @@ unsigned long min_low_pfn;
 unsigned long max_pfn;
 unsigned long totalram_pages;
 
+/*
+ * Linux's min_free_kbytes, in pages: int_sqrt(lowmem_kbytes * 16) KiB,
+ * 128 KiB to 64 MiB (init_per_zone_wmark_min). Linux keeps every
+ * allocation above this watermark and makes room by reclaim and the OOM
+ * killer, waiting for both. Our allocator never waits, so the reserve is
+ * the kernel's: a page for user space (__GFP_HARDWALL) is refused when
+ * only the reserve is left, which is what starts the OOM killer, and the
+ * kernel's own allocations (a path name, a page table, a slab) still
+ * succeed, so that a system out of memory can still unlink, exit and kill.
+ */
+static unsigned long min_free_pages;
+
+static void init_per_zone_wmark_min(void)
+{
+	unsigned long lowmem_kbytes = totalram_pages * (PAGE_SIZE >> 10);
+	unsigned long min_free_kbytes = clamp(int_sqrt(lowmem_kbytes * 16), 128UL, 65536UL);
+
+	WRITE_ONCE(min_free_pages, min_free_kbytes >> (PAGE_SHIFT - 10));
+}
+
 static inline unsigned int buddy_order(const struct page *page)
 {
 	return page->private;
@@ -346,14 +366,6 @@ static struct page *__rmqueue_smallest(unsigned int order)
 	return NULL;
 }
 
-/**
- * alloc_pages - allocate 2^order physically contiguous pages
- *
- * The block is aligned to its size (an order-1 block to 8 KiB, ...); only
- * its first page counts references, and it starts with one.
- * CONTEXT: any, including IRQ handlers: it never sleeps.
- * RETURNS: the first page, or NULL when no free block is big enough.
- */
 /* A single page from this CPU's list, refilled from the buddy lists when
  * empty (Linux's rmqueue_pcplist). RETURNS: the page, or NULL. */
 static struct page *rmqueue_pcplist(void)
@@ -386,11 +398,23 @@ static struct page *rmqueue_pcplist(void)
 	return page;
 }
 
-static struct page *rmqueue(unsigned int order)
+/* May a 2^order block go to this request? Only the kernel's own
+ * allocations may take the min_free_kbytes reserve; as Linux's
+ * zone_watermark_ok(), pages on the CPUs' lists do not count. */
+static bool zone_watermark_ok(unsigned int order, gfp_t gfp_mask)
+{
+	if (!(gfp_mask & __GFP_HARDWALL))
+		return true;
+	return READ_ONCE(zone.free_pages) >= READ_ONCE(min_free_pages) + (1UL << order);
+}
+
+static struct page *rmqueue(unsigned int order, gfp_t gfp_mask)
 {
 	struct page *page;
 	unsigned long flags;
 
+	if (!zone_watermark_ok(order, gfp_mask))
+		return NULL;
 	if (order == 0)
 		return rmqueue_pcplist();
 	spin_lock_irqsave(&zone.lock, flags);
@@ -399,16 +423,25 @@ static struct page *rmqueue(unsigned int order)
 	return page;
 }
 
+/**
+ * alloc_pages - allocate 2^order physically contiguous pages
+ *
+ * The block is aligned to its size (an order-1 block to 8 KiB, ...); only
+ * its first page counts references, and it starts with one. A page for
+ * user space (__GFP_HARDWALL) never takes the kernel's reserve.
+ * CONTEXT: any, including IRQ handlers: it never sleeps.
+ * RETURNS: the first page, or NULL when no free block is big enough.
+ */
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
 	struct page *page;
 
 	if (order >= MAX_ORDER)
 		return NULL;
-	page = rmqueue(order);
+	page = rmqueue(order, gfp_mask);
 	if (!page) {
 		drain_all_pages();
-		page = rmqueue(order);
+		page = rmqueue(order, gfp_mask);
 	}
 	if (!page)
 		return NULL;
@@ -498,5 +531,6 @@ unsigned long free_reserved_area(void *start, void *end, int poison)
 		pfn += 1UL << order;
 	}
 	totalram_pages += freed;
+	init_per_zone_wmark_min();
 	return freed;
 }

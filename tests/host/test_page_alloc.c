@@ -1,6 +1,7 @@
-/* sources: kernel/mm/page_alloc.c */
+/* sources: kernel/mm/page_alloc.c kernel/lib/int_sqrt.c */
 /* Tests of the buddy allocator: boot hand-over, alignment, splitting and
- * merging, refcounts, and every kind of bad free it must report. */
+ * merging, refcounts, every kind of bad free it must report, and the
+ * kernel's reserve that user pages cannot take. */
 #include <linux/gfp.h>
 #include "mm_arena.h"
 
@@ -366,6 +367,29 @@ static void test_random_stress(void **state)
 	assert_int_equal(bad.count, 0);
 }
 
+/* 1014 pages (3.9 MiB): min_free_kbytes = int_sqrt(4056 * 16) = 254 KiB,
+ * 63 pages, that user pages leave to the kernel. */
+static void test_user_pages_leave_the_kernel_a_reserve(void **state)
+{
+	static struct page *pages[NR_PAGES];
+	unsigned long n = 0, k, i;
+	struct page *page;
+
+	arena_boot(RESERVED);
+	while ((page = alloc_page(GFP_HIGHUSER_MOVABLE)))
+		pages[n++] = page;
+	assert_int_equal(nr_free_pages(), 63);
+	assert_null(alloc_pages(GFP_USER, 0));
+	for (k = n; (page = alloc_page(GFP_KERNEL)); )
+		pages[k++] = page;
+	assert_int_equal(k, NR_PAGES - RESERVED);
+	assert_int_equal(nr_free_pages(), 0);
+	for (i = 0; i < k; i++)
+		__free_page(pages[i]);
+	assert_int_equal(nr_free_pages(), NR_PAGES - RESERVED);
+	assert_int_equal(bad.count, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +411,7 @@ int main(void)
 		cmocka_unit_test_setup(test_free_reserved_area_poisons, setup),
 		cmocka_unit_test_setup(test_unaligned_memory_start, setup),
 		cmocka_unit_test_setup(test_random_stress, setup),
+		cmocka_unit_test_setup(test_user_pages_leave_the_kernel_a_reserve, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

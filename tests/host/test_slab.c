@@ -1,4 +1,4 @@
-/* sources: kernel/mm/slab.c kernel/mm/slab_common.c kernel/mm/page_alloc.c kernel/fs/seq_file.c */
+/* sources: kernel/mm/slab.c kernel/mm/slab_common.c kernel/mm/page_alloc.c kernel/lib/int_sqrt.c kernel/fs/seq_file.c */
 /* Tests of kmalloc/kfree and kmem_cache_*: size classes and alignment, no
  * overlap, large allocations, zeroing, leak-free accounting through
  * nr_free_pages(), the bad frees they must report, and /proc/slabinfo. */
