@@ -16,5 +16,6 @@
 static inline void *ERR_PTR(long error) { return (void *)error; }
 static inline long PTR_ERR(const void *ptr) { return (long)ptr; }
 static inline int IS_ERR(const void *ptr) { return IS_ERR_VALUE((unsigned long)ptr); }
+static inline int IS_ERR_OR_NULL(const void *ptr) { return !ptr || IS_ERR(ptr); }
 
 #endif

@@ -335,9 +335,26 @@ static inline void poll_wait(struct file *filp, wait_queue_head_t *wait_address,
 		p->_qproc(filp, wait_address, p);
 }
 
+struct kstatfs;
 struct super_operations {
 	/* The inode's last reference is gone: free what the fs hung on it. */
 	void (*evict_inode)(struct inode *inode);
+	/* Fill in statfs() (kernel/fs/statfs.c); NULL: simple_statfs. */
+	void (*statfs)(struct super_block *sb, struct kstatfs *buf);
+};
+
+/* What statfs() reports (Linux's struct kstatfs). */
+struct kstatfs {
+	long f_type;
+	long f_bsize;
+	u64 f_blocks;
+	u64 f_bfree;
+	u64 f_bavail;
+	u64 f_files;
+	u64 f_ffree;
+	long f_namelen;
+	long f_frsize;
+	long f_flags;
 };
 
 struct super_block {
@@ -351,6 +368,7 @@ struct super_block {
 };
 
 #define RAMFS_MAGIC 0x858458f6
+#define TMPFS_MAGIC 0x01021994
 #define PROC_SUPER_MAGIC 0x9fa0
 #define SYSFS_MAGIC 0x62656572
 #define TRACEFS_MAGIC 0x74726163
@@ -377,6 +395,10 @@ struct file_system_type *get_fs_type(const char *name);
 struct super_block *alloc_super(struct file_system_type *type, unsigned long magic);
 struct dentry *mount_nodev(struct file_system_type *type, unsigned long magic,
 			   int (*fill_super)(struct super_block *sb));
+/* mount_nodev() with @fs_info as the new superblock's s_fs_info before
+ * @fill_super runs (Linux passes the mount data to fill_super instead). */
+struct dentry *mount_nodev_info(struct file_system_type *type, unsigned long magic, void *fs_info,
+				int (*fill_super)(struct super_block *sb));
 struct dentry *mount_single(struct file_system_type *type, unsigned long magic,
 			    struct super_block **sbp, int (*fill_super)(struct super_block *sb));
 void deactivate_super(struct super_block *sb);
@@ -498,7 +520,10 @@ extern const struct inode_operations simple_symlink_inode_operations;
 /* kernel/fs/ramfs/inode.c */
 struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir, umode_t mode,
 			      dev_t dev);
-extern struct file_system_type rootfs_fs_type, ramfs_fs_type, tmpfs_fs_type;
+void ramfs_evict_inode(struct inode *inode);
+extern struct file_system_type ramfs_fs_type;
+/* kernel/mm/shmem.c: tmpfs, and the rootfs (a tmpfs) */
+extern struct file_system_type rootfs_fs_type, tmpfs_fs_type;
 
 /* kernel/fs/char_dev.c: character devices by major number */
 int register_chrdev(unsigned int major, const char *name, const struct file_operations *fops);

@@ -138,6 +138,9 @@ long sys_restart_syscall(void);
 /* kernel/signal.c and kernel/arm/signal.c */
 long sys_kill(pid_t pid, int sig);
 long sys_tkill(pid_t pid, int sig);
+struct statfs64;
+long sys_statfs64(const char __user *pathname, size_t sz, struct statfs64 __user *buf);
+long sys_fstatfs64(unsigned int fd, size_t sz, struct statfs64 __user *buf);
 long sys_tgkill(pid_t tgid, pid_t pid, int sig);
 long sys_rt_sigaction(int sig, const struct rt_sigaction_user __user *act,
 		      struct rt_sigaction_user __user *oact, size_t sigsetsize);
@@ -217,6 +220,9 @@ long sys_rmdir(const char __user *pathname);
 long sys_rename(const char __user *oldname, const char __user *newname);
 long sys_readlink(const char __user *path, char __user *buf, int bufsiz);
 long sys_ftruncate64(unsigned int fd, u32 pad, u32 len_lo, u32 len_hi);
+long sys_truncate64(const char __user *path, u32 pad, u32 len_lo, u32 len_hi);
+long sys_truncate(const char __user *path, long length);
+long sys_ftruncate(unsigned int fd, unsigned long length);
 long sys_fsync(unsigned int fd);
 long sys_sync(void);
 long sys_poll(struct pollfd __user *ufds, unsigned int nfds, int timeout);

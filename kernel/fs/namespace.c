@@ -174,7 +174,8 @@ struct vfsmount *kern_mount(struct file_system_type *type)
 
 /**
  * do_mount - mount a new instance of @type_page on the directory @dir_name
- * @dev_name, @data_page: handed to the file system, which ignores them
+ * @dev_name, @data_page: handed to the file system (tmpfs reads its
+ *	options from @data_page; the others ignore both)
  * @flags: MS_*; remount, bind and move are not supported (-EINVAL)
  * The mount point is looked up first, then the caller's right to mount,
  * then the rest: Linux's order, and so its errors.
@@ -296,10 +297,32 @@ static char *copy_mount_string(const char __user *s)
 	return page;
 }
 
+/* The file system's options: a page of them at most, NUL-terminated, as
+ * Linux's copy_mount_options() and do_mount() leave them (only string
+ * options exist here). RETURNS: the copy, NULL for none, or an ERR_PTR. */
+static char *copy_mount_options(const void __user *data)
+{
+	char *page;
+	long len;
+
+	if (!data)
+		return NULL;
+	page = kmalloc(PAGE_SIZE, GFP_KERNEL);
+	if (!page)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(page, data, PAGE_SIZE);
+	if (len < 0) {
+		kfree(page);
+		return ERR_PTR(len);
+	}
+	page[PAGE_SIZE - 1] = '\0';
+	return page;
+}
+
 long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
 	       unsigned long flags, void __user *data)
 {
-	char *kdev, *kdir, *ktype;
+	char *kdev, *kdir, *ktype, *koptions;
 	long ret;
 
 	kdir = getname(dir_name);
@@ -313,7 +336,13 @@ long sys_mount(char __user *dev_name, char __user *dir_name, char __user *type,
 	ret = PTR_ERR(kdev);
 	if (IS_ERR(kdev))
 		goto out_type;
-	ret = do_mount(kdev, kdir, ktype, flags, NULL);
+	koptions = copy_mount_options(data);
+	ret = PTR_ERR(koptions);
+	if (IS_ERR(koptions))
+		goto out_dev;
+	ret = do_mount(kdev, kdir, ktype, flags, koptions);
+	kfree(koptions);
+out_dev:
 	kfree(kdev);
 out_type:
 	kfree(ktype);

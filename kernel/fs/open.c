@@ -22,9 +22,35 @@ int do_truncate(struct dentry *dentry, loff_t length)
 	return notify_change(dentry, &newattrs);
 }
 
-long sys_ftruncate64(unsigned int fd, u32 pad, u32 len_lo, u32 len_hi)
+/* truncate() and truncate64() (Linux's do_sys_truncate and vfs_truncate). */
+static long do_sys_truncate(const char __user *pathname, loff_t length)
 {
-	loff_t length = (loff_t)((u64)len_hi << 32 | len_lo);
+	struct inode *inode;
+	struct path path;
+	long error;
+
+	if (length < 0)	/* sorry, but loff_t says... */
+		return -EINVAL;
+	error = user_path_at(AT_FDCWD, pathname, LOOKUP_FOLLOW, &path);
+	if (error)
+		return error;
+	inode = path.dentry->d_inode;
+	if (S_ISDIR(inode->i_mode))
+		error = -EISDIR;
+	else if (!S_ISREG(inode->i_mode))
+		error = -EINVAL;
+	else
+		error = generic_permission(inode, MAY_WRITE);
+	if (!error)
+		error = do_truncate(path.dentry, length);
+	path_put(&path);
+	return error;
+}
+
+/* ftruncate() (small: the 32-bit call) and ftruncate64() (Linux's
+ * do_sys_ftruncate). */
+static long do_sys_ftruncate(unsigned int fd, loff_t length, int small)
+{
 	struct file *file;
 	long err;
 
@@ -33,11 +59,36 @@ long sys_ftruncate64(unsigned int fd, u32 pad, u32 len_lo, u32 len_hi)
 	file = fget(fd);
 	if (!file)
 		return -EBADF;
+	/* explicitly opened as large or we are on 64-bit box */
+	if (file->f_flags & O_LARGEFILE)
+		small = 0;
 	err = -EINVAL;
-	if (S_ISREG(file_inode(file)->i_mode) && (file->f_mode & FMODE_WRITE))
+	/* Cannot ftruncate over 2^31 bytes without large file support */
+	if (S_ISREG(file_inode(file)->i_mode) && (file->f_mode & FMODE_WRITE) &&
+	    !(small && length > 0x7fffffff))
 		err = do_truncate(file->f_path.dentry, length);
 	fput(file);
 	return err;
+}
+
+long sys_truncate(const char __user *path, long length)
+{
+	return do_sys_truncate(path, length);
+}
+
+long sys_ftruncate(unsigned int fd, unsigned long length)
+{
+	return do_sys_ftruncate(fd, (long)length, 1);
+}
+
+long sys_truncate64(const char __user *path, u32 pad, u32 len_lo, u32 len_hi)
+{
+	return do_sys_truncate(path, (loff_t)((u64)len_hi << 32 | len_lo));
+}
+
+long sys_ftruncate64(unsigned int fd, u32 pad, u32 len_lo, u32 len_hi)
+{
+	return do_sys_ftruncate(fd, (loff_t)((u64)len_hi << 32 | len_lo), 0);
 }
 
 /* Open @filename for the kernel (exec, the initial console).

@@ -28,11 +28,18 @@ struct super_block *alloc_super(struct file_system_type *type, unsigned long mag
 struct dentry *mount_nodev(struct file_system_type *type, unsigned long magic,
 			   int (*fill_super)(struct super_block *sb))
 {
+	return mount_nodev_info(type, magic, NULL, fill_super);
+}
+
+struct dentry *mount_nodev_info(struct file_system_type *type, unsigned long magic, void *fs_info,
+				int (*fill_super)(struct super_block *sb))
+{
 	struct super_block *sb = alloc_super(type, magic);
 	int err;
 
 	if (!sb)
 		return ERR_PTR(-ENOMEM);
+	sb->s_fs_info = fs_info;
 	err = fill_super(sb);
 	if (err) {
 		kfree(sb);

@@ -12,6 +12,7 @@
 #include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -33,8 +34,15 @@ static void *__filemap_page(struct address_space *mapping, unsigned long index, 
 		mapping->pages = pages;
 		mapping->nrpages = nr;
 	}
-	if (!mapping->pages[index] && create)
-		mapping->pages[index] = (void *)get_zeroed_page(GFP_KERNEL);
+	if (!mapping->pages[index] && create) {
+		struct inode *inode = container_of(mapping, struct inode, i_data);
+
+		if (!shmem_acct_block(inode))
+			return ERR_PTR(-ENOSPC);
+		mapping->pages[index] = (void *)get_zeroed_page(GFP_HIGHUSER_MOVABLE);
+		if (!mapping->pages[index])
+			shmem_unacct_blocks(inode, 1);
+	}
 	return mapping->pages[index];
 }
 
@@ -101,11 +109,14 @@ static int filemap_fault(struct vm_fault *vmf)
 		return VM_FAULT_SIGBUS;
 	spin_lock(&mapping->tree_lock);
 	page = __filemap_page(mapping, vmf->pgoff, true);
-	if (page) {
+	if (!IS_ERR_OR_NULL(page)) {
 		vmf->page = virt_to_page(page);
 		get_page(vmf->page);
 	}
 	spin_unlock(&mapping->tree_lock);
+	/* a full tmpfs is SIGBUS, no memory the OOM killer (Linux's vmf_error) */
+	if (IS_ERR(page))
+		return VM_FAULT_SIGBUS;
 	return page ? 0 : VM_FAULT_OOM;
 }
 

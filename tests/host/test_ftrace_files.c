@@ -1,4 +1,4 @@
-/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/lib/find_bit.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/libfs.c kernel/fs/seq_file.c kernel/fs/char_dev.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/mm/filemap.c kernel/fs/sysfs.c kernel/fs/debugfs.c kernel/fs/tracefs/inode.c kernel/fs/tracefs/trace_files.c kernel/fs/tracefs/event_files.c kernel/fs/tracefs/option_files.c kernel/fs/tracefs/ftrace_files.c kernel/trace/ftrace.c kernel/trace/ftrace_regex.c kernel/lib/glob.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/locking/mutex.c kernel/lib/string_words.c kernel/trace/trace_output.c kernel/kallsyms.c kernel/trace/trace_events.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/lib/kstrtox.c kernel/lib/hexdump.c kernel/cred.c kernel/groups.c kernel/user.c kernel/lib/sort.c */
+/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/lib/find_bit.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/libfs.c kernel/fs/seq_file.c kernel/fs/char_dev.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/mm/filemap.c kernel/mm/shmem.c kernel/params.c kernel/fs/sysfs.c kernel/fs/debugfs.c kernel/fs/tracefs/inode.c kernel/fs/tracefs/trace_files.c kernel/fs/tracefs/event_files.c kernel/fs/tracefs/option_files.c kernel/fs/tracefs/ftrace_files.c kernel/trace/ftrace.c kernel/trace/ftrace_regex.c kernel/lib/glob.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/locking/mutex.c kernel/lib/string_words.c kernel/trace/trace_output.c kernel/kallsyms.c kernel/trace/trace_events.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/lib/kstrtox.c kernel/lib/hexdump.c kernel/cred.c kernel/groups.c kernel/user.c kernel/lib/sort.c */
 /* The function tracer's tracefs files through the VFS, with the real
  * ftrace core (kernel/trace/ftrace.c) over a made-up table of call sites:
  * available_filter_functions; set_ftrace_filter, set_ftrace_notrace and
@@ -9,6 +9,9 @@
  * tracer (the patching itself is stubbed: kernel/arm/ftrace.c runs on ARM
  * only). */
 #include "fs_stubs.h"
+
+/* 16 MiB of RAM: a tmpfs holds 8 MiB and 2048 inodes by default. */
+unsigned long totalram_pages = 4096;
 #include <linux/ftrace.h>
 #include <linux/namei.h>
 #include <linux/syscalls.h>

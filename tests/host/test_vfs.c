@@ -1,10 +1,13 @@
-/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/lib/find_bit.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/fcntl.c kernel/fs/ioctl.c kernel/fs/sync.c kernel/fs/libfs.c kernel/fs/char_dev.c kernel/fs/mem.c kernel/fs/pipe.c kernel/fs/select.c kernel/fs/initramfs.c kernel/fs/cpio.c kernel/lib/hexdump.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/mm/filemap.c kernel/fs/seq_file.c kernel/cred.c kernel/groups.c kernel/user.c kernel/lib/sort.c */
+/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/lib/find_bit.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/fcntl.c kernel/fs/ioctl.c kernel/fs/sync.c kernel/fs/libfs.c kernel/fs/char_dev.c kernel/fs/mem.c kernel/fs/pipe.c kernel/fs/select.c kernel/fs/initramfs.c kernel/fs/cpio.c kernel/lib/hexdump.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/mm/filemap.c kernel/mm/shmem.c kernel/lib/kstrtox.c kernel/params.c kernel/lib/string_words.c kernel/fs/seq_file.c kernel/cred.c kernel/groups.c kernel/user.c kernel/lib/sort.c */
 /* Tests of the VFS on ramfs through the system calls: path lookup (dots,
  * slashes, symlinks, mounts), directory operations and their errors,
  * file I/O, the descriptor table, pipes, getdents64, mount/umount, the
  * initramfs unpacker, and -EFAULT for bad user pointers. Every test frees
  * what it made: the allocation count must come back. */
 #include "fs_stubs.h"
+
+/* 16 MiB of RAM: a tmpfs holds 8 MiB and 2048 inodes by default. */
+unsigned long totalram_pages = 4096;
 #include <linux/file.h>
 #include <linux/namei.h>
 #include <linux/pipe_fs_i.h>
@@ -672,6 +675,49 @@ static void test_mount_umount(void **state)
 	assert_int_equal(sys_rmdir(ustr("/mnt")), 0);
 }
 
+/* tmpfs's limits: size= pages of data, nr_inodes= inodes, ENOSPC past
+ * them, the room back when files go; bad options are EINVAL. */
+static void test_tmpfs_limits(void **state)
+{
+	long fd, i;
+
+	assert_int_equal(sys_mkdir(ustr("/mnt"), 0755), 0);
+	assert_int_equal(sys_mount(ustr("none"), ustr("/mnt"), ustr("tmpfs"), 0, ustr("size=1x")),
+			 -EINVAL);
+	assert_int_equal(sys_mount(ustr("none"), ustr("/mnt"), ustr("tmpfs"), 0, ustr("color=red")),
+			 -EINVAL);
+	assert_int_equal(sys_mount(ustr("none"), ustr("/mnt"), ustr("tmpfs"), 0,
+				   ustr("size=8k,nr_inodes=3,mode=700")), 0);
+	fd = xopen("/mnt/f", O_WRONLY | O_CREAT, 0644);
+	memset(ubuf_base, 'x', 3 * PAGE_SIZE);
+	assert_int_equal(sys_write(fd, ubuf_base, 3 * PAGE_SIZE), 2 * PAGE_SIZE);
+	assert_int_equal(sys_write(fd, ubuf_base, 1), -ENOSPC);
+	assert_int_equal(sys_ftruncate64(fd, 0, PAGE_SIZE, 0), 0);
+	assert_int_equal(sys_write(fd, ubuf_base, PAGE_SIZE), PAGE_SIZE);
+	assert_int_equal(sys_close(fd), 0);
+	/* the root and f are two inodes of three */
+	assert_int_equal(sys_mkdir(ustr("/mnt/d"), 0755), 0);
+	assert_int_equal(sys_mkdir(ustr("/mnt/e"), 0755), -ENOSPC);
+	assert_int_equal(xopen("/mnt/g", O_WRONLY | O_CREAT, 0644), -ENOSPC);
+	assert_int_equal(sys_unlink(ustr("/mnt/f")), 0);
+	fd = xopen("/mnt/g", O_WRONLY | O_CREAT, 0644);
+	assert_true(fd >= 0);
+	for (i = 0; i < 2; i++)
+		assert_int_equal(sys_write(fd, ubuf_base, PAGE_SIZE), PAGE_SIZE);
+	assert_int_equal(sys_close(fd), 0);
+	assert_int_equal(sys_unlink(ustr("/mnt/g")), 0);
+	assert_int_equal(sys_rmdir(ustr("/mnt/d")), 0);
+	assert_int_equal(sys_umount(ustr("/mnt"), 0), 0);
+	/* a ramfs has no limit */
+	assert_int_equal(sys_mount(NULL, ustr("/mnt"), ustr("ramfs"), 0, NULL), 0);
+	fd = xopen("/mnt/f", O_WRONLY | O_CREAT, 0644);
+	assert_int_equal(sys_write(fd, ubuf_base, 3 * PAGE_SIZE), 3 * PAGE_SIZE);
+	assert_int_equal(sys_close(fd), 0);
+	assert_int_equal(sys_unlink(ustr("/mnt/f")), 0);
+	assert_int_equal(sys_umount(ustr("/mnt"), 0), 0);
+	assert_int_equal(sys_rmdir(ustr("/mnt")), 0);
+}
+
 static void test_dev_null_zero(void **state)
 {
 	long null, zero;
@@ -859,6 +905,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pipes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_poll, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mount_umount, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tmpfs_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dev_null_zero, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_efault, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_initramfs, setup, teardown),

@@ -124,6 +124,7 @@
 #define __NR_vfork		190
 #define __NR_ugetrlimit		191
 #define __NR_mmap2		192
+#define __NR_truncate64		193
 #define __NR_ftruncate64	194
 #define __NR_stat64		195
 #define __NR_lstat64		196
@@ -162,6 +163,8 @@
 #define __NR_clock_gettime	263
 #define __NR_clock_getres	264
 #define __NR_clock_nanosleep	265
+#define __NR_statfs64		266
+#define __NR_fstatfs64		267
 #define __NR_tgkill		268
 #define __NR_waitid		280
 #define __NR_openat		322

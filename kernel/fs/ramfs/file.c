@@ -6,6 +6,7 @@
  * the page cache's tree_lock of an inode (kernel/mm/filemap.c). */
 #include <linux/fs.h>
 #include <linux/gfp.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
@@ -17,13 +18,15 @@
 static void ramfs_truncate_pages(struct inode *inode, loff_t size)
 {
 	struct address_space *mapping = &inode->i_data;
-	unsigned long idx, first = (size + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	unsigned long idx, first = (size + PAGE_SIZE - 1) >> PAGE_SHIFT, freed = 0;
 
 	/* A page still mapped somewhere keeps its mapping's reference. */
 	spin_lock(&mapping->tree_lock);
 	for (idx = first; idx < mapping->nrpages; idx++) {
-		if (mapping->pages[idx])
+		if (mapping->pages[idx]) {
 			free_page((unsigned long)mapping->pages[idx]);
+			freed++;
+		}
 		mapping->pages[idx] = NULL;
 	}
 	idx = size >> PAGE_SHIFT;
@@ -31,6 +34,7 @@ static void ramfs_truncate_pages(struct inode *inode, loff_t size)
 		memset((char *)mapping->pages[idx] + (size & ~PAGE_MASK), 0,
 		       PAGE_SIZE - (size & ~PAGE_MASK));
 	spin_unlock(&mapping->tree_lock);
+	shmem_unacct_blocks(inode, freed);
 }
 
 void ramfs_evict_inode(struct inode *inode)
@@ -39,6 +43,7 @@ void ramfs_evict_inode(struct inode *inode)
 	kfree(inode->i_data.pages);
 	inode->i_data.pages = NULL;
 	inode->i_data.nrpages = 0;
+	shmem_free_inode(inode->i_sb);
 }
 
 static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
@@ -60,8 +65,10 @@ static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 			break;
 		}
 		page = filemap_page(inode, idx, true);
-		if (!page) {
-			ret = ret ? ret : -ENOSPC;
+		if (IS_ERR_OR_NULL(page)) {
+			/* a full tmpfs, or no memory */
+			if (!ret)
+				ret = page ? PTR_ERR(page) : -ENOMEM;
 			break;
 		}
 		copied = copy_from_iter((char *)page + off, n, from);

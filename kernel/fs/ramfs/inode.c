@@ -1,14 +1,14 @@
-/* ramfs: a file system that is only its dentries and pages in memory, and
- * the rootfs the initramfs unpacks into (Linux's fs/ramfs/inode.c and the
- * rootfs of init/do_mounts.c). Mounted as "ramfs", "tmpfs" or "rootfs". */
+/* ramfs: a file system that is only its dentries and pages in memory
+ * (Linux's fs/ramfs/inode.c). Its files are also tmpfs's and the rootfs's
+ * (kernel/mm/shmem.c), which count them against their limits. */
 #include <linux/fs.h>
 #include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 extern const struct file_operations ramfs_file_operations;
 extern const struct inode_operations ramfs_file_inode_operations;
-void ramfs_evict_inode(struct inode *inode);
 
 static const struct inode_operations ramfs_dir_inode_operations;
 
@@ -20,15 +20,20 @@ static const struct super_operations ramfs_ops = {
  * ramfs_get_inode - a new inode of @mode owned by the caller
  * @dir: the directory it goes in (for set-group-ID directories), or NULL
  * @dev: the device a character or block node names
- * RETURNS: the inode, or NULL if out of memory.
+ * RETURNS: the inode, or NULL if out of memory or (tmpfs) out of inodes.
  */
 struct inode *ramfs_get_inode(struct super_block *sb, const struct inode *dir, umode_t mode,
 			      dev_t dev)
 {
-	struct inode *inode = new_inode(sb);
+	struct inode *inode;
 
-	if (!inode)
+	if (shmem_reserve_inode(sb))
 		return NULL;
+	inode = new_inode(sb);
+	if (!inode) {
+		shmem_free_inode(sb);
+		return NULL;
+	}
 	inode_init_owner(inode, dir, mode);
 	switch (mode & S_IFMT) {
 	case S_IFREG:
@@ -125,19 +130,6 @@ static struct dentry *ramfs_mount(struct file_system_type *fs_type, int flags,
 
 struct file_system_type ramfs_fs_type = {
 	.name = "ramfs",
-	.mount = ramfs_mount,
-	.kill_sb = kill_litter_super,
-};
-
-/* Linux's tmpfs (mm/shmem.c) is ramfs when CONFIG_SHMEM is off. */
-struct file_system_type tmpfs_fs_type = {
-	.name = "tmpfs",
-	.mount = ramfs_mount,
-	.kill_sb = kill_litter_super,
-};
-
-struct file_system_type rootfs_fs_type = {
-	.name = "rootfs",
 	.mount = ramfs_mount,
 	.kill_sb = kill_litter_super,
 };

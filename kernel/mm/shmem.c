@@ -1,0 +1,263 @@
+/* tmpfs: ramfs with Linux's limits (Linux's mm/shmem.c without swap). A
+ * tmpfs instance may hold at most max_blocks pages of file data and
+ * max_inodes inodes; by default half of RAM each, as Linux's
+ * shmem_default_max_blocks/inodes, or what the size=, nr_blocks= and
+ * nr_inodes= mount options say. A write past the limit gets ENOSPC, a
+ * fault on a hole of a mapped file SIGBUS, and removing files gives the
+ * room back. The rootfs (and so /tmp) is a tmpfs, as Linux's when
+ * CONFIG_TMPFS is set and no root= is given. The files themselves are
+ * ramfs's (kernel/fs/ramfs); ramfs mounts stay unlimited, as in Linux. */
+#include <linux/errno.h>
+#include <linux/fs.h>
+#include <linux/gfp.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/shmem_fs.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+
+/* The limits of one tmpfs instance (Linux's struct shmem_sb_info). */
+struct shmem_sb_info {
+	spinlock_t stat_lock;		/* used_blocks and free_inodes */
+	unsigned long max_blocks;	/* How many blocks are allowed */
+	unsigned long used_blocks;	/* How many are allocated */
+	unsigned long max_inodes;	/* How many inodes are allowed */
+	unsigned long free_inodes;	/* How many are left for allocation */
+	umode_t mode;			/* Mount mode for root directory */
+	uid_t uid;			/* Mount uid for root directory */
+	gid_t gid;			/* Mount gid for root directory */
+};
+
+static struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
+{
+	return sb->s_magic == TMPFS_MAGIC ? sb->s_fs_info : NULL;
+}
+
+static unsigned long shmem_default_max_blocks(void)
+{
+	return totalram_pages / 2;
+}
+
+/* Linux: min(totalram_pages - totalhigh_pages, lowmem pages) / 2 */
+static unsigned long shmem_default_max_inodes(void)
+{
+	return totalram_pages / 2;
+}
+
+/**
+ * shmem_acct_block - charge one page of file data to @inode's tmpfs
+ * RETURNS: true, or false if the file system is full (-ENOSPC). Always
+ * true for a file system that is not a tmpfs.
+ */
+bool shmem_acct_block(struct inode *inode)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+	bool ok = true;
+
+	if (!sbinfo)
+		return true;
+	spin_lock(&sbinfo->stat_lock);
+	if (sbinfo->used_blocks >= sbinfo->max_blocks)
+		ok = false;
+	else
+		sbinfo->used_blocks++;
+	spin_unlock(&sbinfo->stat_lock);
+	return ok;
+}
+
+/* Give back @pages pages of file data to @inode's tmpfs. */
+void shmem_unacct_blocks(struct inode *inode, unsigned long pages)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
+
+	if (!sbinfo || !pages)
+		return;
+	spin_lock(&sbinfo->stat_lock);
+	sbinfo->used_blocks -= pages;
+	spin_unlock(&sbinfo->stat_lock);
+}
+
+/* RETURNS: 0, or -ENOSPC if @sb is a tmpfs whose inodes are all in use. */
+int shmem_reserve_inode(struct super_block *sb)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
+	int err = 0;
+
+	if (!sbinfo)
+		return 0;
+	spin_lock(&sbinfo->stat_lock);
+	if (!sbinfo->free_inodes)
+		err = -ENOSPC;
+	else
+		sbinfo->free_inodes--;
+	spin_unlock(&sbinfo->stat_lock);
+	return err;
+}
+
+void shmem_free_inode(struct super_block *sb)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
+
+	if (!sbinfo)
+		return;
+	spin_lock(&sbinfo->stat_lock);
+	sbinfo->free_inodes++;
+	spin_unlock(&sbinfo->stat_lock);
+}
+
+/* statfs() of a tmpfs (Linux's shmem_statfs). */
+static void shmem_statfs(struct super_block *sb, struct kstatfs *buf)
+{
+	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
+
+	buf->f_type = TMPFS_MAGIC;
+	buf->f_bsize = PAGE_SIZE;
+	buf->f_namelen = NAME_MAX;
+	spin_lock(&sbinfo->stat_lock);
+	buf->f_blocks = sbinfo->max_blocks;
+	buf->f_bavail = buf->f_bfree = sbinfo->max_blocks - sbinfo->used_blocks;
+	buf->f_files = sbinfo->max_inodes;
+	buf->f_ffree = sbinfo->free_inodes;
+	spin_unlock(&sbinfo->stat_lock);
+}
+
+static const struct super_operations shmem_ops = {
+	.evict_inode = ramfs_evict_inode,
+	.statfs = shmem_statfs,
+};
+
+/*
+ * The options of a tmpfs mount, comma-separated (Linux's
+ * shmem_parse_options): size=bytes (K, M, G suffixes, or a percentage of
+ * RAM with %), nr_blocks=, nr_inodes=, mode= (octal), uid=, gid=.
+ * RETURNS: 0, or -EINVAL with the reason in the log, as Linux.
+ */
+static int shmem_parse_options(char *options, struct shmem_sb_info *sbinfo)
+{
+	char *this_char, *value, *rest;
+
+	while (options && *options) {
+		this_char = options;
+		options = strchr(options, ',');
+		if (options)
+			*options++ = '\0';
+		if (!*this_char)
+			continue;
+		value = strchr(this_char, '=');
+		if (value) {
+			*value++ = 0;
+		} else {
+			printk(KERN_ERR "tmpfs: No value for mount option '%s'\n", this_char);
+			return -EINVAL;
+		}
+
+		if (!strcmp(this_char, "size")) {
+			unsigned long long size = memparse(value, &rest);
+
+			if (*rest == '%') {
+				size <<= PAGE_SHIFT;
+				size *= totalram_pages;
+				size /= 100;
+				rest++;
+			}
+			if (*rest)
+				goto bad_val;
+			sbinfo->max_blocks = DIV_ROUND_UP(size, PAGE_SIZE);
+		} else if (!strcmp(this_char, "nr_blocks")) {
+			sbinfo->max_blocks = memparse(value, &rest);
+			if (*rest)
+				goto bad_val;
+		} else if (!strcmp(this_char, "nr_inodes")) {
+			sbinfo->max_inodes = memparse(value, &rest);
+			if (*rest)
+				goto bad_val;
+		} else if (!strcmp(this_char, "mode")) {
+			unsigned int mode;
+
+			if (kstrtouint(value, 8, &mode) || mode > 07777)
+				goto bad_val;
+			sbinfo->mode = mode;
+		} else if (!strcmp(this_char, "uid")) {
+			if (kstrtouint(value, 0, &sbinfo->uid))
+				goto bad_val;
+		} else if (!strcmp(this_char, "gid")) {
+			if (kstrtouint(value, 0, &sbinfo->gid))
+				goto bad_val;
+		} else {
+			printk(KERN_ERR "tmpfs: Bad mount option %s\n", this_char);
+			return -EINVAL;
+		}
+	}
+	return 0;
+
+bad_val:
+	printk(KERN_ERR "tmpfs: Bad value '%s' for mount option '%s'\n", value, this_char);
+	return -EINVAL;
+}
+
+/* The superblock's root: a ramfs directory with the mount's mode and owner. */
+static int shmem_fill_super(struct super_block *sb)
+{
+	struct shmem_sb_info *sbinfo = sb->s_fs_info;
+	struct inode *inode;
+
+	sb->s_op = &shmem_ops;
+	inode = ramfs_get_inode(sb, NULL, S_IFDIR | sbinfo->mode, 0);
+	if (inode) {
+		inode->i_uid = sbinfo->uid;
+		inode->i_gid = sbinfo->gid;
+	}
+	sb->s_root = d_make_root(inode);
+	return sb->s_root ? 0 : -ENOMEM;
+}
+
+static struct dentry *shmem_mount(struct file_system_type *fs_type, int flags,
+				  const char *dev_name, void *data)
+{
+	struct shmem_sb_info *sbinfo = kzalloc(sizeof(*sbinfo), GFP_KERNEL);
+	struct dentry *root;
+	int err;
+
+	if (!sbinfo)
+		return ERR_PTR(-ENOMEM);
+	spin_lock_init(&sbinfo->stat_lock);
+	sbinfo->mode = 01777;	/* S_IRWXUGO | S_ISVTX */
+	sbinfo->max_blocks = shmem_default_max_blocks();
+	sbinfo->max_inodes = shmem_default_max_inodes();
+	err = shmem_parse_options(data, sbinfo);
+	if (err) {
+		kfree(sbinfo);
+		return ERR_PTR(err);
+	}
+	/* The rootfs's root keeps ramfs's 0755, and gets the archive's mode. */
+	if (fs_type == &rootfs_fs_type)
+		sbinfo->mode = 0755;
+	sbinfo->free_inodes = sbinfo->max_inodes;
+	root = mount_nodev_info(fs_type, TMPFS_MAGIC, sbinfo, shmem_fill_super);
+	if (IS_ERR(root))
+		kfree(sbinfo);
+	return root;
+}
+
+/* Unmounted: the files go (their pages and inodes given back), then the
+ * limits. */
+static void shmem_kill_sb(struct super_block *sb)
+{
+	struct shmem_sb_info *sbinfo = sb->s_fs_info;
+
+	kill_litter_super(sb);
+	kfree(sbinfo);
+}
+
+struct file_system_type tmpfs_fs_type = {
+	.name = "tmpfs",
+	.mount = shmem_mount,
+	.kill_sb = shmem_kill_sb,
+};
+
+struct file_system_type rootfs_fs_type = {
+	.name = "rootfs",
+	.mount = shmem_mount,
+	.kill_sb = shmem_kill_sb,
+};
