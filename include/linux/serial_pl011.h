@@ -9,9 +9,11 @@
 void pl011_init(u32 uartclk);
 void pl011_putc(char c);
 void pl011_write(const char *s, size_t n);
-/* Enable the receive interrupt; received bytes go to rx() in batches, from
- * IRQ context (the bytes pl011_init() kept come first). */
-void pl011_enable_rx_irq(void (*rx)(const unsigned char *buf, int count));
+struct tty_port;
+
+/* Enable the receive interrupt; received bytes go into @port's flip buffer,
+ * from IRQ context (the bytes pl011_init() kept come first). */
+void pl011_enable_rx_irq(struct tty_port *port);
 /* Mask and unmask the receive interrupt: the tty's throttle and unthrottle. */
 void pl011_throttle_rx(void);
 void pl011_unthrottle_rx(void);

@@ -2,14 +2,15 @@
  * drivers/tty/serial/amba-pl011.c, the few registers a console needs).
  * On a real Pi the pins must be switched to the UART (GPIO 14/15 ALT0) and
  * the baud divisor computed from the UART clock; QEMU ignores both.
- * Input is never dropped here: bytes waiting when the UART is set up are
- * kept for the tty, and while the tty is throttled the receive interrupt
+ * Input is never dropped here: bytes waiting when the UART is set up stay
+ * in its FIFO for the tty (see pl011_lcrh), and while the tty is throttled the receive interrupt
  * is masked, so further bytes wait in the FIFO (and, in QEMU, on the host). */
 #include <linux/irq.h>
 #include <linux/kernel.h>
 #include <linux/serial_pl011.h>
 #include <linux/spinlock.h>
 #include <linux/time.h>
+#include <linux/tty.h>
 #include <asm/io.h>
 #include <mach/bcm2835.h>
 
@@ -50,12 +51,7 @@ static void *const gpio = PERIPH(BCM2835_GPIO_BASE);
  * received bytes to the tty; irqsave. */
 static DEFINE_SPINLOCK(port_lock);
 static u32 im; /* the interrupts enabled in IMSC (Linux's uap->im) */
-static void (*rx_handler)(const unsigned char *buf, int count);
-
-/* Bytes found waiting in the receive FIFO when pl011_init() ran, for the
- * tty once its interrupt is on. The FIFO holds 16 (1 with FEN off). */
-static unsigned char early_rx[32];
-static int early_rx_count;
+static struct tty_port *rx_port; /* where received bytes go (Linux's uap->port.state->port) */
 
 bool handle_sysrq_char(char c);
 
@@ -76,25 +72,29 @@ static void gpio_disable_pulls(u32 pins)
 }
 
 /*
- * Keep what the FIFO holds before LCRH is written: a write that changes
- * FEN empties the FIFO (QEMU's, from reset with FEN off, holds the first
- * byte typed ahead; a real PL011 flushes too), and the user's first
- * keystroke would be lost. Called right before that write: a byte that
- * arrived in between would still be lost, so nothing else runs there.
+ * The line control value to write: 8N1, with the FIFOs enabled unless a
+ * received byte already waits. A write that changes FEN empties the FIFO
+ * (QEMU's, from reset with FEN off, holds the first byte typed ahead while
+ * the host keeps the rest; a real PL011 flushes too), so then FEN is left
+ * as the firmware or QEMU set it: with it off, QEMU holds each further byte
+ * on the host until this one is read, and none is lost. Reading the byte
+ * out first is no cure: the next one can land before the write.
  */
-static void pl011_save_early_rx(void)
+static u32 pl011_lcrh(void)
 {
-	int c;
+	u32 fen = LCRH_FEN;
 
-	while (early_rx_count < (int)sizeof(early_rx) && (c = pl011_getc_poll()) >= 0)
-		early_rx[early_rx_count++] = c;
+	if (!(readl_relaxed(uart + UART_FR) & FR_RXFE))
+		fen = readl_relaxed(uart + UART_LCRH) & LCRH_FEN;
+	return LCRH_WLEN8 | fen;
 }
 
 /**
  * pl011_init - route the pins to the UART and program 115200 8N1, FIFOs on
+ * unless a byte already waits (pl011_lcrh)
  * @uartclk: the UART's reference clock in Hz
  *
- * Bytes already received are kept for pl011_enable_rx_irq().
+ * Bytes already received stay in the FIFO for pl011_enable_rx_irq().
  * CONTEXT: boot, CPU 0, before interrupts.
  */
 void pl011_init(u32 uartclk)
@@ -116,8 +116,7 @@ void pl011_init(u32 uartclk)
 	writel(0x7ff, uart + UART_ICR);
 	writel(div64 >> 6, uart + UART_IBRD);
 	writel(div64 & 0x3f, uart + UART_FBRD);
-	pl011_save_early_rx();
-	writel(LCRH_WLEN8 | LCRH_FEN, uart + UART_LCRH);
+	writel(pl011_lcrh(), uart + UART_LCRH);
 	writel(0, uart + UART_IFLS); /* interrupt at 1/8 full, or on timeout */
 	writel(CR_UARTEN | CR_TXE | CR_RXE, uart + UART_CR);
 }
@@ -145,31 +144,33 @@ int pl011_getc_poll(void)
 	return readl_relaxed(uart + UART_DR) & 0xff;
 }
 
-/* Hand @count received bytes to the tty, SysRq's keys apart (Linux's
- * uart_handle_sysrq_char). CONTEXT: port_lock held. */
-static void pl011_receive(const unsigned char *buf, int count)
+/* One received byte into the flip buffer, unless it is a SysRq key (Linux's
+ * uart_handle_sysrq_char, then uart_insert_char). CONTEXT: port_lock held. */
+static void pl011_insert_char(unsigned char c)
 {
-	unsigned char chars[RX_BATCH];
-	int i, n = 0;
-
-	for (i = 0; i < count; i++)
-		if (!handle_sysrq_char((char)buf[i]))
-			chars[n++] = buf[i];
-	if (n)
-		rx_handler(chars, n);
+	if (!handle_sysrq_char((char)c))
+		tty_insert_flip_char(rx_port, c);
 }
 
-/* Empty the receive FIFO, RX_BATCH bytes at most (Linux's
- * pl011_rx_chars and pl011_fifo_to_tty). Reading empties the FIFO, which
- * is what clears the receive interrupts. CONTEXT: port_lock held. */
-static void pl011_rx_chars(void)
+/* Empty the receive FIFO into the flip buffer, RX_BATCH bytes at most
+ * (Linux's pl011_fifo_to_tty). Reading empties the FIFO, which is what
+ * clears the receive interrupts. CONTEXT: port_lock held. */
+static void pl011_fifo_to_tty(void)
 {
-	unsigned char buf[RX_BATCH];
 	int c, n = 0;
 
-	while (n < RX_BATCH && (c = pl011_getc_poll()) >= 0)
-		buf[n++] = c;
-	pl011_receive(buf, n);
+	while (n++ < RX_BATCH && (c = pl011_getc_poll()) >= 0)
+		pl011_insert_char(c);
+}
+
+/* What the receive interrupt does: the bytes into the flip buffer, then
+ * flush_to_ldisc queued for the kworker (Linux's pl011_rx_chars). Out of
+ * line, as in Linux, so that stack traces show the step.
+ * CONTEXT: IRQ, port_lock held. */
+static noinline void pl011_rx_chars(void)
+{
+	pl011_fifo_to_tty();
+	tty_flip_buffer_push(rx_port);
 }
 
 static irqreturn_t pl011_int(int irq, void *dev)
@@ -186,18 +187,19 @@ static irqreturn_t pl011_int(int irq, void *dev)
 }
 
 /**
- * pl011_enable_rx_irq - start interrupt-driven input
- * @rx: gets each batch of received bytes, in IRQ context (first, from
- *	process context, those pl011_init() found waiting)
+ * pl011_enable_rx_irq - start interrupt-driven input into @port's flip buffer
+ *
+ * What waits in the FIFO since before the UART was set up goes first, from
+ * process context (its receive interrupt may have been cleared by then).
  */
-void pl011_enable_rx_irq(void (*rx)(const unsigned char *buf, int count))
+void pl011_enable_rx_irq(struct tty_port *port)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&port_lock, flags);
-	rx_handler = rx;
-	pl011_receive(early_rx, early_rx_count);
-	early_rx_count = 0;
+	rx_port = port;
+	pl011_fifo_to_tty();
+	tty_flip_buffer_push(port);
 	spin_unlock_irqrestore(&port_lock, flags);
 	request_irq(BCM2835_IRQ_UART0 + IRQ_GPU_BASE, pl011_int, "uart-pl011", NULL);
 	spin_lock_irqsave(&port_lock, flags);

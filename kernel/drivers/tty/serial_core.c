@@ -1,8 +1,9 @@
-/* The ttyAMA driver: the console tty's output goes to the PL011, what its
- * receive interrupt delivers goes into the flip buffer, and throttling the
- * tty masks that interrupt (Linux's drivers/tty/serial/serial_core.c
- * uart_write, uart_insert_char, uart_throttle and uart_unthrottle, for
- * the one UART; the UART itself is kernel/drivers/amba-pl011.c). */
+/* The ttyAMA driver: the console tty's output goes to the PL011, its input
+ * comes into the port's flip buffer from the UART's receive interrupt, and
+ * throttling the tty masks that interrupt (Linux's
+ * drivers/tty/serial/serial_core.c uart_write, uart_throttle and
+ * uart_unthrottle, for the one UART; the UART itself is
+ * kernel/drivers/amba-pl011.c). */
 #include <linux/serial_pl011.h>
 #include <linux/tty.h>
 
@@ -48,14 +49,7 @@ struct tty_driver pl011_tty_driver = {
 	.ops = &pl011_tty_ops,
 };
 
-/* CONTEXT: the UART's receive interrupt, its port lock held. */
-static void pl011_rx_chars(const unsigned char *buf, int count)
-{
-	tty_insert_flip_string(&pl011_tty_port, buf, count);
-	tty_flip_buffer_push(&pl011_tty_port);
-}
-
 void pl011_tty_init(void)
 {
-	pl011_enable_rx_irq(pl011_rx_chars);
+	pl011_enable_rx_irq(&pl011_tty_port);
 }
