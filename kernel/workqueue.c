@@ -49,8 +49,9 @@ bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
 }
 
 /* The work is off the list and no longer pending before it runs, so it
- * may queue itself again (Linux's process_one_work). */
-static void process_one_work(struct work_struct *work)
+ * may queue itself again (Linux's process_one_work; out of line, as there,
+ * so that stack traces from work items show it). */
+static noinline __noclone void process_one_work(struct work_struct *work)
 {
 	work->func(work);
 }

@@ -131,15 +131,16 @@ static void n_tty_flush_buffer(struct tty_struct *tty)
 }
 
 /* A signal character: the foreground group gets the signal and, unless
- * NOFLSH, pending input is thrown away (Linux's isig). */
-static void isig(int sig, struct tty_struct *tty)
+ * NOFLSH, pending input is thrown away (Linux's isig). This and the next
+ * are out of line, as in Linux, so that a stack trace of ^C shows them. */
+static noinline __noclone void isig(int sig, struct tty_struct *tty)
 {
 	__isig(sig, tty);
 	if (!L_NOFLSH(tty))
 		n_tty_flush_buffer(tty);
 }
 
-static void n_tty_receive_signal_char(struct tty_struct *tty, int signal, unsigned char c)
+static noinline __noclone void n_tty_receive_signal_char(struct tty_struct *tty, int signal, unsigned char c)
 {
 	isig(signal, tty);
 	if (L_ECHO(tty))

@@ -136,8 +136,9 @@ void tty_buffer_restart_work(struct tty_port *port)
 }
 
 /* Linux's tty_ldisc_receive_buf: a line discipline with receive_buf2
- * takes what it has room for; one without takes all. */
-static int tty_ldisc_receive_buf(struct tty_struct *tty, const unsigned char *p, int count)
+ * takes what it has room for; one without takes all. This and the next
+ * are out of line, as in Linux, so that stack traces show the steps. */
+static noinline __noclone int tty_ldisc_receive_buf(struct tty_struct *tty, const unsigned char *p, int count)
 {
 	if (tty->ldisc->receive_buf2)
 		return tty->ldisc->receive_buf2(tty, p, count);
@@ -147,8 +148,8 @@ static int tty_ldisc_receive_buf(struct tty_struct *tty, const unsigned char *p,
 }
 
 /* Linux's tty_port_default_receive_buf. RETURNS: bytes taken. */
-static int tty_port_default_receive_buf(struct tty_port *port, const unsigned char *p,
-					int count)
+static noinline __noclone int tty_port_default_receive_buf(struct tty_port *port,
+							   const unsigned char *p, int count)
 {
 	struct tty_struct *tty = READ_ONCE(port->tty);
 
