@@ -1,5 +1,8 @@
 """QEMU cases for the student's bench (issue 11): a command typed before the kernel has
-set the UART up runs whole, a 64 KiB paste into a busy shell reaches it to the last byte
+set the UART up runs whole; lesson 5's ^C, traced, takes Linux 4.19's path from the UART
+interrupt through the kworker's flush_to_ldisc and n_tty to kill_pgrp (the seed author's
+trace of it on a real Pi is tests/trace/rpi-4.19/signal-sigint-tty-handler.txt); a 64 KiB
+paste into a busy shell reaches it to the last byte
 (flip buffers that grow, the UART throttled while the shell catches up), and as under
 `make run` (no -no-reboot, no semihosting) `reboot` boots again, `poweroff` ends QEMU,
 and the boot does not claim incoherent caches on an emulator that has none; under
@@ -32,6 +35,73 @@ def check_every_line(text):
     return [f"{len(ran)} of {len(expected)} pasted commands ran; "
             f"missing {missing[:5]}{'...' if len(missing) > 5 else ''}, "
             f"order {'kept' if ran == sorted(ran) else 'broken'}"]
+
+
+def stack_traces(text):
+    """Each `<stack trace>` of a trace text: (the task of its line, [function names])."""
+    blocks = []
+    for m in re.finditer(r"^ *(\S+)-\d+ +\[\d{3}\] [^\n]*: <stack trace>\n((?: => .*\n)+)",
+                         text, re.M):
+        frames = [re.sub(r"\+0x[0-9a-f]+/0x[0-9a-f]+$", "", f)
+                  for f in re.findall(r"^ => (\S+)", m.group(2), re.M)]
+        blocks.append((m.group(1), frames))
+    return blocks
+
+
+def linux_ctrl_c_chain():
+    """The SIGINT's wake-up on Linux 4.19, from the seed author's trace: the
+    kworker's chain from wake_up_state down to ret_from_fork."""
+    path = os.path.join(ROOT, "tests", "trace", "rpi-4.19", "signal-sigint-tty-handler.txt")
+    with open(path) as f:
+        return next(frames for task, frames in stack_traces(f.read()) if "kill_pgrp" in frames)
+
+
+# Where this kernel's chain differs from Linux 4.19's, each for a reason the
+# lesson gives: n_tty sorts the special characters in __receive_buf, which
+# is inlined into n_tty_receive_buf_common as in Linux, so it has no
+# n_tty_receive_char_special; the kworker is a plain kernel thread, with no
+# kthread(); and a record holds 20 frames, so the chain ends at flush_to_ldisc.
+LINUX_ONLY = {"n_tty_receive_char_special", "kthread"}
+
+
+def check_ctrl_c_trace(text):
+    """Lesson 5: ^C typed at RPi_signal, as sh /etc/ftrace-ctrl-c traces it. The
+    UART interrupt queues flush_to_ldisc for the kworker; the kworker's chain
+    to the SIGINT's wake-up is Linux 4.19's, frame for frame; then the events."""
+    m = re.search(r"^# tracer: function\n(.*?)^(?:/ )?# busybox stty", text, re.S | re.M)
+    if not m:
+        return ["lesson 5: no trace after ^C"]
+    trace = m.group(1)
+    reasons = []
+    stacks = stack_traces(trace)
+    irq = ["ttwu_do_wakeup", "ttwu_do_activate", "try_to_wake_up", "autoremove_wake_function",
+           "__wake_up_common", "__wake_up", "queue_work", "tty_flip_buffer_push",
+           "pl011_rx_chars", "pl011_int", "generic_handle_irq", "bcm2835_handle_irq",
+           "handle_arch_irq", "__irq_svc"]
+    if not any(frames[:len(irq)] == irq for task, frames in stacks):
+        reasons.append("lesson 5: no wake-up of the kworker from the UART interrupt "
+                       f"({' <- '.join(irq[6:10])})")
+    worker = ["flush_to_ldisc", "process_one_work", "worker_thread", "ret_from_fork"]
+    if not any(task == "kworker/u8:0" and frames[-5:-1] == worker for task, frames in stacks):
+        reasons.append(f"lesson 5: no kworker stack ending {' <- '.join(worker)}")
+    ours = next((frames for task, frames in stacks
+                 if task == "kworker/u8:0" and "kill_pgrp" in frames), None)
+    linux = [f for f in linux_ctrl_c_chain() if f not in LINUX_ONLY]
+    if ours is None:
+        reasons.append("lesson 5: no stack trace of the SIGINT's wake-up in the kworker")
+    elif ours[:3] != ["ttwu_do_wakeup", "ttwu_do_activate", "try_to_wake_up"] or \
+            ours[3:] != linux[:len(ours) - 3] or ours[-1] != "flush_to_ldisc":
+        reasons.append("lesson 5: the SIGINT's chain " + " <- ".join(ours) +
+                       " is not Linux 4.19's " + " <- ".join(linux))
+    for event in [r"kworker/u8:0-\d+ +\[\d{3}\] d\.\.\. +[\d.]+: signal_generate: sig=2 errno=0 "
+                  r"code=128 comm=RPi_signal pid=\d+ grp=1 res=0",
+                  r"RPi_signal-\d+ +\[\d{3}\] \.\.\.\. +[\d.]+: sys_exit: NR 29 = -514",
+                  r"RPi_signal-\d+ +\[\d{3}\] d\.\.\. +[\d.]+: signal_deliver: sig=2 errno=0 "
+                  r"code=128 sa_handler=[0-9a-f]+ sa_flags=4000000",
+                  r"RPi_signal-\d+ +\[\d{3}\] \.\.\.\. +[\d.]+: sys_exit: NR 119 = -4"]:
+        if not re.search(event, trace):
+            reasons.append(f"lesson 5: missing {event!r}")
+    return reasons
 
 
 def elf_entry(path):
@@ -69,13 +139,20 @@ CASES = [
         # first byte in the UART before the kernel runs. Then echo goes off (so
         # that each output line stands alone) and 64 KiB are pasted at once into
         # a shell that reads a byte per read() and runs each line.
-        "name": "tty-typed-ahead-and-64k-paste",
+        "name": "tty-typed-ahead-ctrl-c-trace-and-64k-paste",
         "append": "rdinit=/init",
         "script": [("", "echo typed-ahead\n"),
-                   (rf"^(?:{PROMPT})?typed-ahead\r?\n(?:.*\n)*?.*{PROMPT}$", "busybox stty -echo\n"),
+                   (rf"^(?:{PROMPT})?typed-ahead\r?\n(?:.*\n)*?.*{PROMPT}$",
+                    "sh /etc/ftrace-ctrl-c\n"),
+                   (rf"ftrace-ctrl-c\r?\n(?:.*\n)*?.*{PROMPT}$", "RPi_signal\n"),
+                   # ^C once it waits in pause()
+                   (r"waiting in pause\(\)", "\x03", 0.5),
+                   (rf"handler ran 1 time\(s\)\r?\n(?:.*\n)*?.*{PROMPT}$",
+                    "echo 0 > /sys/kernel/tracing/tracing_on; cat /sys/kernel/tracing/trace\n"),
+                   (rf"^# tracer: function(?:.*\n)*?.*{PROMPT}$", "busybox stty -echo\n"),
                    (rf"stty -echo\r?\n(?:.*\n)*?.*{PROMPT}$", PASTE + "poweroff\n")],
         "expect": [rf"^(?:{PROMPT})?typed-ahead\r?$", r"reboot: Power down"],
-        "check": check_every_line,
+        "check": lambda text: check_ctrl_c_trace(text) + check_every_line(text),
         "forbid": [r"not found", r"Kernel panic", r"BUG: "],
         "exit": 0,
         "timeout": 60,

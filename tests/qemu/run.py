@@ -166,10 +166,14 @@ def run_case(case):
     console = Console(proc)
     deadline = start + case.get("timeout", 20)
     reasons = []
-    for wait, data in case.get("script", []):
+    # Each step: (pattern to wait for, text to type[, seconds to wait after the
+    # pattern, for a program that prints before it blocks])
+    for wait, data, *settle in case.get("script", []):
         if not console.wait_for(wait, deadline):
             reasons.append(f"never saw {wait!r} before typing")
             break
+        if settle:
+            console.poll(settle[0])
         if not console.type(data, deadline):
             reasons.append(f"QEMU did not take all of {data[:40]!r}... before the end")
             break
