@@ -256,6 +256,16 @@ def normalize_for_6(chain, notes):
     return out
 
 
+def name_returns_for_4_19(chain_6, chain_4_19, notes):
+    """Name a 6.1 frame that is a return into the next symbol as the 4.19
+    frame at the same place, when it stands for that one (each noted)."""
+    for i, frame in enumerate(chain_6):
+        stands_for, why = kernels.RETURN_INTO_NEXT_SYMBOL_IN_6.get(frame, ((), ""))
+        if i < len(chain_4_19) and chain_4_19[i] in stands_for:
+            chain_6[i] = chain_4_19[i]
+            notes.append(why)
+
+
 def is_entry(frame):
     return frame in kernels.ENTRY_FRAMES or frame == "<user>"
 
@@ -270,8 +280,10 @@ def compare_chains(a, b, versions):
     cross_version = versions[0] != versions[1]
     if versions == ("4.19", "6"):
         ca = normalize_for_6(ca, notes)
+        name_returns_for_4_19(cb, ca, notes)
     elif versions == ("6", "4.19"):
         cb = normalize_for_6(cb, notes)
+        name_returns_for_4_19(ca, cb, notes)
     name = kernels.canonical(a.rec.name) if a.kind == "func" else f"{a.rec.name or 'the'}"
     if a.stacked != b.stacked:
         return False, notes, f"only {'A' if a.stacked else 'B'} has a <stack trace> after {name}"

@@ -31,7 +31,8 @@ def inlined_why(name):
 # Functions that end with a call in 6.1, built without frame pointers: the
 # call reuses their frame, so they are on no 6.1 stack trace (4.19 is built
 # with frame pointers and without sibling calls, as this kernel is).
-TAIL_CALLING_IN_6 = {"group_send_sig_info", "force_sig_fault_to_task"}
+TAIL_CALLING_IN_6 = {"group_send_sig_info", "force_sig_fault_to_task", "do_translation_fault",
+                     "do_undefinstr", "arm_notify_die"}
 
 
 def tail_call_why(name):
@@ -45,6 +46,17 @@ CALLS_SHORTENED_IN_6 = [
     ("do_notify_parent", ("__group_send_sig_info", "send_signal"), "__send_signal",
      "6.1's do_notify_parent calls __send_signal_locked itself (4.19: __group_send_sig_info, send_signal)"),
 ]
+
+# 6.1 return addresses that are the first byte of the next symbol: 6.1's
+# __pabt_usr ends with its call into C and falls through into
+# ret_from_exception, and __und_usr sets lr to ret_from_exception, so the
+# frame is named after the entry code's next function (4.19's names the
+# entry code itself). 6.1 name -> (the 4.19 frames it stands for, why).
+RETURN_INTO_NEXT_SYMBOL_IN_6 = {
+    "ret_from_exception": ({"__pabt_usr", "__und_usr"},
+                           "6.1's exception entry returns into ret_from_exception+0x0 (its call is the "
+                           "last instruction before it), so its frame has ret_from_exception's name"),
+}
 
 # Frames of the way in from user space: an unwinder may stop before them.
 ENTRY_FRAMES = {
