@@ -22,7 +22,7 @@ $(B)/tracediff: $(TRACEDIFF_SRCS)
 
 # The lesson programs after the book's set-up, as the QEMU test
 # trace-lessons-same-flow-as-linux (tests/qemu/cases_tracediff.py) boots them
-$(B)/traces/lessons/kestrel-extra.cpio: tools/trace-run.sh $(SCRIPT) user/lessons/commands
+$(B)/traces/lessons/kestrel-extra.cpio: tools/trace-run.sh $(SCRIPT) user/lessons/commands user/user.mk
 	TRACES=$(B)/traces/lessons tools/trace-run.sh --prepare kestrel $(B) $(SCRIPT) $(USER_LESSONS)
 
 .PHONY: trace linux-trace compare
