@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 sys.dont_write_bytecode = True
 from tracediff.compare import compare  # noqa: E402
 from tracediff.parse import parse_file, parse_text  # noqa: E402
+from cases_tty_debug import check_return_addresses  # noqa: E402  (lesson 7)
 
 # the lesson programs whose Linux trace is kept
 LESSONS = sorted(f[:-len(".linux.txt")] for f in os.listdir(os.path.join(ROOT, "docs", "traces"))
@@ -52,12 +53,13 @@ FAULTS_OUTPUT = [
 CASES = [
     {
         "name": "trace-lessons-same-flow-as-linux",
-        "append": "rdinit=/init -- /bin/sh /etc/trace-run",
+        # lkdtm=WARNING: a backtrace for lesson 7 (a warning, then the boot goes on)
+        "append": "rdinit=/init lkdtm=WARNING -- /bin/sh /etc/trace-run",
         "qemu_args": ["-initrd", "@ROOT@/build/traces/lessons/kestrel-extra.cpio"],
         "expect": [r"init: /bin/sh exited with status 0"],
         "expect_anywhere": [r"^=== run %s status 0$" % p for p in LESSONS] + FAULTS_OUTPUT,
         "forbid": [r"write error", r"Kernel panic", r"Internal error", r"BUG: "],
-        "check": check_lessons,
+        "check": lambda text: check_lessons(text) + check_return_addresses(text),
         "exit": 0,
         "timeout": 60,
     },

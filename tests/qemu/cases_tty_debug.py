@@ -104,6 +104,75 @@ def check_ctrl_c_trace(text):
     return reasons
 
 
+KERNEL_ELF = os.path.join(ROOT, "build", "kernel.elf")
+
+
+def disassemble_kernel():
+    """build/kernel.elf's code, as `arm-none-eabi-objdump -d` prints it: symbol
+    name -> address, the names in address order, and address -> instruction."""
+    out = subprocess.run(["arm-none-eabi-objdump", "-d", KERNEL_ELF], capture_output=True,
+                         text=True).stdout
+    addrs, order, insns = {}, [], {}
+    for m in re.finditer(r"^([0-9a-f]{8}) <(\S+)>:$|^([0-9a-f]{8}):\s+[0-9a-f]{8}\s+(.*)$",
+                         out, re.M):
+        if m.group(2):
+            addrs.setdefault(m.group(2), int(m.group(1), 16))
+            order.append(m.group(2))
+        else:
+            insns[int(m.group(3), 16)] = m.group(4).strip()
+    return addrs, order, insns
+
+
+def frame_address(frame, addrs):
+    """The address a stack frame `name+0xoff/0xsize` stands for."""
+    name, off = re.match(r"(\S+)\+0x([0-9a-f]+)/", frame).groups()
+    return addrs[name] + int(off, 16)
+
+
+def check_return_addresses(text):
+    """Lesson 7, on build/kernel.elf: every return address in the trace of
+    rpi_proc_exit's do_exit and in lkdtm=WARNING's backtrace is the instruction
+    after a `bl` to the function one line up (or a `blx` through a pointer), so
+    `__wake_up_parent+0x0` stands for the `bl do_group_exit` that ends
+    sys_exit_group, and the tracer's own line is 4 bytes before the stack's
+    first (the mcount call and its return)."""
+    addrs, order, insns = disassemble_kernel()
+
+    def instruction_before(addr):
+        return insns.get(addr - 4, "?")
+
+    reasons = []
+    m = re.search(r"^ +rpi_proc_exit-\d+ +\[\d+\] \S+ +[\d.]+: (do_exit\+\S+) <-\S+\n"
+                  r".*<stack trace>\n => (do_exit\S+)\n => (do_group_exit\S+)\n"
+                  r" => (__wake_up_parent\+0x0/\S+)\n => ret_fast_syscall\+0x0/", text, re.M)
+    if not m:
+        return ["lesson 7: no do_exit stack trace of rpi_proc_exit ending in "
+                "do_group_exit <- __wake_up_parent+0x0 <- ret_fast_syscall+0x0"]
+    traced, inner, caller, next_symbol = (frame_address(f, addrs) for f in m.groups())
+    if not re.match(r"bl\s+[0-9a-f]+ <__gnu_mcount_nc>", instruction_before(traced + 4)) or \
+            inner != traced + 4:
+        reasons.append(f"lesson 7: {m.group(1)} is not the mcount call whose return is {m.group(2)}")
+    for ret, callee in ((caller, "do_exit"), (next_symbol, "do_group_exit")):
+        if not re.match(rf"bl\s+[0-9a-f]+ <{callee}>", instruction_before(ret)):
+            reasons.append(f"lesson 7: {ret:#x} is not the return from a bl {callee}: "
+                           f"{instruction_before(ret)!r}")
+    if order[order.index("__wake_up_parent") - 1] != "sys_exit_group":
+        reasons.append("lesson 7: __wake_up_parent does not follow sys_exit_group")
+    lines = re.findall(r"^\[ *[\d.]+\] \[<[0-9a-f]+>\] \((\S+)\) from \[<([0-9a-f]+)>\] "
+                       r"\((\S+)\+0x", text, re.M)
+    if len(lines) < 5:
+        reasons.append("lesson 7: no WARNING backtrace (lkdtm=WARNING)")
+    for callee, ret, caller_name in lines:
+        if caller_name == "ret_from_fork":
+            continue  # entered by adr lr + a jump, not by a bl
+        insn = instruction_before(int(ret, 16))
+        # a call through a pointer (blx rN) names no callee to check
+        if not re.match(rf"bl\s+[0-9a-f]+ <{re.escape(callee)}>|blx\s+r\d+$", insn):
+            reasons.append(f"lesson 7: backtrace: {ret} in {caller_name} does not follow "
+                           f"a bl {callee}: {insn!r}")
+    return reasons
+
+
 def elf_entry(path):
     """A user program's entry point (e_entry), 0 if it is not built yet."""
     try:
