@@ -32,6 +32,14 @@ $(B)/kernel/%.o: kernel/%.c
 	@echo '  CC      $<'
 	$(Q)$(CC) $(KCFLAGS) $(if $(filter $(NOTRACE_SRCS),$<),,$(CC_FLAGS_FTRACE)) -c -o $@ $<
 
+# The syscall events' metadata, generated from the syscall table and the
+# prototypes (Linux gets it from SYSCALL_DEFINEx).
+$(B)/generated/syscall_meta.h: tools/gen_syscall_meta.py include/linux/syscalls.h kernel/arm/calls.c
+	@mkdir -p $(dir $@)
+	python3 tools/gen_syscall_meta.py include/linux/syscalls.h kernel/arm/calls.c > $@
+$(B)/kernel/trace/trace_syscalls.o: $(B)/generated/syscall_meta.h
+$(B)/kernel/trace/trace_syscalls.o: KCFLAGS += -I$(B)/generated
+
 $(B)/tools/kallsyms $(B)/tools/recordmcount: $(B)/tools/%: tools/%.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -O2 -Wall -o $@ $<

@@ -9,6 +9,9 @@
 #define BITS_PER_LONG (8 * (int)sizeof(long))
 #define BITS_TO_LONGS(nr) DIV_ROUND_UP(nr, BITS_PER_LONG)
 #define INT_MAX ((int)(~0U >> 1))
+#ifndef UINT_MAX
+#define UINT_MAX (~0U)
+#endif
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr)-offsetof(type, member)))

@@ -36,11 +36,14 @@
 #define TASK_STOPPED (TASK_WAKEKILL | __TASK_STOPPED)
 #define TASK_IDLE (TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
 #define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE)
-/* The states /proc and the sched_switch event report (Linux's). */
-#define TASK_REPORT                                                                  \
-	(TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE | __TASK_STOPPED | __TASK_TRACED | \
-	 EXIT_DEAD | EXIT_ZOMBIE | TASK_PARKED)
-#define TASK_REPORT_MAX 0x0100
+/* The states /proc and sched_switch report (Linux's): one bit each, and
+ * TASK_IDLE reported as its own letter after them. */
+#define TASK_REPORT (TASK_RUNNING | TASK_INTERRUPTIBLE | \
+		     TASK_UNINTERRUPTIBLE | __TASK_STOPPED | \
+		     __TASK_TRACED | EXIT_DEAD | EXIT_ZOMBIE | \
+		     TASK_PARKED)
+#define TASK_REPORT_IDLE (TASK_REPORT + 1)
+#define TASK_REPORT_MAX (TASK_REPORT_IDLE << 1)
 
 /* task->flags */
 #define PF_IDLE 0x00000002
@@ -195,6 +198,18 @@ static inline int test_tsk_thread_flag(struct task_struct *t, int flag)
 static inline int thread_group_leader(struct task_struct *p)
 {
 	return p->exit_signal >= 0;
+}
+
+/* Which of the reported states @tsk is in: 0 running, then one per
+ * TASK_REPORT bit, then idle (Linux's; the letters "RSDTtXZPI"). */
+static inline unsigned int task_state_index(struct task_struct *tsk)
+{
+	unsigned int tsk_state = READ_ONCE(tsk->state);
+	unsigned int state = (tsk_state | tsk->exit_state) & TASK_REPORT;
+
+	if (tsk_state == TASK_IDLE)
+		state = TASK_REPORT_IDLE;
+	return state ? 32 - __builtin_clz(state) : 0;
 }
 
 static inline pid_t task_pid_nr(struct task_struct *t) { return t->pid; }

@@ -17,6 +17,8 @@ char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
 char *strstr(const char *haystack, const char *needle);
 size_t strlcpy(char *dst, const char *src, size_t size);
+char *strcpy(char *dst, const char *src);
+char *strcat(char *dst, const char *src);
 char *strpbrk(const char *s, const char *accept);
 char *strsep(char **stringp, const char *delim);
 

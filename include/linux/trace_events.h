@@ -7,6 +7,7 @@
 #include <linux/compiler.h>
 #include <linux/ring_buffer.h>
 #include <linux/trace_seq.h>
+#include <linux/tracepoint.h>
 #include <linux/types.h>
 
 #ifndef TASK_COMM_LEN
@@ -31,20 +32,13 @@ struct trace_entry {
 #define TRACE_FLAG_NMI 0x40
 
 /*
- * A record in the trace buffer is a ring_buffer_event whose payload starts
- * with the entry (struct trace_entry, then the event's fields), as Linux's.
- * Linux keeps each pid's comm apart, in saved_cmdlines; the comm of the
- * task that wrote a record is kept here at the payload's end instead.
+ * A record in the trace buffer is a ring_buffer_event whose payload is the
+ * entry: struct trace_entry, then the event's fields, as Linux's. The
+ * comm of each pid is kept apart, in saved_cmdlines, as Linux does.
  */
-#define TRACE_ENTRY_MAX (RB_EVENT_DATA_SIZE - TASK_COMM_LEN)
+#define TRACE_ENTRY_MAX RB_EVENT_DATA_SIZE
 /* Bytes after struct trace_entry for an event's fields. */
 #define TRACE_EVENT_FIELDS_MAX (TRACE_ENTRY_MAX - 8)
-
-static inline char *trace_record_comm(struct ring_buffer_event *event)
-{
-	return (char *)ring_buffer_event_data(event) + TRACE_ENTRY_MAX;
-}
-
 
 /* Linux's enum print_line_t. */
 enum print_line_t {
@@ -87,30 +81,100 @@ struct trace_event *ftrace_find_event(int type);
 enum print_line_t trace_nop_print(struct trace_iterator *iter, int flags,
 				  struct trace_event *event);
 
-/*
- * One event (Linux's struct trace_event_call and, folded in, its
- * trace_event_class and trace_event_file). Call sites test `enabled`
- * inline, so a disabled tracepoint costs one load and branch.
- */
-struct trace_event_call {
-	const char *system;    /* Linux: call->class->system, the events/ folder */
-	const char *name;      /* as in events/<system>/<name> and each line */
-	struct trace_event event; /* its output; event.type is entry->type */
-	int enabled;           /* Linux: EVENT_FILE_FL_ENABLED */
-	/* the event's TP_printk, without the "name: " prefix or the newline */
-	void (*print)(struct trace_seq *p, const void *fields);
-	/* called when the event is turned on or off (Linux's TRACE_EVENT_FN
-	 * regfunc/unregfunc), or NULL */
-	void (*reg)(int enable);
+#define is_signed_type(type) (((type)(-1)) < (type)1)
+
+/* How a field is compared in a filter (Linux's). */
+enum {
+	FILTER_OTHER = 0,     /* a number */
+	FILTER_STATIC_STRING, /* char name[N] */
+	FILTER_DYN_STRING,    /* __data_loc char[] */
+	FILTER_PTR_STRING,
+	FILTER_TRACE_FN,
+	FILTER_COMM,          /* the current task's comm */
+	FILTER_CPU,           /* the CPU that wrote the record */
 };
 
-/* raw_syscalls' regfunc: mark every task TIF_SYSCALL_TRACEPOINT, so that
- * syscalls take the traced path in entry-common.S (Linux's syscall_regfunc). */
-void syscall_regfunc(int enable);
+/* A field of an event's record: a line of its `format`, a name a filter
+ * may use (Linux's struct ftrace_event_field). */
+struct ftrace_event_field {
+	struct ftrace_event_field *next;
+	const char *name;
+	const char *type;
+	int filter_type;
+	int offset;
+	int size;
+	int is_signed;
+};
 
-/* Every event, grouped by system (the files of include/trace/events/). */
-extern struct trace_event_call *const ftrace_events[];
-extern const unsigned int nr_ftrace_events;
+struct trace_event_call;
+struct event_filter;
+struct event_trigger_data;
+
+/* What the events of one TRACE_EVENT class share (Linux's struct
+ * trace_event_class): their system, probe and fields. */
+struct trace_event_class {
+	const char *system;
+	void *probe;
+	/* the event's fields, defined at boot (trace_define_field) */
+	int (*define_fields)(struct trace_event_call *call);
+	/* -EBUSY on sys_enter/sys_exit... (Linux's reg): a syscall event's
+	 * enable goes through the syscall tracepoint instead */
+	int (*reg)(struct trace_event_call *call, int enable);
+	struct ftrace_event_field *fields; /* in record order */
+	struct ftrace_event_field **fields_tail;
+};
+
+/* call->flags: Linux's EVENT_FILE_FL_* of its trace_event_file. */
+enum {
+	EVENT_FILE_FL_ENABLED = 1 << 0,       /* events/.../enable is 1 */
+	EVENT_FILE_FL_RECORDED_CMD = 1 << 1,  /* it records comms (record-cmd) */
+	EVENT_FILE_FL_FILTERED = 1 << 3,      /* it has a filter */
+	EVENT_FILE_FL_SOFT_MODE = 1 << 5,     /* enable_event triggers arm it */
+	EVENT_FILE_FL_SOFT_DISABLED = 1 << 6, /* armed but not recording */
+	EVENT_FILE_FL_TRIGGER_MODE = 1 << 7,  /* it has triggers */
+	EVENT_FILE_FL_TRIGGER_COND = 1 << 8,  /* a trigger has a filter */
+	EVENT_FILE_FL_PID_FILTER = 1 << 9,    /* set_event_pid applies */
+};
+
+/*
+ * One event (Linux's struct trace_event_call and, folded in, its
+ * trace_event_file: there is one trace array). Its probe stays registered
+ * on its tracepoint while it is enabled or armed by a trigger.
+ */
+struct trace_event_call {
+	struct trace_event_class *class;
+	const char *name;          /* as in events/<system>/<name> and each line */
+	struct trace_event event;  /* its output; event.type is entry->type, its id */
+	const char *print_fmt;     /* TP_printk as text, for `format` */
+	struct tracepoint *tp;
+	struct tracepoint_func tp_probe; /* class->probe with this event as data */
+	unsigned int flags;        /* EVENT_FILE_FL_*; changed under event_mutex */
+	int sm_ref;                /* soft-mode users: enable_event triggers */
+	struct event_filter *filter;          /* the filter file's, or NULL */
+	struct event_trigger_data *triggers;  /* the trigger file's, newest first */
+	void *data;                /* a syscall event's struct syscall_metadata */
+};
+
+static inline const char *trace_event_name(struct trace_event_call *call)
+{
+	return call->name;
+}
+
+/* Add a field to @call's format (Linux's trace_define_field). @type
+ * "char[16]" or "__data_loc char[]" makes a string field for filters.
+ * CONTEXT: boot. RETURNS: 0 or -ENOMEM. */
+int trace_define_field(struct trace_event_call *call, const char *type, const char *name,
+		       int offset, int size, int is_signed, int filter_type);
+/* The field a filter names: the event's own, then CPU/cpu/COMM/comm, then
+ * the common_* fields (Linux's trace_find_event_field). */
+struct ftrace_event_field *trace_find_event_field(struct trace_event_call *call,
+						 const char *name);
+
+/* Every event: include/trace/events/'s, grouped by system, then the
+ * syscall events. */
+#define FTRACE_EVENTS_MAX 1024
+extern struct trace_event_call *ftrace_events[FTRACE_EVENTS_MAX];
+extern unsigned int nr_ftrace_events;
 
 /* The live trace buffer and the trace clock at its last reset
  * (Linux's global_trace.trace_buffer: its buffer and time_start). */
@@ -127,15 +191,30 @@ void tracing_stop(void);
 void tracing_start(void);
 void tracing_reset_online_cpus(void);
 
-/* Helpers for the events' print functions (Linux's __print_flags, __get_bitmask). */
+/* Helpers for the events' print functions (Linux's __print_flags,
+ * __print_symbolic, __get_bitmask): each prints into @p (the iterator's
+ * tmp_seq) and returns that text for a %s of the line. */
 struct trace_print_flags {
 	unsigned long mask;
 	const char *name;
 };
 
-void trace_print_flags_seq(struct trace_seq *p, const char *delim, unsigned long flags,
-			   const struct trace_print_flags *flag_array);
-void trace_print_bitmask_seq(struct trace_seq *p, const u32 *bitmask, unsigned int bitmask_size);
+const char *trace_print_flags_seq(struct trace_seq *p, const char *delim, unsigned long flags,
+				  const struct trace_print_flags *flag_array);
+const char *trace_print_symbols_seq(struct trace_seq *p, unsigned long val,
+				    const struct trace_print_flags *symbol_array);
+const char *trace_print_bitmask_seq(struct trace_seq *p, const u32 *bitmask,
+				    unsigned int bitmask_size);
+/* "name: " before an event's TP_printk (Linux's trace_raw_output_prep).
+ * RETURNS: TRACE_TYPE_HANDLED, or UNHANDLED if the record is not @event's. */
+int trace_raw_output_prep(struct trace_iterator *iter, struct trace_event *event);
+/* __assign_str(): copy @src after the fixed fields at @offset, as much as
+ * the record holds, and point *@loc at it (Linux's __data_loc: length << 16
+ * | offset). RETURNS: the offset after it. */
+unsigned int trace_event_assign_str(void *entry, unsigned int offset, u32 *loc, const char *src);
+/* __get_str(): the string @loc points at in @entry, or "" if it points
+ * outside the record (a corrupt record never makes a reader stray). */
+const char *trace_event_get_str(const void *entry, u32 loc);
 
 /*
  * Writing an entry (Linux's trace_buffer_lock_reserve and
@@ -150,30 +229,68 @@ struct ring_buffer_event *trace_buffer_lock_reserve(struct ring_buffer *buffer, 
 						    unsigned long len, unsigned long flags);
 void __buffer_unlock_commit(struct ring_buffer *buffer, struct ring_buffer_event *event);
 
-/* An event being written: between reserve and commit, IRQs are off. */
+/*
+ * An event being written: between reserve and commit, IRQs are off. An
+ * event with a filter or a conditional trigger is written to this CPU's
+ * scratch record first and copied to the ring only if it passes (Linux's
+ * trace_buffered_event).
+ */
 struct trace_event_buffer {
 	struct ring_buffer *buffer;
-	struct ring_buffer_event *event;
-	void *entry;         /* the event's fields, returned by reserve */
+	struct trace_event_call *call;
+	struct ring_buffer_event *event; /* in the ring, or the scratch record */
+	void *entry;         /* its entry, struct trace_entry first */
 	unsigned long flags; /* the IRQ state before reserve */
+	bool buffered;       /* event is the scratch record */
 };
 
+/* RETURNS: the entry to fill (@len bytes, struct trace_entry first and
+ * filled), or NULL (nothing to commit) if tracing is off or @len does not fit. */
 void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 				 struct trace_event_call *call, size_t len);
+/* Filter, record, then run the triggers (Linux's trace_event_buffer_commit). */
 void trace_event_buffer_commit(struct trace_event_buffer *fbuffer);
+
+/* Run @call's triggers (Linux's event_triggers_call): with @rec NULL,
+ * before the record exists, all of them; with the record, those whose
+ * filter it passes, but the ones that must follow the record (stacktrace)
+ * are only returned, as a mask for event_triggers_post_call(). */
+unsigned int event_triggers_call(struct trace_event_call *call, void *rec);
+void event_triggers_post_call(struct trace_event_call *call, unsigned int tt);
+/* set_event_pid: true if the current task is not to be traced. */
+bool trace_event_ignore_this_pid(struct trace_event_call *call);
+
+/*
+ * At the top of every probe (Linux's trace_trigger_soft_disabled): the
+ * unconditional triggers run whether or not the event records; a
+ * soft-disabled event, or one set_event_pid excludes, stops here.
+ */
+static inline bool trace_trigger_soft_disabled(struct trace_event_call *call)
+{
+	unsigned int eflags = READ_ONCE(call->flags);
+
+	if (!(eflags & EVENT_FILE_FL_TRIGGER_COND)) {
+		if (eflags & EVENT_FILE_FL_TRIGGER_MODE)
+			event_triggers_call(call, NULL);
+		if (eflags & EVENT_FILE_FL_SOFT_DISABLED)
+			return true;
+		if (eflags & EVENT_FILE_FL_PID_FILTER)
+			return trace_event_ignore_this_pid(call);
+	}
+	return false;
+}
 
 /*
  * Provided by the kernel (host tests stub them, and raw_smp_processor_id()
  * of <linux/sched.h>):
  * trace_clock_local - ns since boot, on the CPU running it.
  * tracing_generic_entry_update - fill entry->pid, entry->flags and
- *	entry->preempt_count and @comm (TASK_COMM_LEN bytes) from the current
- *	task and CPU state; @irq_flags is the CPSR saved before the tracer
- *	masked IRQs, so TRACE_FLAG_IRQS_OFF reflects the traced code's state.
+ *	entry->preempt_count from the current task and CPU state (Linux
+ *	passes the preempt count in); @irq_flags is the CPSR saved before the
+ *	tracer masked IRQs, so TRACE_FLAG_IRQS_OFF reflects the traced code.
  */
 u64 trace_clock_local(void);
-void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags,
-				  char *comm);
+void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags);
 
 /* iter_flags (Linux's enum trace_iter_flags). */
 #define TRACE_FILE_LAT_FMT 1  /* latency format (options/latency-format, ftrace_dump) */

@@ -125,3 +125,18 @@ char *strsep(char **stringp, const char *delim)
 	*stringp = end;
 	return s;
 }
+
+char *strcpy(char *dst, const char *src)
+{
+	char *d = dst;
+
+	while ((*d++ = *src++))
+		;
+	return dst;
+}
+
+char *strcat(char *dst, const char *src)
+{
+	strcpy(dst + strlen(dst), src);
+	return dst;
+}

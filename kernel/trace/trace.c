@@ -5,6 +5,7 @@
 #include <linux/irq.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/smp.h>
 #include <linux/stacktrace.h>
 #include <linux/string.h>
@@ -18,8 +19,7 @@ u64 trace_clock_local(void)
 	return local_clock();
 }
 
-void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags,
-				  char *comm)
+void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags)
 {
 	struct task_struct *tsk = current;
 	int pc = current_thread_info()->preempt_count;
@@ -29,7 +29,54 @@ void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_f
 	entry->flags = (irqs_disabled_flags(irq_flags) ? TRACE_FLAG_IRQS_OFF : 0) |
 		       ((pc & (0xf << 16)) ? TRACE_FLAG_HARDIRQ : 0) |
 		       (test_tsk_thread_flag(tsk, TIF_NEED_RESCHED) ? TRACE_FLAG_NEED_RESCHED : 0);
-	memcpy(comm, tsk->comm, TASK_COMM_LEN);
+}
+
+/* Count of probes on the syscall tracepoints (sys_enter and sys_exit):
+ * while non-zero every task carries TIF_SYSCALL_TRACEPOINT, which new ones
+ * inherit in dup_task_struct (Linux's kernel/tracepoint.c). CONTEXT:
+ * event_mutex held, which keeps the count right. */
+static int sys_tracepoint_refcount;
+
+static void set_syscall_tracepoint_flags(bool set)
+{
+	struct task_struct *p, *t;
+	unsigned long flags;
+	int cpu;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &all_tasks, tasks)
+		for_each_thread(p, t)
+			(set ? set_tsk_thread_flag : clear_tsk_thread_flag)(t, TIF_SYSCALL_TRACEPOINT);
+	for_each_possible_cpu(cpu)
+		if (idle_task(cpu))
+			(set ? set_tsk_thread_flag : clear_tsk_thread_flag)(idle_task(cpu),
+									TIF_SYSCALL_TRACEPOINT);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+}
+
+void syscall_regfunc(void)
+{
+	if (!sys_tracepoint_refcount++)
+		set_syscall_tracepoint_flags(true);
+}
+
+void syscall_unregfunc(void)
+{
+	if (!--sys_tracepoint_refcount)
+		set_syscall_tracepoint_flags(false);
+}
+
+static void tracepoint_sync_ipi(void *unused)
+{
+}
+
+void tracepoint_synchronize_unregister(void)
+{
+	int cpu, self = raw_smp_processor_id();
+
+	for_each_online_cpu(cpu)
+		if (cpu != self)
+			smp_call_function_single(cpu, tracepoint_sync_ipi, NULL, 1);
 }
 
 /*
@@ -116,7 +163,10 @@ void trace_boot_init(void)
 			return;
 		}
 	}
-	trace_init(mem, size);
+	if (trace_create_savedcmd() || trace_init(mem, size)) {
+		pr_err("tracing: cannot set up the events\n");
+		return;
+	}
 	pr_info("tracing: %u KiB ring buffer per CPU\n", (unsigned)(size >> 10));
 	/* The function tracers (Linux's init_function_trace, init_graph_trace). */
 	register_tracer(&function_trace);
@@ -130,6 +180,7 @@ void trace_boot_init(void)
 		if (*token && ftrace_set_clr_event(token, 1) < 0)
 			pr_warn("Failed to enable trace event: %s\n", token);
 	}
+	trace_apply_boot_triggers();
 }
 
 static void ftrace_dump_line(const char *line)

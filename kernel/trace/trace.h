@@ -235,4 +235,54 @@ enum print_line_t print_graph_function_flags(struct trace_iterator *iter, u32 fl
 /* The mark of a duration in ns, '!' for over 100 us... (trace_output.c). */
 char trace_find_mark(unsigned long long d);
 
+/* ---- Events (trace_events.c) ---- */
+
+int trace_add_event_call(struct trace_event_call *call);
+struct trace_event_call *trace_find_event_call(const char *system, const char *name);
+int __ftrace_event_enable_disable(struct trace_event_call *call, int enable, int soft_disable);
+void trace_event_enable_cmd_record(bool enable);
+extern struct ftrace_event_field *ftrace_common_fields;
+
+/* The syscalls:sys_enter_<name> and sys_exit_<name> events (trace_syscalls.c). */
+int init_ftrace_syscalls(void);
+
+/* ---- Filters (trace_events_filter.c) ---- */
+
+struct event_filter;
+int create_event_filter(struct trace_event_call *call, const char *filter_string,
+			struct event_filter **filterp);
+void free_event_filter(struct event_filter *filter);
+bool filter_match_preds(struct event_filter *filter, void *rec);
+int apply_event_filter(struct trace_event_call *call, char *filter_string);
+void print_event_filter(struct trace_event_call *call, struct trace_seq *s);
+
+/* ---- Triggers (trace_events_trigger.c) ---- */
+
+int trigger_process_regex(struct trace_event_call *call, char *buff);
+void trigger_show(struct trace_event_call *call, struct trace_seq *s);
+void trigger_data_free_all(struct trace_event_call *call);
+extern char bootup_trigger_buf[];
+void trace_apply_boot_triggers(void);
+
+/* ---- set_event_pid (trace_events.c) ---- */
+
+int trace_event_set_pids(char *buf, bool append);
+void trace_event_show_pids(struct trace_seq *s);
+void trace_event_follow_fork(bool enable);
+
+/* ---- Comms (trace_cmdline.c, trace_sched_switch.c) ---- */
+
+#define SAVED_CMDLINES_MAX 32768 /* saved_cmdlines_size (Linux's PID_MAX_DEFAULT) */
+int trace_create_savedcmd(void);
+void trace_find_cmdline(int pid, char comm[]);
+void trace_taskinfo_save_set(void);
+struct task_struct;
+void tracing_record_taskinfo(struct task_struct *task);
+void tracing_record_taskinfo_sched_switch(struct task_struct *prev, struct task_struct *next);
+void tracing_start_cmdline_record(void);
+void tracing_stop_cmdline_record(void);
+void trace_print_saved_cmdlines(void (*print)(void *arg, int pid, const char *comm), void *arg);
+unsigned int trace_saved_cmdlines_size(void);
+int tracing_resize_saved_cmdlines(unsigned int val);
+
 #endif

@@ -11,10 +11,12 @@
 #include "trace.h"
 
 /* Linux's __print_flags(): the names of the set flags joined by @delim,
- * then any flags left over in hex. @flag_array ends with a NULL name. */
-void trace_print_flags_seq(struct trace_seq *p, const char *delim, unsigned long flags,
-			   const struct trace_print_flags *flag_array)
+ * then any flags left over in hex. @flag_array ends with a NULL name.
+ * RETURNS: the text, NUL-terminated in @p. */
+const char *trace_print_flags_seq(struct trace_seq *p, const char *delim, unsigned long flags,
+				  const struct trace_print_flags *flag_array)
 {
+	const char *ret = p->buffer + p->len;
 	int i, first = 1;
 
 	for (i = 0; flag_array[i].name && flags; i++) {
@@ -34,16 +36,41 @@ void trace_print_flags_seq(struct trace_seq *p, const char *delim, unsigned long
 			trace_seq_puts(p, delim);
 		trace_seq_printf(p, "0x%lx", flags);
 	}
+	trace_seq_putc(p, 0);
+	return ret;
+}
+
+/* Linux's __print_symbolic(): the name of @val, or @val in hex. */
+const char *trace_print_symbols_seq(struct trace_seq *p, unsigned long val,
+				    const struct trace_print_flags *symbol_array)
+{
+	const char *ret = p->buffer + p->len;
+	int i;
+
+	for (i = 0; symbol_array[i].name; i++) {
+		if (val != symbol_array[i].mask)
+			continue;
+		trace_seq_puts(p, symbol_array[i].name);
+		break;
+	}
+	if (ret == p->buffer + p->len)
+		trace_seq_printf(p, "0x%lx", val);
+	trace_seq_putc(p, 0);
+	return ret;
 }
 
 /* Linux's __get_bitmask() (%*pb): 32-bit words in hex, most significant
  * first, separated by commas. A 4-CPU cpumask is one ARM long: "00000006". */
-void trace_print_bitmask_seq(struct trace_seq *p, const u32 *bitmask, unsigned int bitmask_size)
+const char *trace_print_bitmask_seq(struct trace_seq *p, const u32 *bitmask,
+				    unsigned int bitmask_size)
 {
+	const char *ret = p->buffer + p->len;
 	int i;
 
 	for (i = bitmask_size / sizeof(u32) - 1; i >= 0; i--)
 		trace_seq_printf(p, i ? "%08x," : "%08x", (unsigned int)bitmask[i]);
+	trace_seq_putc(p, 0);
+	return ret;
 }
 
 /* ---- The entry types the output knows (Linux's register_trace_event) ---- */
@@ -151,8 +178,8 @@ static int peek_next_entry(struct trace_iterator *iter, struct ring_buffer_event
  * trace_find_next_entry_inc - copy out the oldest unread record of any CPU
  * (or of iter->cpu_file alone) and move past it
  *
- * The copy's comm and entry are NUL-terminated at their ends, so a corrupt
- * record cannot make a %s read past it. RETURNS: the entry (also
+ * The copy is NUL-terminated at its end, so a corrupt record cannot make
+ * a %s read past it. RETURNS: the entry (also
  * iter->ent), or NULL at the end.
  */
 struct trace_entry *trace_find_next_entry_inc(struct trace_iterator *iter)
@@ -168,7 +195,6 @@ struct trace_entry *trace_find_next_entry_inc(struct trace_iterator *iter)
 	iter->idx++;
 	iter->ts = iter->event.ts;
 	iter->ent = ring_buffer_event_data(&iter->event);
-	trace_record_comm(&iter->event)[TASK_COMM_LEN - 1] = '\0';
 	((char *)iter->ent)[TRACE_ENTRY_MAX - 1] = '\0';
 	return iter->ent;
 }
@@ -362,11 +388,6 @@ int trace_print_lat_fmt(struct trace_seq *s, struct trace_entry *entry)
 	return !trace_seq_has_overflowed(s);
 }
 
-/* Linux's trace_find_cmdline(): pid 0 is every CPU's idle task. */
-static const char *trace_comm(struct trace_iterator *iter)
-{
-	return iter->ent->pid ? trace_record_comm(&iter->event) : "<idle>";
-}
 
 /* Linux's ns2usecs(): rounded to the nearest microsecond. */
 static u64 ns2usecs(u64 nsec)
@@ -380,8 +401,10 @@ int trace_print_context(struct trace_iterator *iter)
 {
 	struct trace_seq *s = &iter->seq;
 	struct trace_entry *entry = iter->ent;
+	char comm[TASK_COMM_LEN];
 
-	trace_seq_printf(s, "%16s-%-5d ", trace_comm(iter), entry->pid);
+	trace_find_cmdline(entry->pid, comm);
+	trace_seq_printf(s, "%16s-%-5d ", comm, entry->pid);
 	trace_seq_printf(s, "[%03d] ", iter->cpu);
 	if (READ_ONCE(iter->tr->trace_flags) & TRACE_ITER_IRQ_INFO)
 		trace_print_lat_fmt(s, entry);
@@ -455,13 +478,15 @@ int trace_print_lat_context(struct trace_iterator *iter)
 	struct trace_seq *s = &iter->seq;
 	struct trace_entry *entry = iter->ent;
 	u64 next_ts = trace_next_ts(iter);
+	char comm[TASK_COMM_LEN];
 
+	trace_find_cmdline(entry->pid, comm);
 	if (READ_ONCE(iter->tr->trace_flags) & TRACE_ITER_VERBOSE) {
-		trace_seq_printf(s, "%16s %5d %3d %d %08x %08lx ", trace_comm(iter), entry->pid,
+		trace_seq_printf(s, "%16s %5d %3d %d %08x %08lx ", comm, entry->pid,
 				 iter->cpu, entry->flags, entry->preempt_count,
 				 (unsigned long)iter->idx);
 	} else {
-		trace_seq_printf(s, "%8.8s-%-5d %3d", trace_comm(iter), entry->pid, iter->cpu);
+		trace_seq_printf(s, "%8.8s-%-5d %3d", comm, entry->pid, iter->cpu);
 		trace_print_lat_fmt(s, entry);
 	}
 	lat_print_timestamp(iter, next_ts);

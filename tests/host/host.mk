@@ -10,12 +10,13 @@ HOST_TESTS := $(patsubst tests/host/%.c,$(B)/host/%,$(wildcard tests/host/test_*
 HOST_PY_TESTS := $(wildcard tests/host/test_*.py)
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare \
 	-fsanitize=address,undefined -fno-sanitize-recover=undefined \
-	-Iinclude -Iinclude/uapi -Itests/host -DHOST_TEST -DCONFIG_SLUB_DEBUG -DCONFIG_DEBUG_VM -DUTS_RELEASE='"host"' \
+	-Iinclude -Iinclude/uapi -Itests/host -I$(B)/generated -DHOST_TEST -DCONFIG_SLUB_DEBUG -DCONFIG_DEBUG_VM -DUTS_RELEASE='"host"' \
 	-MMD -MP
 
 host_sources = $(shell sed -n '1s/.*sources:\(.*\)\*\/.*/\1/p' $(1))
 
-$(B)/host/%: tests/host/%.c $$(call host_sources,tests/host/%.c) $(wildcard tests/host/*.h)
+$(B)/host/%: tests/host/%.c $$(call host_sources,tests/host/%.c) $(wildcard tests/host/*.h) \
+		$(B)/generated/syscall_meta.h
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(call host_sources,$<) -lcmocka
 

@@ -1,4 +1,4 @@
-/* sources: kernel/trace/trace_output.c kernel/trace/trace_events.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/lib/string_words.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/kallsyms.c */
+/* sources: kernel/trace/trace_output.c kernel/trace/trace_events.c kernel/trace/trace_events_filter.c kernel/trace/trace_events_trigger.c kernel/trace/trace_syscalls.c kernel/trace/trace_cmdline.c kernel/trace/trace_sched_switch.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/tracepoint.c kernel/lib/string_words.c kernel/lib/glob.c kernel/lib/kstrtox.c kernel/lib/hexdump.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/kallsyms.c */
 /* The tracer's own records printed against real Linux lines: function
  * tracer lines and <stack trace> blocks of Linux 4.19 on a Raspberry Pi
  * (the seeds' book's traces, linux-traces/rpi-4.19/ of the team's
@@ -17,7 +17,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* ---- A made-up kernel text with the real functions' sizes ---- */
@@ -94,7 +93,7 @@ static u32 symbol_address(const char *text)
 	unsigned int off, size, i;
 
 	if (sscanf(text, "%127[^+]+0x%x/0x%x", name, &off, &size) != 3)
-		return (u32)strtoul(text, NULL, 16);
+		return (u32)simple_strtoul(text, NULL, 16);
 	for (i = 0; i < NSYMS; i++)
 		if (!strcmp(text_layout[i].name, name)) {
 			assert_int_equal(text_layout[i].size, size);
@@ -119,7 +118,7 @@ static int setup(void **state)
 
 	if (check_kallsyms())
 		return -1;
-	return trace_init(areas, SIZE);
+	return trace_create_savedcmd() ?: trace_init(areas, SIZE);
 }
 
 /*
@@ -151,9 +150,15 @@ static void *reserve_from_line(const char *line, int type)
 	return ring_buffer_event_data(event);
 }
 
+/* Publish the record, and save its task's comm as the next switch would. */
 static void commit(void)
 {
+	struct task_struct task = { .pid = stub_task.pid };
+
 	ring_buffer_unlock_commit(&global_trace_buffer, stub_cpu);
+	trace_taskinfo_save_set();
+	memcpy(task.comm, stub_task.comm, TASK_COMM_LEN);
+	tracing_record_taskinfo(&task);
 }
 
 /* A `<stack trace>` line and its ` => ` lines, as one record. */

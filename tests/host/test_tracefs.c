@@ -1,4 +1,4 @@
-/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/lib/find_bit.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/libfs.c kernel/fs/seq_file.c kernel/fs/char_dev.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/mm/filemap.c kernel/mm/shmem.c kernel/params.c kernel/fs/sysfs.c kernel/fs/debugfs.c kernel/fs/tracefs/inode.c kernel/fs/tracefs/trace_files.c kernel/fs/tracefs/event_files.c kernel/fs/tracefs/option_files.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/locking/mutex.c kernel/lib/string_words.c kernel/trace/trace_output.c kernel/kallsyms.c tests/host/data/kallsyms_sample.S kernel/trace/trace_events.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/lib/kstrtox.c kernel/lib/hexdump.c kernel/cred.c kernel/groups.c kernel/user.c kernel/lib/sort.c */
+/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/lib/find_bit.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/libfs.c kernel/fs/seq_file.c kernel/fs/char_dev.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/mm/filemap.c kernel/mm/shmem.c kernel/params.c kernel/fs/sysfs.c kernel/fs/debugfs.c kernel/fs/tracefs/inode.c kernel/fs/tracefs/trace_files.c kernel/fs/tracefs/event_files.c kernel/fs/tracefs/option_files.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/locking/mutex.c kernel/lib/string_words.c kernel/trace/trace_output.c kernel/kallsyms.c tests/host/data/kallsyms_sample.S kernel/trace/trace_events.c kernel/trace/trace_events_filter.c kernel/trace/trace_events_trigger.c kernel/trace/trace_syscalls.c kernel/trace/trace_cmdline.c kernel/trace/trace_sched_switch.c kernel/tracepoint.c kernel/lib/glob.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_raw_syscalls.c kernel/lib/kstrtox.c kernel/lib/hexdump.c kernel/cred.c kernel/groups.c kernel/user.c kernel/lib/sort.c */
 /* Tests of sysfs, tracefs and debugfs as init mounts them: the tracing
  * files at /sys/kernel/tracing and, automounted, /sys/kernel/debug/tracing;
  * tracing_on, set_event, available_events, the enable files, and `trace`
@@ -11,8 +11,10 @@ unsigned long totalram_pages = 4096;
 #include <linux/syscalls.h>
 #include <linux/trace_events.h>
 #include <asm/stat.h>
-#include <trace/events/signal.h>
 #include "../../kernel/trace/trace.h"
+/* The signal events, made here so that the test sees their records. */
+#define CREATE_TRACE_POINTS
+#include <trace/events/signal.h>
 
 #include <setjmp.h>
 #include <stddef.h>
@@ -29,8 +31,8 @@ int ftrace_init_tracefs(struct dentry *d_tracer)
 	return 0;
 }
 
-/* The tracer's view of the machine (Linux's trace clock and entry flags). */
-#undef raw_smp_processor_id
+/* The tracer's view of the machine (Linux's trace clock and entry flags):
+ * events come from kworker/u8:0, pid 1119, on CPU 1 (stub_thread_info's). */
 static u64 trace_ns;
 
 u64 trace_clock_local(void)
@@ -38,27 +40,34 @@ u64 trace_clock_local(void)
 	return trace_ns;
 }
 
-int raw_smp_processor_id(void)
-{
-	return 1;
-}
-
 int num_online_cpus(void)
 {
 	return 4;
 }
 
-void syscall_regfunc(int enable)
+void syscall_regfunc(void)
 {
 }
 
-void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags, char *comm)
+void syscall_unregfunc(void)
+{
+}
+
+void tracepoint_synchronize_unregister(void)
+{
+}
+
+int stub_stack_traces;
+void __trace_stack(unsigned long flags, int skip)
+{
+	stub_stack_traces++;
+}
+
+void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags)
 {
 	entry->pid = 1119;
 	entry->flags = TRACE_FLAG_IRQS_OFF;
 	entry->preempt_count = 0;
-	memset(comm, 0, TASK_COMM_LEN);
-	strcpy(comm, "kworker/u8:0");
 }
 
 static char *const ubuf = (char *)USER_BASE;
@@ -107,6 +116,8 @@ static int group_setup(void **state)
 	sysfs_init();
 	tracefs_init();
 	debugfs_init();
+	stub_thread_info.cpu = 1;
+	assert_int_equal(trace_create_savedcmd(), 0);
 	assert_int_equal(trace_init(mem, sizeof(rings[0])), 0);
 	assert_int_equal(register_tracer(&test_tracer), 0);
 	assert_int_equal(do_mkdirat(AT_FDCWD, "/sys", 0755), 0);
@@ -137,7 +148,7 @@ static int teardown(void **state)
 /* The whole file as a string (kept in user memory), or NULL. */
 static char *cat(const char *path)
 {
-	static char text[8192];
+	static char text[64 * 1024];
 	long fd = sys_open(ustr(path), O_RDONLY, 0), n, len = 0;
 
 	if (fd < 0)
@@ -240,23 +251,15 @@ static void test_enable_files(void **state)
 	assert_int_equal(echo("x\n", "/sys/kernel/tracing/events/enable", false), -EINVAL);
 }
 
-/* Write one signal_generate event as Linux's trace_signal_generate does. */
+/* A signal_generate event from its tracepoint, as __send_signal() fires it. */
 static void emit_signal_generate(void)
 {
-	struct trace_event_buffer fbuffer;
-	struct trace_event_raw_signal_generate *e =
-		trace_event_buffer_reserve(&fbuffer, &event_signal_generate, sizeof(*e));
+	struct task_struct target = { .pid = 1127, .comm = "RPi_signal" };
+	struct task_struct kworker = { .pid = 1119, .comm = "kworker/u8:0" };
 
-	assert_non_null(e);
-	e->sig = 2;
-	e->errno = 0;
-	e->code = 128;
-	memset(e->comm, 0, sizeof(e->comm));
-	strcpy(e->comm, "RPi_signal");
-	e->pid = 1127;
-	e->group = 1;
-	e->result = 0;
-	trace_event_buffer_commit(&fbuffer);
+	trace_signal_generate(2, SEND_SIG_PRIV, &target, 1, 0);
+	/* the comm of the pid that wrote it, saved as at a context switch */
+	tracing_record_taskinfo(&kworker);
 }
 
 static void test_trace_file(void **state)

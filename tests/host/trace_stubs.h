@@ -1,15 +1,18 @@
 /* Host stand-ins for the kernel glue the tracer calls (declared in
- * <linux/trace_events.h> and <linux/smp.h>): a settable clock, CPU and
- * current task, 4 CPUs online, and stub_emit() to write one event through
- * the real reserve/commit path. */
+ * <linux/trace_events.h>, <linux/tracepoint.h> and <linux/smp.h>): a
+ * settable clock, CPU and current task, 4 CPUs online, and stub_emit() to
+ * write one event as its probe would, through the real reserve/commit path. */
 #ifndef _TRACE_STUBS_H
 #define _TRACE_STUBS_H
 
 #include <linux/mutex.h>
 #include <linux/printk.h>
-#include <stdarg.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/trace_events.h>
+#include <stdarg.h>
+#include "../../kernel/trace/trace.h"
 
 u64 stub_clock_ns;
 int stub_cpu;
@@ -20,21 +23,72 @@ struct stub_task {
 	char comm[TASK_COMM_LEN];
 } stub_task = { 1, 0, 0, "init" };
 
+/* `current`: a task with stub_task's pid and comm. */
+static struct task_struct stub_current;
+static struct thread_info stub_current_info = { .task = &stub_current };
+
+struct thread_info *current_thread_info(void)
+{
+	stub_current.pid = stub_task.pid;
+	memcpy(stub_current.comm, stub_task.comm, TASK_COMM_LEN);
+	stub_current_info.cpu = stub_cpu; /* raw_smp_processor_id() */
+	return &stub_current_info;
+}
+
+void *malloc(size_t size);
+void *calloc(size_t nmemb, size_t size);
+void free(void *ptr);
+
+/* Allocations: counted, so that a test can assert it freed all it made. */
+long stub_nr_allocs;
+
+void *kmalloc(size_t size, gfp_t gfp)
+{
+	void *p;
+
+	if (!size)
+		return ZERO_SIZE_PTR;
+	p = (gfp & __GFP_ZERO) ? calloc(1, size) : malloc(size);
+	if (p)
+		stub_nr_allocs++;
+	return p;
+}
+
+void kfree(const void *p)
+{
+	if (ZERO_OR_NULL_PTR(p))
+		return;
+	stub_nr_allocs--;
+	free((void *)p);
+}
+
 u64 trace_clock_local(void)
 {
 	return stub_clock_ns;
 }
 
-int raw_smp_processor_id(void)
-{
-	return stub_cpu;
-}
-
 /* The kernel sets TIF_SYSCALL_TRACEPOINT on every task; count the calls. */
 int stub_syscall_reg_calls;
-void syscall_regfunc(int enable)
+void syscall_regfunc(void)
 {
-	stub_syscall_reg_calls += enable ? 1 : -1;
+	stub_syscall_reg_calls++;
+}
+
+void syscall_unregfunc(void)
+{
+	stub_syscall_reg_calls--;
+}
+
+/* One thread: no probe can be running elsewhere. */
+void tracepoint_synchronize_unregister(void)
+{
+}
+
+/* The stacks the stacktrace trigger and option ask for. */
+int stub_stack_traces;
+void __trace_stack(unsigned long flags, int skip)
+{
+	stub_stack_traces++;
 }
 
 /* The last message printed (register_tracer, the nop tracer's options). */
@@ -71,22 +125,26 @@ int num_online_cpus(void)
 	return 4;
 }
 
-void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags,
-				  char *comm)
+void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags)
 {
 	entry->pid = stub_task.pid;
 	entry->flags = stub_task.flags;
 	entry->preempt_count = stub_task.preempt_count;
-	memcpy(comm, stub_task.comm, TASK_COMM_LEN);
 }
 
-/* Write an event of @call with @len bytes of @fields as if @comm/@pid ran
- * on @cpu at @ts ns with entry flags @flags and preempt count @pc.
- * RETURNS: 0, or -1 if reserve refused (event disabled or tracing off). */
+/*
+ * Write an event of @call as its probe would, with the fields after the
+ * struct trace_entry of @record (@len bytes, the event's raw struct), as
+ * if @comm/@pid ran on @cpu at @ts ns with entry flags @flags and preempt
+ * count @pc; then save the comm as the next context switch would (a comm
+ * of "<...>" is not saved, so the pid prints as Linux prints a forgotten one).
+ * RETURNS: 0, or -1 if nothing was written (event off, tracing off).
+ */
 int stub_emit(int cpu, u64 ts, unsigned char flags, unsigned char pc, int pid,
-	      const char *comm, struct trace_event_call *call, const void *fields, size_t len)
+	      const char *comm, struct trace_event_call *call, const void *record, size_t len)
 {
 	struct trace_event_buffer fbuffer;
+	struct task_struct task;
 	void *entry;
 
 	stub_cpu = cpu;
@@ -96,11 +154,20 @@ int stub_emit(int cpu, u64 ts, unsigned char flags, unsigned char pc, int pid,
 	stub_task.preempt_count = pc;
 	memset(stub_task.comm, 0, TASK_COMM_LEN);
 	memcpy(stub_task.comm, comm, strnlen(comm, TASK_COMM_LEN - 1));
+	if (!(call->flags & EVENT_FILE_FL_ENABLED) || trace_trigger_soft_disabled(call))
+		return -1;
 	entry = trace_event_buffer_reserve(&fbuffer, call, len);
 	if (!entry)
 		return -1;
-	memcpy(entry, fields, len);
+	memcpy((char *)entry + sizeof(struct trace_entry),
+	       (const char *)record + sizeof(struct trace_entry), len - sizeof(struct trace_entry));
 	trace_event_buffer_commit(&fbuffer);
+	if (strcmp(comm, "<...>")) {
+		memset(&task, 0, sizeof(task));
+		task.pid = pid;
+		memcpy(task.comm, stub_task.comm, TASK_COMM_LEN);
+		tracing_record_taskinfo(&task);
+	}
 	return 0;
 }
 

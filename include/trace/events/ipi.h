@@ -1,50 +1,75 @@
-/* The ipi events' fields (Linux's include/trace/events/ipi.h TP_STRUCT__entry).
- * Call sites: smp_cross_call() (ipi_raise) and handle_IPI() (entry/exit). */
-#ifndef _TRACE_EVENTS_IPI_H
-#define _TRACE_EVENTS_IPI_H
+/* The ipi events (Linux 4.19's include/trace/events/ipi.h): smp_cross_call()
+ * raises, handle_IPI() enters and exits. Linux keeps a pointer to the
+ * static reason string and the target mask as a __bitmask; we copy the
+ * reason, so a dump never follows a pointer out of the buffer, and keep
+ * the 4-CPU mask as one unsigned long, printed as Linux's %*pb prints it.
+ * kernel/trace/events_ipi.c makes them. */
+#undef TRACE_SYSTEM
+#define TRACE_SYSTEM ipi
 
-#include <linux/trace_events.h>
+#if !defined(_TRACE_IPI_H) || defined(TRACE_HEADER_MULTI_READ)
+#define _TRACE_IPI_H
 
-/* Linux stores a pointer to the static reason string; we copy the text,
- * so an oops dump never follows a pointer out of the buffer. The longest
- * ARM reason, "Single function call interrupts", fits. */
+#include <linux/tracepoint.h>
+
+#ifdef CREATE_TRACE_POINTS
+#include <linux/printk.h>
+#endif
+
+/* The longest ARM reason, "Single function call interrupts", fits. */
 #define IPI_REASON_LEN 32
 
-struct trace_event_raw_ipi_raise {
-	u32 target_cpus; /* Linux: __bitmask(target_cpus, nr_cpumask_bits), one unsigned long on ARM */
-	char reason[IPI_REASON_LEN];
-};
+TRACE_EVENT(ipi_raise,
 
-/* ipi_entry and ipi_exit (Linux's event class ipi_handler). */
-struct trace_event_raw_ipi_handler {
-	char reason[IPI_REASON_LEN];
-};
+	TP_PROTO(u32 target_cpus, const char *reason),
 
-extern struct trace_event_call event_ipi_raise;
-extern struct trace_event_call event_ipi_entry;
-extern struct trace_event_call event_ipi_exit;
+	TP_ARGS(target_cpus, reason),
 
+	TP_STRUCT__entry(
+		__field(unsigned long, target_cpus)
+		__array(char, reason, IPI_REASON_LEN)
+	),
 
-/* The tracepoints: a disabled event costs a load and a branch at the call
- * site; the fields are filled out of line in kernel/trace/trace_points.c
- * (Linux's TP_fast_assign). */
-void __trace_ipi_raise(u32 target_cpus, const char *reason);
-void __trace_ipi_entry(const char *reason);
-void __trace_ipi_exit(const char *reason);
-static inline void trace_ipi_raise(u32 target_cpus, const char *reason)
-{
-	if (unlikely(event_ipi_raise.enabled))
-		__trace_ipi_raise(target_cpus, reason);
-}
-static inline void trace_ipi_entry(const char *reason)
-{
-	if (unlikely(event_ipi_entry.enabled))
-		__trace_ipi_entry(reason);
-}
-static inline void trace_ipi_exit(const char *reason)
-{
-	if (unlikely(event_ipi_exit.enabled))
-		__trace_ipi_exit(reason);
-}
+	TP_fast_assign(
+		__entry->target_cpus = target_cpus;
+		snprintf(__entry->reason, IPI_REASON_LEN, "%s", reason);
+	),
 
-#endif
+	TP_printk("target_mask=%08lx (%s)", __entry->target_cpus, __entry->reason)
+);
+
+DECLARE_EVENT_CLASS(ipi_handler,
+
+	TP_PROTO(const char *reason),
+
+	TP_ARGS(reason),
+
+	TP_STRUCT__entry(
+		__array(char, reason, IPI_REASON_LEN)
+	),
+
+	TP_fast_assign(
+		snprintf(__entry->reason, IPI_REASON_LEN, "%s", reason);
+	),
+
+	TP_printk("(%s)", __entry->reason)
+);
+
+DEFINE_EVENT(ipi_handler, ipi_entry,
+
+	TP_PROTO(const char *reason),
+
+	TP_ARGS(reason)
+);
+
+DEFINE_EVENT(ipi_handler, ipi_exit,
+
+	TP_PROTO(const char *reason),
+
+	TP_ARGS(reason)
+);
+
+#endif /* _TRACE_IPI_H */
+
+/* This part must be outside protection */
+#include <trace/define_trace.h>

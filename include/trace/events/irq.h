@@ -1,39 +1,55 @@
-/* The irq events' fields (Linux's include/trace/events/irq.h TP_STRUCT__entry).
- * Call sites: handle_irq_event_percpu() around each action->handler(). */
-#ifndef _TRACE_EVENTS_IRQ_H
-#define _TRACE_EVENTS_IRQ_H
+/* The irq events (Linux 4.19's include/trace/events/irq.h): around each
+ * action->handler() in handle_irq_event_percpu(). Linux passes the
+ * irqaction; we its name. kernel/trace/events_irq.c makes them. This
+ * kernel has no softirqs, so none of irq:softirq_*. */
+#undef TRACE_SYSTEM
+#define TRACE_SYSTEM irq
 
-#include <linux/trace_events.h>
+#if !defined(_TRACE_IRQ_H) || defined(TRACE_HEADER_MULTI_READ)
+#define _TRACE_IRQ_H
 
-struct trace_event_raw_irq_handler_entry {
-	int irq;
-	char name[32]; /* Linux: __string(name, action->name) */
-};
+#include <linux/tracepoint.h>
 
-struct trace_event_raw_irq_handler_exit {
-	int irq;
-	int ret; /* irqreturn_t: nonzero prints "handled" */
-};
+TRACE_EVENT(irq_handler_entry,
 
-extern struct trace_event_call event_irq_handler_entry;
-extern struct trace_event_call event_irq_handler_exit;
+	TP_PROTO(int irq, const char *name),
 
+	TP_ARGS(irq, name),
 
-/* The tracepoints: a disabled event costs a load and a branch at the call
- * site; the fields are filled out of line in kernel/trace/trace_points.c
- * (Linux's TP_fast_assign). */
-struct irqaction;
-void __trace_irq_handler_entry(int irq, const char *name);
-void __trace_irq_handler_exit(int irq, int ret);
-static inline void trace_irq_handler_entry(int irq, const char *name)
-{
-	if (unlikely(event_irq_handler_entry.enabled))
-		__trace_irq_handler_entry(irq, name);
-}
-static inline void trace_irq_handler_exit(int irq, int ret)
-{
-	if (unlikely(event_irq_handler_exit.enabled))
-		__trace_irq_handler_exit(irq, ret);
-}
+	TP_STRUCT__entry(
+		__field(	int,	irq		)
+		__string(	name,	name		)
+	),
 
-#endif
+	TP_fast_assign(
+		__entry->irq = irq;
+		__assign_str(name, name);
+	),
+
+	TP_printk("irq=%d name=%s", __entry->irq, __get_str(name))
+);
+
+TRACE_EVENT(irq_handler_exit,
+
+	TP_PROTO(int irq, int ret),
+
+	TP_ARGS(irq, ret),
+
+	TP_STRUCT__entry(
+		__field(	int,	irq	)
+		__field(	int,	ret	)
+	),
+
+	TP_fast_assign(
+		__entry->irq	= irq;
+		__entry->ret	= ret;
+	),
+
+	TP_printk("irq=%d ret=%s",
+		  __entry->irq, __entry->ret ? "handled" : "unhandled")
+);
+
+#endif /* _TRACE_IRQ_H */
+
+/* This part must be outside protection */
+#include <trace/define_trace.h>

@@ -30,17 +30,6 @@ static const char *const task_state_array[] = {
 	"I (idle)",	    /* 0x80: TASK_IDLE, beyond TASK_REPORT */
 };
 
-/* The task's state as an index into task_state_array (Linux's task_state_index). */
-static unsigned int task_state_index(struct task_struct *tsk)
-{
-	unsigned int tsk_state = READ_ONCE(tsk->state);
-	unsigned int state = (tsk_state | tsk->exit_state) & TASK_REPORT;
-
-	if (tsk_state == TASK_IDLE)
-		return ARRAY_SIZE(task_state_array) - 1;
-	return state ? 32 - __builtin_clz(state) : 0;
-}
-
 static const char *get_task_state(struct task_struct *tsk)
 {
 	return task_state_array[task_state_index(tsk)];

@@ -1,41 +1,12 @@
 /* tracefs, mounted on /sys/kernel/tracing and (automatically) on
- * /sys/kernel/debug/tracing: the tracer's control files, options/, and one
- * events/<system>/<event>/enable per trace event (Linux's fs/tracefs/inode.c
- * and the tree kernel/trace/trace.c and trace_events.c create in it).
+ * /sys/kernel/debug/tracing: the tracer's control files, options/ and
+ * events/ (Linux's fs/tracefs/inode.c and the tree kernel/trace/trace.c
+ * and trace_events.c create in it).
  * One superblock, made on the first mount, serves every mount. */
 #include <linux/fs.h>
 #include <linux/string.h>
 #include <linux/trace_events.h>
 #include "internal.h"
-
-/* events/, events/enable, and each system's and event's directory and
- * enable file (Linux's event_trace_add_tracer/event_create_dir). */
-static int create_event_tree(struct dentry *root)
-{
-	struct dentry *events = simple_create_dir(root, "events"), *system = NULL;
-	const char *system_name = NULL;
-	unsigned int i;
-
-	if (!events || !simple_create_file(events, "enable", 0644, &system_enable_fops, NULL))
-		return -ENOMEM;
-	for (i = 0; i < nr_ftrace_events; i++) {
-		struct trace_event_call *call = ftrace_events[i];
-		struct dentry *dir;
-
-		if (!system_name || strcmp(system_name, call->system)) {
-			system_name = call->system;
-			system = simple_create_dir(events, system_name);
-			if (!system || !simple_create_file(system, "enable", 0644,
-							   &system_enable_fops,
-							   (void *)system_name))
-				return -ENOMEM;
-		}
-		dir = simple_create_dir(system, call->name);
-		if (!dir || !simple_create_file(dir, "enable", 0644, &event_enable_fops, call))
-			return -ENOMEM;
-	}
-	return 0;
-}
 
 static int tracefs_fill_super(struct super_block *sb)
 {
@@ -47,6 +18,7 @@ static int tracefs_fill_super(struct super_block *sb)
 		{ "tracing_on", &rb_simple_fops, 0644 },
 		{ "available_events", &available_events_fops, 0444 },
 		{ "set_event", &set_event_fops, 0644 },
+		{ "set_event_pid", &ftrace_set_event_pid_fops, 0644 },
 		{ .name = "" }
 	};
 	int err = simple_fill_super(sb, trace_files);
@@ -55,7 +27,7 @@ static int tracefs_fill_super(struct super_block *sb)
 		err = create_trace_options_dir(sb->s_root);
 	if (!err)
 		err = ftrace_init_tracefs(sb->s_root);
-	return err ? err : create_event_tree(sb->s_root);
+	return err ? err : event_trace_add_tracer(sb->s_root);
 }
 
 static struct super_block *tracefs_sb;

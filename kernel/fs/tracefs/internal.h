@@ -19,11 +19,18 @@ extern const struct file_operations tracing_iter_fops;
  * set_ftrace_notrace, set_graph_function, set_ftrace_pid, max_graph_depth
  * (ftrace_files.c; Linux's ftrace_init_tracefs). RETURNS: 0 or -ENOMEM. */
 int ftrace_init_tracefs(struct dentry *d_tracer);
+extern const struct file_operations ftrace_set_event_pid_fops;
+extern const struct file_operations ftrace_event_format_fops;
+extern const struct file_operations ftrace_event_id_fops;
+extern const struct file_operations ftrace_event_filter_fops;
+extern const struct file_operations event_trigger_fops;
 
 ssize_t trace_get_user_buf(struct iov_iter *from, char *buf, size_t size);
 ssize_t kstrtoul_from_iter(struct iov_iter *from, unsigned long *val);
 
 /* options/: a file per trace option and per registered tracer's option. */
 int create_trace_options_dir(struct dentry *d_tracer);
+/* events/: the events' directories and files. */
+int event_trace_add_tracer(struct dentry *d_tracer);
 
 #endif

@@ -1,0 +1,42 @@
+/* Saving comms for the trace at each context switch and wake-up, while an
+ * event records (Linux's kernel/trace/trace_sched_switch.c): the probes
+ * sit on the sched_switch and sched_wakeup tracepoints beside the events'. */
+#include <linux/sched.h>
+#include <trace/events/sched.h>
+#include "trace.h"
+
+static void probe_sched_switch(void *ignore, bool preempt, struct task_struct *prev,
+			       struct task_struct *next)
+{
+	tracing_record_taskinfo_sched_switch(prev, next);
+}
+
+static void probe_sched_wakeup(void *ignore, struct task_struct *wakee)
+{
+	tracing_record_taskinfo(current);
+}
+
+static const struct tracepoint_func sched_switch_probe = { probe_sched_switch, NULL };
+static const struct tracepoint_func sched_wakeup_probe = { probe_sched_wakeup, NULL };
+static const struct tracepoint_func sched_wakeup_new_probe = { probe_sched_wakeup, NULL };
+
+/* Events recording comms (Linux's sched_cmdline_ref). CONTEXT: event_mutex held. */
+static int sched_cmdline_ref;
+
+void tracing_start_cmdline_record(void)
+{
+	if (sched_cmdline_ref++)
+		return;
+	tracepoint_probe_register(&__tracepoint_sched_wakeup, &sched_wakeup_probe);
+	tracepoint_probe_register(&__tracepoint_sched_wakeup_new, &sched_wakeup_new_probe);
+	tracepoint_probe_register(&__tracepoint_sched_switch, &sched_switch_probe);
+}
+
+void tracing_stop_cmdline_record(void)
+{
+	if (--sched_cmdline_ref)
+		return;
+	tracepoint_probe_unregister(&__tracepoint_sched_switch, &sched_switch_probe);
+	tracepoint_probe_unregister(&__tracepoint_sched_wakeup_new, &sched_wakeup_new_probe);
+	tracepoint_probe_unregister(&__tracepoint_sched_wakeup, &sched_wakeup_probe);
+}
