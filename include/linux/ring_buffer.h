@@ -44,12 +44,15 @@ struct ring_buffer_per_cpu {
 	unsigned long overrun;    /* unread records overwritten (overwrite mode) */
 	unsigned long dropped;    /* records refused because the ring was full */
 	unsigned long overrun_base, dropped_base; /* their values at the last reset */
+	unsigned long read;       /* records consumed by trace_pipe readers; atomic */
+	int record_disabled;      /* tracing_cpumask leaves this CPU out */
 };
 
 struct ring_buffer {
 	struct ring_buffer_per_cpu buffers[NR_CPUS];
 	int record_on; /* Linux's !RB_BUFFER_OFF: tracing_on */
 	int record_disabled; /* nested pauses (reading `trace`); atomic */
+	u64 (*clock)(void);  /* stamps each record (trace_clock) */
 	int overwrite; /* Linux's RB_FL_OVERWRITE: when full, the oldest record goes */
 };
 
@@ -64,6 +67,15 @@ bool ring_buffer_peek(struct ring_buffer *buffer, int cpu, unsigned long *idx,
 		      struct ring_buffer_event *event);
 
 void ring_buffer_reset(struct ring_buffer *buffer);
+void ring_buffer_reset_cpu(struct ring_buffer *buffer, int cpu);
+void ring_buffer_consume(struct ring_buffer *buffer, int cpu, unsigned long idx);
+unsigned long ring_buffer_read_events_cpu(struct ring_buffer *buffer, int cpu);
+void ring_buffer_record_disable_cpu(struct ring_buffer *buffer, int cpu);
+void ring_buffer_record_enable_cpu(struct ring_buffer *buffer, int cpu);
+bool ring_buffer_oldest_event_ts(struct ring_buffer *buffer, int cpu, u64 *ts);
+size_t ring_buffer_size(struct ring_buffer *buffer, int cpu);
+int ring_buffer_resize(struct ring_buffer *buffer, void *const mem[NR_CPUS], size_t size_per_cpu,
+		       void *old_mem[NR_CPUS]);
 void ring_buffer_change_overwrite(struct ring_buffer *buffer, int val);
 void ring_buffer_record_on(struct ring_buffer *buffer);
 void ring_buffer_record_off(struct ring_buffer *buffer);

@@ -322,6 +322,7 @@ struct trace_iterator {
 	unsigned long lost_events;       /* printed before this record */
 	void *private;                   /* the tracer's, from its open() */
 	bool consume;                    /* trace_pipe, ftrace_dump: reading consumes */
+	unsigned int generation;         /* trace_buffers_generation it walks */
 	struct trace_seq tmp_seq;        /* for __print_flags() and friends */
 	struct trace_seq seq;            /* text not yet handed out */
 	bool header_done;                /* trace_read(): header emitted */
@@ -330,6 +331,8 @@ struct trace_iterator {
 
 /* Start reading @tr's buffer from the header, with its flags and tracer. */
 void trace_iter_init(struct trace_iterator *iter, struct trace_array *tr);
+void trace_iter_reset(struct trace_iterator *iter);
+bool trace_empty(struct trace_iterator *iter);
 struct trace_entry *trace_find_next_entry_inc(struct trace_iterator *iter);
 void trace_default_header(struct trace_iterator *iter);
 enum print_line_t print_trace_line(struct trace_iterator *iter);

@@ -88,7 +88,7 @@ struct ring_buffer_event *ring_buffer_lock_reserve(struct ring_buffer *buffer, i
 	    cpu < 0 || cpu >= NR_CPUS)
 		return NULL;
 	cpu_buffer = &buffer->buffers[cpu];
-	if (!cpu_buffer->slots)
+	if (!cpu_buffer->slots || READ_ONCE(cpu_buffer->record_disabled))
 		return NULL;
 	if (rb_written(cpu_buffer, cpu_buffer->head) >= cpu_buffer->nr_slots) {
 		if (!READ_ONCE(buffer->overwrite)) {
@@ -181,13 +181,18 @@ void ring_buffer_reset(struct ring_buffer *buffer)
 {
 	int cpu;
 
-	for (cpu = 0; cpu < NR_CPUS; cpu++) {
-		struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		ring_buffer_reset_cpu(buffer, cpu);
+}
 
-		WRITE_ONCE(cpu_buffer->reset_base, READ_ONCE(cpu_buffer->head));
-		WRITE_ONCE(cpu_buffer->overrun_base, READ_ONCE(cpu_buffer->overrun));
-		WRITE_ONCE(cpu_buffer->dropped_base, READ_ONCE(cpu_buffer->dropped));
-	}
+/* The same for @cpu's ring alone (per_cpu/cpuN/trace opened with O_TRUNC). */
+void ring_buffer_reset_cpu(struct ring_buffer *buffer, int cpu)
+{
+	struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
+
+	WRITE_ONCE(cpu_buffer->reset_base, READ_ONCE(cpu_buffer->head));
+	WRITE_ONCE(cpu_buffer->overrun_base, READ_ONCE(cpu_buffer->overrun));
+	WRITE_ONCE(cpu_buffer->dropped_base, READ_ONCE(cpu_buffer->dropped));
 }
 
 /* options/overwrite: when a ring is full, overwrite its oldest record (1)
@@ -265,4 +270,95 @@ unsigned long ring_buffer_overruns(struct ring_buffer *buffer)
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		overruns += ring_buffer_overrun_cpu(buffer, cpu);
 	return overruns;
+}
+
+/**
+ * ring_buffer_consume - a trace_pipe reader took every record of @cpu's
+ * ring before @idx: they are gone for every reader (Linux's
+ * ring_buffer_consume). CONTEXT: any; writers are not disturbed.
+ */
+void ring_buffer_consume(struct ring_buffer *buffer, int cpu, unsigned long idx)
+{
+	struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
+	unsigned long base = READ_ONCE(cpu_buffer->reset_base);
+
+	/* Only forward, and a reset meanwhile wins. */
+	while ((long)(idx - base) > 0) {
+		if (__atomic_compare_exchange_n(&cpu_buffer->reset_base, &base, idx, false,
+						__ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+			__atomic_add_fetch(&cpu_buffer->read, idx - base, __ATOMIC_RELAXED);
+			break;
+		}
+	}
+}
+
+/* Records of @cpu consumed by readers. */
+unsigned long ring_buffer_read_events_cpu(struct ring_buffer *buffer, int cpu)
+{
+	return READ_ONCE(buffer->buffers[cpu].read);
+}
+
+/* tracing_cpumask: stop or resume recording on @cpu alone. */
+void ring_buffer_record_disable_cpu(struct ring_buffer *buffer, int cpu)
+{
+	WRITE_ONCE(buffer->buffers[cpu].record_disabled, 1);
+}
+
+void ring_buffer_record_enable_cpu(struct ring_buffer *buffer, int cpu)
+{
+	WRITE_ONCE(buffer->buffers[cpu].record_disabled, 0);
+}
+
+/* The timestamp of @cpu's oldest record. RETURNS: false if it has none. */
+bool ring_buffer_oldest_event_ts(struct ring_buffer *buffer, int cpu, u64 *ts)
+{
+	unsigned long idx = ring_buffer_first(buffer, cpu);
+	struct ring_buffer_event event;
+
+	if (!ring_buffer_peek(buffer, cpu, &idx, &event))
+		return false;
+	*ts = event.ts;
+	return true;
+}
+
+/* Bytes of @cpu's ring (buffer_size_kb). */
+size_t ring_buffer_size(struct ring_buffer *buffer, int cpu)
+{
+	return buffer->buffers[cpu].nr_slots * sizeof(struct ring_buffer_slot);
+}
+
+/**
+ * ring_buffer_resize - give every CPU a ring of @size_per_cpu bytes in @mem
+ * (Linux's ring_buffer_resize, which keeps the records; here the rings
+ * start empty)
+ * @old_mem: the rings' memory before, for the caller to free
+ *
+ * CONTEXT: recording on every CPU paused (record_disabled) and no writer
+ * still inside reserve..commit, no reader walking the rings.
+ * RETURNS: 0, or -EINVAL as ring_buffer_init() would (nothing changes).
+ */
+int ring_buffer_resize(struct ring_buffer *buffer, void *const mem[NR_CPUS], size_t size_per_cpu,
+		       void *old_mem[NR_CPUS])
+{
+	unsigned long nr_slots = size_per_cpu / sizeof(struct ring_buffer_slot);
+	int cpu;
+
+	if (!mem || !IS_ALIGNED(size_per_cpu, 8) || nr_slots < 2)
+		return -EINVAL;
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		if (!mem[cpu] || !IS_ALIGNED((unsigned long)mem[cpu], 8))
+			return -EINVAL;
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
+
+		old_mem[cpu] = cpu_buffer->slots;
+		memset(mem[cpu], 0, nr_slots * sizeof(struct ring_buffer_slot));
+		cpu_buffer->slots = mem[cpu];
+		cpu_buffer->nr_slots = nr_slots;
+		cpu_buffer->head = cpu_buffer->reset_base = 0;
+		cpu_buffer->overrun_base = cpu_buffer->overrun;
+		cpu_buffer->dropped_base = cpu_buffer->dropped;
+	}
+	smp_wmb(); /* the new rings before recording resumes */
+	return 0;
 }

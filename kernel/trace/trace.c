@@ -1,6 +1,7 @@
 /* The tracer's glue to the running kernel (Linux's kernel/trace/trace.c and
  * trace_clock.c): the clock and context of each record, the boot-time
  * set-up from trace_buf_size= and trace_event=, and ftrace_dump(). */
+#include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/irq.h>
 #include <linux/printk.h>
@@ -13,11 +14,6 @@
 #include <linux/trace.h>
 #include <linux/ring_buffer.h>
 #include "trace.h"
-
-u64 trace_clock_local(void)
-{
-	return local_clock();
-}
 
 void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags)
 {
@@ -145,23 +141,97 @@ static int set_trace_boot_options(char *str)
 }
 __setup("trace_options=", set_trace_boot_options);
 
-void trace_boot_init(void)
+/* trace_clock=global: the clock to start with (Linux's set_trace_boot_clock). */
+static int set_trace_boot_clock(char *str)
 {
-	size_t size = ALIGN(trace_buf_size, PAGE_SIZE);
+	strlcpy(trace_boot_clock_buf, str, MAX_TRACER_SIZE);
+	return 1;
+}
+__setup("trace_clock=", set_trace_boot_clock);
+
+/* tp_printk: events also go to the console as printk lines (Linux's). */
+static int set_tracepoint_printk(char *str)
+{
+	tracepoint_printk = 1;
+	return 1;
+}
+__setup("tp_printk", set_tracepoint_printk);
+
+/* trace_trigger=sched_switch.stacktrace if prev_state == 2,... (Linux 6.2's). */
+static int set_trigger_boot(char *str)
+{
+	strlcpy(bootup_trigger_buf, str, COMMAND_LINE_SIZE);
+	return 1;
+}
+__setup("trace_trigger=", set_trigger_boot);
+
+/* A ring of @size bytes (whole pages) for each CPU. RETURNS: 0 or -ENOMEM. */
+static int alloc_trace_rings(size_t size, void *mem[NR_CPUS])
+{
 	unsigned int order = get_order(size);
-	void *mem[NR_CPUS];
-	char *buf = bootup_event_buf, *token;
 	int cpu;
 
 	for_each_possible_cpu(cpu) {
-		mem[cpu] = (void *)__get_free_pages(GFP_KERNEL, order);
+		mem[cpu] = order < MAX_ORDER ? (void *)__get_free_pages(GFP_KERNEL, order) : NULL;
 		if (!mem[cpu]) {
-			pr_err("tracing: cannot allocate %zu bytes of trace buffer for CPU%d\n",
-			       size, cpu);
 			while (cpu--)
 				free_pages((unsigned long)mem[cpu], order);
-			return;
+			return -ENOMEM;
 		}
+	}
+	return 0;
+}
+
+static void free_trace_rings(size_t size, void *const mem[NR_CPUS])
+{
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		free_pages((unsigned long)mem[cpu], get_order(size));
+}
+
+/*
+ * buffer_size_kb (Linux's tracing_resize_ring_buffer): new rings of @size
+ * bytes, rounded up to pages. Recording pauses; once no writer is left
+ * inside reserve..commit and no reader walks the rings, they are swapped
+ * for the new ones, empty (Linux keeps the records), and the old freed.
+ */
+int tracing_resize_ring_buffer(unsigned long size)
+{
+	void *mem[NR_CPUS], *old[NR_CPUS];
+	size_t old_size;
+	int ret;
+
+	if (size > (PAGE_SIZE << (MAX_ORDER - 1)))
+		return -ENOMEM;
+	size = ALIGN(size, PAGE_SIZE);
+	ret = alloc_trace_rings(size, mem);
+	if (ret)
+		return ret;
+	mutex_lock(&trace_buffers_lock);
+	ring_buffer_record_disable(&global_trace_buffer);
+	tracepoint_synchronize_unregister();
+	old_size = ring_buffer_size(&global_trace_buffer, 0);
+	ret = ring_buffer_resize(&global_trace_buffer, mem, size, old);
+	WRITE_ONCE(trace_buffers_generation, trace_buffers_generation + 1);
+	ring_buffer_record_enable(&global_trace_buffer);
+	mutex_unlock(&trace_buffers_lock);
+	if (ret)
+		free_trace_rings(size, mem);
+	else
+		free_trace_rings(old_size, old);
+	return ret;
+}
+
+void trace_boot_init(void)
+{
+	size_t size = ALIGN(trace_buf_size, PAGE_SIZE);
+	void *mem[NR_CPUS];
+	char *buf = bootup_event_buf, *token;
+
+	if (alloc_trace_rings(size, mem)) {
+		pr_err("tracing: cannot allocate %zu bytes of trace buffer per CPU\n", size);
+		return;
 	}
 	if (trace_create_savedcmd() || trace_init(mem, size)) {
 		pr_err("tracing: cannot set up the events\n");

@@ -182,6 +182,8 @@ struct tracer {
 struct trace_array {
 	struct ring_buffer *buffer; /* Linux: trace_buffer.buffer */
 	struct tracer *current_trace;
+	int clock_id;               /* trace_clocks[] entry in use */
+	unsigned long tracing_cpumask; /* the CPUs that record */
 	unsigned int trace_flags;
 	/* trace_flags_index[i] == i: an options/ file's private data points
 	 * at its entry, which gives both the bit and the array (get_tr_index) */
@@ -234,6 +236,50 @@ enum print_line_t print_graph_function_flags(struct trace_iterator *iter, u32 fl
 
 /* The mark of a duration in ns, '!' for over 100 us... (trace_output.c). */
 char trace_find_mark(unsigned long long d);
+
+/* A TRACE_PRINT record: a line written to trace_marker (Linux's struct
+ * print_entry), printed "<ip's symbol>: text". The text ends with its
+ * newline and NUL; a record holds TRACE_MARKER_MAX bytes of it, short of
+ * the last byte, which a reader overwrites. */
+struct print_entry {
+	struct trace_entry ent;
+	unsigned long ip;
+	char buf[];
+};
+#define TRACE_MARKER_MAX (TRACE_ENTRY_MAX - sizeof(struct print_entry) - 3)
+
+/* ---- Clocks (trace_clock.c; trace_clocks[] in trace_tracers.c) ---- */
+
+u64 trace_clock_global(void);
+u64 trace_clock_counter(void);
+u64 trace_clock_jiffies(void);
+u64 trace_clock(void);
+u64 trace_clock_mono(void);
+
+struct trace_clock_desc {
+	u64 (*func)(void);
+	const char *name;
+	int in_ns; /* it counts ns: the trace shows seconds, not a raw count */
+};
+extern const struct trace_clock_desc trace_clocks[];
+extern const unsigned int nr_trace_clocks;
+int tracing_set_clock(struct trace_array *tr, const char *clockstr);
+/* trace_clock=: the clock to start with, applied by trace_init(). */
+extern char trace_boot_clock_buf[];
+
+/* ---- The buffer (trace_events.c, trace.c) ---- */
+
+/* buffer_size_kb: give each CPU a ring of @size bytes (emptying them).
+ * RETURNS: 0, -EINVAL or -ENOMEM. CONTEXT: process context. */
+int tracing_resize_ring_buffer(unsigned long size);
+/* Readers take it around walking the rings; a resize, to swap them. */
+extern struct mutex trace_buffers_lock;
+/* Bumped at each resize: an iterator of an older one starts again. */
+extern unsigned int trace_buffers_generation;
+/* tracing_cpumask: record only on these CPUs. CONTEXT: trace_types_lock held. */
+void tracing_set_cpumask(struct trace_array *tr, unsigned long mask);
+/* tp_printk: events are also printed on the console. */
+extern int tracepoint_printk;
 
 /* ---- Events (trace_events.c) ---- */
 

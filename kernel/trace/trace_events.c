@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/trace.h>
 #include <linux/trace_events.h>
 #include <trace/events/ipi.h>
 #include <trace/events/irq.h>
@@ -19,6 +20,9 @@
 
 struct ring_buffer global_trace_buffer;
 u64 global_trace_time_start;
+DEFINE_MUTEX(trace_buffers_lock);
+unsigned int trace_buffers_generation;
+int tracepoint_printk;
 
 /* The events of include/trace/events/, grouped by system. */
 static struct trace_event_call *const trace_event_table[] = {
@@ -194,8 +198,14 @@ int trace_init(void *const mem[NR_CPUS], size_t size_per_cpu)
 	ret = ring_buffer_init(&global_trace_buffer, mem, size_per_cpu);
 	if (ret)
 		return ret;
+	global_trace.clock_id = 0;
+	global_trace_buffer.clock = trace_clocks[0].func;
+	global_trace.tracing_cpumask = (1UL << NR_CPUS) - 1;
 	register_tracer(&nop_trace);
 	apply_trace_boot_options();
+	if (trace_boot_clock_buf[0] && tracing_set_clock(&global_trace, trace_boot_clock_buf))
+		printk(KERN_WARNING "Trace clock %s not defined, going back to default\n",
+		       trace_boot_clock_buf);
 	return 0;
 }
 
@@ -418,7 +428,7 @@ void tracing_start(void)
 /* Forget every event (`echo > trace`); a dump counts time from now. */
 void tracing_reset_online_cpus(void)
 {
-	WRITE_ONCE(global_trace_time_start, trace_clock_local());
+	WRITE_ONCE(global_trace_time_start, READ_ONCE(global_trace_buffer.clock)());
 	ring_buffer_reset(&global_trace_buffer);
 }
 
@@ -434,7 +444,7 @@ struct ring_buffer_event *trace_buffer_lock_reserve(struct ring_buffer *buffer, 
 	event = ring_buffer_lock_reserve(buffer, raw_smp_processor_id());
 	if (!event)
 		return NULL;
-	event->ts = trace_clock_local();
+	event->ts = READ_ONCE(buffer->clock)();
 	entry = ring_buffer_event_data(event);
 	tracing_generic_entry_update(entry, flags);
 	entry->type = type;
@@ -484,7 +494,7 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 		    !(eflags & EVENT_FILE_FL_TRIGGER_COND))
 			goto off;
 		fbuffer->event = &trace_buffered_event[raw_smp_processor_id()];
-		fbuffer->event->ts = trace_clock_local();
+		fbuffer->event->ts = READ_ONCE(fbuffer->buffer->clock)();
 		entry = ring_buffer_event_data(fbuffer->event);
 		tracing_generic_entry_update(entry, tracepoint_irqflags(fbuffer->flags));
 		entry->type = call->event.type;
@@ -502,6 +512,31 @@ off:
 }
 
 /*
+ * tp_printk: the event's line, as `trace` shows it after the context
+ * columns, on the console too (Linux's output_printk). IRQs are off; an
+ * event fired by the printk itself (printk:console) is not printed again.
+ */
+static void output_printk(struct trace_event_buffer *fbuffer)
+{
+	static struct trace_iterator iter;
+	static DEFINE_SPINLOCK(tracepoint_iter_lock);
+	static int printing;
+	struct trace_event *event = &fbuffer->call->event;
+
+	if (!event->funcs || !event->funcs->trace || printing)
+		return;
+	spin_lock(&tracepoint_iter_lock);
+	printing = 1;
+	iter.tr = &global_trace;
+	iter.ent = fbuffer->entry;
+	trace_seq_init(&iter.seq);
+	event->funcs->trace(&iter, 0, event);
+	printk("%s", iter.seq.buffer);
+	printing = 0;
+	spin_unlock(&tracepoint_iter_lock);
+}
+
+/*
  * Publish the event reserved in @fbuffer and unmask IRQs again (Linux's
  * event_trigger_unlock_commit). A buffered event's conditional triggers
  * test it first; it is kept unless soft-disabled, rejected by its filter
@@ -513,6 +548,8 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 	struct trace_event_call *call = fbuffer->call;
 	unsigned int eflags = READ_ONCE(call->flags), tt = 0;
 
+	if (tracepoint_printk)
+		output_printk(fbuffer);
 	if (fbuffer->buffered) {
 		struct event_filter *filter = READ_ONCE(call->filter);
 		struct ring_buffer_event *event;
@@ -533,6 +570,11 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 	} else {
 		__buffer_unlock_commit(fbuffer->buffer, fbuffer->event);
 	}
+	/* options/stacktrace: the call chain after each event, from the
+	 * event's call site (Linux's ftrace_trace_stack, skipping this
+	 * function, trace_event_raw_event_<event> and __traceiter_<event>) */
+	if (READ_ONCE(global_trace.trace_flags) & TRACE_ITER_STACKTRACE)
+		__trace_stack(tracepoint_irqflags(fbuffer->flags), 4);
 	if (tt)
 		event_triggers_post_call(call, tt);
 out:

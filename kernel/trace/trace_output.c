@@ -147,11 +147,31 @@ void trace_iter_init(struct trace_iterator *iter, struct trace_array *tr)
 		iter->iter_flags |= TRACE_FILE_ANNOTATE;
 	if (flags & TRACE_ITER_LATENCY_FMT)
 		iter->iter_flags |= TRACE_FILE_LAT_FMT;
-	iter->iter_flags |= TRACE_FILE_TIME_IN_NS;
+	if (trace_clocks[READ_ONCE(tr->clock_id)].in_ns)
+		iter->iter_flags |= TRACE_FILE_TIME_IN_NS;
+	iter->generation = READ_ONCE(trace_buffers_generation);
 	iter->time_start = READ_ONCE(global_trace_time_start);
 	for (cpu = 0; cpu < NR_CPUS; cpu++)
 		iter->cpu_next[cpu] = ring_buffer_first(iter->buffer, cpu);
 	trace_seq_init(&iter->seq);
+}
+
+/* Start again from the header, on the same CPUs, with the options of now
+ * (a read before where the last one was, or the rings were resized). */
+void trace_iter_reset(struct trace_iterator *iter)
+{
+	struct tracer *trace = iter->trace;
+	int cpu_file = iter->cpu_file;
+	bool consume = iter->consume;
+
+	if (trace->close)
+		trace->close(iter);
+	trace_iter_init(iter, iter->tr);
+	iter->trace = trace;
+	iter->cpu_file = cpu_file;
+	iter->consume = consume;
+	if (trace->open)
+		trace->open(iter);
 }
 
 /* The CPU whose next record is the oldest (ties to the lowest CPU, as in
@@ -218,7 +238,7 @@ static u64 trace_next_ts(struct trace_iterator *iter)
 }
 
 /* RETURNS: true if no record is left to read (Linux's trace_empty). */
-static bool trace_empty(struct trace_iterator *iter)
+bool trace_empty(struct trace_iterator *iter)
 {
 	unsigned long saved[NR_CPUS];
 	struct ring_buffer_event next;
@@ -624,10 +644,42 @@ static struct trace_event trace_stack_event = {
 	.funcs = &trace_stack_funcs,
 };
 
+/* "tracing_mark_write: text" (Linux's trace_print_print). */
+static enum print_line_t trace_print_print(struct trace_iterator *iter, int flags,
+					   struct trace_event *event)
+{
+	struct print_entry *field = (void *)iter->ent;
+
+	seq_print_ip_sym(&iter->seq, field->ip, flags);
+	trace_seq_printf(&iter->seq, ": %s", field->buf);
+	return trace_handle_return(&iter->seq);
+}
+
+/* "ip text" with options/raw (Linux's trace_print_raw). */
+static enum print_line_t trace_print_raw(struct trace_iterator *iter, int flags,
+					 struct trace_event *event)
+{
+	struct print_entry *field = (void *)iter->ent;
+
+	trace_seq_printf(&iter->seq, "# %lx %s", field->ip, field->buf);
+	return trace_handle_return(&iter->seq);
+}
+
+static struct trace_event_functions trace_print_funcs = {
+	.trace = trace_print_print,
+	.raw = trace_print_raw,
+};
+
+static struct trace_event trace_print_event = {
+	.type = TRACE_PRINT,
+	.funcs = &trace_print_funcs,
+};
+
 /* The tracer's own entry types this kernel writes (Linux's init_events). */
 static struct trace_event *const events[] = {
 	&trace_fn_event,
 	&trace_stack_event,
+	&trace_print_event,
 };
 
 void init_events(void)
@@ -787,17 +839,8 @@ size_t trace_read(struct trace_iterator *iter, char *buf, size_t cnt, loff_t *pp
 {
 	size_t done = 0;
 
-	if (*ppos < iter->pos) {
-		struct trace_array *tr = iter->tr;
-		bool consume = iter->consume;
-
-		if (iter->trace->close)
-			iter->trace->close(iter);
-		trace_iter_init(iter, tr);
-		iter->consume = consume;
-		if (iter->trace->open)
-			iter->trace->open(iter);
-	}
+	if (*ppos < iter->pos || iter->generation != READ_ONCE(trace_buffers_generation))
+		trace_iter_reset(iter);
 	while (done < cnt) {
 		struct trace_seq *s = &iter->seq;
 		size_t n;

@@ -180,7 +180,8 @@ static int set_tracer_option(struct trace_array *tr, const char *cmp, int neg)
  * set_tracer_flag - set or clear the trace option @mask (one TRACE_ITER_*)
  *
  * The current tracer may refuse (flag_changed). Some options act at once:
- * overwrite switches the ring buffer's mode.
+ * record-cmd starts or stops saving comms, event-fork makes set_event_pid
+ * follow forks, overwrite switches the ring buffer's mode.
  * CONTEXT: trace_types_lock held, and event_mutex for record-cmd.
  * RETURNS: 0, or -EINVAL if the tracer refused.
  */
@@ -195,6 +196,10 @@ int set_tracer_flag(struct trace_array *tr, unsigned int mask, int enabled)
 		WRITE_ONCE(tr->trace_flags, tr->trace_flags | mask);
 	else
 		WRITE_ONCE(tr->trace_flags, tr->trace_flags & ~mask);
+	if (mask == TRACE_ITER_RECORD_CMD)
+		trace_event_enable_cmd_record(enabled);
+	if (mask == TRACE_ITER_EVENT_FORK)
+		trace_event_follow_fork(enabled);
 	if (mask == TRACE_ITER_OVERWRITE)
 		ring_buffer_change_overwrite(tr->buffer, enabled);
 	return 0;
@@ -247,4 +252,59 @@ void apply_trace_boot_options(void)
 		if (buf)
 			*(buf - 1) = ',';
 	}
+}
+
+/* ---- Clocks and CPUs ---- */
+
+/* In Linux 4.19's order for ARM (trace_clock). */
+const struct trace_clock_desc trace_clocks[] = {
+	{ trace_clock_local, "local", 1 },
+	{ trace_clock_global, "global", 1 },
+	{ trace_clock_counter, "counter", 0 },
+	{ trace_clock_jiffies, "uptime", 0 },
+	{ trace_clock, "perf", 1 },
+	{ trace_clock_mono, "mono", 1 },
+	{ trace_clock_mono, "mono_raw", 1 },
+	{ trace_clock_mono, "boot", 1 },
+};
+const unsigned int nr_trace_clocks = ARRAY_SIZE(trace_clocks);
+
+char trace_boot_clock_buf[MAX_TRACER_SIZE];
+
+/**
+ * tracing_set_clock - stamp records with the clock called @clockstr from
+ * now on, and clear the buffer, whose old stamps would not compare
+ * (Linux's tracing_set_clock)
+ * RETURNS: 0, or -EINVAL if there is no such clock (nothing changes).
+ */
+int tracing_set_clock(struct trace_array *tr, const char *clockstr)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_trace_clocks; i++)
+		if (!strcmp(trace_clocks[i].name, clockstr))
+			break;
+	if (i == nr_trace_clocks)
+		return -EINVAL;
+	mutex_lock(&trace_types_lock);
+	tr->clock_id = i;
+	WRITE_ONCE(tr->buffer->clock, trace_clocks[i].func);
+	tracing_reset_online_cpus();
+	mutex_unlock(&trace_types_lock);
+	return 0;
+}
+
+void tracing_set_cpumask(struct trace_array *tr, unsigned long mask)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		bool was = tr->tracing_cpumask & (1UL << cpu), is = mask & (1UL << cpu);
+
+		if (was && !is)
+			ring_buffer_record_disable_cpu(tr->buffer, cpu);
+		else if (!was && is)
+			ring_buffer_record_enable_cpu(tr->buffer, cpu);
+	}
+	tr->tracing_cpumask = mask;
 }

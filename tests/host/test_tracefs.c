@@ -40,6 +40,20 @@ u64 trace_clock_local(void)
 	return trace_ns;
 }
 
+u64 trace_clock_global(void) { return trace_ns; }
+u64 trace_clock_counter(void) { return trace_ns; }
+u64 trace_clock_jiffies(void) { return trace_ns; }
+u64 trace_clock(void) { return trace_ns; }
+u64 trace_clock_mono(void) { return trace_ns; }
+
+/* buffer_size_kb: the rings are the test's; remember what was asked. */
+static unsigned long resized_to;
+int tracing_resize_ring_buffer(unsigned long size)
+{
+	resized_to = size;
+	return 0;
+}
+
 int num_online_cpus(void)
 {
 	return 4;
@@ -55,6 +69,21 @@ void syscall_unregfunc(void)
 
 void tracepoint_synchronize_unregister(void)
 {
+}
+
+/* trace_pipe's waiters are woken by a timer in the kernel; the test's
+ * readers never block, so the timer is only recorded. */
+volatile unsigned long jiffies;
+static int timers_armed;
+void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *))
+{
+	timer->function = func;
+}
+
+void mod_timer(struct timer_list *timer, unsigned long expires)
+{
+	timer->expires = expires;
+	timers_armed++;
 }
 
 int stub_stack_traces;

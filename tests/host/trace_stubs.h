@@ -62,10 +62,17 @@ void kfree(const void *p)
 	free((void *)p);
 }
 
+/* Every trace clock reads the settable one. */
 u64 trace_clock_local(void)
 {
 	return stub_clock_ns;
 }
+
+u64 trace_clock_global(void) { return stub_clock_ns; }
+u64 trace_clock_counter(void) { return stub_clock_ns; }
+u64 trace_clock_jiffies(void) { return stub_clock_ns; }
+u64 trace_clock(void) { return stub_clock_ns; }
+u64 trace_clock_mono(void) { return stub_clock_ns; }
 
 /* The kernel sets TIF_SYSCALL_TRACEPOINT on every task; count the calls. */
 int stub_syscall_reg_calls;

@@ -4,9 +4,35 @@
  * and trace_events.c create in it).
  * One superblock, made on the first mount, serves every mount. */
 #include <linux/fs.h>
+#include <linux/printk.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/trace_events.h>
 #include "internal.h"
+
+/* per_cpu/cpuN/{trace,trace_pipe,stats}, whose inodes keep cpu + 1
+ * (Linux's tracing_init_tracefs_percpu). */
+static int tracing_init_tracefs_percpu(struct dentry *d_tracer)
+{
+	struct dentry *percpu = simple_create_dir(d_tracer, "per_cpu");
+	int cpu;
+
+	if (!percpu)
+		return -ENOMEM;
+	for (cpu = 0; cpu < num_online_cpus(); cpu++) {
+		void *data = (void *)(long)(cpu + 1);
+		struct dentry *d_cpu;
+		char name[16];
+
+		snprintf(name, sizeof(name), "cpu%d", cpu);
+		d_cpu = simple_create_dir(percpu, name);
+		if (!d_cpu || !simple_create_file(d_cpu, "trace", 0644, &tracing_fops, data) ||
+		    !simple_create_file(d_cpu, "trace_pipe", 0444, &tracing_pipe_fops, data) ||
+		    !simple_create_file(d_cpu, "stats", 0444, &tracing_stats_fops, data))
+			return -ENOMEM;
+	}
+	return 0;
+}
 
 static int tracefs_fill_super(struct super_block *sb)
 {
@@ -15,7 +41,15 @@ static int tracefs_fill_super(struct super_block *sb)
 		{ "current_tracer", &set_tracer_fops, 0644 },
 		{ "trace_options", &tracing_iter_fops, 0644 },
 		{ "trace", &tracing_fops, 0644 },
+		{ "trace_pipe", &tracing_pipe_fops, 0444 },
 		{ "tracing_on", &rb_simple_fops, 0644 },
+		{ "tracing_cpumask", &tracing_cpumask_fops, 0644 },
+		{ "buffer_size_kb", &tracing_entries_fops, 0644 },
+		{ "buffer_total_size_kb", &tracing_total_entries_fops, 0444 },
+		{ "trace_marker", &tracing_mark_fops, 0220 },
+		{ "trace_clock", &trace_clock_fops, 0644 },
+		{ "saved_cmdlines", &tracing_saved_cmdlines_fops, 0444 },
+		{ "saved_cmdlines_size", &tracing_saved_cmdlines_size_fops, 0644 },
 		{ "available_events", &available_events_fops, 0444 },
 		{ "set_event", &set_event_fops, 0644 },
 		{ "set_event_pid", &ftrace_set_event_pid_fops, 0644 },
@@ -27,6 +61,8 @@ static int tracefs_fill_super(struct super_block *sb)
 		err = create_trace_options_dir(sb->s_root);
 	if (!err)
 		err = ftrace_init_tracefs(sb->s_root);
+	if (!err)
+		err = tracing_init_tracefs_percpu(sb->s_root);
 	return err ? err : event_trace_add_tracer(sb->s_root);
 }
 

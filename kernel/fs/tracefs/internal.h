@@ -7,6 +7,15 @@
 #include "../../trace/trace.h"
 
 extern const struct file_operations tracing_fops;
+extern const struct file_operations tracing_pipe_fops;
+extern const struct file_operations tracing_stats_fops;
+extern const struct file_operations tracing_cpumask_fops;
+extern const struct file_operations tracing_entries_fops;
+extern const struct file_operations tracing_total_entries_fops;
+extern const struct file_operations tracing_mark_fops;
+extern const struct file_operations trace_clock_fops;
+extern const struct file_operations tracing_saved_cmdlines_fops;
+extern const struct file_operations tracing_saved_cmdlines_size_fops;
 extern const struct file_operations rb_simple_fops;
 extern const struct file_operations set_event_fops;
 extern const struct file_operations available_events_fops;
