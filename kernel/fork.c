@@ -26,6 +26,8 @@
 #include <uapi/linux/sched.h>
 #include <asm/uaccess.h>
 #include <trace/events/sched.h>
+#define CREATE_TRACE_POINTS
+#include <trace/events/task.h>
 #include "sched/sched.h"
 
 DEFINE_SPINLOCK(tasklist_lock);
@@ -260,6 +262,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	sig->pgrp = current->signal->pgrp;
 	sig->session = current->signal->session;
 	sig->tty = current->signal->tty;
+	sig->oom_score_adj = current->signal->oom_score_adj;
 	return 0;
 }
 
@@ -435,6 +438,7 @@ copy_process(unsigned long clone_flags, unsigned long stack_start, unsigned long
 	total_forks++;
 	spin_unlock(&current->sighand->siglock);
 	spin_unlock_irq(&tasklist_lock);
+	trace_task_newtask(p, clone_flags);
 	return p;
 
 bad_fork_cleanup_mm:

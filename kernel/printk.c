@@ -15,6 +15,8 @@
 #include <linux/syscalls.h>
 #include <linux/time.h>
 #include <asm/uaccess.h>
+#define CREATE_TRACE_POINTS
+#include <trace/events/printk.h>
 
 int console_loglevel = CONSOLE_LOGLEVEL_DEFAULT; /* everything but KERN_DEBUG */
 static DEFINE_SPINLOCK(logbuf_lock);
@@ -64,13 +66,30 @@ static int printk_get_level(const char **text)
 	return level;
 }
 
+/* printk:console: the text the console got, its timestamp first (Linux's
+ * call_console_drivers). Out of line, so that its buffer is on the stack
+ * only while the event is on; a record holds less than this anyway. */
+static noinline void trace_console_text(const char *stamp, const char *text, int len)
+{
+	char line[160];
+	int n = strlcpy(line, stamp, sizeof(line));
+
+	if (n >= (int)sizeof(line))
+		n = sizeof(line) - 1;
+	if (len > (int)sizeof(line) - 1 - n)
+		len = sizeof(line) - 1 - n;
+	memcpy(line + n, text, len);
+	trace_console(line, n + len);
+}
+
 int vprintk(const char *fmt, va_list args)
 {
 	char buf[512];
 	char stamp[24];
 	const char *text = buf;
 	unsigned long flags;
-	int level, len;
+	int level, len, new_line;
+	bool to_console;
 	u64 ns = local_clock();
 
 	len = vsnprintf(buf, sizeof(buf), fmt, args);
@@ -97,7 +116,9 @@ int vprintk(const char *fmt, va_list args)
 		log_store(stamp, strlen(stamp));
 	}
 	log_store(text, len);
-	if (level < 0 || level < console_loglevel) {
+	new_line = level >= 0 || !line_open;
+	to_console = level < 0 || level < console_loglevel;
+	if (to_console) {
 		if (level >= 0 && line_open)
 			pl011_write("\n", 1);
 		if (level >= 0 || !line_open)
@@ -107,6 +128,9 @@ int vprintk(const char *fmt, va_list args)
 	line_open = len > 0 && text[len - 1] != '\n';
 	if (!oops_in_progress)
 		spin_unlock(&logbuf_lock);
+	/* after the lock: tp_printk prints the event with printk */
+	if (to_console && trace_console_enabled())
+		trace_console_text(new_line ? stamp : "", text, len);
 	local_irq_restore(flags);
 	return len;
 }

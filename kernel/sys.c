@@ -16,6 +16,7 @@
 #include <uapi/linux/reboot.h>
 #include <uapi/linux/utsname.h>
 #include <asm/uaccess.h>
+#include <trace/events/task.h>
 
 long sys_getpid(void)
 {
@@ -886,6 +887,7 @@ long sys_sysinfo(struct sysinfo __user *info)
 void set_task_comm(struct task_struct *tsk, const char *buf)
 {
 	spin_lock_irq(&tsk->alloc_lock);
+	trace_task_rename(tsk, buf);
 	strlcpy(tsk->comm, buf, sizeof(tsk->comm));
 	spin_unlock_irq(&tsk->alloc_lock);
 }

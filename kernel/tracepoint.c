@@ -11,14 +11,19 @@
 static DEFINE_PER_CPU(unsigned long, traced_irqflags);
 static DEFINE_PER_CPU(bool, in_probes);
 
-unsigned long tracepoint_enter(void)
+bool tracepoint_enter(unsigned long *flags)
 {
-	unsigned long flags = arch_local_irq_save();
-	int cpu = raw_smp_processor_id();
+	int cpu;
 
-	per_cpu(traced_irqflags, cpu) = flags;
+	*flags = arch_local_irq_save();
+	cpu = raw_smp_processor_id();
+	if (per_cpu(in_probes, cpu)) {
+		arch_local_irq_restore(*flags);
+		return false;
+	}
+	per_cpu(traced_irqflags, cpu) = *flags;
 	per_cpu(in_probes, cpu) = true;
-	return flags;
+	return true;
 }
 
 void tracepoint_exit(unsigned long flags)

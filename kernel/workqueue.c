@@ -10,23 +10,40 @@
 #include <linux/workqueue.h>
 #include <uapi/linux/sched.h>
 
-struct workqueue_struct {
-	const char *name;
-};
-
 /* The queued work and the worker's bed (Linux's struct worker_pool). */
-static struct worker_pool {
+struct worker_pool {
 	spinlock_t lock; /* worklist, each work's PENDING bit; irqsave */
+	int cpu; /* -1: unbound */
 	struct list_head worklist;
 	wait_queue_head_t wait;
-} unbound_pool = {
+};
+
+static struct worker_pool unbound_pool = {
 	.lock = __SPIN_LOCK_UNLOCKED(unbound_pool.lock),
+	.cpu = -1,
 	.worklist = LIST_HEAD_INIT(unbound_pool.worklist),
 	.wait = __WAIT_QUEUE_HEAD_INITIALIZER(unbound_pool.wait),
 };
 
-static struct workqueue_struct system_wq_struct = { "events" };
-static struct workqueue_struct system_unbound_wq_struct = { "events_unbound" };
+/* A queue's link to the pool that serves it (Linux's struct
+ * pool_workqueue; one per queue here, all to the unbound pool). */
+struct pool_workqueue {
+	struct worker_pool *pool;
+	struct workqueue_struct *wq;
+};
+
+struct workqueue_struct {
+	const char *name;
+	struct pool_workqueue pwq;
+};
+
+#define CREATE_TRACE_POINTS
+#include <trace/events/workqueue.h>
+
+static struct workqueue_struct system_wq_struct = {
+	"events", { &unbound_pool, &system_wq_struct } };
+static struct workqueue_struct system_unbound_wq_struct = {
+	"events_unbound", { &unbound_pool, &system_unbound_wq_struct } };
 struct workqueue_struct *system_wq = &system_wq_struct;
 struct workqueue_struct *system_unbound_wq = &system_unbound_wq_struct;
 
@@ -39,6 +56,8 @@ bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
 	spin_lock_irqsave(&pool->lock, flags);
 	if (!(work->data & WORK_STRUCT_PENDING)) {
 		work->data |= WORK_STRUCT_PENDING;
+		/* Linux's queue_work() asks for WORK_CPU_UNBOUND (NR_CPUS) */
+		trace_workqueue_queue_work(NR_CPUS, &wq->pwq, work);
 		list_add_tail(&work->entry, &pool->worklist);
 		queued = true;
 	}
@@ -53,7 +72,12 @@ bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
  * so that stack traces from work items show it). */
 static noinline __noclone void process_one_work(struct work_struct *work)
 {
-	work->func(work);
+	work_func_t func = work->func;
+
+	trace_workqueue_execute_start(work);
+	func(work);
+	/* the work may be freed by now: only its address is recorded */
+	trace_workqueue_execute_end(work);
 }
 
 static bool pool_has_work(struct worker_pool *pool)

@@ -14,6 +14,19 @@ struct timer_list {
 
 #define MAX_SCHEDULE_TIMEOUT 0x7fffffffL
 
+/* Linux's timer->flags layout, which the timer events print (our timers
+ * have no flags: CPU 0 runs them all, from one list). */
+#define TIMER_CPUMASK		0x0003FFFF
+#define TIMER_MIGRATING		0x00040000
+#define TIMER_BASEMASK		(TIMER_CPUMASK | TIMER_MIGRATING)
+#define TIMER_DEFERRABLE	0x00080000
+#define TIMER_PINNED		0x00100000
+#define TIMER_IRQSAFE		0x00200000
+#define TIMER_ARRAYSHIFT	22
+#define TIMER_ARRAYMASK		0xFFC00000
+
+#define TIMER_TRACE_FLAGMASK	(TIMER_MIGRATING | TIMER_DEFERRABLE | TIMER_PINNED | TIMER_IRQSAFE)
+
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *));
 /* (Re)arm timer to fire at jiffies == expires. CONTEXT: any. */
 void mod_timer(struct timer_list *timer, unsigned long expires);

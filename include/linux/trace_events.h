@@ -212,6 +212,10 @@ int trace_raw_output_prep(struct trace_iterator *iter, struct trace_event *event
  * the record holds, and point *@loc at it (Linux's __data_loc: length << 16
  * | offset). RETURNS: the offset after it. */
 unsigned int trace_event_assign_str(void *entry, unsigned int offset, u32 *loc, const char *src);
+/* A __dynamic_array() of @len bytes at @offset, cut to what is left of the
+ * record: sets *@loc, RETURNS the offset after it. */
+unsigned int trace_event_dynamic_array(void *entry, unsigned int offset, u32 *loc,
+				       unsigned int len);
 /* __get_str(): the string @loc points at in @entry, or "" if it points
  * outside the record (a corrupt record never makes a reader stray). */
 const char *trace_event_get_str(const void *entry, u32 loc);

@@ -52,9 +52,12 @@ void tracepoint_synchronize_unregister(void);
 /*
  * Around the probes of a tracepoint: mask IRQs, and remember the state
  * they had, which the records' irqs-off column shows (tracepoint_irqflags).
- * Probes do not nest on a CPU, since IRQs are off while they run.
+ * IRQs are off while probes run; a tracepoint hit by a probe itself (a
+ * printk in it: printk:console) is dropped, as Linux's ring buffer drops
+ * recursive events (trace_recursive_lock).
+ * RETURNS: false (IRQs as they were) if this CPU is running probes already.
  */
-unsigned long tracepoint_enter(void);
+bool tracepoint_enter(unsigned long *flags);
 void tracepoint_exit(unsigned long flags);
 /* The IRQ state of the code that hit the tracepoint whose probes run on
  * this CPU, or @flags outside them. */
@@ -87,6 +90,10 @@ void syscall_unregfunc(void);
 	{                                                                       \
 		if (unlikely(READ_ONCE(__tracepoint_##name.key)))               \
 			__traceiter_##name(args);                               \
+	}                                                                       \
+	static inline bool trace_##name##_enabled(void)                         \
+	{                                                                       \
+		return unlikely(READ_ONCE(__tracepoint_##name.key));            \
 	}
 
 #define DECLARE_TRACE(name, proto, args) __DECLARE_TRACE(name, PARAMS(proto), PARAMS(args))
@@ -99,9 +106,11 @@ void syscall_unregfunc(void);
 	};                                                                      \
 	notrace void __traceiter_##_name(proto)                                  \
 	{                                                                       \
-		unsigned long __flags = tracepoint_enter();                     \
+		unsigned long __flags;                                          \
 		unsigned int __i;                                               \
                                                                                 \
+		if (!tracepoint_enter(&__flags))                                \
+			return;                                                 \
 		for (__i = 0; __i < TRACEPOINT_MAX_PROBES; __i++) {             \
 			const struct tracepoint_func *__p =                     \
 				READ_ONCE(__tracepoint_##_name.funcs[__i]);      \

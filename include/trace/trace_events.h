@@ -10,8 +10,11 @@
  *   5. trace_event_raw_event_<call>(): the probe, running TP_fast_assign;
  *   6. event_class_<call> and event_<call>: the event itself.
  *
- * A __string() is stored in the record after the fixed fields, as Linux's
- * dynamic arrays are; ours are cut to what a record holds.
+ * A __string() or __dynamic_array() is stored in the record after the
+ * fixed fields, as Linux's are; ours are cut to what a record holds.
+ * Each event's address goes to the section ftrace_events, which the event
+ * code walks (Linux's _ftrace_events; named so that GNU ld makes
+ * __start_ftrace_events and __stop_ftrace_events for the host tests too).
  */
 #include <linux/string.h>
 #include <linux/trace_events.h>
@@ -37,6 +40,8 @@
 #define __array(type, item, len) type item[len];
 #undef __string
 #define __string(item, src) u32 __data_loc_##item;
+#undef __dynamic_array
+#define __dynamic_array(type, item, len) u32 __data_loc_##item;
 
 #undef TP_STRUCT__entry
 #define TP_STRUCT__entry(args...) args
@@ -134,6 +139,15 @@
 	if (ret)                                                                        \
 		return ret;
 
+#undef __dynamic_array
+#define __dynamic_array(type, item, len)                                                \
+	ret = trace_define_field(event_call, "__data_loc " #type "[]", #item,           \
+				 offsetof(typeof(field), __data_loc_##item),            \
+				 sizeof(field.__data_loc_##item), is_signed_type(type), \
+				 FILTER_OTHER);                                         \
+	if (ret)                                                                        \
+		return ret;
+
 #undef DECLARE_EVENT_CLASS
 #define DECLARE_EVENT_CLASS(call, proto, args, tstruct, assign, print)                  \
 	static notrace int trace_event_define_fields_##call(struct trace_event_call *event_call) \
@@ -176,6 +190,19 @@
 #define __array(type, item, len)
 #undef __string
 #define __string(item, src)
+/* A dynamic array gets its place in the record before TP_fast_assign runs
+ * (Linux's trace_event_get_offsets stage): what is left of the record, up
+ * to @len elements. */
+#undef __dynamic_array
+#define __dynamic_array(type, item, len)                                                \
+	__data_offset = trace_event_dynamic_array(entry, __data_offset,                 \
+						  &__entry->__data_loc_##item,          \
+						  (len) * sizeof(type));
+
+#undef __get_str
+#define __get_str(field) ((char *)__entry + (__entry->__data_loc_##field & 0xffff))
+#undef __get_dynamic_array_len
+#define __get_dynamic_array_len(field) ((__entry->__data_loc_##field >> 16) & 0xffff)
 
 #undef __assign_str
 #define __assign_str(dst, src)                                                          \
@@ -199,6 +226,7 @@
 		entry = trace_event_buffer_reserve(&fbuffer, event_call, sizeof(*entry)); \
 		if (!entry)                                                             \
 			return;                                                         \
+		tstruct                                                                 \
 		{ assign }                                                              \
 		trace_event_buffer_commit(&fbuffer);                                    \
 	}
@@ -225,6 +253,8 @@
 		.tp = &__tracepoint_##call,                                             \
 		.tp_probe = { .func = trace_event_raw_event_##template,                 \
 			      .data = &event_##call },                                  \
-	};
+	};                                                                              \
+	static struct trace_event_call __used __section("ftrace_events")               \
+		*__event_##call = &event_##call;
 
 #include TRACE_INCLUDE(TRACE_SYSTEM)

@@ -1,7 +1,7 @@
 /* vsnprintf and friends (Linux's lib/vsprintf.c, cut down): the C
  * conversions with flags, width, precision and the h/hh/l/ll/z/t lengths,
  * plus Linux's symbol extensions %pS (name+0x1c/0x60), %ps (name) and
- * %pB (a return address, looked up at addr - 1). */
+ * %pB (a return address, looked up at addr - 1), %pf/%pF as %ps/%pS. */
 #include <linux/kallsyms.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
@@ -180,6 +180,12 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		}
 		case 'p': {
 			unsigned long p = (unsigned long)va_arg(args, void *);
+			/* %pf/%pF: a function pointer's symbol, which on ARM
+			 * (no function descriptors) is %ps/%pS (Linux 4.19). */
+			if (fmt[1] == 'f' || fmt[1] == 'F') {
+				put_symbol(&o, *++fmt == 'F' ? 'S' : 's', p, width, flags);
+				continue;
+			}
 			if (fmt[1] == 'S' || fmt[1] == 's' || fmt[1] == 'B') {
 				put_symbol(&o, *++fmt, p, width, flags);
 				continue;

@@ -107,6 +107,16 @@ static int select_task_rq(struct task_struct *p)
 	return best;
 }
 
+/* Move p to new_cpu's runqueue (Linux's set_task_cpu): recorded by
+ * sched_migrate_task when it changes CPU. CONTEXT: p's rq locks held, or
+ * p not on any runqueue (TASK_WAKING under p->pi_lock). */
+static void set_task_cpu(struct task_struct *p, unsigned int new_cpu)
+{
+	if (task_cpu(p) != new_cpu)
+		trace_sched_migrate_task(p, new_cpu);
+	task_thread_info(p)->cpu = new_cpu;
+}
+
 /* p was just queued on rq: should it preempt the running task? */
 static void check_preempt_curr(struct rq *rq, struct task_struct *p)
 {
@@ -148,6 +158,7 @@ noinline int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_
 	smp_mb(); /* pairs with set_current_state() in the sleeper */
 	if (!(p->state & state))
 		goto out;
+	trace_sched_waking(p);
 	success = 1;
 
 	/* Still queued: it has not gone through schedule() yet, or is running. */
@@ -178,7 +189,7 @@ noinline int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_
 	rq = cpu_rq(cpu);
 	spin_lock(&rq->lock);
 	update_rq_clock(rq);
-	task_thread_info(p)->cpu = cpu;
+	set_task_cpu(p, cpu);
 	ttwu_do_activate(rq, p, en_flags);
 	spin_unlock(&rq->lock);
 out:
@@ -389,7 +400,7 @@ int idle_balance(void)
 		update_rq_clock(src);
 		update_rq_clock(this_rq);
 		dequeue_task(src, pulled, 0);
-		task_thread_info(pulled)->cpu = this_cpu;
+		set_task_cpu(pulled, this_cpu);
 		enqueue_task(this_rq, pulled, 0);
 		set_tsk_need_resched(this_rq->curr);
 	}

@@ -8,6 +8,7 @@
  * CPU charges every period to the task it found running, as Linux's
  * tick_handle_periodic does by running tick_periodic() once per missed
  * period. */
+#include <linux/irq_work.h>
 #include <linux/irq.h>
 #include <linux/sched.h>
 #include <linux/time.h>
@@ -54,6 +55,7 @@ void tick_handle_periodic(unsigned int periods)
 	if (cpu == TICK_DO_TIMER_CPU) {
 		tick_do_update_jiffies64(local_clock());
 		run_local_timers();
+		irq_work_tick();
 	}
 	while (periods--)
 		update_process_times();

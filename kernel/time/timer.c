@@ -8,6 +8,8 @@
 #include <linux/spinlock.h>
 #include <linux/time.h>
 #include <linux/timer.h>
+#define CREATE_TRACE_POINTS
+#include <trace/events/timer.h>
 
 static DEFINE_SPINLOCK(timer_lock);
 static LIST_HEAD(pending_timers);
@@ -33,6 +35,7 @@ void mod_timer(struct timer_list *timer, unsigned long expires)
 	spin_lock_irqsave(&timer_lock, flags);
 	__del_timer(timer);
 	timer->expires = expires;
+	trace_timer_start(timer, expires, 0);
 	list_for_each_entry(t, &pending_timers, entry)
 		if ((long)(t->expires - expires) > 0)
 			break;
@@ -89,6 +92,14 @@ unsigned long timer_forward(struct timer_list *timer, unsigned long now, unsigne
 	return orun;
 }
 
+/* Linux's call_timer_fn: the function, between the expire events. */
+static void call_timer_fn(struct timer_list *timer, void (*fn)(struct timer_list *))
+{
+	trace_timer_expire_entry(timer);
+	fn(timer);
+	trace_timer_expire_exit(timer);
+}
+
 void run_local_timers(void)
 {
 	spin_lock(&timer_lock);
@@ -100,7 +111,7 @@ void run_local_timers(void)
 		__del_timer(timer);
 		running_timer = timer;
 		spin_unlock(&timer_lock);
-		timer->function(timer);
+		call_timer_fn(timer, timer->function);
 		spin_lock(&timer_lock);
 		running_timer = NULL;
 	}

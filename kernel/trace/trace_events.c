@@ -24,30 +24,12 @@ DEFINE_MUTEX(trace_buffers_lock);
 unsigned int trace_buffers_generation;
 int tracepoint_printk;
 
-/* The events of include/trace/events/, grouped by system. */
-static struct trace_event_call *const trace_event_table[] = {
-	&event_irq_handler_entry,
-	&event_irq_handler_exit,
-	&event_ipi_raise,
-	&event_ipi_entry,
-	&event_ipi_exit,
-	&event_sched_switch,
-	&event_sched_waking,
-	&event_sched_wakeup,
-	&event_sched_wakeup_new,
-	&event_sched_migrate_task,
-	&event_sched_process_fork,
-	&event_sched_process_exec,
-	&event_sched_process_exit,
-	&event_sched_process_free,
-	&event_sched_process_wait,
-	&event_signal_generate,
-	&event_signal_deliver,
-	&event_sys_enter,
-	&event_sys_exit,
-};
+/* The events TRACE_EVENT() made, in link order (the section ftrace_events,
+ * see include/trace/trace_events.h). */
+extern struct trace_event_call *__start_ftrace_events[];
+extern struct trace_event_call *__stop_ftrace_events[];
 
-/* Every event: the table's, then the syscall events (trace_syscalls.c). */
+/* Every event: the section's, then the syscall events (trace_syscalls.c). */
 struct trace_event_call *ftrace_events[FTRACE_EVENTS_MAX];
 unsigned int nr_ftrace_events;
 
@@ -170,8 +152,8 @@ static int event_trace_init(void)
 	unsigned int i;
 	int ret = trace_define_common_fields();
 
-	for (i = 0; !ret && i < ARRAY_SIZE(trace_event_table); i++)
-		ret = trace_add_event_call(trace_event_table[i]);
+	for (i = 0; !ret && __start_ftrace_events + i < __stop_ftrace_events; i++)
+		ret = trace_add_event_call(__start_ftrace_events[i]);
 	return ret ?: init_ftrace_syscalls();
 }
 
@@ -602,6 +584,17 @@ const char *trace_event_get_str(const void *entry, u32 loc)
 	    len > TRACE_ENTRY_MAX - offset)
 		return "";
 	return (const char *)entry + offset;
+}
+
+unsigned int trace_event_dynamic_array(void *entry, unsigned int offset, u32 *loc,
+				       unsigned int len)
+{
+	unsigned int room = offset < TRACE_ENTRY_MAX - 1 ? TRACE_ENTRY_MAX - 1 - offset : 0;
+
+	if (len > room)
+		len = room;
+	*loc = (len << 16) | offset;
+	return offset + len;
 }
 
 unsigned int trace_event_assign_str(void *entry, unsigned int offset, u32 *loc, const char *src)

@@ -15,7 +15,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/time.h>
-#include <linux/timer.h>
+#include <linux/irq_work.h>
 #include <linux/seq_file.h>
 
 /**
@@ -195,14 +195,13 @@ const struct file_operations tracing_fops = {
 
 /*
  * Readers blocked in trace_pipe (or poll) sleep here. Linux's writers wake
- * them with irq_work; ours may hold the scheduler's locks, so a timer,
- * running while someone waits, wakes them at the next tick once records
- * were written or tracing_on changed.
+ * them with irq_work; ours may hold the scheduler's locks. While someone
+ * waits, an irq_work polls at each tick and wakes them once records were
+ * written or tracing_on changed (not a kernel timer, which the timer
+ * events would record, feeding the reader its own wake-ups).
  */
 static DECLARE_WAIT_QUEUE_HEAD(trace_wait);
-static struct timer_list trace_wait_timer;
 static DEFINE_SPINLOCK(trace_wait_lock);
-static bool trace_wait_timer_armed;
 static unsigned long trace_wait_seen;
 
 /* What changes when a reader may have something new: records written, tracing_on. */
@@ -216,7 +215,7 @@ static unsigned long trace_wait_state(void)
 	return state;
 }
 
-static void trace_wait_timer_fn(struct timer_list *timer)
+static void trace_wait_work_fn(struct irq_work *work)
 {
 	unsigned long state = trace_wait_state(), flags;
 
@@ -225,30 +224,25 @@ static void trace_wait_timer_fn(struct timer_list *timer)
 		wake_up_interruptible_all(&trace_wait);
 	}
 	spin_lock_irqsave(&trace_wait_lock, flags);
-	if (list_empty(&trace_wait.head))
-		trace_wait_timer_armed = false;
-	else
-		mod_timer(timer, jiffies + 1);
+	if (!list_empty(&trace_wait.head))
+		irq_work_queue(work);
 	spin_unlock_irqrestore(&trace_wait_lock, flags);
 }
 
-/* Make sure the timer runs: called after joining trace_wait. */
-static void trace_wait_timer_arm(void)
+static DEFINE_IRQ_WORK(trace_wait_work, trace_wait_work_fn);
+
+/* Make sure the poll runs: called after joining trace_wait. */
+static void trace_wait_work_arm(void)
 {
 	unsigned long flags;
 
 	spin_lock_irqsave(&trace_wait_lock, flags);
-	if (!trace_wait_timer_armed) {
-		if (!trace_wait_timer.function)
-			timer_setup(&trace_wait_timer, trace_wait_timer_fn);
+	if (irq_work_queue(&trace_wait_work))
 		trace_wait_seen = trace_wait_state();
-		trace_wait_timer_armed = true;
-		mod_timer(&trace_wait_timer, jiffies + 1);
-	}
 	spin_unlock_irqrestore(&trace_wait_lock, flags);
 }
 
-/* Sleep until the timer says something changed, or a signal (Linux's
+/* Sleep until the poll says something changed, or a signal (Linux's
  * wait_on_pipe). RETURNS: 0, or -EINTR. */
 static int wait_on_pipe(struct trace_iterator *iter)
 {
@@ -259,7 +253,7 @@ static int wait_on_pipe(struct trace_iterator *iter)
 	if (prepare_to_wait_event(&trace_wait, &wait, TASK_INTERRUPTIBLE))
 		ret = -EINTR;
 	else if (trace_empty(iter) && (tracing_is_on() || !iter->pos)) {
-		trace_wait_timer_arm();
+		trace_wait_work_arm();
 		schedule();
 		if (signal_pending(current))
 			ret = -EINTR;
@@ -407,7 +401,7 @@ static __poll_t tracing_poll_pipe(struct file *file, poll_table *pt)
 	mutex_unlock(&trace_buffers_lock);
 	mutex_unlock(&reader->lock);
 	if (!mask && pt)
-		trace_wait_timer_arm();
+		trace_wait_work_arm();
 	return mask;
 }
 
