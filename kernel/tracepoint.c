@@ -11,7 +11,7 @@
 static DEFINE_PER_CPU(unsigned long, traced_irqflags);
 static DEFINE_PER_CPU(bool, in_probes);
 
-bool tracepoint_enter(unsigned long *flags)
+notrace bool tracepoint_enter(unsigned long *flags)
 {
 	int cpu;
 
@@ -26,13 +26,13 @@ bool tracepoint_enter(unsigned long *flags)
 	return true;
 }
 
-void tracepoint_exit(unsigned long flags)
+notrace void tracepoint_exit(unsigned long flags)
 {
 	per_cpu(in_probes, raw_smp_processor_id()) = false;
 	arch_local_irq_restore(flags);
 }
 
-unsigned long tracepoint_irqflags(unsigned long flags)
+notrace unsigned long tracepoint_irqflags(unsigned long flags)
 {
 	int cpu = raw_smp_processor_id();
 

@@ -73,7 +73,7 @@ static int trace_save_cmdline(struct task_struct *tsk)
 	unsigned int tpid, idx;
 	unsigned long flags;
 
-	if (!tsk->pid) /* the idle tasks print as <idle> */
+	if (!tsk->pid || !savedcmd) /* the idle tasks print as <idle> */
 		return 1;
 	tpid = tsk->pid & (PID_MAX - 1);
 	local_irq_save(flags);
@@ -124,10 +124,22 @@ void trace_find_cmdline(int pid, char comm[])
 	spin_unlock_irqrestore(&trace_cmdline_lock, flags);
 }
 
-/* A record was written on this CPU: save comms at the next switch. */
+/*
+ * A record was written on this CPU: save comms at the next switch. The
+ * first record since the last save also saves its writer's comm now
+ * (Kestrel; Linux waits for the switch), so that a task which records
+ * events and never leaves its CPU before they are disabled still shows
+ * by name. CONTEXT: IRQs off.
+ */
 void trace_taskinfo_save_set(void)
 {
-	per_cpu(trace_taskinfo_save, raw_smp_processor_id()) = true;
+	int cpu = raw_smp_processor_id();
+
+	if (per_cpu(trace_taskinfo_save, cpu))
+		return;
+	per_cpu(trace_taskinfo_save, cpu) = true;
+	if (global_trace.trace_flags & TRACE_ITER_RECORD_CMD)
+		trace_save_cmdline(current);
 }
 
 /* Save @tsk's comm if a record was written on this CPU since the last save
