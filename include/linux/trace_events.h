@@ -328,6 +328,7 @@ struct trace_iterator {
 	bool consume;                    /* trace_pipe, ftrace_dump: reading consumes */
 	unsigned int generation;         /* trace_buffers_generation it walks */
 	struct trace_seq tmp_seq;        /* for __print_flags() and friends */
+	char comm[TASK_COMM_LEN];        /* the current record's comm, for tracers' lines */
 	struct trace_seq seq;            /* text not yet handed out */
 	bool header_done;                /* trace_read(): header emitted */
 	loff_t pos;                      /* trace_read(): bytes handed out */
@@ -335,6 +336,8 @@ struct trace_iterator {
 
 /* Start reading @tr's buffer from the header, with its flags and tracer. */
 void trace_iter_init(struct trace_iterator *iter, struct trace_array *tr);
+/* Start again from the header, keeping the file's CPU, mode and tracer
+ * (whose close and open run again). */
 void trace_iter_reset(struct trace_iterator *iter);
 bool trace_empty(struct trace_iterator *iter);
 struct trace_entry *trace_find_next_entry_inc(struct trace_iterator *iter);

@@ -99,12 +99,19 @@ static int tracing_start_function_trace(bool stack)
 
 static int function_trace_init(struct trace_array *tr)
 {
-	return tracing_start_function_trace(func_flags.val & TRACE_FUNC_OPT_STACK);
+	int ret;
+
+	tracing_start_cmdline_record();
+	ret = tracing_start_function_trace(func_flags.val & TRACE_FUNC_OPT_STACK);
+	if (ret)
+		tracing_stop_cmdline_record();
+	return ret;
 }
 
 static void function_trace_reset(struct trace_array *tr)
 {
 	unregister_ftrace_function(&trace_ops);
+	tracing_stop_cmdline_record();
 }
 
 /* func_stack_trace changes: the other callback (Linux's func_set_flag). */

@@ -155,11 +155,17 @@ static void trace_graph_return(struct ftrace_graph_ret *trace)
 
 static int graph_trace_init(struct trace_array *tr)
 {
-	return register_ftrace_graph(trace_graph_return, trace_graph_entry);
+	int ret = register_ftrace_graph(trace_graph_return, trace_graph_entry);
+
+	if (ret)
+		return ret;
+	tracing_start_cmdline_record();
+	return 0;
 }
 
 static void graph_trace_reset(struct trace_array *tr)
 {
+	tracing_stop_cmdline_record();
 	unregister_ftrace_graph();
 }
 
@@ -214,9 +220,12 @@ static void print_graph_proc(struct trace_seq *s, pid_t pid, const char *task_co
 		trace_seq_putc(s, ' ');
 }
 
+/* The comm saved for the record's pid (saved_cmdlines), as Linux's
+ * print_graph_proc finds it. */
 static const char *iter_comm(struct trace_iterator *iter)
 {
-	return trace_record_comm(&iter->event);
+	trace_find_cmdline(iter->ent->pid, iter->comm);
+	return iter->comm;
 }
 
 static void print_graph_lat_fmt(struct trace_seq *s, struct trace_entry *entry)

@@ -1,6 +1,7 @@
 /* Saving comms for the trace at each context switch and wake-up, while an
  * event records (Linux's kernel/trace/trace_sched_switch.c): the probes
  * sit on the sched_switch and sched_wakeup tracepoints beside the events'. */
+#include <linux/mutex.h>
 #include <linux/sched.h>
 #include <trace/events/sched.h>
 #include "trace.h"
@@ -20,23 +21,29 @@ static const struct tracepoint_func sched_switch_probe = { probe_sched_switch, N
 static const struct tracepoint_func sched_wakeup_probe = { probe_sched_wakeup, NULL };
 static const struct tracepoint_func sched_wakeup_new_probe = { probe_sched_wakeup, NULL };
 
-/* Events recording comms (Linux's sched_cmdline_ref). CONTEXT: event_mutex held. */
+/* Events and tracers recording comms (Linux's sched_cmdline_ref), under
+ * sched_register_mutex. */
 static int sched_cmdline_ref;
+static DEFINE_MUTEX(sched_register_mutex);
 
 void tracing_start_cmdline_record(void)
 {
-	if (sched_cmdline_ref++)
-		return;
-	tracepoint_probe_register(&__tracepoint_sched_wakeup, &sched_wakeup_probe);
-	tracepoint_probe_register(&__tracepoint_sched_wakeup_new, &sched_wakeup_new_probe);
-	tracepoint_probe_register(&__tracepoint_sched_switch, &sched_switch_probe);
+	mutex_lock(&sched_register_mutex);
+	if (!sched_cmdline_ref++) {
+		tracepoint_probe_register(&__tracepoint_sched_wakeup, &sched_wakeup_probe);
+		tracepoint_probe_register(&__tracepoint_sched_wakeup_new, &sched_wakeup_new_probe);
+		tracepoint_probe_register(&__tracepoint_sched_switch, &sched_switch_probe);
+	}
+	mutex_unlock(&sched_register_mutex);
 }
 
 void tracing_stop_cmdline_record(void)
 {
-	if (--sched_cmdline_ref)
-		return;
-	tracepoint_probe_unregister(&__tracepoint_sched_switch, &sched_switch_probe);
-	tracepoint_probe_unregister(&__tracepoint_sched_wakeup_new, &sched_wakeup_new_probe);
-	tracepoint_probe_unregister(&__tracepoint_sched_wakeup, &sched_wakeup_probe);
+	mutex_lock(&sched_register_mutex);
+	if (!--sched_cmdline_ref) {
+		tracepoint_probe_unregister(&__tracepoint_sched_switch, &sched_switch_probe);
+		tracepoint_probe_unregister(&__tracepoint_sched_wakeup_new, &sched_wakeup_new_probe);
+		tracepoint_probe_unregister(&__tracepoint_sched_wakeup, &sched_wakeup_probe);
+	}
+	mutex_unlock(&sched_register_mutex);
 }

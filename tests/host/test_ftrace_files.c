@@ -1,4 +1,4 @@
-/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/lib/find_bit.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/libfs.c kernel/fs/seq_file.c kernel/fs/char_dev.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/mm/filemap.c kernel/mm/shmem.c kernel/params.c kernel/fs/sysfs.c kernel/fs/debugfs.c kernel/fs/tracefs/inode.c kernel/fs/tracefs/trace_files.c kernel/fs/tracefs/event_files.c kernel/fs/tracefs/option_files.c kernel/fs/tracefs/ftrace_files.c kernel/trace/ftrace.c kernel/trace/ftrace_regex.c kernel/lib/glob.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/locking/mutex.c kernel/lib/string_words.c kernel/trace/trace_output.c kernel/kallsyms.c kernel/trace/trace_events.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/lib/kstrtox.c kernel/lib/hexdump.c kernel/cred.c kernel/groups.c kernel/user.c kernel/lib/sort.c */
+/* sources: kernel/fs/dcache.c kernel/fs/inode.c kernel/fs/super.c kernel/fs/filesystems.c kernel/fs/namespace.c kernel/fs/namei.c kernel/fs/file_table.c kernel/fs/file.c kernel/lib/find_bit.c kernel/fs/fs_struct.c kernel/fs/open.c kernel/fs/read_write.c kernel/fs/iov_iter.c kernel/fs/stat.c kernel/fs/readdir.c kernel/fs/libfs.c kernel/fs/seq_file.c kernel/fs/char_dev.c kernel/fs/ramfs/inode.c kernel/fs/ramfs/file.c kernel/mm/filemap.c kernel/mm/shmem.c kernel/params.c kernel/fs/sysfs.c kernel/fs/debugfs.c kernel/fs/tracefs/inode.c kernel/fs/tracefs/trace_files.c kernel/fs/tracefs/event_files.c kernel/fs/tracefs/option_files.c kernel/fs/tracefs/ftrace_files.c kernel/trace/ftrace.c kernel/trace/ftrace_regex.c kernel/lib/glob.c kernel/trace/trace_tracers.c kernel/trace/trace_nop.c kernel/locking/mutex.c kernel/lib/string_words.c kernel/trace/trace_output.c kernel/kallsyms.c kernel/trace/trace_events.c kernel/trace/trace_events_filter.c kernel/trace/trace_events_trigger.c kernel/trace/trace_syscalls.c kernel/trace/trace_cmdline.c kernel/trace/trace_sched_switch.c kernel/tracepoint.c kernel/trace/ring_buffer.c kernel/trace/trace_seq.c kernel/trace/events_irq.c kernel/trace/events_ipi.c kernel/trace/events_sched.c kernel/trace/events_signal.c kernel/trace/events_raw_syscalls.c kernel/lib/kstrtox.c kernel/lib/hexdump.c kernel/cred.c kernel/groups.c kernel/user.c kernel/lib/sort.c */
 /* The function tracer's tracefs files through the VFS, with the real
  * ftrace core (kernel/trace/ftrace.c) over a made-up table of call sites:
  * available_filter_functions; set_ftrace_filter, set_ftrace_notrace and
@@ -13,6 +13,7 @@
 /* 16 MiB of RAM: a tmpfs holds 8 MiB and 2048 inodes by default. */
 unsigned long totalram_pages = 4096;
 #include <linux/ftrace.h>
+#include <linux/irq_work.h>
 #include <linux/namei.h>
 #include <linux/syscalls.h>
 #include <linux/trace_events.h>
@@ -34,7 +35,14 @@ int raw_smp_processor_id(void)
 	return 0;
 }
 
-u64 trace_clock_local(void)
+u64 trace_clock_local(void) { return 0; }
+u64 trace_clock_global(void) { return 0; }
+u64 trace_clock_counter(void) { return 0; }
+u64 trace_clock_jiffies(void) { return 0; }
+u64 trace_clock(void) { return 0; }
+u64 trace_clock_mono(void) { return 0; }
+
+int tracing_resize_ring_buffer(unsigned long size)
 {
 	return 0;
 }
@@ -44,11 +52,28 @@ int num_online_cpus(void)
 	return 4;
 }
 
-void syscall_regfunc(int enable)
+void syscall_regfunc(void)
 {
 }
 
-void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags, char *comm)
+void syscall_unregfunc(void)
+{
+}
+
+void tracepoint_synchronize_unregister(void)
+{
+}
+
+bool irq_work_queue(struct irq_work *work)
+{
+	return true;
+}
+
+void __trace_stack(unsigned long flags, int skip)
+{
+}
+
+void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags)
 {
 }
 
