@@ -13,7 +13,7 @@
 /* What the tick code uses from the rest of the kernel. */
 volatile unsigned long jiffies;
 static u64 now_ns;
-static int timer_runs, process_ticks;
+static int timer_runs, irq_work_runs, process_ticks;
 static struct thread_info ti;
 
 struct thread_info *current_thread_info(void)
@@ -31,6 +31,11 @@ void run_local_timers(void)
 	timer_runs++;
 }
 
+void irq_work_tick(void)
+{
+	irq_work_runs++;
+}
+
 void update_process_times(void)
 {
 	process_ticks++;
@@ -40,7 +45,7 @@ static int setup(void **state)
 {
 	jiffies = 0;
 	now_ns = 5 * NSEC_PER_SEC + 3000; /* the counter runs from reset */
-	timer_runs = process_ticks = 0;
+	timer_runs = irq_work_runs = process_ticks = 0;
 	ti.cpu = 0;
 	tick_init();
 	return 0;
@@ -88,8 +93,8 @@ static void test_lost_interrupts_do_not_stretch_time(void **state)
 	assert_true(now_ns - start <= 13 * NSEC_PER_SEC + 4 * TICK_NSEC);
 }
 
-/* Only the tick CPU moves jiffies and runs the timers; every CPU charges
- * its own ticks. */
+/* Only the tick CPU moves jiffies and runs the timers and irq works; every
+ * CPU charges its own ticks. */
 static void test_other_cpus(void **state)
 {
 	ti.cpu = 2;
@@ -97,10 +102,12 @@ static void test_other_cpus(void **state)
 	tick_handle_periodic(3);
 	assert_int_equal(jiffies, 0);
 	assert_int_equal(timer_runs, 0);
+	assert_int_equal(irq_work_runs, 0);
 	assert_int_equal(process_ticks, 3);
 	ti.cpu = 0;
 	tick_handle_periodic(1);
 	assert_int_equal(jiffies, 3);
+	assert_int_equal(irq_work_runs, 1);
 }
 
 int main(void)
