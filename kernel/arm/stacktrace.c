@@ -99,6 +99,11 @@ static int notrace save_trace(struct stackframe *frame, void *d)
 	regs = (struct pt_regs *)frame->sp;
 	if ((unsigned long)&regs[1] > ALIGN(frame->sp, THREAD_SIZE))
 		return 0;
+	/* A kernel thread's pt_regs, zeroed by copy_thread, interrupted
+	 * nothing: its chain ends at ret_from_fork, as Linux 4.19's traces of
+	 * kworkers do (no `=> 0` line). */
+	if (!regs->ARM_pc)
+		return 0;
 
 	trace->entries[trace->nr_entries++] = regs->ARM_pc;
 
