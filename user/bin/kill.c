@@ -1,69 +1,65 @@
-/* kill [-SIGNAL] PID...: send a signal (default SIGTERM); SIGNAL is a
- * number or a name such as INT, KILL, USR1 (with or without SIG). kill -l
- * lists the names. */
+/* kill [-SIGNAL | -s SIGNAL] [--] PID...: send a signal (default SIGTERM),
+ * as procps's kill(1). SIGNAL is a number or a name such as INT, KILL,
+ * USR1, RTMIN+1 (with or without SIG, in any case); a negative PID is a
+ * process group. kill -l lists the names, kill -l N names signal N. Job
+ * specs (%1) are the shell's: its builtin kill takes them. An argument
+ * that is not a whole number is an error, never pid 0 (the caller's own
+ * process group). */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+#include "kill_args.h"
 
-static const char *const names[] = {
-	[SIGHUP] = "HUP", [SIGINT] = "INT", [SIGQUIT] = "QUIT", [SIGILL] = "ILL",
-	[SIGTRAP] = "TRAP", [SIGABRT] = "ABRT", [SIGBUS] = "BUS", [SIGFPE] = "FPE",
-	[SIGKILL] = "KILL", [SIGUSR1] = "USR1", [SIGSEGV] = "SEGV", [SIGUSR2] = "USR2",
-	[SIGPIPE] = "PIPE", [SIGALRM] = "ALRM", [SIGTERM] = "TERM", [SIGSTKFLT] = "STKFLT",
-	[SIGCHLD] = "CHLD", [SIGCONT] = "CONT", [SIGSTOP] = "STOP", [SIGTSTP] = "TSTP",
-	[SIGTTIN] = "TTIN", [SIGTTOU] = "TTOU", [SIGURG] = "URG", [SIGXCPU] = "XCPU",
-	[SIGXFSZ] = "XFSZ", [SIGVTALRM] = "VTALRM", [SIGPROF] = "PROF", [SIGWINCH] = "WINCH",
-	[SIGIO] = "IO", [SIGPWR] = "PWR", [SIGSYS] = "SYS",
-};
-
-/* signal_number - RETURNS: the signal named s, or -1 */
-static int signal_number(const char *s)
+/* list - `kill -l`: one "N NAME" line per signal; `kill -l N`: its name */
+static int list(const char *which)
 {
-	char *end;
-	long n = strtol(s, &end, 10);
-	int i;
+	char name[SIG2STR_MAX];
+	int sig;
 
-	if (*s && !*end)
-		return (n >= 0 && n <= SIGRTMAX) ? (int)n : -1;
-	if (!strncasecmp(s, "SIG", 3))
-		s += 3;
-	for (i = 1; i < (int)(sizeof(names) / sizeof(names[0])); i++)
-		if (names[i] && !strcasecmp(s, names[i]))
-			return i;
-	return -1;
+	if (which) {
+		pid_t number;
+
+		sig = parse_pid(which, &number) ? number : signal_of(which);
+		if (sig > 128)
+			sig -= 128;	/* an exit status: 128 + the signal */
+		if (sig2str(sig, name) < 0) {
+			fprintf(stderr, "kill: unknown signal %s\n", which);
+			return 1;
+		}
+		printf("%s\n", name);
+		return 0;
+	}
+	for (sig = 1; sig <= SIGRTMAX; sig++)
+		if (sig2str(sig, name) == 0)
+			printf("%2d %s\n", sig, name);
+	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	int i = 1, sig = SIGTERM, status = 0;
+	const char *spec;
+	int i, sig = SIGTERM, status = 0;
 
-	if (argc > 1 && !strcmp(argv[1], "-l")) {
-		for (i = 1; i < (int)(sizeof(names) / sizeof(names[0])); i++)
-			printf("%2d %s\n", i, names[i]);
-		return 0;
-	}
-	if (argc > 1 && argv[1][0] == '-') {
-		const char *s = argv[1] + 1;
-
-		if (!strcmp(s, "s") && argc > 2)
-			s = argv[++i];
-		sig = signal_number(s);
-		if (sig < 0) {
-			fprintf(stderr, "kill: unknown signal %s\n", s);
-			return 1;
-		}
-		i++;
+	if (argc > 1 && !strcmp(argv[1], "-l"))
+		return list(argc > 2 ? argv[2] : NULL);
+	i = kill_options(argc, argv, &spec);
+	if (spec && (sig = signal_of(spec)) < 0) {
+		fprintf(stderr, "kill: unknown signal %s\n", spec);
+		return 1;
 	}
 	if (i >= argc) {
-		fprintf(stderr, "usage: kill [-SIGNAL] PID...\n");
+		fprintf(stderr, "usage: kill [-SIGNAL | -s SIGNAL] [--] PID...\n");
 		return 1;
 	}
 	for (; i < argc; i++) {
-		if (kill(atoi(argv[i]), sig) < 0) {
-			fprintf(stderr, "kill: %s: %s\n", argv[i], strerror(errno));
+		pid_t pid;
+
+		if (!parse_pid(argv[i], &pid)) {
+			fprintf(stderr, "kill: failed to parse argument: '%s'\n", argv[i]);
+			status = 1;
+		} else if (kill(pid, sig) < 0) {
+			fprintf(stderr, "kill: (%d): %s\n", pid, strerror(errno));
 			status = 1;
 		}
 	}

@@ -68,6 +68,12 @@ int sigignore(int sig);
 int sigpause(int sig);
 sighandler_t sigset(int sig, sighandler_t disp);
 
+/* Signal names without "SIG" (POSIX.1-2024): "INT", "RTMIN+1"; numbers
+ * are accepted by str2sig too. Both RETURN 0, or -1 for no such signal. */
+#define SIG2STR_MAX	16
+int sig2str(int sig, char *str);
+int str2sig(const char *str, int *sig);
+
 /* the restorers sigaction() installs (user/lib/sigreturn.S) */
 void __sigreturn_restorer(void);
 void __rt_sigreturn_restorer(void);
