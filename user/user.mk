@@ -59,8 +59,14 @@ $(USER_LIB): $(filter-out $(USER_CRT0),$(USER_LIB_OBJS))
 user_link = $(CC) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $(1) \
 	-Wl,--whole-archive $(USER_LIB) -Wl,--no-whole-archive -lc -lgcc
 
-$(addprefix $(B)/user/,$(USER_BIN)): $(B)/user/%: $(B)/user/obj/bin/%.o $(USER_CRT0) $(USER_LIB)
+$(addprefix $(B)/user/,$(filter-out sh,$(USER_BIN))): $(B)/user/%: $(B)/user/obj/bin/%.o \
+		$(USER_CRT0) $(USER_LIB)
 	$(call user_link,$<)
+
+# the shell is made of user/bin/sh/*.c (sh.h says which part does what)
+SH_OBJS := $(patsubst user/%.c,$(B)/user/obj/%.o,$(wildcard user/bin/sh/*.c))
+$(B)/user/sh: $(SH_OBJS) $(USER_CRT0) $(USER_LIB)
+	$(call user_link,$(SH_OBJS))
 
 $(addprefix $(B)/user/,$(filter-out rpi_proc_exit,$(USER_LESSONS))): $(B)/user/%: \
 		$(B)/user/obj/lessons/%.o $(USER_CRT0) $(USER_LIB)
@@ -111,4 +117,4 @@ $(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) $(GLIBC_PROGS) $(ABUSE_RUNNER) $(
 	cd $(B)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../initramfs.cpio
 
--include $(wildcard $(B)/user/obj/*/*.d)
+-include $(wildcard $(B)/user/obj/*/*.d $(B)/user/obj/*/*/*.d)

@@ -77,7 +77,7 @@ CASES = [
         "forbid": [r"Kernel panic", r"Internal error"],
         # No command line, so an interactive shell: its poweroff ends QEMU
         # through the watchdog reset marked as a halt.
-        "script": [(r"^# ", "poweroff\r")],
+        "script": [(r"^/ # ", "poweroff\r")],
         "expect_anywhere": [r"reboot: Power down"],
         "exit": 0,
     },
@@ -155,3 +155,5 @@ from cases_tty_debug import CASES as TTY_DEBUG_CASES  # noqa: E402  (issue 11: t
 CASES += TTY_DEBUG_CASES
 from cases_tracediff import CASES as TRACEDIFF_CASES  # noqa: E402  (issue 9: make compare)
 CASES += TRACEDIFF_CASES
+from cases_shell import CASES as SHELL_CASES  # noqa: E402  (issue 11: the shell at the bench)
+CASES += SHELL_CASES

@@ -1,245 +1,17 @@
-/* sh: a small shell for the lessons. Runs programs found through PATH with
- * arguments; pipelines `a | b`; `>`, `>>`, `<` redirections; `;` and `&`;
- * quotes; $?, $!, $$ and environment variables; builtins cd, echo, exit,
- * export, wait, and the job-control builtins jobs, fg, bg. Reads commands
- * from stdin (prompt "# " on a tty), from `sh script`, or from `sh -c 'cmd'`.
- * On its controlling terminal it does job control as bash does (bash's
- * jobs.c): each pipeline is a job in its own process group, ^Z stops the
- * foreground job, fg and bg continue it. */
+/* The shell's jobs (bash's jobs.c): the job table, the SIGCHLD handler
+ * that records what children do, job control on the terminal, and the
+ * builtins jobs, fg, bg, wait and kill. */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <termios.h>
 #include <unistd.h>
+#include "../kill_args.h"
+#include "sh.h"
 
-#define MAX_LINE	1024
-#define MAX_WORDS	64
-#define MAX_CMDS	8
 #define MAX_JOBS	16
-
-enum token { T_WORD, T_PIPE, T_AMP, T_SEMI, T_GT, T_GTGT, T_LT, T_END };
-
-struct command {
-	char *argv[MAX_WORDS + 1];
-	int argc;
-	char *in, *out;		/* redirections, NULL if none */
-	int append;		/* out is `>>` */
-};
-
-struct pipeline {
-	struct command cmds[MAX_CMDS];
-	int ncmds;
-	int background;
-	const char *text;	/* the pipeline as typed, for the job table */
-	int text_len;
-};
-
-static int last_status;		/* $? */
-static pid_t last_background;	/* $! */
-static int interactive;		/* commands come from a terminal: prompt */
-static int job_control;		/* and it is our controlling terminal */
-
-/* The tokenizer's output for one line: words point into word_buf, and
- * each token's source text is [token_start, token_end) of the line. */
-static enum token tokens[MAX_WORDS * 2];
-static char *token_text[MAX_WORDS * 2];
-static const char *token_start[MAX_WORDS * 2], *token_end[MAX_WORDS * 2];
-static char word_buf[MAX_LINE * 2];
-
-/* append_var - expand $NAME, $?, $!, $$ at *src into *dst.
- * RETURNS: the number of source characters consumed after '$'. */
-static int append_var(const char *src, char **dst, char *end)
-{
-	char value[32], name[64];
-	const char *v = NULL;
-	int n = 0;
-
-	if (*src == '?' || *src == '!' || *src == '$') {
-		long num = *src == '?' ? last_status :
-			   *src == '!' ? last_background : getpid();
-
-		snprintf(value, sizeof(value), "%ld", num);
-		v = value;
-		n = 1;
-	} else {
-		while ((src[n] == '_' || (src[n] >= 'A' && src[n] <= 'Z') ||
-			(src[n] >= 'a' && src[n] <= 'z') ||
-			(n && src[n] >= '0' && src[n] <= '9')) && n < 63) {
-			name[n] = src[n];
-			n++;
-		}
-		name[n] = '\0';
-		if (!n) {
-			v = "$";
-		} else {
-			v = getenv(name);
-		}
-	}
-	while (v && *v && *dst < end)
-		*(*dst)++ = *v++;
-	return n;
-}
-
-/* tokenize - split line into tokens, expanding variables and removing
- * quotes. RETURNS: the number of tokens (the last is T_END), or -1 with a
- * message on a syntax error. */
-static int tokenize(const char *line)
-{
-	char *dst = word_buf, *end = word_buf + sizeof(word_buf) - 1;
-	const char *p = line;
-	int nt = 0;
-
-	for (;;) {
-		if (nt)
-			token_end[nt - 1] = p;
-		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-			p++;
-		token_start[nt] = p;
-		if (nt >= MAX_WORDS * 2 - 1) {
-			fprintf(stderr, "sh: line too long\n");
-			return -1;
-		}
-		if (!*p || *p == '#') {
-			tokens[nt++] = T_END;
-			return nt;
-		}
-		if (*p == '|' || *p == '&' || *p == ';' || *p == '<' || *p == '>') {
-			if (*p == '>' && p[1] == '>') {
-				tokens[nt++] = T_GTGT;
-				p += 2;
-				continue;
-			}
-			tokens[nt++] = *p == '|' ? T_PIPE : *p == '&' ? T_AMP :
-				       *p == ';' ? T_SEMI : *p == '<' ? T_LT : T_GT;
-			p++;
-			continue;
-		}
-		tokens[nt] = T_WORD;
-		token_text[nt++] = dst;
-		while (*p && !strchr(" \t\r\n|&;<>", *p) && dst < end) {
-			char quote = 0;
-
-			if (*p == '\'' || *p == '"')
-				quote = *p++;
-			while (*p && dst < end) {
-				if (quote ? *p == quote : strchr(" \t\r\n|&;<>'\"", *p) != NULL)
-					break;
-				if (*p == '\\' && quote != '\'' && p[1]) {
-					*dst++ = p[1];
-					p += 2;
-				} else if (*p == '$' && quote != '\'') {
-					p++;
-					p += append_var(p, &dst, end);
-				} else {
-					*dst++ = *p++;
-				}
-			}
-			if (quote) {
-				if (*p != quote) {
-					fprintf(stderr, "sh: unterminated %c\n", quote);
-					return -1;
-				}
-				p++;
-			}
-		}
-		*dst++ = '\0';
-	}
-}
-
-/* parse - build the pipeline that starts at token *pos.
- * RETURNS: 1 with *pos after its terminator, 0 at the end, -1 on error. */
-static int parse(int *pos, struct pipeline *pl)
-{
-	struct command *cmd;
-	int i = *pos;
-
-	memset(pl, 0, sizeof(*pl));
-	if (tokens[i] == T_END)
-		return 0;
-	pl->text = token_start[i];
-	pl->ncmds = 1;
-	cmd = &pl->cmds[0];
-	for (;; i++) {
-		switch (tokens[i]) {
-		case T_WORD:
-			if (cmd->argc >= MAX_WORDS) {
-				fprintf(stderr, "sh: too many words\n");
-				return -1;
-			}
-			cmd->argv[cmd->argc++] = token_text[i];
-			break;
-		case T_GT:
-		case T_GTGT:
-		case T_LT:
-			if (tokens[i + 1] != T_WORD) {
-				fprintf(stderr, "sh: redirection without a file name\n");
-				return -1;
-			}
-			if (tokens[i] == T_LT) {
-				cmd->in = token_text[i + 1];
-			} else {
-				cmd->out = token_text[i + 1];
-				cmd->append = tokens[i] == T_GTGT;
-			}
-			i++;
-			break;
-		case T_PIPE:
-			if (!cmd->argc) {
-				fprintf(stderr, "sh: syntax error: missing command\n");
-				return -1;
-			}
-			if (pl->ncmds >= MAX_CMDS) {
-				fprintf(stderr, "sh: pipeline too long\n");
-				return -1;
-			}
-			cmd = &pl->cmds[pl->ncmds++];
-			break;
-		case T_AMP:
-		case T_SEMI:
-		case T_END:
-			if (!cmd->argc) {
-				if (tokens[i] == T_END && pl->ncmds == 1)
-					return 0;
-				fprintf(stderr, "sh: syntax error: missing command\n");
-				return -1;
-			}
-			pl->background = tokens[i] == T_AMP;
-			pl->text_len = token_end[i - 1] - pl->text;
-			*pos = tokens[i] == T_END ? i : i + 1;
-			return 1;
-		}
-	}
-}
-
-/* redirect - apply cmd's redirections to this process.
- * RETURNS: 0, or -1 with a message. */
-static int redirect(const struct command *cmd)
-{
-	if (cmd->in) {
-		int fd = open(cmd->in, O_RDONLY);
-
-		if (fd < 0 || dup2(fd, 0) < 0) {
-			fprintf(stderr, "sh: %s: %s\n", cmd->in, strerror(errno));
-			return -1;
-		}
-		close(fd);
-	}
-	if (cmd->out) {
-		int flags = O_WRONLY | O_CREAT | (cmd->append ? O_APPEND : O_TRUNC);
-		int fd = open(cmd->out, flags, 0644);
-
-		if (fd < 0 || dup2(fd, 1) < 0) {
-			fprintf(stderr, "sh: %s: %s\n", cmd->out, strerror(errno));
-			return -1;
-		}
-		close(fd);
-	}
-	return 0;
-}
 
 /*
  * Job control, as bash does it. The rules the kernel sets:
@@ -277,6 +49,19 @@ struct job {
 static struct job jobs[MAX_JOBS];
 static int current_job = -1, previous_job = -1;	/* %+ and %- */
 static pid_t shell_pgrp;
+
+/*
+ * SIGCHLD, as bash has it: a handler (SA_RESTART) records what waitpid()
+ * reports. It runs only where the job table may change under the shell's
+ * feet without harm: SIGCHLD stays blocked, and is let through while the
+ * shell waits at its prompt (where the handler also reports at once what
+ * it found, and draws the prompt and the line being typed again) and
+ * between two commands (jobs_poll). A child's SIGCHLD is therefore never
+ * ignored (signal_generate ... res=0) and always delivered to the shell's
+ * handler (signal_deliver sig=17), as in the seed's trace of bash.
+ */
+static volatile sig_atomic_t at_prompt;
+static sigset_t sigchld_set;
 
 static int status_of(int wstatus)
 {
@@ -464,9 +249,9 @@ static char job_mark(int n)
 	return n == current_job ? '+' : n == previous_job ? '-' : ' ';
 }
 
-/* print_job - one line of `jobs` in bash's format:
- * "[1]+  Stopped                 sleep 10" (the state in 24 columns) */
-static void print_job(int n, FILE *f)
+/* format_job - job n's line of `jobs`, in bash's format, into buf:
+ * "[1]+  Stopped                 sleep 10\n" (the state in 24 columns) */
+static void format_job(int n, char *buf, size_t size)
 {
 	const struct job *j = &jobs[n];
 	int last = j->wstatus[j->nprocs - 1];
@@ -482,20 +267,31 @@ static void print_job(int n, FILE *f)
 		snprintf(state, sizeof(state), "Exit %d", WEXITSTATUS(last));
 	else
 		strcpy(state, "Done");
-	fprintf(f, "[%d]%c  %-24s%s%s%s\n", n + 1, job_mark(n), state,
-		j->state == JOB_DONE && WIFSIGNALED(last) && WCOREDUMP(last) ? "(core dumped) " : "",
-		j->text, j->state == JOB_RUNNING && !j->foreground ? " &" : "");
+	snprintf(buf, size, "[%d]%c  %-24s%s%s%s\n", n + 1, job_mark(n), state,
+		 j->state == JOB_DONE && WIFSIGNALED(last) && WCOREDUMP(last) ? "(core dumped) " : "",
+		 j->text, j->state == JOB_RUNNING && !j->foreground ? " &" : "");
 }
 
-/* notify_jobs - report what changed and forget finished jobs, as bash does
- * before each prompt (only >= 0: just that job). A stopped job: its line.
- * A foreground job killed by a signal: the signal's name (a newline after
- * the ^C echo for SIGINT; nothing for SIGPIPE). A background job that
- * finished: its "Done" line, under job control; without, it is kept
- * silently if it is $!, for `wait $!`. */
-static void notify_jobs(int only)
+/* say - write text to stderr in one write(): also safe in the handler */
+static void say(const char *text)
 {
-	int n;
+	ssize_t unused = write(2, text, strlen(text));
+
+	(void)unused;
+}
+
+/* report_jobs - report what changed and forget finished jobs, as bash
+ * does before each prompt (only >= 0: just that job). A stopped job: its
+ * line. A foreground job killed by a signal: the signal's name (a newline
+ * after the ^C echo for SIGINT; nothing for SIGPIPE). A background job
+ * that finished: its "Done" line, under job control; without, it is kept
+ * silently if it is $!, for `wait $!`. now: the shell is at its prompt
+ * (in the SIGCHLD handler): the lines replace the prompt's line, and no
+ * empty line comes first. RETURNS: how many lines were printed. */
+static int report_jobs(int only, int now)
+{
+	char line[MAX_LINE + 64];
+	int n, printed = 0;
 
 	for (n = 0; n < MAX_JOBS; n++) {
 		struct job *j = &jobs[n];
@@ -505,25 +301,97 @@ static void notify_jobs(int only)
 		    (j->state != JOB_STOPPED && j->state != JOB_DONE))
 			continue;
 		last = j->wstatus[j->nprocs - 1];
+		if (now && !printed)
+			say("\r\033[K");	/* to the start of the prompt's line, cleared */
 		if (j->state == JOB_STOPPED) {
-			fputc('\n', stderr);
-			print_job(n, stderr);
+			if (!now)
+				say("\n");
+			format_job(n, line, sizeof(line));
+			say(line);
 			j->notified = 1;
+			printed++;
 			continue;
 		}
 		if (j->foreground) {
-			if (WIFSIGNALED(last) && WTERMSIG(last) == SIGINT)
-				fputc('\n', stderr);
-			else if (WIFSIGNALED(last) && WTERMSIG(last) != SIGPIPE)
-				fprintf(stderr, "%s%s\n", strsignal(WTERMSIG(last)),
-					WCOREDUMP(last) ? " (core dumped)" : "");
+			if (WIFSIGNALED(last) && WTERMSIG(last) == SIGINT) {
+				say("\n");
+			} else if (WIFSIGNALED(last) && WTERMSIG(last) != SIGPIPE) {
+				snprintf(line, sizeof(line), "%s%s\n", strsignal(WTERMSIG(last)),
+					 WCOREDUMP(last) ? " (core dumped)" : "");
+				say(line);
+			}
 		} else if (job_control) {
-			print_job(n, stderr);
+			format_job(n, line, sizeof(line));
+			say(line);
+			printed++;
 		} else if (j->pids[j->nprocs - 1] == last_background) {
 			continue;
 		}
 		delete_job(n);
 	}
+	return printed;
+}
+
+void notify_jobs(int only)
+{
+	report_jobs(only, 0);
+}
+
+/* sigchld_handler - bash's: reap whatever changed; at the prompt, say so */
+static void sigchld_handler(int sig)
+{
+	int saved_errno = errno;
+
+	reap_children();
+	if (at_prompt && report_jobs(-1, 1))
+		lineedit_redraw();
+	errno = saved_errno;
+}
+
+/* jobs_allow_sigchld - let SIGCHLD's handler run (allow: the shell waits
+ * at its prompt, and reports at once) or block it again */
+void jobs_allow_sigchld(int allow)
+{
+	if (allow) {
+		at_prompt = 1;
+		sigprocmask(SIG_UNBLOCK, &sigchld_set, NULL);
+	} else {
+		sigprocmask(SIG_BLOCK, &sigchld_set, NULL);
+		at_prompt = 0;
+	}
+}
+
+/* jobs_poll - let a SIGCHLD that came meanwhile run its handler now */
+void jobs_poll(void)
+{
+	sigprocmask(SIG_UNBLOCK, &sigchld_set, NULL);
+	sigprocmask(SIG_BLOCK, &sigchld_set, NULL);
+}
+
+/* jobs_init - job control if the shell is interactive on its controlling
+ * terminal (the keys' signals then are for the jobs, so the shell ignores
+ * them); the SIGCHLD handler in any case. */
+void jobs_init(void)
+{
+	struct sigaction sa;
+
+	shell_pgrp = getpgrp();
+	job_control = interactive && tcgetpgrp(0) == shell_pgrp;
+	if (interactive) {
+		signal(SIGINT, SIG_IGN);
+		signal(SIGQUIT, SIG_IGN);
+		signal(SIGTSTP, SIG_IGN);
+		signal(SIGTTIN, SIG_IGN);
+		signal(SIGTTOU, SIG_IGN);
+	}
+	sigemptyset(&sigchld_set);
+	sigaddset(&sigchld_set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &sigchld_set, NULL);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = sigchld_handler;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, NULL);
 }
 
 static void give_terminal_to(pid_t pgrp)
@@ -542,7 +410,7 @@ static int run_in_foreground(int n)
 	wait_for_job(n);
 	give_terminal_to(shell_pgrp);	/* we are in the background: SIGTTOU is ignored */
 	status = job_status(n);
-	notify_jobs(n);
+	report_jobs(n, 0);
 	return status;
 }
 
@@ -585,20 +453,45 @@ static int continue_job(const char *cmd, int n, int foreground)
 	return 0;
 }
 
-/* find_job - the job an argument names: none, %, %% or %+ the current
- * job, %- the previous one, %N or N job N. RETURNS: its index, or -1
- * with a message. */
+/* job_named - the job whose command starts with (contains, for %?text)
+ * text. RETURNS: its index, -1 if none, -2 if more than one. */
+static int job_named(const char *text, int contains)
+{
+	int n, found = -1;
+
+	for (n = 0; n < MAX_JOBS; n++) {
+		if (jobs[n].state == JOB_FREE)
+			continue;
+		if (contains ? !strstr(jobs[n].text, text) : strncmp(jobs[n].text, text, strlen(text)))
+			continue;
+		if (found >= 0)
+			return -2;
+		found = n;
+	}
+	return found;
+}
+
+/* find_job - the job an argument names (bash's get_job_spec): none, %,
+ * %% or %+ the current job, %- the previous one, %N or N job N, %text the
+ * job whose command starts with text, %?text the one that contains it.
+ * RETURNS: its index, or -1 with a message. */
 static int find_job(const char *cmd, const char *spec)
 {
-	const char *num = spec && spec[0] == '%' ? spec + 1 : spec;
+	const char *s = spec && spec[0] == '%' ? spec + 1 : spec;
 	int n;
 
-	if (!spec || !*num || !strcmp(num, "%") || !strcmp(num, "+"))
+	if (!spec || !*s || !strcmp(s, "%") || !strcmp(s, "+"))
 		n = current_job;
-	else if (!strcmp(num, "-"))
+	else if (!strcmp(s, "-"))
 		n = previous_job;
+	else if (!s[strspn(s, "0123456789")])
+		n = strlen(s) < 4 ? atoi(s) - 1 : -1;
 	else
-		n = num[strspn(num, "0123456789")] ? -1 : atoi(num) - 1;
+		n = job_named(s[0] == '?' ? s + 1 : s, s[0] == '?');
+	if (n == -2) {
+		fprintf(stderr, "sh: %s: %s: ambiguous job spec\n", cmd, spec);
+		return -1;
+	}
 	if (n < 0 || n >= MAX_JOBS || jobs[n].state == JOB_FREE) {
 		fprintf(stderr, "sh: %s: %s: no such job\n", cmd, spec ? spec : "current");
 		return -1;
@@ -608,7 +501,7 @@ static int find_job(const char *cmd, const char *spec)
 
 /* A stopped job would stay stopped after the shell is gone: end it, as
  * bash does when it exits (its terminate_stopped_jobs). */
-static void terminate_stopped_jobs(void)
+void terminate_stopped_jobs(void)
 {
 	int n;
 
@@ -619,14 +512,16 @@ static void terminate_stopped_jobs(void)
 		}
 }
 
-static int builtin_jobs(int argc, char **argv)
+int builtin_jobs(int argc, char **argv)
 {
+	char line[MAX_LINE + 64];
 	int n;
 
 	reap_children();
 	for (n = 0; n < MAX_JOBS; n++)
 		if (jobs[n].state != JOB_FREE) {
-			print_job(n, stdout);
+			format_job(n, line, sizeof(line));
+			fputs(line, stdout);
 			jobs[n].notified = 1;
 		}
 	for (n = 0; n < MAX_JOBS; n++)
@@ -636,7 +531,7 @@ static int builtin_jobs(int argc, char **argv)
 }
 
 /* builtin_fg_bg - `fg [%N]` and `bg [%N]` */
-static int builtin_fg_bg(int argc, char **argv)
+int builtin_fg_bg(int argc, char **argv)
 {
 	int n;
 
@@ -653,7 +548,7 @@ static int builtin_fg_bg(int argc, char **argv)
 
 /* builtin_wait - `wait`: wait for every running background job, status 0;
  * `wait PID|%N`: for that job. RETURNS: the status of the last one named. */
-static int builtin_wait(int argc, char **argv)
+int builtin_wait(int argc, char **argv)
 {
 	int i, n, status = 0;
 
@@ -667,9 +562,15 @@ static int builtin_wait(int argc, char **argv)
 		return 0;
 	}
 	for (i = 1; i < argc; i++) {
+		pid_t pid;
 		int proc;
 
-		n = argv[i][0] == '%' ? find_job("wait", argv[i]) : job_of_pid(atoi(argv[i]), &proc);
+		if (argv[i][0] != '%' && !parse_pid(argv[i], &pid)) {
+			fprintf(stderr, "sh: wait: `%s': not a pid or valid job spec\n", argv[i]);
+			status = 2;
+			continue;
+		}
+		n = argv[i][0] == '%' ? find_job("wait", argv[i]) : job_of_pid(pid, &proc);
 		if (n < 0) {
 			if (argv[i][0] != '%')
 				fprintf(stderr, "sh: wait: pid %s is not a child of this shell\n", argv[i]);
@@ -684,104 +585,116 @@ static int builtin_wait(int argc, char **argv)
 	return status;
 }
 
-static int builtin_echo(int argc, char **argv)
+/* list_signals - `kill -l`: every name, numbered, as bash prints them;
+ * `kill -l N...`: the name of each signal (or of 128 + it, an exit status) */
+static int list_signals(int argc, char **argv)
 {
-	char line[MAX_LINE + 1];
-	size_t len = 0, done;
-	ssize_t n;
-	int i = 1, newline = 1;
+	char name[SIG2STR_MAX];
+	int i, sig, status = 0, column = 0;
 
-	if (argc > 1 && !strcmp(argv[1], "-n")) {
-		newline = 0;
-		i++;
-	}
-	/* One write for the whole line, as bash's echo does: a tracefs or
-	 * proc control file takes its value from one write. */
-	for (; i < argc && len < MAX_LINE; i++)
-		len += snprintf(line + len, sizeof(line) - len, "%s%s", argv[i],
-				i + 1 < argc ? " " : "");
-	if (len > MAX_LINE)
-		len = MAX_LINE;
-	if (newline)
-		line[len++] = '\n';
-	fflush(stdout);
-	/* What a file takes in part, as stdio does, the rest is written again. */
-	for (done = 0; done < len; done += n) {
-		n = write(1, line + done, len - done);
-		if (n <= 0) {
-			/* bash's message: e.g. a tracefs or proc file refused the value */
-			fprintf(stderr, "sh: echo: write error: %s\n",
-				strerror(n < 0 ? errno : ENOSPC));
-			return 1;
+	for (i = 0; i < argc; i++) {
+		pid_t number;
+
+		sig = parse_pid(argv[i], &number) ? number : signal_of(argv[i]);
+		if (sig > 128)
+			sig -= 128;
+		if (sig <= 0 || sig2str(sig, name) < 0) {
+			fprintf(stderr, "sh: kill: %s: invalid signal specification\n", argv[i]);
+			status = 1;
+		} else if (argv[i][0] >= '0' && argv[i][0] <= '9') {
+			printf("%s\n", name);
+		} else {
+			printf("%d\n", sig);
 		}
 	}
+	if (argc)
+		return status;
+	for (sig = 1; sig <= SIGRTMAX; sig++) {
+		if (sig2str(sig, name) < 0)
+			continue;
+		printf("%2d) SIG%s%s", sig, name, ++column % 5 ? "\t" : "\n");
+	}
+	if (column % 5)
+		printf("\n");
 	return 0;
 }
 
-static int builtin_cd(int argc, char **argv)
+/* kill_job - send sig to job n: to its process group, or to each of its
+ * processes if it has none of its own (no job control). A stopped job
+ * that is asked to end also gets SIGCONT, to act on it (bash's kill_pid).
+ * RETURNS: 0, or -1 with errno. */
+static int kill_job(int n, int sig)
 {
-	const char *dir = argc > 1 ? argv[1] : getenv("HOME");
+	struct job *j = &jobs[n];
+	int i, r = 0;
 
-	if (!dir)
-		dir = "/";
-	if (chdir(dir) < 0) {
-		fprintf(stderr, "sh: cd: %s: %s\n", dir, strerror(errno));
+	if (!job_control) {
+		for (i = 0; i < j->nprocs; i++)
+			if (j->proc_state[i] != JOB_DONE && kill(j->pids[i], sig) < 0)
+				r = -1;
+		return r;
+	}
+	if (killpg(j->pgid, sig) < 0)
+		return -1;
+	if (j->state == JOB_STOPPED && (sig == SIGTERM || sig == SIGHUP))
+		killpg(j->pgid, SIGCONT);
+	return 0;
+}
+
+/* builtin_kill - bash's kill: `kill [-s SIG | -n NUM | -SIG] PID|%JOB...`
+ * and `kill -l [SIG...]`. A pid is a whole number (negative: a process
+ * group, after `--` or a signal); anything else is an error, never pid 0
+ * (the shell's own process group). */
+int builtin_kill(int argc, char **argv)
+{
+	const char *spec;
+	int i, sig = SIGTERM, status = 0;
+
+	if (argc > 1 && !strcmp(argv[1], "-l"))
+		return list_signals(argc - 2, argv + 2);
+	i = kill_options(argc, argv, &spec);
+	if (spec && (sig = signal_of(spec)) < 0) {
+		fprintf(stderr, "sh: kill: %s: invalid signal specification\n", spec);
 		return 1;
 	}
-	return 0;
-}
+	if (i >= argc) {
+		fprintf(stderr, "sh: kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n");
+		return 2;
+	}
+	reap_children();
+	for (; i < argc; i++) {
+		pid_t pid;
+		int n;
 
-static int builtin_exit(int argc, char **argv)
-{
-	terminate_stopped_jobs();
-	exit(argc > 1 ? atoi(argv[1]) : last_status);
-}
-
-static int builtin_export(int argc, char **argv)
-{
-	int i;
-
-	for (i = 1; i < argc; i++)
-		if (strchr(argv[i], '='))
-			putenv(argv[i]);
-	return 0;
-}
-
-static const struct builtin {
-	const char *name;
-	int (*fn)(int argc, char **argv);
-} builtins[] = {
-	{ "bg", builtin_fg_bg },
-	{ "cd", builtin_cd },
-	{ "echo", builtin_echo },
-	{ "exit", builtin_exit },
-	{ "export", builtin_export },
-	{ "fg", builtin_fg_bg },
-	{ "jobs", builtin_jobs },
-	{ "wait", builtin_wait },
-};
-
-/* find_builtin - RETURNS: the builtin called name, or NULL */
-static const struct builtin *find_builtin(const char *name)
-{
-	unsigned int i;
-
-	for (i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
-		if (!strcmp(name, builtins[i].name))
-			return &builtins[i];
-	return NULL;
+		if (argv[i][0] == '%') {
+			n = find_job("kill", argv[i]);
+			if (n < 0) {
+				status = 1;
+			} else if (kill_job(n, sig) < 0) {
+				fprintf(stderr, "sh: kill: %s: %s\n", argv[i], strerror(errno));
+				status = 1;
+			}
+		} else if (!parse_pid(argv[i], &pid)) {
+			fprintf(stderr, "sh: kill: %s: arguments must be process or job IDs\n", argv[i]);
+			status = 1;
+		} else if (kill(pid, sig) < 0) {
+			fprintf(stderr, "sh: kill: (%s) - %s\n", argv[i], strerror(errno));
+			status = 1;
+		}
+	}
+	return status;
 }
 
 /* run_builtin_here - a builtin alone in the foreground runs in the shell
  * itself, its redirections applied around it.
  * RETURNS: its exit status. */
-static int run_builtin_here(const struct builtin *b, struct command *cmd)
+static int run_builtin_here(builtin_fn *builtin, struct command *cmd)
 {
 	int saved_in = dup(0), saved_out = dup(1), status = 1;
 
 	fflush(stdout);
 	if (redirect(cmd) == 0)
-		status = b->fn(cmd->argc, cmd->argv);
+		status = builtin(cmd->argc, cmd->argv);
 	fflush(stdout);
 	dup2(saved_in, 0);
 	dup2(saved_out, 1);
@@ -790,60 +703,17 @@ static int run_builtin_here(const struct builtin *b, struct command *cmd)
 	return status;
 }
 
-/* child_exec - in a forked child: join the job's process group (and take
- * the terminal if it is a foreground job: SIGTTOU is still ignored here),
- * restore default signals, wire the pipe ends and redirections, run cmd. */
-static void __attribute__((noreturn))
-child_exec(struct command *cmd, pid_t pgid, int in, int out, int background)
-{
-	const struct builtin *b;
-	int status;
-
-	if (job_control) {
-		setpgid(0, pgid);
-		if (!background)
-			tcsetpgrp(0, pgid ? pgid : getpid());
-	}
-	if (interactive) {
-		signal(SIGINT, SIG_DFL);
-		signal(SIGQUIT, SIG_DFL);
-		signal(SIGTSTP, SIG_DFL);
-		signal(SIGTTIN, SIG_DFL);
-		signal(SIGTTOU, SIG_DFL);
-	}
-	if (in != 0) {
-		dup2(in, 0);
-		close(in);
-	}
-	if (out != 1) {
-		dup2(out, 1);
-		close(out);
-	}
-	if (redirect(cmd) < 0)
-		_exit(1);
-	b = find_builtin(cmd->argv[0]);
-	if (b) {
-		status = b->fn(cmd->argc, cmd->argv);
-		fflush(stdout);
-		_exit(status);
-	}
-	execvp(cmd->argv[0], cmd->argv);
-	fprintf(stderr, "sh: %s: %s\n", cmd->argv[0],
-		errno == ENOENT ? "not found" : strerror(errno));
-	_exit(errno == ENOENT ? 127 : 126);
-}
-
 /* run_pipeline - start every command of pl as one job; wait for it
  * unless it is a background job.
  * RETURNS: the exit status of the last command ($?). */
-static int run_pipeline(struct pipeline *pl)
+int run_pipeline(struct pipeline *pl)
 {
-	const struct builtin *b = find_builtin(pl->cmds[0].argv[0]);
+	builtin_fn *builtin = find_builtin(pl->cmds[0].argv[0]);
 	struct job *j;
 	int n, i, in = 0, status;
 
-	if (pl->ncmds == 1 && !pl->background && b)
-		return run_builtin_here(b, &pl->cmds[0]);
+	if (pl->ncmds == 1 && !pl->background && builtin)
+		return run_builtin_here(builtin, &pl->cmds[0]);
 	n = new_job(pl);
 	if (n < 0)
 		return 1;
@@ -900,84 +770,3 @@ static int run_pipeline(struct pipeline *pl)
 	return i < pl->ncmds ? 1 : status;
 }
 
-static void run_line(const char *line)
-{
-	struct pipeline pl;
-	int pos = 0, r;
-
-	if (tokenize(line) < 0) {
-		last_status = 2;
-		return;
-	}
-	while ((r = parse(&pos, &pl)) > 0)
-		last_status = run_pipeline(&pl);
-	if (r < 0)
-		last_status = 2;
-}
-
-/* read_line - one line from fd into buf, byte by byte (so that commands
- * the shell starts read the rest of a shared input themselves).
- * RETURNS: its length, or -1 at end of input. */
-static int read_line(int fd, char *buf, int size)
-{
-	int n = 0, got = 0;
-	char c;
-
-	for (;;) {
-		ssize_t r = read(fd, &c, 1);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got = 1;
-		if (c == '\n')
-			break;
-		if (n < size - 1)
-			buf[n++] = c;
-	}
-	buf[n] = '\0';
-	return got ? n : -1;
-}
-
-int main(int argc, char **argv)
-{
-	char line[MAX_LINE];
-	int fd = 0;
-
-	if (argc > 2 && !strcmp(argv[1], "-c")) {
-		run_line(argv[2]);
-		return last_status;
-	}
-	if (argc > 1) {
-		fd = open(argv[1], O_RDONLY | O_CLOEXEC);
-		if (fd < 0) {
-			fprintf(stderr, "sh: %s: %s\n", argv[1], strerror(errno));
-			return 127;
-		}
-	}
-	interactive = fd == 0 && isatty(0);
-	shell_pgrp = getpgrp();
-	job_control = interactive && tcgetpgrp(0) == shell_pgrp;
-	signal(SIGCHLD, SIG_DFL);	/* ignored, children would reap themselves */
-	if (interactive) {
-		signal(SIGINT, SIG_IGN);
-		signal(SIGQUIT, SIG_IGN);
-		signal(SIGTSTP, SIG_IGN);
-		signal(SIGTTIN, SIG_IGN);
-		signal(SIGTTOU, SIG_IGN);
-	}
-	for (;;) {
-		reap_children();
-		notify_jobs(-1);
-		if (interactive)
-			fputs("# ", stdout);
-		if (read_line(fd, line, sizeof(line)) < 0)
-			break;
-		run_line(line);
-	}
-	if (interactive)
-		fputs("\n", stdout);
-	terminate_stopped_jobs();
-	return last_status;
-}
