@@ -98,7 +98,7 @@ CASES = [
                    r"Boot information \(device tree\) rejected: device tree: \S.*"]
         + FALLBACK + SMP,
         "forbid": CRASH[:3],
-        "script": [(r"^# ", "poweroff\r")],
+        "script": [(r"^/ # ", "poweroff\r")],
         "expect_anywhere": [r"reboot: Power down"],
         "exit": 0,
     },
@@ -112,7 +112,7 @@ CASES = [
                    r"has length 2147483632, past the end of the structure block"]
         + FALLBACK + SMP,
         "forbid": CRASH[:3],
-        "script": [(r"^# ", "poweroff\r")],
+        "script": [(r"^/ # ", "poweroff\r")],
         "expect_anywhere": [r"reboot: Power down"],
         "exit": 0,
     },
