@@ -22,7 +22,7 @@ static int copy(int fd, const char *name)
 			ssize_t w = write(1, buf + off, n - off);
 
 			if (w < 0) {
-				fprintf(stderr, "cat: write: %s\n", strerror(errno));
+				fprintf(stderr, "cat: write error: %s\n", strerror(errno));
 				return 1;
 			}
 			off += w;

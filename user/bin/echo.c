@@ -1,4 +1,7 @@
-/* echo [-n] WORD...: print the words separated by spaces. */
+/* echo [-n] WORD...: print the words separated by spaces. A write the
+ * file refuses (a tracefs or proc control file's EINVAL) is reported as
+ * coreutils' echo does: "echo: write error: Invalid argument", status 1. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,5 +20,9 @@ int main(int argc, char **argv)
 		printf("%s%s", argv[i], i + 1 < argc ? " " : "");
 	if (newline)
 		printf("\n");
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "echo: write error: %s\n", strerror(errno));
+		return 1;
+	}
 	return 0;
 }
