@@ -9,8 +9,12 @@ NM      := $(CROSS)nm
 HOSTCC  ?= gcc
 QEMU    ?= qemu-system-arm
 B       := build
-# `make V=1` shows every command.
-Q       := $(if $(V),,@)
+# One short line per file built, as Linux's kbuild prints them
+# ("  CC      kernel/fork.c", "  LD      build/user/sh"); `make V=1` shows
+# every command instead. $(call msg,WHAT,FILE) in front of a recipe's
+# command prints that line and hides the command; $(Q) hides the others.
+Q       := $(if $(filter 1,$(V)),,@)
+msg     = $(if $(filter 1,$(V)),,@printf '  %-7s %s\n' '$(1)' '$(2)';)
 
 VERSION := 0.1.0
 DEPS_BUILD := gcc-arm-none-eabi libnewlib-arm-none-eabi binutils-arm-none-eabi \

@@ -13,12 +13,12 @@ KLDFLAGS := -nostdlib -T linker.ld -Wl,--build-id=none -Wl,-z,noexecstack \
 
 $(B)/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) $(KASFLAGS) -c -o $@ $<
+	$(call msg,AS,$<) $(CC) $(KASFLAGS) -c -o $@ $<
 
 # The built-in initramfs carries user/'s programs (Linux's usr/initramfs_data.S).
 $(B)/kernel/initramfs_data.o: kernel/initramfs_data.S $(B)/initramfs.cpio
 	@mkdir -p $(dir $@)
-	$(CC) $(KASFLAGS) -DINITRAMFS_IMAGE='"$(B)/initramfs.cpio"' -c -o $@ $<
+	$(call msg,AS,$<) $(CC) $(KASFLAGS) -DINITRAMFS_IMAGE='"$(B)/initramfs.cpio"' -c -o $@ $<
 
 # The function tracer (Linux's CONFIG_FUNCTION_TRACER): every function gets
 # an mcount call, except in the tracer itself and what it must call
@@ -29,8 +29,7 @@ NOTRACE_SRCS := kernel/trace/%.c kernel/arm/ftrace.c kernel/arm/stacktrace.c
 
 $(B)/kernel/%.o: kernel/%.c
 	@mkdir -p $(dir $@)
-	@echo '  CC      $<'
-	$(Q)$(CC) $(KCFLAGS) $(if $(filter $(NOTRACE_SRCS),$<),,$(CC_FLAGS_FTRACE)) -c -o $@ $<
+	$(call msg,CC,$<) $(CC) $(KCFLAGS) $(if $(filter $(NOTRACE_SRCS),$<),,$(CC_FLAGS_FTRACE)) -c -o $@ $<
 
 # The syscall events' metadata, generated from the syscall table and the
 # prototypes (Linux gets it from SYSCALL_DEFINEx).
@@ -42,40 +41,40 @@ $(B)/kernel/trace/trace_syscalls.o: KCFLAGS += -I$(B)/generated
 
 $(B)/tools/kallsyms $(B)/tools/recordmcount: $(B)/tools/%: tools/%.c
 	@mkdir -p $(dir $@)
-	$(HOSTCC) -O2 -Wall -o $@ $<
+	$(call msg,HOSTCC,$<) $(HOSTCC) -O2 -Wall -o $@ $<
 
 # Pass 1 links an empty symbol table and no mcount call sites; pass 2 links
 # the tables made from pass 1 (kallsyms and tools/recordmcount's __mcount_loc).
 # They sit after all text, so their sizes move no symbol or call site they
 # list: the checks below prove it, as Linux's link-vmlinux.sh does.
 $(B)/kallsyms0.S: $(B)/tools/kallsyms
-	printf '' | $(B)/tools/kallsyms > $@
+	$(call msg,GEN,$@) printf '' | $(B)/tools/kallsyms > $@
 
 $(B)/.tmp_kernel1.elf: $(KOBJS) $(B)/kallsyms0.o linker.ld
-	$(CC) $(ARCHFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms0.o $(LIBGCC)
+	$(call msg,LD,$@) $(CC) $(ARCHFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms0.o $(LIBGCC)
 
 $(B)/kallsyms1.S: $(B)/.tmp_kernel1.elf $(B)/tools/kallsyms
-	$(NM) -n $< | $(B)/tools/kallsyms > $@
+	$(call msg,KSYMS,$@) $(NM) -n $< | $(B)/tools/kallsyms > $@
 
 $(B)/mcount1.S: $(B)/.tmp_kernel1.elf $(B)/tools/recordmcount
-	$(B)/tools/recordmcount $< > $@
+	$(call msg,MCOUNT,$@) $(B)/tools/recordmcount $< > $@
 
 $(B)/kernel.elf: $(KOBJS) $(B)/kallsyms1.o $(B)/mcount1.o linker.ld
-	$(CC) $(ARCHFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms1.o $(B)/mcount1.o $(LIBGCC)
-	$(NM) -n $@ | $(B)/tools/kallsyms > $(B)/kallsyms2.S
+	$(call msg,LD,$@) $(CC) $(ARCHFLAGS) $(KLDFLAGS) -o $@ $(KOBJS) $(B)/kallsyms1.o $(B)/mcount1.o $(LIBGCC)
+	$(Q)$(NM) -n $@ | $(B)/tools/kallsyms > $(B)/kallsyms2.S
 	@cmp -s $(B)/kallsyms1.S $(B)/kallsyms2.S || \
 		{ echo "kallsyms: symbols moved between link passes"; rm -f $@; exit 1; }
-	$(B)/tools/recordmcount $@ > $(B)/mcount2.S
+	$(Q)$(B)/tools/recordmcount $@ > $(B)/mcount2.S
 	@cmp -s $(B)/mcount1.S $(B)/mcount2.S || \
 		{ echo "recordmcount: call sites moved between link passes"; rm -f $@; exit 1; }
 
 $(B)/kallsyms%.o: $(B)/kallsyms%.S
-	$(Q)$(CC) $(KASFLAGS) -c -o $@ $<
+	$(call msg,AS,$<) $(CC) $(KASFLAGS) -c -o $@ $<
 
 $(B)/mcount%.o: $(B)/mcount%.S
-	$(Q)$(CC) $(KASFLAGS) -c -o $@ $<
+	$(call msg,AS,$<) $(CC) $(KASFLAGS) -c -o $@ $<
 
 $(B)/kernel7.img: $(B)/kernel.elf
-	$(OBJCOPY) -O binary $< $@
+	$(call msg,OBJCOPY,$@) $(OBJCOPY) -O binary $< $@
 
 -include $(KOBJS:.o=.d)

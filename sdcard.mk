@@ -61,11 +61,11 @@ test-sdcard: sdcard
 # The stand-in HYP stub, once with r2 = the device tree, once = the ATAGs.
 $(PI_TEST)/hyp_stub_%.bin: tests/qemu/hyp_stub.S include/mach/bcm2836.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ARCHFLAGS) -nostdlib -Iinclude -D__ASSEMBLY__ \
+	$(call msg,LD,$(PI_TEST)/hyp_stub_$*.elf) $(CC) $(ARCHFLAGS) -nostdlib -Iinclude -D__ASSEMBLY__ \
 		-DBOOT_INFO_ADDR=$(if $(filter dtb,$*),$(PI_DTB_ADDR),$(PI_ATAGS_ADDR)) \
 		-Wl,-Ttext=$(PI_STUB_ADDR) -Wl,--build-id=none -Wl,--no-warn-rwx-segments \
 		-o $(PI_TEST)/hyp_stub_$*.elf $<
-	$(OBJCOPY) -O binary $(PI_TEST)/hyp_stub_$*.elf $@
+	$(call msg,OBJCOPY,$@) $(OBJCOPY) -O binary $(PI_TEST)/hyp_stub_$*.elf $@
 
 $(PI_TEST)/hyp.dtb: $(PI_CACHE)/bcm2836-rpi-2-b.dtb $(B)/initramfs.cpio tests/qemu/mkdtbs.sh
 	tests/qemu/mkdtbs.sh $< $(PI_TEST) $(B)/initramfs.cpio $(PI_INITRD_ADDR) \

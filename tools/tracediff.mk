@@ -16,8 +16,8 @@ TRACEDIFF_SRCS := $(wildcard tools/tracediff/*.py)
 # tracediff as one executable file (a Python zip application)
 $(B)/tracediff: $(TRACEDIFF_SRCS)
 	@rm -rf $(B)/tracediff.d && mkdir -p $(B)/tracediff.d/tracediff
-	cp $(TRACEDIFF_SRCS) $(B)/tracediff.d/tracediff/
-	python3 -m zipapp $(B)/tracediff.d -m 'tracediff.__main__:run' -p '/usr/bin/env python3' -o $@
+	$(Q)cp $(TRACEDIFF_SRCS) $(B)/tracediff.d/tracediff/
+	$(call msg,ZIPAPP,$@) python3 -m zipapp $(B)/tracediff.d -m 'tracediff.__main__:run' -p '/usr/bin/env python3' -o $@
 	@rm -rf $(B)/tracediff.d
 
 # The lesson programs after the book's set-up, as the QEMU test
@@ -50,7 +50,7 @@ docs: $(LESSON_PICTURES)
 
 docs/lessons/img/%.svg: docs/traces/%.kestrel.txt docs/traces/%.linux.txt $(B)/tracediff
 	@mkdir -p $(dir $@)
-	$(B)/tracediff --svg $@ --title "$*: this kernel (above) and Linux 6.1 (below)" \
+	$(call msg,SVG,$@) $(B)/tracediff --svg $@ --title "$*: this kernel (above) and Linux 6.1 (below)" \
 		docs/traces/$*.kestrel.txt docs/traces/$*.linux.txt
 
 lesson-traces: PROG = $(USER_LESSONS)

@@ -32,12 +32,12 @@ $(DEBIAN_STAMP): user/debian.mk tools/deb-fetch.sh
 
 # debian_install(dir): copy Debian's files into the initramfs tree dir.
 define debian_install
-	mkdir -p $(1)/usr/bin $(1)/lib/arm-linux-gnueabihf
-	cp $(DEBIAN_ROOT)/bin/busybox $(1)/bin/busybox
-	for applet in $(BUSYBOX_APPLETS); do ln -s /bin/busybox $(1)/usr/bin/$$applet || exit 1; done
-	for lib in $(DEBIAN_LIBS); do \
+	$(Q)mkdir -p $(1)/usr/bin $(1)/lib/arm-linux-gnueabihf
+	$(Q)cp $(DEBIAN_ROOT)/bin/busybox $(1)/bin/busybox
+	$(Q)for applet in $(BUSYBOX_APPLETS); do ln -s /bin/busybox $(1)/usr/bin/$$applet || exit 1; done
+	$(Q)for lib in $(DEBIAN_LIBS); do \
 		cp $(DEBIAN_ROOT)/lib/arm-linux-gnueabihf/$$lib $(1)/lib/arm-linux-gnueabihf/ || exit 1; \
 	done
-	ln -s arm-linux-gnueabihf/ld-linux-armhf.so.3 $(1)/lib/ld-linux-armhf.so.3
-	cp $(DEBIAN_ROOT)/usr/bin/env $(1)/usr/bin/env
+	$(Q)ln -s arm-linux-gnueabihf/ld-linux-armhf.so.3 $(1)/lib/ld-linux-armhf.so.3
+	$(Q)cp $(DEBIAN_ROOT)/usr/bin/env $(1)/usr/bin/env
 endef

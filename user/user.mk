@@ -38,25 +38,25 @@ user: $(USER_PROGS)
 
 $(B)/user/obj/lib/newlib_glue.o: user/lib/newlib_glue.c
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_GLUE_CFLAGS) -c -o $@ $<
+	$(call msg,CC,$<) $(CC) $(USER_GLUE_CFLAGS) -c -o $@ $<
 
 $(B)/user/obj/%.o: user/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_CFLAGS) -c -o $@ $<
+	$(call msg,CC,$<) $(CC) $(USER_CFLAGS) -c -o $@ $<
 
 $(B)/user/obj/%.o: user/%.S
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_CFLAGS) -D__ASSEMBLY__ -c -o $@ $<
+	$(call msg,AS,$<) $(CC) $(USER_CFLAGS) -D__ASSEMBLY__ -c -o $@ $<
 
 $(USER_LIB): $(filter-out $(USER_CRT0),$(USER_LIB_OBJS))
 	@rm -f $@
-	$(CROSS)ar rcs $@ $^
+	$(call msg,AR,$@) $(CROSS)ar rcs $@ $^
 
 # user_link(objects): crt0, the program, all of our library (so that our
 # open(), raise(), strerror(), ... are defined before newlib's libc.a is
 # searched and newlib's versions are never pulled in), then newlib's libc.
 # --gc-sections drops what the program does not use.
-user_link = $(CC) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $(1) \
+user_link = $(call msg,LD,$@) $(CC) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $(1) \
 	-Wl,--whole-archive $(USER_LIB) -Wl,--no-whole-archive -lc -lgcc
 
 $(addprefix $(B)/user/,$(filter-out sh,$(USER_BIN))): $(B)/user/%: $(B)/user/obj/bin/%.o \
@@ -74,7 +74,7 @@ $(addprefix $(B)/user/,$(filter-out rpi_proc_exit,$(USER_LESSONS))): $(B)/user/%
 
 # the seed's name for the same program (its traces show comm=rpi_proc_exit)
 $(B)/user/rpi_proc_exit: $(B)/user/proc_exit
-	cp $< $@
+	$(call msg,CP,$@) cp $< $@
 
 $(addprefix $(B)/user/,$(USER_TESTS)): $(B)/user/%: $(B)/user/obj/tests/%.o \
 		$(B)/user/obj/tests/check.o $(USER_CRT0) $(USER_LIB)
@@ -95,26 +95,26 @@ include user/debian.mk
 
 $(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) $(GLIBC_PROGS) $(ABUSE_RUNNER) $(ABUSE_CASES) \
 		user/user.mk tests/glibc/glibc.mk tests/abuse/abuse.mk $(DEBIAN_STAMP)
-	rm -rf $(B)/initramfs $@
-	mkdir -p $(B)/initramfs/bin $(B)/initramfs/etc $(B)/initramfs/dev \
+	$(call msg,GEN,$@) rm -rf $(B)/initramfs $@
+	$(Q)mkdir -p $(B)/initramfs/bin $(B)/initramfs/etc $(B)/initramfs/dev \
 		$(B)/initramfs/proc $(B)/initramfs/sys $(B)/initramfs/tmp $(B)/initramfs/lib/abuse
-	$(CROSS)strip --strip-debug -o $(B)/initramfs/init $(B)/user/init
-	for prog in $(USER_PROGS) $(ABUSE_RUNNER); do \
+	$(Q)$(CROSS)strip --strip-debug -o $(B)/initramfs/init $(B)/user/init
+	$(Q)for prog in $(USER_PROGS) $(ABUSE_RUNNER); do \
 		$(CROSS)strip --strip-debug -o $(B)/initramfs/bin/$${prog##*/} $$prog || exit 1; \
 	done
-	for prog in $(ABUSE_CASES); do \
+	$(Q)for prog in $(ABUSE_CASES); do \
 		$(CROSS)strip --strip-debug -o $(B)/initramfs/lib/abuse/$${prog##*/} $$prog || exit 1; \
 	done
-	cp $(USER_ETC) $(B)/initramfs/etc/
-	for prog in $(patsubst $(B)/%,%,$(GLIBC_PROGS)); do \
+	$(Q)cp $(USER_ETC) $(B)/initramfs/etc/
+	$(Q)for prog in $(patsubst $(B)/%,%,$(GLIBC_PROGS)); do \
 		mkdir -p $(B)/initramfs/$${prog%/*} && \
 		$(CROSS)strip --strip-all -o $(B)/initramfs/$$prog $(B)/$$prog || exit 1; \
 	done
-	printf '# The glibc programs (tests/glibc/glibc.mk), framed by "=== NAME" lines\nruntests %s\n' \
+	$(Q)printf '# The glibc programs (tests/glibc/glibc.mk), framed by "=== NAME" lines\nruntests %s\n' \
 		"$(patsubst $(B)/%,/%,$(GLIBC_TEST_PROGS))" > $(B)/initramfs/etc/glibc-tests
 	$(call debian_install,$(B)/initramfs)
-	chmod 1777 $(B)/initramfs/tmp
-	cd $(B)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
+	$(Q)chmod 1777 $(B)/initramfs/tmp
+	$(Q)cd $(B)/initramfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio -o -H newc --owner=0:0 --reproducible --quiet > ../initramfs.cpio
 
 -include $(wildcard $(B)/user/obj/*/*.d $(B)/user/obj/*/*/*.d)

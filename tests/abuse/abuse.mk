@@ -11,7 +11,7 @@ ABUSE_LIB_OBJS := $(B)/abuse/obj/case.o $(B)/user/obj/tests/check.o
 
 $(B)/abuse/obj/%.o: tests/abuse/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ABUSE_CFLAGS) -c -o $@ $<
+	$(call msg,CC,$<) $(CC) $(ABUSE_CFLAGS) -c -o $@ $<
 
 $(ABUSE_RUNNER): $(B)/abuse/obj/abuse.o $(ABUSE_LIB_OBJS) $(USER_CRT0) $(USER_LIB)
 	$(call user_link,$< $(ABUSE_LIB_OBJS))

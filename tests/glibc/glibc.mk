@@ -37,10 +37,10 @@ glibc: $(GLIBC_PROGS)
 define glibc_rule
 $(B)/glibc/$(1)/%: tests/glibc/%.c tests/glibc/glibc.mk
 	@mkdir -p $$(dir $$@)
-	$$(GLIBC_CC_$(1)) $$(GLIBC_CFLAGS) -o $$@ $$< -lm
+	$$(call msg,CC,$$@) $$(GLIBC_CC_$(1)) $$(GLIBC_CFLAGS) -o $$@ $$< -lm
 
 $(B)/glibc/$(1)/%_dyn: tests/glibc/%.c tests/glibc/glibc.mk
 	@mkdir -p $$(dir $$@)
-	$$(GLIBC_CC_$(1)) $$(filter-out -static,$$(GLIBC_CFLAGS)) -o $$@ $$< -lm
+	$$(call msg,CC,$$@) $$(GLIBC_CC_$(1)) $$(filter-out -static,$$(GLIBC_CFLAGS)) -o $$@ $$< -lm
 endef
 $(foreach a,$(GLIBC_ARCHES),$(eval $(call glibc_rule,$(a))))

@@ -18,7 +18,7 @@ host_sources = $(shell sed -n '1s/.*sources:\(.*\)\*\/.*/\1/p' $(1))
 $(B)/host/%: tests/host/%.c $$(call host_sources,tests/host/%.c) $(wildcard tests/host/*.h) \
 		$(B)/generated/syscall_meta.h
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(call host_sources,$<) -lcmocka
+	$(call msg,HOSTCC,$<) $(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(call host_sources,$<) -lcmocka
 
 -include $(HOST_TESTS:=.d)
 

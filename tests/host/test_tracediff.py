@@ -4,7 +4,6 @@ the repository (tests/trace/: Linux 4.19 on a Pi, Linux 6.1 on QEMU;
 docs/traces/: this kernel's and Linux 6.1's traces of the lesson programs)
 and against garbage. Prints TAP ("ok N - name") for tools/run-host-tests.sh.
 The command-line tests run build/tracediff, the program `make` installs."""
-import io
 import os
 import random
 import re
@@ -13,6 +12,8 @@ import sys
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
+
+import tap
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
@@ -333,23 +334,5 @@ class Tools(unittest.TestCase):
         self.assertIn("sig 17 res=1", titles)   # a SIGCHLD nobody handles
 
 
-class TapResult(unittest.TextTestResult):
-    """One TAP line per test."""
-    count = 0
-
-    def addSuccess(self, test):
-        TapResult.count += 1
-        print(f"ok {TapResult.count} - {test.id()}")
-
-    def addFailure(self, test, err):
-        TapResult.count += 1
-        print(f"not ok {TapResult.count} - {test.id()}\n" + self._exc_info_to_string(err, test))
-
-    addError = addFailure
-
-
 if __name__ == "__main__":
-    suite = unittest.defaultTestLoader.loadTestsFromModule(sys.modules[__name__])
-    print(f"1..{suite.countTestCases()}")
-    result = unittest.TextTestRunner(stream=io.StringIO(), resultclass=TapResult).run(suite)
-    sys.exit(0 if result.wasSuccessful() else 1)
+    tap.main(sys.modules[__name__])

@@ -6,7 +6,7 @@
 
 $(B)/user/obj/linux/insmod.o: tests/linux/insmod.c
 	@mkdir -p $(dir $@)
-	$(CC) $(USER_CFLAGS) -c -o $@ $<
+	$(call msg,CC,$<) $(CC) $(USER_CFLAGS) -c -o $@ $<
 
 $(B)/user/insmod: $(B)/user/obj/linux/insmod.o $(USER_CRT0) $(USER_LIB)
 	$(call user_link,$<)
