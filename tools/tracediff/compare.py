@@ -119,7 +119,8 @@ def hint_missing(other_trace, item):
 
 def compare_task(result, section, flow_a, flow_b, task_a, task_b):
     label = task_a.label
-    items_a, items_b = flow_a.items.get(task_a, []), flow_b.items.get(task_b, [])
+    items_a = [i for i in flow_a.items.get(task_a, []) if i.group is None]
+    items_b = [i for i in flow_b.items.get(task_b, []) if i.group is None]
     if task_a.comm != task_b.comm and "<...>" not in (task_a.comm, task_b.comm) \
             and not (task_a.kthread and task_a.kthread == task_b.kthread):
         short, long_ = sorted((task_a.comm, task_b.comm), key=len)
@@ -136,6 +137,7 @@ def compare_task(result, section, flow_a, flow_b, task_a, task_b):
         rows.extend(changed_rows(result, label, items_a[i1:i2], items_b[j1:j2], flow_a.trace, flow_b.trace))
     rows += dropped_rows(result, flow_a.dropped, task_a, "a")
     rows += dropped_rows(result, flow_b.dropped, task_b, "b")
+    rows += group_rows(result, label, flow_a, flow_b, task_a, task_b)
     rows.sort(key=row_order(rows))
     section.rows = rows
     detached_a = Counter(i.key for i in flow_a.detached.get(task_a, []))
@@ -147,6 +149,23 @@ def compare_task(result, section, flow_a, flow_b, task_a, task_b):
         elif detached_a[key]:
             result.note("sched_process_free is compared by the task it frees, not where it fires "
                         "(Linux frees from an RCU callback, this kernel when the task is reaped)")
+
+
+def group_rows(result, label, flow_a, flow_b, leader_a, leader_b):
+    """What belongs to a thread group rather than to one of its tasks (Flow.mark_group_notices),
+    compared at its leader: the same records, whichever task of the group did them."""
+    grouped_a = [i for items in flow_a.items.values() for i in items if i.group is leader_a]
+    grouped_b = [i for items in flow_b.items.values() for i in items if i.group is leader_b]
+    if not grouped_a and not grouped_b:
+        return []
+    if [i.key for i in grouped_a] != [i.key for i in grouped_b]:
+        first = (grouped_a or grouped_b)[0]
+        result.divergences.append(f"{label}: the thread group tells its parent differently "
+                                  f"({where(first, 'A' if grouped_a else 'B')}: {first.show})")
+        return [Row("<", a=i) for i in grouped_a] + [Row(">", b=i) for i in grouped_b]
+    note = result.note("a thread group's SIGCHLD to its parent comes from its last task to exit, "
+                       "the leader or a thread as timing decides: compared by group")
+    return [Row("~", a, b, [note]) for a, b in zip(grouped_a, grouped_b)]
 
 
 def dropped_rows(result, dropped, task, side):

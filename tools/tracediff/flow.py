@@ -31,6 +31,7 @@ class Item:
     chain: list = None         # call chain, innermost first (canonical names)
     stacked: bool = False      # the chain includes a <stack trace>
     notes: list = field(default_factory=list)   # expected differences that apply here
+    group: object = None       # the leader of the thread group this belongs to, not the task
 
 
 class Flow:
@@ -68,6 +69,32 @@ class Flow:
                 self.items[task] = self.drop_inlined_graph_calls(items, self.dropped.setdefault(task, []))
         for task, items in self.items.items():
             self.items[task] = self.collapse_empty_calls(items)
+        self.mark_group_notices()
+
+    def mark_group_notices(self):
+        """A thread group tells its parent that it exited from whichever of its tasks goes
+        last: the leader, or the last thread (release_task), as timing decides. That
+        SIGCHLD (its signal_generate, and the __send_signal call and stack before it)
+        belongs to the group, and is compared by group (Item.group), not by task."""
+        for task, items in self.items.items():
+            leader = task if task.has_threads else task.parent
+            if leader is None or not leader.has_threads or leader.parent is None:
+                continue
+            for n, item in enumerate(items):
+                if item.kind != "event" or item.rec.name != "signal_generate":
+                    continue
+                f = fields_of(item.rec.fields)
+                if f.get("sig") != "17" or f.get("pid") != str(leader.parent.pid):
+                    continue
+                item.group = leader
+                before = items[max(0, n - 2):n]
+                if before and before[-1].kind == "stack":
+                    before = before[-2:] if len(before) == 2 else []
+                else:
+                    before = before[-1:]
+                if before and before[0].kind == "func" and kernels.canonical(before[0].rec.name) == "__send_signal":
+                    for call in before:
+                        call.group = leader
 
     def subject(self, rec):
         pid = fields_of(rec.fields).get("pid")

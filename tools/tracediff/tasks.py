@@ -9,7 +9,8 @@ out; last, the SIGCHLD a child sends its parent when it exits
 (signal_generate sig=17 with a CLD_* code). A task whose exit notifies
 its grandparent is a thread: the last thread of a group to exit tells the
 group's parent, and which one is last is a matter of timing, so threads
-are paired between runs by what they did, not by their order."""
+are paired between runs by what they did, not by their order. So is a
+child that exits without telling anyone (a thread's exit_signal is -1)."""
 import difflib
 import os
 import re
@@ -89,6 +90,11 @@ class TaskTree:
             self.adopt(parent, child)
             if child.parent is not parent and child.parent and child.parent.parent is parent:
                 child.parent.has_threads = True
+        notifying = {child for child, _ in self.sigchld}
+        for task in self.tasks.values():
+            if task.parent and task not in notifying and \
+                    ("do_exit" in task.did or "sched_process_exit" in task.did):
+                task.parent.has_threads = True
         self.label_all()
 
     def task(self, pid, comm=UNKNOWN_COMM):
