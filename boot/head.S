@@ -57,6 +57,7 @@ _start:
 	mov	r1, r5
 	mov	r2, r4
 	mov	r3, r7
+	sub	r6, r6, r7			@ what is left after the gap
 	bl	__copy_words
 	mov	r0, #0				@ the copy must not come from
 	mcr	p15, 0, r0, c7, c5, 0		@ stale I-cache lines (ICIALLU)
@@ -66,7 +67,7 @@ _start:
 	ldr	r0, =2f
 	sub	r0, r0, #PAGE_OFFSET
 	bx	r0				@ continue in the copy
-2:	sub	r3, r6, r7			@ r1, r2 have moved on by the gap
+2:	mov	r3, r6				@ r1, r2 have moved on by the gap
 	bl	__copy_words
 	/* The copied instructions must not come from a stale I-cache line. */
 	mov	r0, #0
@@ -76,14 +77,22 @@ _start:
 	isb
 	b	__relocated
 
-/* Copy r3 bytes (a multiple of 4) from r2 up to r1, ascending. */
+/* Copy r3 bytes (a multiple of 4) from r2 up to r1, ascending, 16 bytes
+ * a step (LDM/STM, as Linux's copy loops): the image is mostly the
+ * initramfs, megabytes. Clobbers r0, r3 - r5, r7; keeps r6, r8 - r12. */
 __copy_words:
-	cmp	r3, #0
+	subs	r3, r3, #16
+	blo	2f
+1:	ldmia	r2!, {r0, r4, r5, r7}
+	stmia	r1!, {r0, r4, r5, r7}
+	subs	r3, r3, #16
+	bhs	1b
+2:	adds	r3, r3, #16
 	bxeq	lr
-1:	ldr	r0, [r2], #4
+3:	ldr	r0, [r2], #4
 	str	r0, [r1], #4
 	subs	r3, r3, #4
-	bne	1b
+	bne	3b
 	bx	lr
 
 __relocated:

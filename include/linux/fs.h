@@ -538,6 +538,10 @@ void chr_dev_init(void);
  * (zeroed) if @create. CONTEXT: inode->i_lock held. RETURNS: NULL if
  * missing (or out of memory). */
 void *filemap_page(struct inode *inode, unsigned long index, bool create);
+/* Put @page, filled by the caller and seen by no one yet, at @index; a
+ * page found there stays. RETURNS: the page at @index, NULL (no memory) or
+ * ERR_PTR(-ENOSPC) (a full tmpfs). */
+void *filemap_add_page(struct inode *inode, unsigned long index, void *page);
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 /* Copy [pos, pos+count) of a file whose pages are in i_data, without
  * holding i_lock over the copy (ramfs reads, exec). RETURNS: bytes copied. */

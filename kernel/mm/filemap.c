@@ -16,24 +16,29 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-/* The page at @index, made if missing and @create. CONTEXT: tree_lock held. */
+/* Make room in @mapping's array for @index. CONTEXT: tree_lock held.
+ * RETURNS: false if memory ran out. */
+static bool filemap_grow(struct address_space *mapping, unsigned long index)
+{
+	unsigned long nr = max(index + 1, mapping->nrpages * 2);
+	void **pages = kcalloc(nr, sizeof(void *), GFP_KERNEL);
+
+	if (!pages)
+		return false;
+	if (mapping->nrpages)
+		memcpy(pages, mapping->pages, mapping->nrpages * sizeof(void *));
+	kfree(mapping->pages);
+	mapping->pages = pages;
+	mapping->nrpages = nr;
+	return true;
+}
+
+/* The page at @index, made (zeroed) if missing and @create.
+ * CONTEXT: tree_lock held. */
 static void *__filemap_page(struct address_space *mapping, unsigned long index, bool create)
 {
-	if (index >= mapping->nrpages) {
-		unsigned long nr = max(index + 1, mapping->nrpages * 2);
-		void **pages;
-
-		if (!create)
-			return NULL;
-		pages = kcalloc(nr, sizeof(void *), GFP_KERNEL);
-		if (!pages)
-			return NULL;
-		if (mapping->nrpages)
-			memcpy(pages, mapping->pages, mapping->nrpages * sizeof(void *));
-		kfree(mapping->pages);
-		mapping->pages = pages;
-		mapping->nrpages = nr;
-	}
+	if (index >= mapping->nrpages && (!create || !filemap_grow(mapping, index)))
+		return NULL;
 	if (!mapping->pages[index] && create) {
 		struct inode *inode = container_of(mapping, struct inode, i_data);
 
@@ -53,6 +58,31 @@ void *filemap_page(struct inode *inode, unsigned long index, bool create)
 
 	spin_lock(&mapping->tree_lock);
 	page = __filemap_page(mapping, index, create);
+	spin_unlock(&mapping->tree_lock);
+	return page;
+}
+
+/**
+ * filemap_add_page - put @page, filled by the caller, at @index of @inode
+ *
+ * Nothing else can see @page before this. If the file has a page there
+ * already (a fault made it meanwhile), that one stays.
+ * RETURNS: the page now at @index (@page or the one found), NULL if the
+ * page array could not grow, ERR_PTR(-ENOSPC) if the tmpfs is full.
+ */
+void *filemap_add_page(struct inode *inode, unsigned long index, void *page)
+{
+	struct address_space *mapping = &inode->i_data;
+
+	spin_lock(&mapping->tree_lock);
+	if (index >= mapping->nrpages && !filemap_grow(mapping, index))
+		page = NULL;
+	else if (mapping->pages[index])
+		page = mapping->pages[index];
+	else if (shmem_acct_block(inode))
+		mapping->pages[index] = page;
+	else
+		page = ERR_PTR(-ENOSPC);
 	spin_unlock(&mapping->tree_lock);
 	return page;
 }

@@ -3,7 +3,8 @@
  * alignment of source and destination and many lengths arrive intact; a
  * buffer that runs into an unmapped page gives EFAULT and moves nothing; a
  * copy into a copy-on-write page after fork copies the page, and into a
- * read-only page gives EFAULT. */
+ * read-only page gives EFAULT; a file page a faulting write leaves half
+ * filled reads as zeros past the end. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -80,6 +81,39 @@ static void check_partial(void)
 	munmap(map, PAGE);
 }
 
+/* A write that would fill a whole new page of a file but whose buffer runs
+ * into a hole halfway: the first half arrives, and the rest of the page,
+ * past the end of the file, reads as zeros through mmap (the kernel fills
+ * such a page before the file shows it and zeroes what a copy left). */
+static void check_file_page_partial(void)
+{
+	unsigned char *map = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+				  -1, 0);
+	unsigned char *half = map + PAGE / 2, *file_map;
+	int fd = open("/t_uaccess.tmp", O_RDWR | O_CREAT | O_TRUNC, 0600), i, zeros = 1;
+
+	unsigned char *junk = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+				   -1, 0);
+
+	munmap(map + PAGE, PAGE);
+	memset(half, 'h', PAGE / 2);
+	/* a page just freed is the next one the kernel hands out: make it junk */
+	memset(junk, 0xaa, PAGE);
+	munmap(junk, PAGE);
+	CHECK_EQ(syscall(__NR_write, fd, half, PAGE), PAGE / 2,
+		 "a one-page write into a file from a buffer running into a hole writes up to the hole");
+	file_map = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, 0);
+	CHECK(file_map != MAP_FAILED && file_map[0] == 'h' && file_map[PAGE / 2 - 1] == 'h',
+	      "the file holds what was written");
+	for (i = PAGE / 2; file_map != MAP_FAILED && i < PAGE; i++)
+		zeros &= file_map[i] == 0;
+	CHECK(file_map != MAP_FAILED && zeros, "and the rest of its page reads as zeros");
+	munmap(file_map, PAGE);
+	close(fd);
+	unlink("/t_uaccess.tmp");
+	munmap(map, PAGE);
+}
+
 /* After fork, the child's read() into a shared page copies it first. */
 static void check_cow(void)
 {
@@ -118,6 +152,7 @@ int main(void)
 {
 	check_alignments();
 	check_partial();
+	check_file_page_partial();
 	check_cow();
 	check_read_only();
 	return check_done("t_uaccess");

@@ -46,6 +46,33 @@ void ramfs_evict_inode(struct inode *inode)
 	shmem_free_inode(inode->i_sb);
 }
 
+/*
+ * A write that covers all of page @idx, which the file lacks: the page is
+ * filled before it joins the page cache, so it needs no zeroing first
+ * (Linux's simple_write_begin zeroes only what a write leaves out) and no
+ * fault can map it half written. A short copy from user space has zeroed
+ * the rest (copy_from_user does).
+ * RETURNS: the bytes copied, -ENOSPC (a full tmpfs) or -ENOMEM.
+ */
+static ssize_t ramfs_write_new_page(struct inode *inode, unsigned long idx, struct iov_iter *from)
+{
+	void *fresh = (void *)__get_free_page(GFP_HIGHUSER_MOVABLE), *page;
+	size_t copied;
+
+	if (!fresh)
+		return -ENOMEM;
+	copied = copy_from_iter(fresh, PAGE_SIZE, from);
+	page = filemap_add_page(inode, idx, fresh);
+	if (page == fresh)
+		return copied;
+	if (!IS_ERR_OR_NULL(page))
+		memcpy(page, fresh, copied);
+	free_page((unsigned long)fresh);
+	if (IS_ERR_OR_NULL(page))
+		return page ? PTR_ERR(page) : -ENOMEM;
+	return copied;
+}
+
 static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct file *file = iocb->ki_filp;
@@ -64,14 +91,24 @@ static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 			ret = ret ? ret : -EFBIG;
 			break;
 		}
-		page = filemap_page(inode, idx, true);
-		if (IS_ERR_OR_NULL(page)) {
+		page = filemap_page(inode, idx, n < PAGE_SIZE);
+		if (!page && n == PAGE_SIZE) {
+			ssize_t err = ramfs_write_new_page(inode, idx, from);
+
+			if (err < 0) {
+				if (!ret)
+					ret = err;
+				break;
+			}
+			copied = err;
+		} else if (IS_ERR_OR_NULL(page)) {
 			/* a full tmpfs, or no memory */
 			if (!ret)
 				ret = page ? PTR_ERR(page) : -ENOMEM;
 			break;
+		} else {
+			copied = copy_from_iter((char *)page + off, n, from);
 		}
-		copied = copy_from_iter((char *)page + off, n, from);
 		pos += copied;
 		ret += copied;
 		if (pos > inode->i_size)
