@@ -29,15 +29,22 @@ typedef unsigned int slab_flags_t;
 /*
  * A cache of equal-sized objects. Each slab is one page; its free objects
  * are chained through their first word. Slabs with a free object sit on
- * `partial`; full ones are on no list; an empty one goes straight back to
- * the page allocator, so nr_free_pages() shows any kmalloc leak.
+ * `partial`; full ones are on no list. The first slab to become empty is
+ * kept as `spare` for the next one needed (as SLUB keeps its CPU slab and
+ * min_partial empty slabs), so that an object that comes and goes (a
+ * signal's sigqueue) does not take a page from the page allocator each
+ * time; further empty slabs go straight back. A spare counts as free
+ * memory (nr_free_pages(), like the per-CPU page lists), so MemFree still
+ * shows any kmalloc leak, and goes back when memory runs short
+ * (kmem_cache_shrink_all()).
  */
 struct kmem_cache {
 	const char *name;
 	unsigned int size;		/* object size, a multiple of the alignment */
-	spinlock_t lock;		/* partial, the slabs' freelists, counters; irqsave */
+	spinlock_t lock;		/* partial, spare, the slabs' freelists, counters; irqsave */
 	struct list_head partial;
-	unsigned long nr_slabs;		/* pages held */
+	struct page *spare;		/* an empty slab, or NULL */
+	unsigned long nr_slabs;		/* pages holding objects (the spare is not one) */
 	unsigned long nr_active;	/* objects handed out */
 	struct list_head list;		/* on slab_caches (kernel/mm/slab_common.c) */
 };
@@ -49,10 +56,15 @@ extern struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, slab_flags_t flags);
 void kmem_cache_destroy(struct kmem_cache *s);
+/* Give every cache's spare slab back to the page allocator (called when an
+ * allocation fails). CONTEXT: any; caches being created or destroyed at
+ * that moment are skipped. */
+void kmem_cache_shrink_all(void);
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp_mask);
 /* Every cache, for /proc/slabinfo (kernel/mm/slab_common.c). */
 void slab_cache_register(struct kmem_cache *s);
 void slab_cache_unregister(struct kmem_cache *s);
+void for_each_slab_cache(void (*fn)(struct kmem_cache *s));
 struct seq_file;
 int slabinfo_show(struct seq_file *m, void *v);
 /* Pages held by all caches: /proc/meminfo's Slab. */

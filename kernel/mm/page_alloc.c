@@ -9,6 +9,7 @@
 #include <linux/list.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
@@ -448,6 +449,7 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 		return NULL;
 	page = rmqueue(order, gfp_mask);
 	if (!page) {
+		kmem_cache_shrink_all();
 		drain_all_pages();
 		page = rmqueue(order, gfp_mask);
 	}
@@ -472,11 +474,13 @@ unsigned long get_zeroed_page(gfp_t gfp_mask)
 	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
 }
 
-/* Free pages, those on the CPUs' lists included (Linux counts these only
- * once back on the buddy lists). */
+unsigned long nr_spare_slab_pages;
+
+/* Free pages, those on the CPUs' lists and the slab caches' spare empty
+ * slabs included (Linux counts these only once back on the buddy lists). */
 unsigned long nr_free_pages(void)
 {
-	unsigned long free = READ_ONCE(zone.free_pages);
+	unsigned long free = READ_ONCE(zone.free_pages) + READ_ONCE(nr_spare_slab_pages);
 	int cpu;
 
 	for_each_possible_cpu(cpu)

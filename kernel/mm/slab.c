@@ -1,6 +1,7 @@
 /* kmalloc()/kfree() and kmem_cache_*(): small objects carved from single
  * pages, one cache per power-of-two size class, bigger requests as whole
- * page blocks. Linux's mm/slub.c in spirit, with far fewer features. */
+ * page blocks; each cache keeps one empty slab (include/linux/slab.h).
+ * Linux's mm/slub.c in spirit, with far fewer features. */
 #include <linux/gfp.h>
 #include <linux/kernel.h>
 #include <linux/slab.h>
@@ -80,11 +81,17 @@ void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp_mask)
 
 	spin_lock_irqsave(&s->lock, flags);
 	if (list_empty(&s->partial)) {
-		spin_unlock_irqrestore(&s->lock, flags);
-		page = new_slab(s, gfp_mask);
-		if (!page)
-			return NULL;
-		spin_lock_irqsave(&s->lock, flags);
+		page = s->spare;
+		if (page) {
+			s->spare = NULL;
+			__atomic_fetch_sub(&nr_spare_slab_pages, 1, __ATOMIC_RELAXED);
+		} else {
+			spin_unlock_irqrestore(&s->lock, flags);
+			page = new_slab(s, gfp_mask);
+			if (!page)
+				return NULL;
+			spin_lock_irqsave(&s->lock, flags);
+		}
 		list_add(&page->slab_list, &s->partial);
 		s->nr_slabs++;
 	}
@@ -122,6 +129,8 @@ static const char *check_object(struct kmem_cache *s, struct page *page, const v
 		return "kmem_cache_free of a pointer inside an object";
 	if (offset / s->size >= page->carved)
 		return "kmem_cache_free of an object never allocated";
+	if (page->inuse == 0)
+		return "kmem_cache_free: object already free";
 #ifdef CONFIG_SLUB_DEBUG
 	for (void *p = page->freelist; p; p = get_freepointer(p))
 		if (p == obj)
@@ -130,11 +139,22 @@ static const char *check_object(struct kmem_cache *s, struct page *page, const v
 	return NULL;
 }
 
+/* An empty slab back to the page allocator (Linux's discard_slab()).
+ * CONTEXT: s->lock not held; the slab is on no list. */
+static void discard_slab(struct page *page)
+{
+	ClearPageSlab(page);
+	page->slab_cache = NULL;
+	page->freelist = NULL;
+	__free_pages(page, 0);
+}
+
 /**
  * kmem_cache_free - give @obj back to @s
  *
- * A slab that becomes empty goes back to the page allocator at once.
- * Pointers that are not live objects of @s are reported with bad_page().
+ * A slab that becomes empty becomes the cache's spare if it has none, else
+ * goes back to the page allocator at once. Pointers that are not live
+ * objects of @s are reported with bad_page().
  * CONTEXT: any, including IRQ handlers; takes s->lock with IRQs off.
  */
 void kmem_cache_free(struct kmem_cache *s, void *obj)
@@ -167,17 +187,44 @@ void kmem_cache_free(struct kmem_cache *s, void *obj)
 		if (!was_full)
 			list_del(&page->slab_list);
 		s->nr_slabs--;
-		empty = true;
+		if (s->spare) {
+			empty = true;
+		} else {
+			s->spare = page;
+			__atomic_fetch_add(&nr_spare_slab_pages, 1, __ATOMIC_RELAXED);
+		}
 	} else if (was_full) {
 		list_add(&page->slab_list, &s->partial);
 	}
 	spin_unlock_irqrestore(&s->lock, flags);
-	if (empty) {
-		ClearPageSlab(page);
-		page->slab_cache = NULL;
-		page->freelist = NULL;
-		__free_pages(page, 0);
+	if (empty)
+		discard_slab(page);
+}
+
+/* Give @s's spare slab back to the page allocator (what Linux's
+ * __kmem_cache_shrink() does to empty slabs). CONTEXT: any. */
+static void __kmem_cache_shrink(struct kmem_cache *s)
+{
+	unsigned long flags;
+	struct page *page;
+
+	spin_lock_irqsave(&s->lock, flags);
+	page = s->spare;
+	s->spare = NULL;
+	spin_unlock_irqrestore(&s->lock, flags);
+	if (page) {
+		__atomic_fetch_sub(&nr_spare_slab_pages, 1, __ATOMIC_RELAXED);
+		discard_slab(page);
 	}
+}
+
+void kmem_cache_shrink_all(void)
+{
+	int i;
+
+	for (i = 0; i < NR_KMALLOC_CACHES; i++)
+		__kmem_cache_shrink(&kmalloc_caches[i]);
+	for_each_slab_cache(__kmem_cache_shrink);
 }
 
 /**
@@ -223,6 +270,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		return;
 	}
 	slab_cache_unregister(s);
+	__kmem_cache_shrink(s);
 	kfree(s);
 }
 

@@ -24,6 +24,20 @@ void slab_cache_unregister(struct kmem_cache *s)
 	spin_unlock(&slab_caches_lock);
 }
 
+/* Call @fn on each cache made by kmem_cache_create(), unless the list is
+ * being changed right now (then on none): an allocation that fails in an
+ * interrupt must not wait for the lock its CPU may hold. */
+void for_each_slab_cache(void (*fn)(struct kmem_cache *s))
+{
+	struct kmem_cache *s;
+
+	if (!spin_trylock(&slab_caches_lock))
+		return;
+	list_for_each_entry(s, &slab_caches, list)
+		fn(s);
+	spin_unlock(&slab_caches_lock);
+}
+
 static void print_slabinfo_header(struct seq_file *m)
 {
 	seq_puts(m, "slabinfo - version: 2.1\n");

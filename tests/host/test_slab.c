@@ -36,9 +36,11 @@ static int setup(void **state)
 	/* Forget slabs a failed test may have left in the previous arena. */
 	for (i = 0; i < NR_KMALLOC_CACHES; i++) {
 		INIT_LIST_HEAD(&kmalloc_caches[i].partial);
+		kmalloc_caches[i].spare = NULL;
 		kmalloc_caches[i].nr_slabs = 0;
 		kmalloc_caches[i].nr_active = 0;
 	}
+	nr_spare_slab_pages = 0;
 	arena_init(0, NR_PAGES);
 	arena_boot(0);
 	baseline = nr_free_pages();
@@ -135,7 +137,7 @@ static void test_slab_pages_are_counted_and_returned(void **state)
 	assert_int_equal(nr_free_pages(), baseline - 3);
 	kfree(objs[0]);			/* a full slab becomes partial */
 	assert_int_equal(s->nr_slabs, 3);
-	kfree(objs[1]);			/* ... then empty: its page goes back */
+	kfree(objs[1]);			/* ... then empty: the cache's spare */
 	assert_int_equal(s->nr_slabs, 2);
 	assert_int_equal(nr_free_pages(), baseline - 2);
 	objs[0] = kmalloc(2000, GFP_KERNEL);	/* reuses the partial slab */
@@ -143,6 +145,35 @@ static void test_slab_pages_are_counted_and_returned(void **state)
 	kfree(objs[0]);
 	for (i = 2; i < 5; i++)
 		kfree(objs[i]);
+	assert_no_leak();
+}
+
+/* A slab that empties stays as the cache's spare, counted as free, and
+ * serves the next allocation; memory running short takes it back. */
+static void test_empty_slab_is_kept_then_given_back(void **state)
+{
+	static void *objs[NR_PAGES * 4 + 1];
+	struct kmem_cache *s = &kmalloc_caches[7];	/* kmalloc-2048 */
+	void *a = kmalloc(2048, GFP_KERNEL), *b;
+	unsigned int n = 0;
+
+	kfree(a);
+	assert_ptr_equal(s->spare, virt_to_page(a));
+	assert_int_equal(s->nr_slabs, 0);
+	assert_int_equal(nr_free_pages(), baseline);
+	b = kmalloc(2048, GFP_KERNEL);
+	assert_ptr_equal(virt_to_page(b), virt_to_page(a));
+	assert_null(s->spare);
+	kfree(b);
+	assert_non_null(s->spare);
+	/* kmalloc-1024 gets every page, the spare of kmalloc-2048 included */
+	while ((objs[n] = kmalloc(1024, GFP_KERNEL)))
+		n++;
+	assert_int_equal(n, NR_PAGES * 4);
+	assert_null(s->spare);
+	while (n--)
+		kfree(objs[n]);
+	assert_int_equal(bad.count, 0);
 	assert_no_leak();
 }
 
@@ -337,7 +368,7 @@ static void test_slabinfo_linux_format(void **state)
 {
 	struct kmem_cache *s = kmem_cache_create("thing", 24, 0, 0);
 	void *a = kmem_cache_alloc(s, GFP_KERNEL), *b = kmem_cache_alloc(s, GFP_KERNEL);
-	void *k = kmalloc(100, GFP_KERNEL);
+	void *k = kmalloc(300, GFP_KERNEL);
 	struct seq_file m;
 	char *text = slabinfo_text(&m);
 
@@ -347,8 +378,8 @@ static void test_slabinfo_linux_format(void **state)
 				     "<num_slabs> <sharedavail>\nthing                  2    170     24 "
 				     " 170    1 : tunables    0    0    0 : slabdata      1      1      "
 				     "0\nkmalloc-2048"));
-	/* the seq_file buffer (a page) is not a slab object; k is, in kmalloc-128 */
-	assert_non_null(strstr(text, "\nkmalloc-128            1     32    128   32    1 : "
+	/* the seq_file buffer (a page) is not a slab object; k is, alone in kmalloc-512 */
+	assert_non_null(strstr(text, "\nkmalloc-512            1      8    512    8    1 : "
 				     "tunables    0    0    0 : slabdata      1      1      0\n"));
 	assert_true(strstr(text, "kmalloc-16\n") == NULL && strstr(text, "\nkmalloc-16 ") != NULL);
 	assert_int_equal(nr_slab_pages(), slab_pages_held() + s->nr_slabs);
@@ -371,6 +402,7 @@ int main(void)
 		cmocka_unit_test_setup(test_zero_size_and_null, setup),
 		cmocka_unit_test_setup(test_objects_do_not_overlap, setup),
 		cmocka_unit_test_setup(test_slab_pages_are_counted_and_returned, setup),
+		cmocka_unit_test_setup(test_empty_slab_is_kept_then_given_back, setup),
 		cmocka_unit_test_setup(test_large_kmalloc_uses_pages, setup),
 		cmocka_unit_test_setup(test_zeroing_variants, setup),
 		cmocka_unit_test_setup(test_out_of_memory_returns_null, setup),
