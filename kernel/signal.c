@@ -1226,21 +1226,15 @@ relock:
 		goto relock;
 	}
 
-	/* Has this task already been marked for death? */
-	if (signal_group_exit(signal)) {
-		ksig->info.si_signo = signr = SIGKILL;
-		sigdelset(&current->pending.signal, SIGKILL);
-		trace_signal_deliver(SIGKILL, SEND_SIG_NOINFO, &sighand->action[SIGKILL - 1]);
-		recalc_sigpending();
-		goto fatal;
-	}
-
 	for (;;) {
 		struct k_sigaction *ka;
 
 		if (unlikely(current->jobctl & JOBCTL_STOP_PENDING) && do_signal_stop(0))
 			goto relock;
 
+		/* The SIGKILL of a group exit is dequeued here like any
+		 * other: 4.19 has no shortcut for a task already marked for
+		 * death (Linux 5.0 added one). */
 		signr = dequeue_signal(current, &current->blocked, &ksig->info);
 		if (!signr)
 			break; /* will return 0 */
@@ -1296,7 +1290,6 @@ relock:
 			continue;
 		}
 
-	fatal:
 		spin_unlock_irq(&sighand->siglock);
 
 		/* Anything else is fatal, maybe with a core dump. */

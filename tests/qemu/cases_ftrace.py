@@ -94,9 +94,48 @@ def check_book(text):
     return reasons
 
 
+def contains(names, run):
+    """Is `run` a contiguous part of the list `names`?"""
+    return any(names[i:i + len(run)] == run for i in range(len(names)))
+
+
+# The victim's steps in seed 001's signal-kill9-stacks.txt (Linux 4.19): the traced
+# function and its caller, and part of the stack trace after it.
+VICTIM_STEPS = (("dequeue_signal", "get_signal", ["do_work_pending", "slow_work_pending"]),
+                ("do_exit", "do_group_exit", ["do_signal", "do_work_pending", "slow_work_pending"]))
+
+
+def check_victim_flow(records):
+    """The SIGKILL victim dequeues the signal (dequeue_signal <-get_signal, from
+    do_work_pending <- slow_work_pending), traces signal_deliver, then exits
+    (do_exit <-do_group_exit from do_signal), in that order, as on Linux 4.19."""
+    delivered = [r for r in records if r[3].startswith("signal_deliver: sig=9 ")]
+    if not delivered:
+        return ["kill: no signal_deliver of SIGKILL"]
+    if delivered[0][3] != "signal_deliver: sig=9 errno=0 code=0 sa_handler=0 sa_flags=0":
+        return [f"kill: signal_deliver not as Linux's: {delivered[0][3]}"]
+    victim = delivered[0][1]
+    flow = []
+    for i, rec in enumerate(records):
+        if rec[1] != victim:
+            continue
+        if rec[3].startswith("signal_deliver: "):
+            flow.append("signal_deliver")
+        stack = records[i + 1][4] if i + 1 < len(records) else []
+        for function, caller, run in VICTIM_STEPS:
+            if re.fullmatch(r"%s\+0x[0-9a-f]+/0x[0-9a-f]+ <-%s\+0x[0-9a-f]+/0x[0-9a-f]+"
+                            % (function, caller), rec[3]):
+                flow.append(function if contains(chain_names(stack), run) else
+                            f"{function} from {chain_names(stack)}")
+    if flow != ["dequeue_signal", "signal_deliver", "do_exit"]:
+        return [f"kill: the victim's flow is {flow}, not Linux 4.19's dequeue_signal, "
+                "signal_deliver, do_exit"]
+    return []
+
+
 def check_kill(text):
     """kill -9: the wake-up of the victim from sys_kill (seed 001's chain), and the
-    victim's exit from the signal path on its way back to user mode."""
+    victim's dequeue, delivery and exit on its way back to user mode."""
     records = parse(section(text, "kill"))
     reasons = expect_chain(stacks_after(records, "ttwu_do_wakeup"),
                            ["ttwu_do_wakeup", "ttwu_do_activate", "try_to_wake_up",
@@ -107,7 +146,7 @@ def check_kill(text):
     reasons += expect_chain(stacks_after(records, "do_exit"),
                             ["do_exit", "do_group_exit", "get_signal", "do_signal",
                              "do_work_pending", "slow_work_pending"], "SIGKILL exit")
-    return reasons
+    return reasons + check_victim_flow(records)
 
 
 def check_pid(text):
