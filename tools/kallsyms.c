@@ -1,8 +1,11 @@
 /* Build the kernel's symbol table (Linux's scripts/kallsyms.c, without name
  * compression): reads `nm -n` of the linked kernel on stdin, keeps the text
- * symbols between _stext and _etext, and writes GNU assembler defining
+ * symbols between _text and _etext, and writes GNU assembler defining
  * kallsyms_num_syms, kallsyms_addresses, kallsyms_name_offsets and
  * kallsyms_names in section .rodata.kallsyms (see <linux/kallsyms.h>).
+ * Linux keeps _stext.._etext and the init text, where ARM's head.S code
+ * that runs with the MMU on (__mmap_switched) lies; ours is in .head.text,
+ * between _text and _stext, so the range starts at _text.
  *
  *   arm-none-eabi-nm -n kernel.elf | kallsyms > kallsyms.S
  *   kallsyms < /dev/null > kallsyms.S     (the first link's empty table)
@@ -34,7 +37,7 @@ struct sym_table {
  * read_symbol - one `nm` line: "c0008000 T stext"
  * RETURNS: 1 if @s holds a text symbol to consider, 0 to skip the line
  * (other types, undefined symbols, mapping symbols, local labels), -1 for a
- * line that is not nm output (or an address above 32 bits). Notes _stext
+ * line that is not nm output (or an address above 32 bits). Notes _text
  * and _etext whatever their type.
  */
 static int read_symbol(const char *line, struct sym_entry *s, struct sym_table *t)
@@ -57,7 +60,7 @@ static int read_symbol(const char *line, struct sym_entry *s, struct sym_table *
 		return -1;
 	}
 
-	if (strcmp(name, "_stext") == 0) {
+	if (strcmp(name, "_text") == 0) {
 		t->text_start = s->addr;
 		t->have_start = 1;
 	} else if (strcmp(name, "_etext") == 0) {
@@ -131,8 +134,8 @@ static int compare_symbols(const void *a, const void *b)
 
 /*
  * read_map - read all of @in into @t: the text symbols inside
- * [_stext, _etext], sorted.
- * RETURNS: 0, or -1 after printing why (bad line, no _stext/_etext in a
+ * [_text, _etext], sorted.
+ * RETURNS: 0, or -1 after printing why (bad line, no _text/_etext in a
  * non-empty input, out of memory).
  */
 static int read_map(FILE *in, struct sym_table *t)
@@ -170,7 +173,7 @@ static int read_map(FILE *in, struct sym_table *t)
 	if (lineno == 0)
 		return 0;
 	if (!t->have_start || !t->have_end || t->text_end < t->text_start) {
-		fprintf(stderr, "kallsyms: no _stext/_etext range in the input\n");
+		fprintf(stderr, "kallsyms: no _text/_etext range in the input\n");
 		return -1;
 	}
 

@@ -3,9 +3,12 @@
 	.balign 4
 	.globl kallsyms_num_syms
 kallsyms_num_syms:
-	.long 15
+	.long 18
 	.globl kallsyms_addresses
 kallsyms_addresses:
+	.long 0xc0008000	/* _start */
+	.long 0xc0008000	/* _text */
+	.long 0xc0008040	/* __hyp_drop */
 	.long 0xc0009000	/* stext */
 	.long 0xc0009000	/* _stext */
 	.long 0xc0009000	/* __vectors_start */
@@ -25,22 +28,28 @@ kallsyms_addresses:
 	.globl kallsyms_name_offsets
 kallsyms_name_offsets:
 	.long 0
-	.long 6
+	.long 7
 	.long 13
-	.long 29
-	.long 39
-	.long 56
-	.long 68
-	.long 76
-	.long 86
+	.long 24
+	.long 30
+	.long 37
+	.long 53
+	.long 63
+	.long 80
+	.long 92
 	.long 100
-	.long 115
-	.long 129
-	.long 144
-	.long 169
-	.long 175
+	.long 110
+	.long 124
+	.long 139
+	.long 153
+	.long 168
+	.long 193
+	.long 199
 	.globl kallsyms_names
 kallsyms_names:
+	.asciz "_start"
+	.asciz "_text"
+	.asciz "__hyp_drop"
 	.asciz "stext"
 	.asciz "_stext"
 	.asciz "__vectors_start"
