@@ -652,7 +652,8 @@ static int child_wait_callback(struct wait_queue_entry *wait, unsigned mode, int
 	return default_wake_function(wait, mode, sync, key);
 }
 
-static long do_wait(struct wait_opts *wo)
+/* Out of line as in Linux's build: a waiting parent's /proc/<pid>/wchan. */
+static noinline __noclone long do_wait(struct wait_opts *wo)
 {
 	struct task_struct *tsk;
 	int retval;

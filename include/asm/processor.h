@@ -11,4 +11,9 @@ struct thread_struct {
 	unsigned long error_code; /* the fault status, or a bad syscall's number */
 };
 
+struct task_struct;
+
+/* Where a sleeping task waits, for /proc/<pid>/wchan (kernel/arm/process.c). */
+unsigned long get_wchan(struct task_struct *p);
+
 #endif

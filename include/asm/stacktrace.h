@@ -8,6 +8,9 @@
 #define _ASM_STACKTRACE_H
 
 #include <asm/ptrace.h>
+#include <asm/thread_info.h>
+
+struct task_struct;
 
 /* One frame of the walk: pc is where this frame is executing (the return
  * address into it, for every frame but the first). */
@@ -17,6 +20,7 @@ struct stackframe {
 	unsigned long lr;
 	unsigned long pc;
 	int graph; /* function_graph hooks passed so far (0 to start a walk) */
+	struct task_struct *tsk; /* whose stack: function_graph's hooks are its */
 };
 
 /* Start a walk at the registers of an exception (Linux's arm_get_current_stackframe). */
@@ -27,10 +31,13 @@ static inline void arm_get_current_stackframe(struct pt_regs *regs, struct stack
 	frame->lr = regs->ARM_lr;
 	frame->pc = regs->ARM_pc;
 	frame->graph = 0;
+	frame->tsk = current_thread_info()->task;
 }
 
 int unwind_frame(struct stackframe *frame);
 void walk_stackframe(struct stackframe *frame, int (*fn)(struct stackframe *, void *),
 		     void *data);
+bool walk_stackframe_blocked(struct task_struct *tsk, int (*fn)(struct stackframe *, void *),
+			     void *data);
 
 #endif

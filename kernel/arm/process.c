@@ -1,15 +1,19 @@
 /* Architecture parts of tasks (Linux's arch/arm/kernel/process.c and
  * ptrace.c): a new task's first registers, the start of a freshly exec'd
- * program, the thread registers, and the syscall trace hooks. */
+ * program, the thread registers, where a sleeping task waits (wchan), and
+ * the syscall trace hooks. */
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/debug.h>
 #include <linux/signal.h>
 #include <linux/string.h>
 #include <linux/syscalls.h>
 #include <linux/time.h>
 #include <uapi/linux/sched.h>
+#include <asm/processor.h>
+#include <asm/stacktrace.h>
 #include <asm/tls.h>
 #include <asm/uaccess.h>
 #include <asm/unistd.h>
@@ -30,6 +34,43 @@ struct pt_regs *set_irq_regs(struct pt_regs *new_regs)
 
 	per_cpu(irq_regs, smp_processor_id()) = new_regs;
 	return old;
+}
+
+struct wchan_walk {
+	unsigned long stack_page;
+	int count; /* frames seen */
+	unsigned long pc;
+};
+
+/* One frame of get_wchan's walk: Linux's loop body. The first frame, where
+ * __switch_to was called from, is never the answer. */
+static int wchan_frame(struct stackframe *frame, void *data)
+{
+	struct wchan_walk *w = data;
+
+	if (frame->sp < w->stack_page || frame->sp >= w->stack_page + THREAD_SIZE)
+		return 1;
+	if (w->count++ && !in_sched_functions(frame->pc)) {
+		w->pc = frame->pc;
+		return 1;
+	}
+	return w->count > 16;
+}
+
+/*
+ * get_wchan - where @p sleeps: the first return address on its stack
+ * outside the __sched functions, for /proc/<pid>/wchan (Linux's).
+ * RETURNS: it, or 0 for current, a running task, or a walk that finds none.
+ */
+unsigned long get_wchan(struct task_struct *p)
+{
+	struct wchan_walk w = { 0 };
+
+	if (!p || p == current || p->state == TASK_RUNNING)
+		return 0;
+	w.stack_page = (unsigned long)task_stack_page(p);
+	walk_stackframe_blocked(p, wchan_frame, &w);
+	return w.pc;
 }
 
 /* Set up p's kernel stack so that its first switch-in runs ret_from_fork:

@@ -1,11 +1,13 @@
 /* Walking the kernel stack by its APCS frame records, and saving the call
  * chain for the tracer (Linux's arch/arm/kernel/stacktrace.c with
  * CONFIG_FRAME_POINTER). The oops backtrace, the <stack trace> records of
- * the function tracer, events and triggers all walk with unwind_frame(). */
+ * the function tracer, events and triggers, /proc/<pid>/stack and wchan
+ * all walk with unwind_frame(). */
 #include <linux/errno.h>
 #include <linux/ftrace.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
+#include <linux/sched/debug.h>
 #include <linux/stacktrace.h>
 #include <asm/sections.h>
 #include <asm/stacktrace.h>
@@ -42,7 +44,7 @@ int notrace unwind_frame(struct stackframe *frame)
 	frame->fp = *(unsigned long *)(fp - 12);
 	frame->sp = sp;
 	/* A return hooked by function_graph: the address it stands for. */
-	frame->pc = ftrace_graph_ret_addr(current, &frame->graph, *(unsigned long *)(fp - 4));
+	frame->pc = ftrace_graph_ret_addr(frame->tsk, &frame->graph, *(unsigned long *)(fp - 4));
 	return 0;
 }
 
@@ -62,8 +64,49 @@ void notrace walk_stackframe(struct stackframe *frame, int (*fn)(struct stackfra
 	}
 }
 
+/**
+ * walk_stackframe_blocked - walk_stackframe() over @tsk's stack from where
+ * __switch_to left it, with @tsk held there
+ *
+ * Linux 4.19 walks another task's stack only on a uniprocessor: on SMP the
+ * task may be running on another CPU, its saved registers stale. As Linux
+ * 6.1's get_wchan() does, we hold @tsk's pi_lock, which try_to_wake_up()
+ * takes first, and walk only a task that is blocked and switched out: it
+ * cannot run again before we let go.
+ * CONTEXT: @tsk pinned (a reference or tasklist_lock), and not current.
+ * RETURNS: false, without calling @fn, if @tsk is running or runnable.
+ */
+bool notrace walk_stackframe_blocked(struct task_struct *tsk, int (*fn)(struct stackframe *, void *),
+				     void *data)
+{
+	struct cpu_context_save *saved = &task_thread_info(tsk)->cpu_context;
+	struct stackframe frame;
+	unsigned long flags;
+	bool blocked;
+
+	spin_lock_irqsave(&tsk->pi_lock, flags);
+	blocked = tsk->state != TASK_RUNNING && tsk->state != TASK_WAKING;
+	smp_rmb(); /* on_rq after state, as try_to_wake_up() reads them */
+	blocked = blocked && !READ_ONCE(tsk->on_rq);
+	smp_rmb(); /* on_cpu after on_rq */
+	blocked = blocked && !READ_ONCE(tsk->on_cpu);
+	if (blocked) {
+		smp_rmb(); /* the registers __switch_to saved before on_cpu dropped */
+		frame.fp = saved->fp;
+		frame.sp = saved->sp;
+		frame.lr = 0; /* recovered from the stack */
+		frame.pc = saved->pc;
+		frame.graph = 0;
+		frame.tsk = tsk;
+		walk_stackframe(&frame, fn, data);
+	}
+	spin_unlock_irqrestore(&tsk->pi_lock, flags);
+	return blocked;
+}
+
 struct stack_trace_data {
 	struct stack_trace *trace;
+	unsigned int no_sched_functions;
 	unsigned int skip;
 };
 
@@ -83,6 +126,8 @@ static int notrace save_trace(struct stackframe *frame, void *d)
 	struct pt_regs *regs;
 	unsigned long addr = frame->pc;
 
+	if (data->no_sched_functions && in_sched_functions(addr))
+		return 0;
 	if (data->skip) {
 		data->skip--;
 		return 0;
@@ -110,8 +155,11 @@ static int notrace save_trace(struct stackframe *frame, void *d)
 	return trace->nr_entries >= trace->max_entries;
 }
 
-/* The walk starts at this function: skip it and its caller, save_stack_trace(). */
-static noinline notrace void __save_stack_trace(struct stack_trace *trace)
+/* The chain of @tsk (current, or blocked: see walk_stackframe_blocked),
+ * without the __sched functions if @nosched. For current the walk starts at
+ * this function: skip it and its caller. */
+static noinline notrace void __save_stack_trace(struct task_struct *tsk, struct stack_trace *trace,
+						unsigned int nosched)
 {
 	register unsigned long current_stack_pointer __asm__("sp");
 	struct stack_trace_data data;
@@ -119,20 +167,31 @@ static noinline notrace void __save_stack_trace(struct stack_trace *trace)
 
 	data.trace = trace;
 	data.skip = trace->skip;
-	/* We don't want this function nor the caller */
-	data.skip += 2;
-	frame.fp = (unsigned long)__builtin_frame_address(0);
-	frame.sp = current_stack_pointer;
-	frame.lr = (unsigned long)__builtin_return_address(0);
-	frame.pc = (unsigned long)__save_stack_trace;
-	frame.graph = 0;
+	data.no_sched_functions = nosched;
 
-	walk_stackframe(&frame, save_trace, &data);
+	if (tsk != current) {
+		walk_stackframe_blocked(tsk, save_trace, &data);
+	} else {
+		/* We don't want this function nor the caller */
+		data.skip += 2;
+		frame.fp = (unsigned long)__builtin_frame_address(0);
+		frame.sp = current_stack_pointer;
+		frame.lr = (unsigned long)__builtin_return_address(0);
+		frame.pc = (unsigned long)__save_stack_trace;
+		frame.graph = 0;
+		frame.tsk = tsk;
+		walk_stackframe(&frame, save_trace, &data);
+	}
 	if (trace->nr_entries < trace->max_entries)
 		trace->entries[trace->nr_entries++] = ULONG_MAX;
 }
 
 void notrace save_stack_trace(struct stack_trace *trace)
 {
-	__save_stack_trace(trace);
+	__save_stack_trace(current, trace, 0);
+}
+
+void notrace save_stack_trace_tsk(struct task_struct *tsk, struct stack_trace *trace)
+{
+	__save_stack_trace(tsk, trace, 1);
 }

@@ -59,6 +59,7 @@ void dump_backtrace(struct pt_regs *regs, struct task_struct *tsk)
 		frame.lr = (unsigned long)__builtin_return_address(0);
 		frame.pc = (unsigned long)dump_backtrace;
 		frame.graph = 0;
+		frame.tsk = current;
 	}
 	printk(KERN_EMERG "Backtrace:\n");
 	while (depth++ < 32) {

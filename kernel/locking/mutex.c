@@ -4,6 +4,7 @@
 #include <linux/errno.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
+#include <linux/sched/debug.h>
 
 void mutex_init(struct mutex *lock)
 {
@@ -22,12 +23,12 @@ int mutex_trylock(struct mutex *lock)
 
 /* The condition is tested after the sleeper's state is set, so an unlock
  * between a failed try and schedule() still wakes it. */
-void mutex_lock(struct mutex *lock)
+void __sched mutex_lock(struct mutex *lock)
 {
 	wait_event(lock->wait, mutex_trylock(lock));
 }
 
-int mutex_lock_interruptible(struct mutex *lock)
+int __sched mutex_lock_interruptible(struct mutex *lock)
 {
 	return wait_event_interruptible(lock->wait, mutex_trylock(lock)) ? -EINTR : 0;
 }

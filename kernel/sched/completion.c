@@ -4,6 +4,7 @@
 #include <linux/completion.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/sched/debug.h>
 #include <linux/signal.h>
 
 #define UINT_MAX (~0U)
@@ -27,7 +28,7 @@ void complete(struct completion *x)
 }
 
 /* CONTEXT: x->wait.lock held with IRQs off, released while asleep. */
-static long do_wait_for_common(struct completion *x, int state)
+static long __sched do_wait_for_common(struct completion *x, int state)
 {
 	long ret = 1;
 
@@ -67,7 +68,7 @@ static long do_wait_for_common(struct completion *x, int state)
  *
  * Return: -ERESTARTSYS if interrupted, 0 if completed.
  */
-int wait_for_completion_killable(struct completion *x)
+int __sched wait_for_completion_killable(struct completion *x)
 {
 	long t;
 

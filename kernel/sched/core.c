@@ -15,6 +15,7 @@
 #include <linux/nmi.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include <linux/sched/debug.h>
 #include <linux/signal.h>
 #include <linux/smp.h>
 #include <linux/time.h>
@@ -309,8 +310,9 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 	finish_task_switch(prev);
 }
 
-/* notrace, as Linux's: it runs on every context switch. */
-static notrace void __schedule(bool preempt)
+/* notrace, as Linux's: it runs on every context switch. __sched: a
+ * sleeper's wchan and /proc/<pid>/stack look through it. */
+static __sched notrace void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
 	struct rq *rq;
@@ -345,12 +347,12 @@ static notrace void __schedule(bool preempt)
 	context_switch(rq, prev, next);
 }
 
-void schedule(void)
+void __sched schedule(void)
 {
 	__schedule(false);
 }
 
-int _cond_resched(void)
+int __sched _cond_resched(void)
 {
 	if (need_resched()) {
 		schedule();
@@ -360,9 +362,16 @@ int _cond_resched(void)
 }
 
 /* The idle task's way in: it is never dequeued, so it just yields. */
-void schedule_idle(void)
+void __sched schedule_idle(void)
 {
 	__schedule(false);
+}
+
+/* Linux also counts its out-of-line spinlock functions (.spinlock.text);
+ * ours are inline. */
+int in_sched_functions(unsigned long addr)
+{
+	return addr >= (unsigned long)__sched_text_start && addr < (unsigned long)__sched_text_end;
 }
 
 /* Pull one waiting task from the busiest other runqueue to this idle CPU

@@ -4,6 +4,7 @@
  * at the epoch at reset, as Linux's does without an RTC or NTP. */
 #include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/sched/debug.h>
 #include <linux/sched/signal.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
@@ -106,21 +107,12 @@ long sys_gettimeofday(struct timeval __user *tv, struct timezone __user *tz)
 	return 0;
 }
 
-/* Sleep until the absolute time expires (ns). RETURNS: 0, or
- * -ERESTART_RESTARTBLOCK if a signal came first (the remaining time is
- * written to rmtp, and restart_block resumes the sleep if the signal has
- * no handler or one with SA_RESTART... nanosleep is always restarted
- * through restart_syscall when no handler runs). */
-static long do_nanosleep(u64 expires, struct timespec __user *rmtp);
-
-static long nanosleep_restart(struct restart_block *restart)
+/* Sleep until the absolute time @expires (ns, local_clock()'s) (Linux's
+ * do_nanosleep, on a jiffies timer instead of an hrtimer). RETURNS: 0, or
+ * -ERESTART_RESTARTBLOCK if a signal came first, the time left written to
+ * @rmtp if given (or -EFAULT if it could not be). */
+static long __sched do_nanosleep(u64 expires, struct timespec __user *rmtp)
 {
-	return do_nanosleep(restart->nanosleep.expires, restart->nanosleep.rmtp);
-}
-
-static long do_nanosleep(u64 expires, struct timespec __user *rmtp)
-{
-	struct restart_block *restart;
 	u64 now;
 
 	for (;;) {
@@ -138,11 +130,32 @@ static long do_nanosleep(u64 expires, struct timespec __user *rmtp)
 		if (copy_to_user(rmtp, &left, sizeof(left)))
 			return -EFAULT;
 	}
+	return -ERESTART_RESTARTBLOCK;
+}
+
+static long __sched hrtimer_nanosleep_restart(struct restart_block *restart)
+{
+	return do_nanosleep(restart->nanosleep.expires, restart->nanosleep.rmtp);
+}
+
+/*
+ * nanosleep() and clock_nanosleep(): sleep until @expires; if a signal
+ * comes first, leave in the restart block how to sleep on, which
+ * restart_syscall does when no handler runs. Out of line as in Linux, where
+ * a sleeper's /proc/<pid>/wchan names it (do_nanosleep is __sched).
+ */
+static noinline long hrtimer_nanosleep(u64 expires, struct timespec __user *rmtp)
+{
+	struct restart_block *restart;
+	long ret = do_nanosleep(expires, rmtp);
+
+	if (ret != -ERESTART_RESTARTBLOCK)
+		return ret;
 	restart = &current->restart_block;
-	restart->fn = nanosleep_restart;
+	restart->fn = hrtimer_nanosleep_restart;
 	restart->nanosleep.expires = expires;
 	restart->nanosleep.rmtp = rmtp;
-	return -ERESTART_RESTARTBLOCK;
+	return ret;
 }
 
 long sys_nanosleep(struct timespec __user *rqtp, struct timespec __user *rmtp)
@@ -153,7 +166,7 @@ long sys_nanosleep(struct timespec __user *rqtp, struct timespec __user *rmtp)
 		return -EFAULT;
 	if (!timespec_valid(&tu))
 		return -EINVAL;
-	return do_nanosleep(local_clock() + timespec_to_ns(&tu), rmtp);
+	return hrtimer_nanosleep(local_clock() + timespec_to_ns(&tu), rmtp);
 }
 
 long sys_clock_nanosleep(int which_clock, int flags, const struct timespec __user *rqtp,
@@ -171,6 +184,6 @@ long sys_clock_nanosleep(int which_clock, int flags, const struct timespec __use
 	if (!timespec_valid(&t))
 		return -EINVAL;
 	if (flags & TIMER_ABSTIME)
-		return do_nanosleep(timespec_to_ns(&t), NULL);
-	return do_nanosleep(now + timespec_to_ns(&t), rmtp);
+		return hrtimer_nanosleep(timespec_to_ns(&t), NULL);
+	return hrtimer_nanosleep(now + timespec_to_ns(&t), rmtp);
 }

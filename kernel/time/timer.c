@@ -3,6 +3,7 @@
  * has per-CPU timer wheels and hrtimers for sub-tick sleeps; here every
  * timeout has the tick's granularity (10 ms at HZ = 100). */
 #include <linux/sched.h>
+#include <linux/sched/debug.h>
 #include <linux/sched/signal.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
@@ -151,7 +152,7 @@ static void process_timeout(struct timer_list *t)
 	wake_up_process(timeout->task);
 }
 
-long schedule_timeout(long timeout)
+long __sched schedule_timeout(long timeout)
 {
 	struct process_timer timer;
 	unsigned long expire;

@@ -155,5 +155,3 @@ from cases_tty_debug import CASES as TTY_DEBUG_CASES  # noqa: E402  (issue 11: t
 CASES += TTY_DEBUG_CASES
 from cases_tracediff import CASES as TRACEDIFF_CASES  # noqa: E402  (issue 9: make compare)
 CASES += TRACEDIFF_CASES
-from cases_leftovers import CASES as LEFTOVERS_CASES  # noqa: E402  (leftovers: kallsyms, /proc stack, wchan)
-CASES += LEFTOVERS_CASES

@@ -129,7 +129,11 @@ CASES = [
     {
         "name": "user-all-syscall-and-signal-tests",
         "append": "rdinit=/init -- /bin/sh /etc/all-tests",
-        "expect": [r"^runtests: \d+ passed, 0 failed$", r"^=== sh status 0$",
+        "expect": [r"^runtests: \d+ passed, 0 failed$",
+                   # t_proc_stack: another process's chain while it sleeps
+                   r"^sleeper's stack: \[<0>\] hrtimer_nanosleep\+0x[0-9a-f]+/0x[0-9a-f]+\n"
+                   r"sleeper's stack: \[<0>\] sys_nanosleep\+0x[0-9a-f]+/0x[0-9a-f]+\n",
+                   r"^=== sh status 0$",
                    r"init: /bin/sh exited with status 0"],
         "check": check_sh_section,
         "forbid": [r"^FAIL ", r"Kernel panic", r"Internal error"],
@@ -194,7 +198,7 @@ CASES = [
                    (r"^done-1$", "cat /sys/kernel/tracing/events/sched/enable /proc/self/status; echo done-2\r"),
                    (r"^done-2$", "mkdir /tmp/d; echo hi > /tmp/d/f; cat /tmp/d/f; ls /tmp/d; echo done-3\r"),
                    (r"^done-3$", "exit\r")],
-        "expect": [r"^console\ntty\nttyAMA0\nnull\nzero$", r"^cmdline\ncomm\nenviron\nexe\nmaps\nmounts\nstat\nstatm\nstatus$",
+        "expect": [r"^console\ntty\nttyAMA0\nnull\nzero$", r"^cmdline\ncomm\nenviron\nexe\nmaps\nmounts\nstack\nstat\nstatm\nstatus\nwchan$",
                    r"^1 \(init\) S 0 1 1 52288 \d+ 0 ", r"^MemTotal: +\d+ kB$", r"^0$", r"^Name:\tcat$",
                    r"^State:\tR \(running\)$", r"^hi\nf$", r"init: /bin/sh exited with status 0"],
         "forbid": [r"Kernel panic", r"Internal error"],

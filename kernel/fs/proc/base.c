@@ -1,10 +1,13 @@
 /* /proc/<pid>: one directory per thread group with cmdline, comm,
- * environ, exe, maps, mounts, stat, statm and status, /proc/self, and
- * listing the processes (Linux's fs/proc/base.c). A directory stands for a
- * pid, not a task: once the task is reaped its dentries fail revalidation
- * and its files -ESRCH. Files that show a process's memory (environ, maps)
- * open only for those who may inspect it (ptrace_may_access). */
+ * environ, exe, maps, mounts, stack, stat, statm, status and wchan,
+ * /proc/self, and listing the processes (Linux's fs/proc/base.c). A
+ * directory stands for a pid, not a task: once the task is reaped its
+ * dentries fail revalidation and its files -ESRCH. Files that show a
+ * process's memory (environ, maps) open only for those who may inspect it
+ * (ptrace_may_access). */
+#include <linux/capability.h>
 #include <linux/fs.h>
+#include <linux/kallsyms.h>
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/ptrace.h>
@@ -12,7 +15,9 @@
 #include <linux/sched/coredump.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
+#include <linux/stacktrace.h>
 #include <linux/string.h>
+#include <asm/processor.h>
 #include "internal.h"
 
 struct pid_entry {
@@ -224,6 +229,74 @@ static int mounts_show(struct seq_file *m, pid_t tgid)
 	return proc_mounts_show(m, NULL);
 }
 
+#define MAX_STACK_TRACE_DEPTH 64
+
+/*
+ * /proc/<pid>/stack: the kernel call chain of the process (its thread group
+ * leader), one "[<0>] name+0x1c/0x60" line a return address, the
+ * scheduler's own functions left out, as Linux 4.19 prints it (the address
+ * hidden, an end mark 0xffffffff last). A task running on another CPU shows
+ * only the end mark (see save_stack_trace_tsk).
+ * Root only: Linux checks the opener's CAP_SYS_ADMIN, we the reader's (a
+ * file keeps no credentials here); and for a process we may not ptrace,
+ * -EPERM (Linux also holds off its exec meanwhile).
+ */
+static int proc_pid_stack(struct seq_file *m, pid_t tgid)
+{
+	struct stack_trace trace;
+	struct task_struct *task;
+	unsigned long *entries;
+	unsigned long flags;
+	unsigned int i;
+	int err = -ESRCH;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EACCES;
+
+	entries = kmalloc_array(MAX_STACK_TRACE_DEPTH, sizeof(*entries), GFP_KERNEL);
+	if (!entries)
+		return -ENOMEM;
+
+	trace.nr_entries = 0;
+	trace.max_entries = MAX_STACK_TRACE_DEPTH;
+	trace.entries = entries;
+	trace.skip = 0;
+
+	spin_lock_irqsave(&tasklist_lock, flags);
+	task = find_task_by_vpid(tgid);
+	if (task && task->pid == task->tgid) {
+		err = ptrace_may_access(task, PTRACE_MODE_ATTACH_FSCREDS) ? 0 : -EPERM;
+		if (!err)
+			save_stack_trace_tsk(task, &trace);
+	}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+
+	for (i = 0; i < trace.nr_entries; i++)
+		seq_printf(m, "[<0>] %pB\n", (void *)entries[i]);
+	kfree(entries);
+	return err;
+}
+
+/* /proc/<pid>/wchan: the function the process sleeps in, or "0" if it runs
+ * (or may not be looked at), without a newline (Linux's). */
+static int proc_pid_wchan(struct seq_file *m, struct task_struct *task)
+{
+	char symname[KSYM_NAME_LEN];
+	unsigned long wchan = get_wchan(task);
+
+	if (wchan && ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS) &&
+	    kallsyms_lookup(wchan, NULL, NULL, symname))
+		seq_printf(m, "%s", symname);
+	else
+		seq_putc(m, '0');
+	return 0;
+}
+
+static int wchan_show(struct seq_file *m, pid_t tgid)
+{
+	return with_task(m, tgid, proc_pid_wchan);
+}
+
 static const struct pid_entry tgid_base_stuff[] = {
 	{ "cmdline", 0444, cmdline_show, 0 },
 	{ "comm", 0444, comm_show, 0 },
@@ -231,9 +304,11 @@ static const struct pid_entry tgid_base_stuff[] = {
 	{ "exe", 0777, NULL, 0 },
 	{ "maps", 0444, proc_pid_maps, PTRACE_MODE_READ },
 	{ "mounts", 0444, mounts_show, 0 },
+	{ "stack", 0400, proc_pid_stack, 0 },
 	{ "stat", 0444, stat_show, 0 },
 	{ "statm", 0444, proc_pid_statm, 0 },
 	{ "status", 0444, status_show, 0 },
+	{ "wchan", 0444, wchan_show, 0 },
 };
 
 /* /proc/<pid>/exe: the name of the file the process runs (Linux's
