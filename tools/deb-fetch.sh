@@ -1,5 +1,6 @@
 #!/bin/sh
-# Download Debian armhf packages with apt-get, without touching the host's
+# Download Debian armhf packages (or another architecture's, named
+# PACKAGE:ARCH, e.g. libc6:armel) with apt-get, without touching the host's
 # apt or dpkg configuration: apt runs with a sources list and state
 # folders of its own under STATE_DIR; the archive is the one the host's
 # own apt already uses for its release (so a local mirror or proxy is
@@ -38,11 +39,18 @@ if [ -z "$line" ] || [ ! -r "$keyring" ]; then
 fi
 echo "deb [signed-by=$keyring] $uri $suite $components" > "$state/sources.list"
 
-o="-q -o APT::Architecture=armhf -o APT::Architectures=armhf"
+# armhf, and the other architectures named with PACKAGE:ARCH
+arches=armhf
+for pkg in "$@"; do
+	case $pkg in
+	*:*) case ",$arches," in *",${pkg#*:},"*) ;; *) arches="$arches,${pkg#*:}" ;; esac ;;
+	esac
+done
+o="-q -o APT::Architecture=armhf -o APT::Architectures=$arches"
 o="$o -o Dir::Etc::SourceList=$state/sources.list -o Dir::Etc::SourceParts=$state/sources.list.d"
 o="$o -o Dir::State::Lists=$state/lists -o Dir::State::status=$state/status"
 o="$o -o Dir::Cache=$state/cache"
-echo "deb-fetch: $* from $uri $suite (armhf)" >&2
+echo "deb-fetch: $* from $uri $suite ($arches)" >&2
 # shellcheck disable=SC2086
 apt-get $o update > "$state/update.log" 2>&1 || {
 	cat "$state/update.log" >&2
@@ -60,12 +68,14 @@ for pkg in "$@"; do
 		[ -n "$pkg" ] || { echo "deb-fetch: cannot resolve linux-image-armmp" >&2; exit 1; }
 		;;
 	esac
-	rm -f "$state/${pkg}"_*.deb
+	name=${pkg%%:*} arch=armhf
+	case $pkg in *:*) arch=${pkg#*:} ;; esac
+	rm -f "$state/${name}"_*_"$arch".deb "$state/${name}"_*_all.deb
 	# shellcheck disable=SC2086
 	(cd "$state" && apt-get $o download "$pkg") > "$state/download.log" 2>&1 || {
 		cat "$state/download.log" >&2
 		echo "deb-fetch: apt-get download $pkg failed" >&2
 		exit 1
 	}
-	ls "$state/${pkg}"_*.deb
+	ls "$state/${name}"_*_"$arch".deb 2>/dev/null || ls "$state/${name}"_*_all.deb
 done

@@ -1,18 +1,22 @@
 # Debian's armhf user space in the initramfs, next to our own programs:
 # busybox (busybox-static) as the everyday toolbox, glibc's dynamic loader
-# and libraries (libc6) for dynamically linked programs, and coreutils'
-# env as one such program. The packages are fetched once with apt-get
-# (tools/deb-fetch.sh, the host's apt configuration untouched), unpacked
-# with dpkg -x into $(DEBIAN_ROOT), and copied unmodified.
+# and libraries (libc6, and libc6:armel for ARMv5 soft-float programs) for
+# dynamically linked programs, and coreutils' env as one such program. The
+# packages are fetched once with apt-get (tools/deb-fetch.sh, the host's apt
+# configuration untouched), unpacked with dpkg -x into $(DEBIAN_ROOT), and
+# copied unmodified.
 #   /bin/busybox          busybox itself; /usr/bin/<applet> links to it
-#   /lib/ld-linux-armhf.so.3, /lib/arm-linux-gnueabihf/  glibc
+#   /lib/ld-linux-armhf.so.3, /lib/arm-linux-gnueabihf/  glibc (armhf)
+#   /lib/ld-linux.so.3, /lib/arm-linux-gnueabi/          glibc (armel)
 #   /usr/bin/env          coreutils' env, dynamically linked
 
 DEBIAN_CACHE := $(B)/debian
 DEBIAN_ROOT := $(DEBIAN_CACHE)/root
-DEBIAN_PKGS := busybox-static libc6 coreutils
+DEBIAN_PKGS := busybox-static libc6 coreutils libc6:armel
 DEBIAN_STAMP := $(DEBIAN_CACHE)/unpacked
-DEBIAN_LIBS := ld-linux-armhf.so.3 libc.so.6 libm.so.6
+# each architecture's loader, libc and libm, as <multiarch dir>/<file>
+DEBIAN_LIBS := $(addprefix arm-linux-gnueabihf/,ld-linux-armhf.so.3 libc.so.6 libm.so.6) \
+	$(addprefix arm-linux-gnueabi/,ld-linux.so.3 libc.so.6 libm.so.6)
 # The applets linked in /usr/bin: the everyday commands. Not sh (our own
 # shell is /bin/sh; busybox's is ash), init, or env (coreutils' is there).
 BUSYBOX_APPLETS := [ [[ ash awk basename bc cal cat chmod chown clear cmp cp cut date dc dd \
@@ -32,12 +36,13 @@ $(DEBIAN_STAMP): user/debian.mk tools/deb-fetch.sh
 
 # debian_install(dir): copy Debian's files into the initramfs tree dir.
 define debian_install
-	$(Q)mkdir -p $(1)/usr/bin $(1)/lib/arm-linux-gnueabihf
+	$(Q)mkdir -p $(1)/usr/bin $(1)/lib/arm-linux-gnueabihf $(1)/lib/arm-linux-gnueabi
 	$(Q)cp $(DEBIAN_ROOT)/bin/busybox $(1)/bin/busybox
 	$(Q)for applet in $(BUSYBOX_APPLETS); do ln -s /bin/busybox $(1)/usr/bin/$$applet || exit 1; done
 	$(Q)for lib in $(DEBIAN_LIBS); do \
-		cp $(DEBIAN_ROOT)/lib/arm-linux-gnueabihf/$$lib $(1)/lib/arm-linux-gnueabihf/ || exit 1; \
+		cp $(DEBIAN_ROOT)/lib/$$lib $(1)/lib/$$lib || exit 1; \
 	done
 	$(Q)ln -s arm-linux-gnueabihf/ld-linux-armhf.so.3 $(1)/lib/ld-linux-armhf.so.3
+	$(Q)ln -s arm-linux-gnueabi/ld-linux.so.3 $(1)/lib/ld-linux.so.3
 	$(Q)cp $(DEBIAN_ROOT)/usr/bin/env $(1)/usr/bin/env
 endef

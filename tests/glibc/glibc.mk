@@ -8,9 +8,10 @@
 #   /glibc/<arch>/<name>        in the initramfs; /etc/glibc-tests runs the tests
 # A program lists itself in GLIBC_TESTS (both architectures) or in
 # GLIBC_TESTS_armhf / GLIBC_TESTS_armel (one only); its expected output is
-# tests/glibc/expected/<name>.txt. GLIBC_DYNAMIC_armhf programs are built a
-# second time dynamically linked, as <name>_dyn, run by ld.so with Debian's
-# libc6 from the initramfs (user/debian.mk), and must print the same. GLIBC_EXTRA programs are shipped too but
+# tests/glibc/expected/<name>.txt. GLIBC_DYNAMIC_<arch> programs are built
+# a second time dynamically linked, as <name>_dyn, run by ld.so with Debian's
+# libc6 of that architecture from the initramfs (user/debian.mk), and must
+# print the same. GLIBC_EXTRA programs are shipped too but
 # not run by /etc/glibc-tests: make bench runs vfp_bench, and vfp_bounce,
 # whose output differs on Linux by design, has its own QEMU case.
 
@@ -20,6 +21,7 @@ GLIBC_TESTS_armhf := vfp_switch vfp_signal vfp_setjmp neon
 GLIBC_TESTS_armel :=
 GLIBC_EXTRA_armhf := vfp_bench vfp_bounce
 GLIBC_DYNAMIC_armhf := hello posix
+GLIBC_DYNAMIC_armel := hello posix
 GLIBC_CC_armhf := arm-linux-gnueabihf-gcc
 GLIBC_CC_armel := arm-linux-gnueabi-gcc
 GLIBC_CFLAGS := -static -O2 -g -std=gnu11 -Wall -Wextra -Wno-unused-parameter -D_GNU_SOURCE \
