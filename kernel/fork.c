@@ -380,6 +380,7 @@ copy_process(unsigned long clone_flags, unsigned long stack_start, unsigned long
 	/* Clear TID on mm_release()? */
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? child_tidptr : NULL;
 	p->robust_list = NULL;
+	rseq_fork(p, clone_flags);
 
 	/* ok, now we should be set up.. */
 	if (clone_flags & CLONE_THREAD) {

@@ -78,6 +78,11 @@ struct pt_regs {
 #define interrupts_enabled(regs) (!((regs)->ARM_cpsr & PSR_I_BIT))
 #define instruction_pointer(regs) ((regs)->ARM_pc)
 
+static inline void instruction_pointer_set(struct pt_regs *regs, unsigned long val)
+{
+	instruction_pointer(regs) = val;
+}
+
 /* Are these registers suitable for user mode? (Linux's valid_user_regs,
  * used to keep a signal frame from granting privilege.) A frame may set
  * any condition, GE, IT, J, E or T bits; F and A are always cleared; the

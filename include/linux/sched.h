@@ -12,6 +12,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 #include <linux/wait.h>
+#include <uapi/linux/sched.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/thread_info.h>
@@ -69,6 +70,7 @@ struct signal_struct;
 struct sighand_struct;
 struct completion;
 struct robust_list_head;
+struct rseq;
 
 /* A task as CFS schedules it (Linux's struct sched_entity, without the
  * group scheduling and load tracking fields). CONTEXT: the rq lock. */
@@ -111,6 +113,9 @@ struct task_struct {
 
 	int *set_child_tid, *clear_child_tid;
 	struct robust_list_head __user *robust_list; /* set_robust_list() */
+	struct rseq __user *rseq; /* rseq(): the registered area, or NULL */
+	u32 rseq_len, rseq_sig;
+	unsigned long rseq_event_mask; /* RSEQ_EVENT_*: what happened since the last fixup */
 	struct completion *vfork_done;
 
 	u64 utime, stime; /* ns */
@@ -284,6 +289,83 @@ void release_task(struct task_struct *p);
 void fork_init(void);
 void proc_caches_init(void);
 extern int nr_threads, max_threads;
+
+/*
+ * Restartable sequences (kernel/rseq.c): what may have interrupted a
+ * critical section since the thread last returned to user space, as the
+ * bits of enum rseq_cs_flags that would keep it from restarting.
+ */
+enum rseq_event_mask_bits {
+	RSEQ_EVENT_PREEMPT_BIT = 0, /* RSEQ_CS_FLAG_NO_RESTART_ON_PREEMPT_BIT */
+	RSEQ_EVENT_SIGNAL_BIT = 1, /* RSEQ_CS_FLAG_NO_RESTART_ON_SIGNAL_BIT */
+	RSEQ_EVENT_MIGRATE_BIT = 2, /* RSEQ_CS_FLAG_NO_RESTART_ON_MIGRATE_BIT */
+};
+
+struct ksignal;
+void __rseq_handle_notify_resume(struct ksignal *ksig, struct pt_regs *regs);
+
+static inline void rseq_set_notify_resume(struct task_struct *t)
+{
+	if (t->rseq)
+		set_tsk_thread_flag(t, TIF_NOTIFY_RESUME);
+}
+
+/* On the way back to user space (TIF_NOTIFY_RESUME): abort the critical
+ * section the thread was in, update its cpu_id. */
+static inline void rseq_handle_notify_resume(struct ksignal *ksig, struct pt_regs *regs)
+{
+	if (current->rseq)
+		__rseq_handle_notify_resume(ksig, regs);
+}
+
+/* Before a signal frame is built: the handler must not return into the
+ * middle of a critical section. */
+static inline void rseq_signal_deliver(struct ksignal *ksig, struct pt_regs *regs)
+{
+	current->rseq_event_mask |= 1UL << RSEQ_EVENT_SIGNAL_BIT;
+	rseq_handle_notify_resume(ksig, regs);
+}
+
+/* @t is switched out. CONTEXT: its runqueue lock, IRQs off. */
+static inline void rseq_preempt(struct task_struct *t)
+{
+	t->rseq_event_mask |= 1UL << RSEQ_EVENT_PREEMPT_BIT;
+	rseq_set_notify_resume(t);
+}
+
+/* @t moves to another CPU. CONTEXT: @t not running; its pi_lock or the
+ * runqueue locks held. */
+static inline void rseq_migrate(struct task_struct *t)
+{
+	t->rseq_event_mask |= 1UL << RSEQ_EVENT_MIGRATE_BIT;
+	rseq_set_notify_resume(t);
+}
+
+/* A new task keeps its parent's registration, unless it shares the
+ * parent's memory (a thread registers its own). */
+static inline void rseq_fork(struct task_struct *t, unsigned long clone_flags)
+{
+	if (clone_flags & CLONE_VM) {
+		t->rseq = NULL;
+		t->rseq_len = 0;
+		t->rseq_sig = 0;
+		t->rseq_event_mask = 0;
+	} else {
+		t->rseq = current->rseq;
+		t->rseq_len = current->rseq_len;
+		t->rseq_sig = current->rseq_sig;
+		t->rseq_event_mask = current->rseq_event_mask;
+	}
+}
+
+/* A new program starts unregistered. */
+static inline void rseq_execve(struct task_struct *t)
+{
+	t->rseq = NULL;
+	t->rseq_len = 0;
+	t->rseq_sig = 0;
+	t->rseq_event_mask = 0;
+}
 
 /* kernel/futex.c: wake up to nr waiters on the futex word at uaddr. */
 int futex_wake(u32 __user *uaddr, int nr);

@@ -233,6 +233,8 @@ long sys_madvise(unsigned long start, size_t len_in, int behavior);
 long sys_sendfile64(int out_fd, int in_fd, loff_t __user *offset, size_t count);
 long sys_statx(int dfd, const char __user *filename, unsigned int flags, unsigned int mask,
 	       struct statx __user *buffer);
+struct rseq;
+long sys_rseq(struct rseq __user *rseq, u32 rseq_len, int flags, u32 sig);
 long sys_readlinkat(int dfd, const char __user *path, char __user *buf, int bufsiz);
 long sys_select(int n, u32 __user *inp, u32 __user *outp, u32 __user *exp,
 		struct timeval __user *tvp);

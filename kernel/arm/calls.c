@@ -180,4 +180,5 @@ const void *const sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_prlimit64, sys_prlimit64)
 	__SYSCALL(__NR_getrandom, sys_getrandom)
 	__SYSCALL(__NR_statx, sys_statx)
+	__SYSCALL(__NR_rseq, sys_rseq)
 };

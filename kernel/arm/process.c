@@ -130,11 +130,11 @@ void start_thread(struct pt_regs *regs, unsigned long pc, unsigned long sp)
 }
 
 /* The calls a C library of today tries first and falls back from when
- * they return -ENOSYS: rseq (398, left out here), and those Linux added
- * after 4.19 (400 on: the 64-bit time calls, clone3, faccessat2...). */
+ * they return -ENOSYS: those Linux added after 4.19 (400 on: the 64-bit
+ * time calls, clone3, faccessat2...). */
 static bool probed_by_libc(unsigned int no)
 {
-	return no == 398 || (no >= 400 && no < 450);
+	return no >= 400 && no < 450;
 }
 
 /* Every syscall number without an implementation. The number is in

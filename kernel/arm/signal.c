@@ -295,6 +295,10 @@ static noinline void handle_signal(struct ksignal *ksig, struct pt_regs *regs)
 	sigset_t *oldset = sigmask_to_save();
 	int ret;
 
+	/* Increment event counter and perform fixup for the pre-signal
+	 * frame. */
+	rseq_signal_deliver(ksig, regs);
+
 	/* Set up the stack frame */
 	if (ksig->ka.sa.sa_flags & SA_SIGINFO)
 		ret = setup_rt_frame(ksig, oldset, regs);
@@ -390,6 +394,7 @@ int do_work_pending(struct pt_regs *regs, unsigned int thread_flags, int syscall
 				syscall = 0;
 			} else {
 				clear_thread_flag(TIF_NOTIFY_RESUME);
+				rseq_handle_notify_resume(NULL, regs);
 			}
 		}
 		local_irq_disable();

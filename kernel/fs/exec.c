@@ -396,6 +396,7 @@ static int __do_execve_file(const char *filename, struct user_arg_ptr argv,
 	if (retval < 0)
 		goto out;
 	/* execve succeeded */
+	rseq_execve(current);
 	retval = 0;
 out:
 	if (bprm->mm)

@@ -109,12 +109,15 @@ static int select_task_rq(struct task_struct *p)
 }
 
 /* Move p to new_cpu's runqueue (Linux's set_task_cpu): recorded by
- * sched_migrate_task when it changes CPU. CONTEXT: p's rq locks held, or
+ * sched_migrate_task when it changes CPU, and a registered rseq area learns
+ * of the move on p's way back to user space. CONTEXT: p's rq locks held, or
  * p not on any runqueue (TASK_WAKING under p->pi_lock). */
 static void set_task_cpu(struct task_struct *p, unsigned int new_cpu)
 {
-	if (task_cpu(p) != new_cpu)
+	if (task_cpu(p) != new_cpu) {
 		trace_sched_migrate_task(p, new_cpu);
+		rseq_migrate(p);
+	}
 	task_thread_info(p)->cpu = new_cpu;
 }
 
@@ -343,6 +346,7 @@ static __sched notrace void __schedule(bool preempt)
 	rq->curr = next;
 	rq->nr_switches++;
 	next->on_cpu = 1;
+	rseq_preempt(prev); /* Linux's prepare_task_switch */
 	trace_sched_switch(preempt, prev, next);
 	context_switch(rq, prev, next);
 }

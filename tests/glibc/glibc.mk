@@ -16,7 +16,7 @@
 # whose output differs on Linux by design, has its own QEMU case.
 
 GLIBC_ARCHES := armhf armel
-GLIBC_TESTS := hello kuser fpu auxv posix
+GLIBC_TESTS := hello kuser fpu auxv posix rseq
 GLIBC_TESTS_armhf := vfp_switch vfp_signal vfp_setjmp neon
 GLIBC_TESTS_armel :=
 GLIBC_EXTRA_armhf := vfp_bench vfp_bounce

@@ -193,6 +193,7 @@
 #define __NR_getrandom		384
 #define __NR_execveat		387
 #define __NR_statx		397
+#define __NR_rseq		398
 
 /* The ARM-private calls (arch/arm/include/uapi/asm/unistd.h). */
 #define __ARM_NR_BASE		(__NR_SYSCALL_BASE + 0x0f0000)
