@@ -5,7 +5,7 @@
 #   make $(B)/initramfs.cpio    /init, /bin/*, /etc/* as a cpio newc archive
 
 USER_BIN := init sh runtests cat ls ps kill echo sleep true false poweroff reboot mkdir uname
-USER_LESSONS := proc_exit rpi_proc_exit RPi_signal signal_kill group_exit sigqueue sigqueue_rlimit segv kill9 faults
+USER_LESSONS := proc_exit rpi_proc_exit RPi_signal signal_kill group_exit sigqueue sigqueue_rlimit sigframe segv kill9 faults
 USER_TESTS := t_exit t_fork t_exec t_wait t_ids t_brk t_mmap t_rw t_fd t_dir t_time \
 	t_sched t_uname t_ioctl t_pgrp t_mount t_efault t_enosys t_enoexec \
 	t_sigaction t_sigmask t_sigwait t_sigaltstack t_itimer t_restart t_kill t_orphan \
