@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 sys.dont_write_bytecode = True
 from tracediff.compare import compare  # noqa: E402
 from tracediff.parse import parse_file, parse_text  # noqa: E402
+from lessoncheck import blocks_against_console  # noqa: E402
 from cases_tty_debug import check_return_addresses  # noqa: E402  (lesson 7)
 
 # the lesson programs whose Linux trace is kept
@@ -59,7 +60,9 @@ CASES = [
         "expect": [r"init: /bin/sh exited with status 0"],
         "expect_anywhere": [r"^=== run %s status 0$" % p for p in LESSONS] + FAULTS_OUTPUT,
         "forbid": [r"write error", r"Kernel panic", r"Internal error", r"BUG: "],
-        "check": lambda text: check_lessons(text) + check_return_addresses(text),
+        # and every lesson quotes this boot's traces and program output truly (docs/lessons/)
+        "check": lambda text: (check_lessons(text) + check_return_addresses(text)
+                               + blocks_against_console(text)),
         "exit": 0,
         "timeout": 60,
     },
