@@ -245,7 +245,8 @@ struct trace_event_buffer {
 	struct ring_buffer_event *event; /* in the ring, or the scratch record */
 	void *entry;         /* its entry, struct trace_entry first */
 	unsigned long flags; /* the IRQ state before reserve */
-	bool buffered;       /* event is the scratch record */
+	bool buffered;       /* event is the scratch record, copied if kept */
+	bool temp;           /* the scratch record, for triggers only */
 };
 
 /* RETURNS: the entry to fill (@len bytes, struct trace_entry first and

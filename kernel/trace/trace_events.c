@@ -452,10 +452,13 @@ static struct ring_buffer_event trace_buffered_event[NR_CPUS];
  * @len: sizeof the event's struct trace_event_raw_<event>
  *
  * Masks IRQs (until the commit) and takes the next record of this CPU's
- * ring, or its scratch record if the event has a filter or a conditional
- * trigger; fills the timestamp and struct trace_entry.
- * RETURNS: the entry to fill, or NULL (nothing to commit) if tracing is off
- * or @len does not fit a record.
+ * ring, or its scratch record if the event has a filter or is soft-disabled
+ * (Linux's trace_buffered_event), so that a rejected record never reaches
+ * the ring; fills the timestamp and struct trace_entry. While tracing is
+ * off, an event with a conditional trigger still gets the scratch record,
+ * for the trigger to test and then dropped (Linux's temp_buffer).
+ * RETURNS: the entry to fill, or NULL (nothing to commit) if tracing is off,
+ * set_event_pid excludes this task or @len does not fit a record.
  */
 void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 				 struct trace_event_call *call, size_t len)
@@ -464,27 +467,34 @@ void *trace_event_buffer_reserve(struct trace_event_buffer *fbuffer,
 
 	if (len > TRACE_ENTRY_MAX)
 		return NULL;
+	if ((eflags & EVENT_FILE_FL_PID_FILTER) && trace_event_ignore_this_pid(call))
+		return NULL;
 	local_irq_save(fbuffer->flags);
 	fbuffer->buffer = &global_trace_buffer;
 	fbuffer->call = call;
-	fbuffer->buffered = eflags & (EVENT_FILE_FL_FILTERED | EVENT_FILE_FL_TRIGGER_COND |
-				      EVENT_FILE_FL_SOFT_DISABLED);
+	fbuffer->buffered = eflags & (EVENT_FILE_FL_FILTERED | EVENT_FILE_FL_SOFT_DISABLED);
+	fbuffer->temp = false;
 	if (fbuffer->buffered) {
-		struct trace_entry *entry;
-
 		if (!ring_buffer_record_is_on(fbuffer->buffer) &&
 		    !(eflags & EVENT_FILE_FL_TRIGGER_COND))
 			goto off;
+	} else {
+		fbuffer->event = trace_buffer_lock_reserve(fbuffer->buffer, call->event.type, len,
+							   tracepoint_irqflags(fbuffer->flags));
+		if (!fbuffer->event) {
+			if (!(eflags & EVENT_FILE_FL_TRIGGER_COND))
+				goto off;
+			fbuffer->temp = true;
+		}
+	}
+	if (fbuffer->buffered || fbuffer->temp) {
+		struct trace_entry *entry;
+
 		fbuffer->event = &trace_buffered_event[raw_smp_processor_id()];
 		fbuffer->event->ts = READ_ONCE(fbuffer->buffer->clock)();
 		entry = ring_buffer_event_data(fbuffer->event);
 		tracing_generic_entry_update(entry, tracepoint_irqflags(fbuffer->flags));
 		entry->type = call->event.type;
-	} else {
-		fbuffer->event = trace_buffer_lock_reserve(fbuffer->buffer, call->event.type, len,
-							   tracepoint_irqflags(fbuffer->flags));
-		if (!fbuffer->event)
-			goto off;
 	}
 	fbuffer->entry = ring_buffer_event_data(fbuffer->event);
 	return fbuffer->entry;
@@ -520,10 +530,12 @@ static void output_printk(struct trace_event_buffer *fbuffer)
 
 /*
  * Publish the event reserved in @fbuffer and unmask IRQs again (Linux's
- * event_trigger_unlock_commit). A buffered event's conditional triggers
- * test it first; it is kept unless soft-disabled, rejected by its filter
- * or by set_event_pid. Then the triggers that run after the record, such
- * as stacktrace, run if it was kept, so their output follows it.
+ * event_trigger_unlock_commit). Its conditional triggers test it first
+ * (a traceoff among them stops tracing after this record, as in Linux); a
+ * scratch record is then copied into the ring unless it is soft-disabled,
+ * rejected by its filter, or only there for the triggers. Then the
+ * triggers that run after the record, such as stacktrace, run if it was
+ * kept, so their output follows it.
  */
 void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 {
@@ -532,16 +544,17 @@ void trace_event_buffer_commit(struct trace_event_buffer *fbuffer)
 
 	if (tracepoint_printk)
 		output_printk(fbuffer);
+	if (eflags & EVENT_FILE_FL_TRIGGER_COND)
+		tt = event_triggers_call(call, fbuffer->entry);
+	if (fbuffer->temp)
+		goto out;
 	if (fbuffer->buffered) {
 		struct event_filter *filter = READ_ONCE(call->filter);
 		struct ring_buffer_event *event;
 
-		if (eflags & EVENT_FILE_FL_TRIGGER_COND)
-			tt = event_triggers_call(call, fbuffer->entry);
 		if ((eflags & EVENT_FILE_FL_SOFT_DISABLED) ||
 		    ((eflags & EVENT_FILE_FL_FILTERED) && filter &&
-		     !filter_match_preds(filter, fbuffer->entry)) ||
-		    ((eflags & EVENT_FILE_FL_PID_FILTER) && trace_event_ignore_this_pid(call)))
+		     !filter_match_preds(filter, fbuffer->entry)))
 			goto out;
 		event = ring_buffer_lock_reserve(fbuffer->buffer, raw_smp_processor_id());
 		if (!event)

@@ -397,6 +397,39 @@ static void test_triggers_fire(void **state)
 	assert_int_equal(stub_nr_allocs, allocs);
 }
 
+/* A conditional traceoff: the record that matched is in the trace, the
+ * ones after it are not; tracing off, a conditional traceon still tests
+ * each record, and the one that turns tracing on is not kept (Linux's
+ * temp_buffer), the next one is. */
+static void test_conditional_traceon_traceoff(void **state)
+{
+	struct task_struct target = { .pid = 9, .comm = "victim" };
+
+	tracing_on();
+	ring_buffer_reset(&global_trace_buffer);
+	assert_int_equal(trace_set_clr_event("signal", "signal_generate", 1), 0);
+	assert_int_equal(trigger(&event_signal_generate, "traceoff if sig == 12"), 0);
+	trace_signal_generate(10, SEND_SIG_NOINFO, &target, 1, 0);
+	trace_signal_generate(12, SEND_SIG_NOINFO, &target, 1, 0);
+	assert_false(tracing_is_on());
+	trace_signal_generate(10, SEND_SIG_NOINFO, &target, 1, 0);
+	assert_int_equal(ring_buffer_entries(&global_trace_buffer), 2);
+	assert_int_equal(trigger(&event_signal_generate, "!traceoff"), 0);
+
+	assert_int_equal(trigger(&event_signal_generate, "traceon if sig == 1"), 0);
+	trace_signal_generate(10, SEND_SIG_NOINFO, &target, 1, 0);
+	assert_false(tracing_is_on());
+	trace_signal_generate(1, SEND_SIG_NOINFO, &target, 1, 0);
+	assert_true(tracing_is_on());
+	assert_int_equal(ring_buffer_entries(&global_trace_buffer), 2);
+	trace_signal_generate(10, SEND_SIG_NOINFO, &target, 1, 0);
+	assert_int_equal(ring_buffer_entries(&global_trace_buffer), 3);
+	assert_int_equal(trigger(&event_signal_generate, "!traceon"), 0);
+	assert_int_equal(trace_set_clr_event(NULL, NULL, 0), 0);
+	assert_int_equal(event_signal_generate.flags, 0);
+	assert_int_equal(stub_nr_allocs, allocs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -408,6 +441,7 @@ int main(void)
 		cmocka_unit_test_setup(test_filter_on_the_event, setup),
 		cmocka_unit_test_setup(test_trigger_syntax, setup),
 		cmocka_unit_test_setup(test_triggers_fire, setup),
+		cmocka_unit_test_setup(test_conditional_traceon_traceoff, setup),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, NULL);
