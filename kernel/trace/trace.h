@@ -306,7 +306,6 @@ void print_event_filter(struct trace_event_call *call, struct trace_seq *s);
 
 int trigger_process_regex(struct trace_event_call *call, char *buff);
 void trigger_show(struct trace_event_call *call, struct trace_seq *s);
-void trigger_data_free_all(struct trace_event_call *call);
 extern char bootup_trigger_buf[];
 void trace_apply_boot_triggers(void);
 

@@ -364,20 +364,6 @@ out_free:
 	return ret;
 }
 
-/* Remove every trigger of @call (the event goes away, or a test resets). */
-void trigger_data_free_all(struct trace_event_call *call)
-{
-	while (call->triggers) {
-		struct event_trigger_data *data = call->triggers;
-
-		WRITE_ONCE(call->triggers, data->next);
-		update_cond_flag(call);
-		trace_event_trigger_enable_disable(call, 0);
-		tracepoint_synchronize_unregister();
-		trigger_data_free(data);
-	}
-}
-
 /* The trigger file's text (Linux's trigger_show and event_trigger_print). */
 void trigger_show(struct trace_event_call *call, struct trace_seq *s)
 {

@@ -1,8 +1,9 @@
 /* tracefs under abuse: a pread far past the end of `trace` returns at once
  * (it used to spin in the kernel, deaf to SIGKILL), threads sharing one
- * open `trace` read it while others rewrite the control files (it used to
- * oops), concurrent writers of the enable files leave the syscall
- * tracepoints balanced, and bad writes get Linux's errno. */
+ * open `trace` read it while others rewrite the control files, filters and
+ * triggers and one consumes trace_pipe (it used to oops), concurrent
+ * writers of the enable files and triggers leave the syscall tracepoints
+ * balanced, and bad writes get Linux's errno. */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -172,9 +173,48 @@ static int syscall_enabler(void *arg)
 	return 0;
 }
 
+/* Filters and triggers rewritten while the events fire, triggers arming
+ * and disarming a syscall event (soft mode) against the enable writers. */
+static int filter_trigger_writer(void *arg)
+{
+	static const char *const filters[] = { "sig == 10 && comm ~ \"t_*\"", "0", "(sig",
+						"pid > 1 || !(sig & 3)" };
+	static const char *const triggers[] = {
+		"stacktrace:5 if sig == 10", "!stacktrace",
+		"enable_event:syscalls:sys_enter_getppid", "!enable_event:syscalls:sys_enter_getppid",
+		"disable_event:raw_syscalls:sys_exit:2", "!disable_event:raw_syscalls:sys_exit",
+	};
+	unsigned int i = 0;
+
+	while (!stop) {
+		write_file(T "events/signal/signal_generate/filter", filters[i % 4]);
+		write_file(T "events/signal/signal_generate/trigger", triggers[i % 6]);
+		write_file(T "events/syscalls/sys_enter_getppid/enable", i & 1 ? "1" : "0");
+		read_file(T "events/signal/signal_generate/filter", (char[512]){ 0 }, 512);
+		read_file(T "events/signal/signal_generate/trigger", (char[512]){ 0 }, 512);
+		kill(getpid(), SIGCHLD);
+		i++;
+	}
+	return 0;
+}
+
+/* A consuming reader: trace_pipe, without blocking. */
+static int pipe_reader(void *arg)
+{
+	static char buf[2048];
+	int fd = open(T "trace_pipe", O_RDONLY | O_NONBLOCK);
+
+	while (!stop && fd >= 0)
+		if (read(fd, buf, sizeof(buf)) <= 0)
+			sleep_ms(1);
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
 static void test_concurrent_readers_and_writers(void)
 {
-	struct thread t[8];
+	struct thread t[10];
 	int n = 0, i;
 	char *text = malloc(64 * 1024);
 
@@ -189,17 +229,36 @@ static void test_concurrent_readers_and_writers(void)
 	n += thread_start(&t[5], syscall_enabler, NULL) > 0;
 	n += thread_start(&t[6], syscall_enabler, NULL) > 0;
 	n += thread_start(&t[7], syscall_enabler, NULL) > 0;
-	CHECK_EQ(n, 8, "3 readers of one open trace, 2 option writers, 3 enable writers");
+	n += thread_start(&t[8], filter_trigger_writer, NULL) > 0;
+	n += thread_start(&t[9], pipe_reader, NULL) > 0;
+	CHECK_EQ(n, 10, "3 readers of one open trace, 2 option writers, 3 enable writers, "
+		 "a filter and trigger writer, a trace_pipe reader");
 	sleep_ms(1500);
 	stop = 1;
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < 10; i++)
 		thread_join(&t[i]);
 	close(trace_fd);
 	check_result(1, "the kernel survived them", "%s", "");
 
+	/* The triggers' soft-mode references are all given back. */
+	write_file(T "events/signal/signal_generate/filter", "0");
+	write_file(T "events/signal/signal_generate/trigger", "!stacktrace");
+	write_file(T "events/signal/signal_generate/trigger",
+		   "!enable_event:syscalls:sys_enter_getppid");
+	write_file(T "events/signal/signal_generate/trigger", "!disable_event:raw_syscalls:sys_exit");
+	write_file(T "events/syscalls/sys_enter_getppid/enable", "0");
+	read_file(T "events/syscalls/sys_enter_getppid/enable", text, 64);
+	check_result(!strcmp(text, "0\n"), "sys_enter_getppid is off, no trigger holds it",
+		     "its enable file reads %s", text);
+	read_file(T "events/raw_syscalls/sys_exit/enable", text, 64);
+	check_result(!strchr(text, '*'), "no trigger holds sys_exit in soft mode",
+		     "its enable file reads %s", text);
+	write_file(T "tracing_on", "1");
+
 	/* Balanced: with every event off, then sys_enter alone on, a
 	 * syscall is traced exactly when sys_enter is on. */
 	write_file(T "events/enable", "0");
+	write_file(T "trace_options", "nosym-offset");
 	write_file(T "trace_options", "nolatency-format");
 	write_file(T "trace_options", "context-info");
 	write_file(T "trace_options", "noraw");
