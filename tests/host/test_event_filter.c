@@ -430,6 +430,26 @@ static void test_conditional_traceon_traceoff(void **state)
 	assert_int_equal(stub_nr_allocs, allocs);
 }
 
+/* tp_printk: each event kept in the trace is also printed as its line
+ * after the context columns, as Linux's output_printk does. */
+static void test_tp_printk(void **state)
+{
+	struct task_struct target = { .pid = 9, .comm = "victim" };
+
+	tracing_on();
+	assert_int_equal(trace_set_clr_event("signal", "signal_generate", 1), 0);
+	stub_printk_buf[0] = '\0';
+	trace_signal_generate(9, SEND_SIG_NOINFO, &target, 1, 0);
+	assert_string_equal(stub_printk_buf, "");
+	tracepoint_printk = 1;
+	trace_signal_generate(9, SEND_SIG_NOINFO, &target, 1, 0);
+	tracepoint_printk = 0;
+	assert_string_equal(stub_printk_buf, "signal_generate: sig=9 errno=0 code=0 "
+			    "comm=victim pid=9 grp=1 res=0\n");
+	assert_int_equal(trace_set_clr_event(NULL, NULL, 0), 0);
+	assert_int_equal(stub_nr_allocs, allocs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -442,6 +462,7 @@ int main(void)
 		cmocka_unit_test_setup(test_trigger_syntax, setup),
 		cmocka_unit_test_setup(test_triggers_fire, setup),
 		cmocka_unit_test_setup(test_conditional_traceon_traceoff, setup),
+		cmocka_unit_test_setup(test_tp_printk, setup),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, NULL);
