@@ -28,11 +28,11 @@ BUSYBOX_APPLETS := [ [[ ash awk basename bc cal cat chmod chown clear cmp cp cut
 	whoami xargs xxd yes zcat
 
 $(DEBIAN_STAMP): user/debian.mk tools/deb-fetch.sh
-	rm -rf $(DEBIAN_ROOT) $@
-	mkdir -p $(DEBIAN_ROOT)
-	debs=$$(tools/deb-fetch.sh $(DEBIAN_CACHE)/apt main $(DEBIAN_PKGS)) || exit 1; \
+	$(Q)rm -rf $(DEBIAN_ROOT) $@
+	$(Q)mkdir -p $(DEBIAN_ROOT)
+	$(call msg,DPKG-X,$(DEBIAN_PKGS)) debs=$$(tools/deb-fetch.sh $(DEBIAN_CACHE)/apt main $(DEBIAN_PKGS)) || exit 1; \
 	for deb in $$debs; do dpkg -x $$deb $(DEBIAN_ROOT) || exit 1; done
-	touch $@
+	$(Q)touch $@
 
 # debian_install(dir): copy Debian's files into the initramfs tree dir.
 define debian_install
