@@ -3,9 +3,12 @@
  * inheritance or requeue): what glibc's mutexes, condition variables and
  * pthread_join use. A waiter sleeps on the word's (mm, address) only if
  * the word still holds the value it expects, checked under the hash
- * bucket's lock, so no wake-up is lost. Every futex is keyed as a private
- * one: by the caller's address space (shared futexes between processes
- * are keyed the same way, so they work only within one mm). */
+ * bucket's lock, so no wake-up is lost. Every futex is keyed by the
+ * caller's address space and the word's address, and, as in Linux for
+ * anonymous memory, by whether it is private (FUTEX_PRIVATE_FLAG) or not:
+ * a private waiter is never woken by a shared wake on the same word, such
+ * as the one exit makes for CLONE_CHILD_CLEARTID. Shared futexes between
+ * processes are keyed the same way, so they work only within one mm. */
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
@@ -19,12 +22,17 @@ int futex_atomic_cmpxchg_inatomic(u32 *uval, u32 __user *uaddr, u32 oldval, u32 
 
 #define FUTEX_HASHBITS 6
 
+/* Linux's futex flags; in its key, FUT_OFF_MMSHARED marks a shared
+ * futex on anonymous memory. */
+#define FLAGS_SHARED 0x01
+
 struct futex_q {
 	struct list_head list;
 	struct task_struct *task;
 	struct mm_struct *mm;
 	u32 __user *uaddr;
 	u32 bitset; /* wake-ups whose bitset shares a bit with it */
+	unsigned int flags; /* FLAGS_SHARED: a shared futex, not a private one */
 	int woken;
 };
 
@@ -54,11 +62,12 @@ static int get_futex_value_locked(u32 *dest, u32 __user *from)
 
 /* Sleep until woken, if *uaddr == val. @timeout: relative, or absolute
  * (FUTEX_WAIT_BITSET) if @abs; NULL for none. */
-static long futex_wait(u32 __user *uaddr, u32 val, const struct timespec *timeout, bool abs,
-		       u32 bitset)
+static long futex_wait(u32 __user *uaddr, unsigned int flags, u32 val,
+		       const struct timespec *timeout, bool abs, u32 bitset)
 {
 	struct futex_hash_bucket *hb = hash_futex(current->mm, uaddr);
-	struct futex_q q = { .task = current, .mm = current->mm, .uaddr = uaddr, .bitset = bitset };
+	struct futex_q q = { .task = current, .mm = current->mm, .uaddr = uaddr, .bitset = bitset,
+			     .flags = flags };
 	long left = MAX_SCHEDULE_TIMEOUT;
 	u32 uval;
 
@@ -110,17 +119,19 @@ retry_private:
 	return 0; /* a spurious wake-up: the caller re-checks its word */
 }
 
-/* Wake up to @nr waiters on @uaddr whose bitset meets @bitset. */
-static int futex_wake_bitset(u32 __user *uaddr, int nr, u32 bitset)
+/* Wake up to @nr waiters on @uaddr, private or shared as @flags says,
+ * whose bitset meets @bitset. */
+static int futex_wake_bitset(u32 __user *uaddr, unsigned int flags, int nr, u32 bitset)
 {
 	struct futex_hash_bucket *hb = hash_futex(current->mm, uaddr);
 	struct futex_q *q, *n;
-	unsigned long flags;
+	unsigned long irqflags;
 	int woken = 0;
 
-	spin_lock_irqsave(&hb->lock, flags);
+	spin_lock_irqsave(&hb->lock, irqflags);
 	list_for_each_entry_safe(q, n, &hb->chain, list) {
-		if (q->mm != current->mm || q->uaddr != uaddr || !(q->bitset & bitset))
+		if (q->mm != current->mm || q->uaddr != uaddr || q->flags != flags ||
+		    !(q->bitset & bitset))
 			continue;
 		list_del(&q->list);
 		WRITE_ONCE(q->woken, 1);
@@ -128,19 +139,20 @@ static int futex_wake_bitset(u32 __user *uaddr, int nr, u32 bitset)
 		if (++woken >= nr)
 			break;
 	}
-	spin_unlock_irqrestore(&hb->lock, flags);
+	spin_unlock_irqrestore(&hb->lock, irqflags);
 	return woken;
 }
 
 int futex_wake(u32 __user *uaddr, int nr)
 {
-	return futex_wake_bitset(uaddr, nr, FUTEX_BITSET_MATCH_ANY);
+	return futex_wake_bitset(uaddr, FLAGS_SHARED, nr, FUTEX_BITSET_MATCH_ANY);
 }
 
 long sys_futex(u32 __user *uaddr, int op, u32 val, struct timespec __user *utime,
 	       u32 __user *uaddr2, u32 val3)
 {
 	int cmd = op & FUTEX_CMD_MASK;
+	unsigned int flags = op & FUTEX_PRIVATE_FLAG ? 0 : FLAGS_SHARED;
 	struct timespec ts;
 
 	if ((unsigned long)uaddr & 3)
@@ -160,14 +172,15 @@ long sys_futex(u32 __user *uaddr, int op, u32 val, struct timespec __user *utime
 			if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
 				return -EINVAL;
 		}
-		return futex_wait(uaddr, val, utime ? &ts : NULL, cmd == FUTEX_WAIT_BITSET, val3);
+		return futex_wait(uaddr, flags, val, utime ? &ts : NULL, cmd == FUTEX_WAIT_BITSET,
+				  val3);
 	case FUTEX_WAKE:
 		val3 = FUTEX_BITSET_MATCH_ANY;
 		/* fall through */
 	case FUTEX_WAKE_BITSET:
 		if (!val3)
 			return -EINVAL;
-		return futex_wake_bitset(uaddr, val, val3);
+		return futex_wake_bitset(uaddr, flags, val, val3);
 	default:
 		return -ENOSYS;
 	}

@@ -367,7 +367,8 @@ static inline void rseq_execve(struct task_struct *t)
 	t->rseq_event_mask = 0;
 }
 
-/* kernel/futex.c: wake up to nr waiters on the futex word at uaddr. */
+/* kernel/futex.c: wake up to nr shared (not FUTEX_PRIVATE_FLAG) waiters on
+ * the futex word at uaddr, as exit does for CLONE_CHILD_CLEARTID. */
 int futex_wake(u32 __user *uaddr, int nr);
 /* Mark the robust futexes @curr holds as dead (Linux's exit_robust_list).
  * CONTEXT: curr is current, its mm still in place. */

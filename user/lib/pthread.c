@@ -2,7 +2,8 @@
  * reduced): a thread is a task made with CLONE_THREAD on an mmap()ed stack
  * whose top holds its control block; the kernel writes its id there
  * (CLONE_PARENT_SETTID) and clears it and wakes a futex at exit
- * (CLONE_CHILD_CLEARTID): pthread_join waits for that. The TLS register
+ * (CLONE_CHILD_CLEARTID): pthread_join waits for that, on a shared futex
+ * as glibc's does, since the kernel's wake is a shared one. The TLS register
  * (CLONE_SETTLS) points at the block: pthread_self. Mutexes are Drepper's
  * three-state futex locks ("Futexes Are Tricky"), condition variables a
  * sequence number waited on with FUTEX_WAIT. No attributes are honoured. */
@@ -33,6 +34,13 @@ static struct pthread main_thread;
 static long futex_wait(volatile void *uaddr, unsigned int val)
 {
 	return SYSCALL_RAW(__NR_futex, uaddr, FUTEX_WAIT_PRIVATE, val, NULL);
+}
+
+/* The wait for a thread's exit: the kernel wakes it with a shared
+ * FUTEX_WAKE, which no FUTEX_WAIT_PRIVATE waiter sees. */
+static long futex_wait_shared(volatile void *uaddr, unsigned int val)
+{
+	return SYSCALL_RAW(__NR_futex, uaddr, FUTEX_WAIT, val, NULL);
 }
 
 static long futex_wake(volatile void *uaddr, int nr)
@@ -103,7 +111,7 @@ int pthread_join(pthread_t thread, void **retval)
 	if (thread == pthread_self())
 		return EDEADLK;
 	while ((tid = t->tid) != 0)
-		futex_wait(&t->tid, tid);
+		futex_wait_shared(&t->tid, tid);
 	if (retval)
 		*retval = t->result;
 	munmap((char *)(t + 1) - t->map_size, t->map_size);

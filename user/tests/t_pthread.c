@@ -1,10 +1,14 @@
 /* POSIX threads of our C runtime: create and join with a result,
  * pthread_self, a mutex shared by four threads, a condition variable,
- * pthread_kill to one thread, pthread_sigmask. The same on Linux. */
+ * pthread_kill to one thread, pthread_sigmask; and the kernel's wake-up at
+ * a thread's exit (CLONE_CHILD_CLEARTID) is a shared futex wake, which a
+ * FUTEX_WAIT_PRIVATE waiter does not see. The same on Linux. */
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <unistd.h>
+#include <linux/futex.h>
+#include <sys/syscall.h>
 #include "check.h"
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -43,6 +47,33 @@ static void *wait_signal(void *arg)
 	while (!got_sig)
 		sched_yield();
 	return (void *)(long)gettid();
+}
+
+static volatile int exit_tid; /* CLONE_PARENT_SETTID, CLONE_CHILD_CLEARTID */
+static char thread_stack[16384] __attribute__((aligned(8)));
+
+static int short_life(void *arg)
+{
+	usleep(50000);
+	return 0;
+}
+
+/* Wait with @op for a 50 ms thread's exit to clear its tid.
+ * RETURNS: the futex call's errno, 0 if it was woken. */
+static int wait_exit(int op)
+{
+	const int flags = CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD |
+			  CLONE_SYSVSEM | CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID;
+	struct { long tv_sec, tv_nsec; } limit = { 0, 300000000 }; /* the kernel's timespec */
+	int tid = clone(short_life, thread_stack + sizeof(thread_stack), flags, NULL, &exit_tid,
+			NULL, &exit_tid);
+
+	errno = 0;
+	if (syscall(__NR_futex, &exit_tid, op, tid, &limit, NULL, 0) == 0)
+		errno = 0;
+	while (exit_tid)
+		sched_yield();
+	return errno;
 }
 
 int main(void)
@@ -86,5 +117,9 @@ int main(void)
 	      "the other thread took the signal");
 	CHECK_EQ(pthread_sigmask(SIG_SETMASK, &old, NULL), 0, "pthread_sigmask restores");
 	CHECK_EQ(pthread_sigmask(99, &set, NULL), EINVAL, "pthread_sigmask(99) -> EINVAL, not -1");
+
+	CHECK_EQ(wait_exit(FUTEX_WAIT), 0, "a thread's exit wakes a FUTEX_WAIT on its tid");
+	CHECK_EQ(wait_exit(FUTEX_WAIT_PRIVATE), ETIMEDOUT,
+		 "but not a FUTEX_WAIT_PRIVATE (the exit's wake is shared) -> ETIMEDOUT");
 	return check_done("t_pthread");
 }
