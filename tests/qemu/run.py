@@ -5,13 +5,18 @@ Every run is bounded by a timeout and ends QEMU itself: through semihosting
 (the `semihosting` boot option makes power-off and panic exit QEMU with a
 status), through power-off (a watchdog reset marked as a halt), or through
 the plain watchdog reset that `-no-reboot` turns into an exit.
-Cases are in tests/qemu/cases.py. Prints one line per case and ends with
-"qemu: N passed, N failed"; the counts also go to build/qemu.counts.
+Cases are in tests/qemu/cases.py. Prints one line per case (wall and CPU
+seconds: QEMU runs one host thread per guest CPU) and ends with
+"qemu: N passed, N failed"; the counts also go to build/qemu.counts, each
+case's seconds to build/qemu-times.json. The longest cases start first (by
+their CPU seconds in the last run, else by their timeouts), so that the
+last case to end is a short one.
 
   tests/qemu/run.py [-j JOBS] [-k PATTERN] [-v]
 """
 import argparse
 import concurrent.futures
+import json
 import os
 import re
 import signal
@@ -25,6 +30,35 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cases  # noqa: E402
 
 QEMU = os.environ.get("QEMU", "qemu-system-arm")
+TIMES = os.path.join(ROOT, "build", "qemu-times.json")
+
+
+class Measured(subprocess.Popen):
+    """A child whose CPU seconds (its own and those of the descendants it
+    waited for) are known once it is reaped: poll() and wait() reap it with
+    wait4(), which returns its resource usage."""
+    cpu = 0.0
+
+    def poll(self):
+        if self.returncode is None:
+            pid, status, usage = os.wait4(self.pid, os.WNOHANG)
+            if pid:
+                self._reaped(status, usage)
+        return self.returncode
+
+    def wait(self, timeout=None):
+        if timeout is None and self.returncode is None:
+            self._reaped(*os.wait4(self.pid, 0)[1:])
+        end = time.monotonic() + (timeout or 0)
+        while self.poll() is None:
+            if time.monotonic() >= end:
+                raise subprocess.TimeoutExpired(self.args, timeout)
+            time.sleep(0.02)
+        return self.returncode
+
+    def _reaped(self, status, usage):
+        self.returncode = os.waitstatus_to_exitcode(status)
+        self.cpu = usage.ru_utime + usage.ru_stime
 
 
 def qemu_command(case):
@@ -135,8 +169,8 @@ def run_gdb_case(case):
             cmd += ["-ex", command]
         # Its own process group, so that a timeout ends gdb too; debug.py
         # then ends QEMU (which has a session of its own).
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
+        proc = Measured(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                        stderr=subprocess.STDOUT, cwd=ROOT, start_new_session=True)
         reasons = []
         try:
             out, _ = proc.communicate(timeout=timeout)
@@ -153,16 +187,17 @@ def run_gdb_case(case):
     if proc.returncode and not reasons:
         reasons.append(f"tools/debug.py exit status {proc.returncode}")
     check_text(case, text, reasons)
-    return not reasons, reasons, text, time.monotonic() - start
+    return not reasons, reasons, text, time.monotonic() - start, proc.cpu
 
 
 def run_case(case):
-    """Boot, drive and check one case. Returns (ok, reasons, console text, seconds)."""
+    """Boot, drive and check one case.
+    RETURNS: (ok, reasons, console text, wall seconds, CPU seconds)."""
     if "gdb" in case:
         return run_gdb_case(case)
     start = time.monotonic()
-    proc = subprocess.Popen(qemu_command(case), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, cwd=ROOT)
+    proc = Measured(qemu_command(case), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT, cwd=ROOT)
     console = Console(proc)
     deadline = start + case.get("timeout", 20)
     reasons = []
@@ -189,7 +224,26 @@ def run_case(case):
     if status is not None and "exit" in case and status != case["exit"]:
         reasons.append(f"QEMU exit status {status}, expected {case['exit']}")
     check_text(case, text, reasons)
-    return not reasons, reasons, text, time.monotonic() - start
+    return not reasons, reasons, text, time.monotonic() - start, proc.cpu
+
+
+def last_times():
+    """Each case's {"wall", "cpu"} seconds in its last run (build/qemu-times.json)."""
+    try:
+        with open(TIMES) as f:
+            times = json.load(f)
+        return {name: t for name, t in times.items() if isinstance(t.get("cpu"), (int, float))}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def longest_first(selected, last):
+    """@selected in the order to start them: by CPU seconds in their last run
+    (@last), cases never run first; on a clean build, by timeout. The
+    workers then end within a short case of each other."""
+    if last:
+        return sorted(selected, key=lambda c: -last.get(c["name"], {}).get("cpu", float("inf")))
+    return sorted(selected, key=lambda c: -c.get("timeout", 20))
 
 
 def main():
@@ -199,23 +253,26 @@ def main():
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
 
-    selected = [c for c in cases.CASES if args.keyword in c["name"]]
-    passed = failed = 0
+    times = last_times()
+    selected = longest_first([c for c in cases.CASES if args.keyword in c["name"]], times)
+    passed = failed = cpu_total = 0
     logdir = os.path.join(ROOT, "build", "qemu-logs")
     os.makedirs(logdir, exist_ok=True)
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         futures = {pool.submit(run_case, c): c for c in selected}
         for future in concurrent.futures.as_completed(futures):
             case = futures[future]
-            ok, reasons, text, seconds = future.result()
+            ok, reasons, text, seconds, cpu = future.result()
+            times[case["name"]] = {"wall": round(seconds, 1), "cpu": round(cpu, 1)}
+            cpu_total += cpu
             with open(os.path.join(logdir, case["name"] + ".log"), "w") as log:
                 log.write(text)
             if ok:
                 passed += 1
-                print(f"PASS {case['name']} ({seconds:.1f} s)")
+                print(f"PASS {case['name']} ({seconds:.1f} s, {cpu:.1f} s CPU)")
             else:
                 failed += 1
-                print(f"FAIL {case['name']} ({seconds:.1f} s)")
+                print(f"FAIL {case['name']} ({seconds:.1f} s, {cpu:.1f} s CPU)")
                 for r in reasons:
                     print(f"     {r}")
                 print(f"     console log: build/qemu-logs/{case['name']}.log")
@@ -223,6 +280,9 @@ def main():
                 print(text)
     with open(os.path.join(ROOT, "build", "qemu.counts"), "w") as f:
         f.write(f"{passed} {failed}\n")
+    with open(TIMES, "w") as f:
+        json.dump(times, f, indent=1, sort_keys=True)
+    print(f"qemu: {cpu_total:.0f} s CPU in {len(selected)} boots")
     print(f"qemu: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 
