@@ -15,12 +15,25 @@ HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Wno-unused-parameter -Wno-sign-co
 
 host_sources = $(shell sed -n '1s/.*sources:\(.*\)\*\/.*/\1/p' $(1))
 
-$(B)/host/%: tests/host/%.c $$(call host_sources,tests/host/%.c) $(wildcard tests/host/*.h) \
-		$(B)/generated/syscall_meta.h
-	@mkdir -p $(dir $@)
-	$(call msg,HOSTCC,$<) $(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(call host_sources,$<) -lcmocka
+# Each source is compiled once into $(B)/host/obj (all with the same flags),
+# and each test program links the objects it names: most kernel sources
+# serve several tests.
+HOST_OBJ := $(B)/host/obj
+host_objs = $(patsubst %,$(HOST_OBJ)/%.o,$(basename $(1) $(call host_sources,$(1))))
+HOST_OBJS := $(sort $(foreach t,$(HOST_TESTS:$(B)/host/%=tests/host/%.c),$(call host_objs,$(t))))
 
--include $(HOST_TESTS:=.d)
+$(HOST_OBJ)/%.o: %.c | $(B)/generated/syscall_meta.h
+	@mkdir -p $(dir $@)
+	$(call msg,HOSTCC,$<) $(HOSTCC) $(HOSTCFLAGS) -c -o $@ $<
+
+$(HOST_OBJ)/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(call msg,HOSTAS,$<) $(HOSTCC) $(HOSTCFLAGS) -c -o $@ $<
+
+$(HOST_TESTS): $(B)/host/%: $$(call host_objs,tests/host/%.c)
+	$(call msg,HOSTLD,$@) $(HOSTCC) $(filter -fsanitize%,$(HOSTCFLAGS)) -o $@ $^ -lcmocka
+
+-include $(HOST_OBJS:.o=.d)
 
 host-test: deps-test
 	@$(MAKE) --no-print-directory $(HOST_TESTS) $(B)/tracediff
