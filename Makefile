@@ -91,8 +91,14 @@ bench: all $(B)/user/insmod
 	@tools/bench.sh $(B)
 
 # Host unit tests, then the QEMU tests; one summary line at the end.
+# All they need is built first by one make on every core (CI runs a plain
+# `make test`; a -j given is kept), host tests beside the kernel, -k so that
+# a host test that does not build leaves the rest to build and test.
+TEST_BUILD := $(HOST_TESTS) $(B)/tracediff $(B)/kernel7.img $(B)/traces/lessons/kestrel-extra.cpio \
+	$(B)/gdb/constants.py pi-test-files $(B)/sdcard.img
 test: deps-test
 	@rm -f $(B)/host.counts $(B)/qemu.counts $(B)/sdcard.counts
+	-@$(MAKE) --no-print-directory -k $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc)) $(TEST_BUILD)
 	-@$(MAKE) --no-print-directory host-test
 	@$(MAKE) --no-print-directory $(B)/kernel7.img $(B)/traces/lessons/kestrel-extra.cpio $(B)/gdb/constants.py
 	-@$(MAKE) --no-print-directory pi-test-files
