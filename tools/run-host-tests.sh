@@ -1,17 +1,27 @@
 #!/bin/sh
 # Run cmocka test programs with TAP output; print each failure and a
 # summary line "host: N passed, N failed". The counts go to build/host.counts
-# so that `make test` can add them to the QEMU tests' counts.
-pass=0; fail=0
+# so that `make test` can add them to the QEMU tests' counts. The programs
+# run side by side, one per core (HOST_TEST_JOBS), each into a file of its
+# own; their results are read in the order given.
+jobs=${HOST_TEST_JOBS:-$(nproc)}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+i=0
 for t in "$@"; do
-	out=$(CMOCKA_MESSAGE_OUTPUT=TAP "$t" 2>&1)
-	p=$(printf '%s\n' "$out" | grep -c '^ok ')
-	f=$(printf '%s\n' "$out" | grep -c '^not ok ')
+	i=$((i + 1))
+	printf '%s\n' "$out/$i" "$t"
+done | xargs -d '\n' -n 2 -P "$jobs" sh -c 'CMOCKA_MESSAGE_OUTPUT=TAP "$1" > "$0" 2>&1'
+pass=0; fail=0; i=0
+for t in "$@"; do
+	i=$((i + 1))
+	p=$(grep -c '^ok ' "$out/$i" 2>/dev/null); p=${p:-0}
+	f=$(grep -c '^not ok ' "$out/$i" 2>/dev/null); f=${f:-0}
 	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
 		f=1
-		echo "FAIL $t: no test results"; printf '%s\n' "$out" | tail -20
+		echo "FAIL $t: no test results"; tail -20 "$out/$i"
 	elif [ "$f" -ne 0 ]; then
-		printf '%s\n' "$out" | grep -B2 -A10 '^not ok ' | sed "s|^|$(basename "$t"): |"
+		grep -B2 -A10 '^not ok ' "$out/$i" | sed "s|^|$(basename "$t"): |"
 	fi
 	pass=$((pass + p)); fail=$((fail + f))
 done
