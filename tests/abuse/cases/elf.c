@@ -27,7 +27,7 @@
 #define RANDOM_MUTANTS 90
 #define DYNAMIC_PROGRAM "/glibc/armhf/hello_dyn"
 #define INTERPRETER "/lib/ld-linux-armhf.so.3"
-#define LOOP_MS 3000		/* a mutant may loop in user space: then SIGKILL */
+#define LOOP_MS 1000		/* a mutant may loop in user space: then SIGKILL */
 #define UNKILLABLE_MS 5000	/* but SIGKILL must end it */
 
 static unsigned char *orig;
