@@ -13,7 +13,8 @@
  *
  * When source and destination are word aligned alike, bytes are copied up
  * to the first word boundary, then 32-byte blocks with LDM/STM of eight
- * registers, then words and bytes. Otherwise bytes all the way: Linux
+ * registers, two a loop (Linux's does one, with prefetches), then words
+ * and bytes. Otherwise bytes all the way: Linux
  * shifts words into place for that case, which bulk copies seldom meet. */
 
 	add	ip, r0, r2			@ the destination's end, for the fixup
@@ -33,11 +34,22 @@
 	subs	r2, r2, #32
 	blo	.Lless32
 	push	{r4 - r10}
+	subs	r2, r2, #32			@ two blocks a loop while 64 bytes are left
+	blo	.Lblock
 .Lblocks:
 	ldr8w	r1, r3, r4, r5, r6, r7, r8, r9, r10, .Lfault_pop
 	str8w	r0, r3, r4, r5, r6, r7, r8, r9, r10, .Lfault_pop
-	subs	r2, r2, #32
+	ldr8w	r1, r3, r4, r5, r6, r7, r8, r9, r10, .Lfault_pop
+	str8w	r0, r3, r4, r5, r6, r7, r8, r9, r10, .Lfault_pop
+	subs	r2, r2, #64
 	bhs	.Lblocks
+.Lblock:
+	adds	r2, r2, #32			@ and one more if 32 are
+	blo	.Lblocks_done
+	ldr8w	r1, r3, r4, r5, r6, r7, r8, r9, r10, .Lfault_pop
+	str8w	r0, r3, r4, r5, r6, r7, r8, r9, r10, .Lfault_pop
+	sub	r2, r2, #32
+.Lblocks_done:
 	pop	{r4 - r10}
 .Lless32:
 	adds	r2, r2, #32 - 4			@ words while 4 bytes are left

@@ -89,7 +89,7 @@ static struct sched_entity *__pick_next_entity(struct cfs_rq *cfs_rq, struct sch
 	return list_next_entry(se, run_node);
 }
 
-static void update_min_vruntime(struct cfs_rq *cfs_rq)
+static inline void update_min_vruntime(struct cfs_rq *cfs_rq)
 {
 	struct sched_entity *curr = cfs_rq->curr, *left = __pick_first_entity(cfs_rq);
 	u64 vruntime = cfs_rq->min_vruntime;
