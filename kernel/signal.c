@@ -858,14 +858,18 @@ void zap_other_threads(struct task_struct *p)
 static bool kill_ok_by_cred(struct task_struct *t)
 {
 	const struct cred *cred = &current->cred;
-	struct cred tcred;
-	bool ok;
+	unsigned long flags;
+	uid_t uid, suid;
 
-	get_task_cred(t, &tcred);
-	ok = cred->euid == tcred.suid || cred->euid == tcred.uid || cred->uid == tcred.suid ||
-	     cred->uid == tcred.uid || capable(CAP_KILL);
-	put_cred(&tcred);
-	return ok;
+	/* Two ids of t's, a consistent pair: read under the lock that
+	 * commit_creds() takes, with no references (Linux reads them under
+	 * RCU). */
+	spin_lock_irqsave(&t->alloc_lock, flags);
+	uid = t->cred.uid;
+	suid = t->cred.suid;
+	spin_unlock_irqrestore(&t->alloc_lock, flags);
+	return cred->euid == suid || cred->euid == uid || cred->uid == suid || cred->uid == uid ||
+	       capable(CAP_KILL);
 }
 
 int check_kill_permission(int sig, struct siginfo *info, struct task_struct *t)
