@@ -79,6 +79,9 @@ struct ftrace_ret_stack {
 
 int register_ftrace_graph(trace_func_graph_ret_t retfunc, trace_func_graph_ent_t entryfunc);
 void unregister_ftrace_graph(void);
+/* options/sleep-time (Linux's): @enable false leaves the time a task is
+ * scheduled out out of its functions' durations. */
+void ftrace_graph_sleep_time_control(bool enable);
 /* Give a new task, a copy of another, its own (empty) return stack. */
 void ftrace_graph_init_task(struct task_struct *t);
 /* Free a dead task's return stack. */

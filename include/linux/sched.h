@@ -148,6 +148,8 @@ struct task_struct {
 	int curr_ret_stack;
 	struct ftrace_ret_stack *ret_stack;
 	unsigned long trace_overrun;
+	/* when it was switched out, for options/sleep-time off (0: not yet) */
+	unsigned long long ftrace_timestamp;
 
 	struct thread_struct thread; /* CPU-specific state (asm/processor.h) */
 };

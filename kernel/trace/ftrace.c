@@ -16,12 +16,14 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/trace_events.h>
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/stop_machine.h>
 #include <linux/string.h>
 #include <asm/memory.h>
+#include <trace/events/sched.h>
 
 /* Written by tools/recordmcount into the kernel image (linker.ld). */
 extern const unsigned long __start_mcount_loc[], __stop_mcount_loc[];
@@ -429,6 +431,42 @@ static int start_graph_tracing(void)
 	return ret;
 }
 
+/* options/sleep-time: whether a function's duration counts the time its
+ * task was scheduled out (Linux's fgraph_sleep_time, on by default). */
+static bool fgraph_sleep_time = true;
+
+void ftrace_graph_sleep_time_control(bool enable)
+{
+	fgraph_sleep_time = enable;
+}
+
+/*
+ * At each switch with sleep-time off: stamp @prev, and move every call
+ * time on @next's return stack later by the time @next was out, so its
+ * durations leave the sleep out (Linux's ftrace_graph_probe_sched_switch).
+ */
+static void ftrace_graph_probe_sched_switch(void *ignore, bool preempt,
+					    struct task_struct *prev, struct task_struct *next)
+{
+	unsigned long long timestamp;
+	int index;
+
+	if (READ_ONCE(fgraph_sleep_time))
+		return;
+	timestamp = trace_clock_local();
+	prev->ftrace_timestamp = timestamp;
+	/* only process tasks that we timestamped */
+	if (!next->ftrace_timestamp)
+		return;
+	timestamp -= next->ftrace_timestamp;
+	for (index = next->curr_ret_stack; index >= 0; index--)
+		next->ret_stack[index].calltime += timestamp;
+}
+
+static const struct tracepoint_func graph_sched_switch_probe = {
+	ftrace_graph_probe_sched_switch, NULL
+};
+
 int register_ftrace_graph(trace_func_graph_ret_t retfunc, trace_func_graph_ent_t entryfunc)
 {
 	int ret;
@@ -438,10 +476,15 @@ int register_ftrace_graph(trace_func_graph_ret_t retfunc, trace_func_graph_ent_t
 	ret = start_graph_tracing();
 	if (ret)
 		goto out;
+	ret = tracepoint_probe_register(&__tracepoint_sched_switch, &graph_sched_switch_probe);
+	if (ret)
+		goto out;
 	ftrace_graph_return = retfunc;
 	ftrace_graph_entry = entryfunc;
 	ret = ftrace_set_active_ops(&graph_ops, ftrace_stub,
 				    FTRACE_UPDATE_CALLS | FTRACE_START_FUNC_RET);
+	if (ret)
+		tracepoint_probe_unregister(&__tracepoint_sched_switch, &graph_sched_switch_probe);
 out:
 	if (ret) {
 		ftrace_graph_return = ftrace_graph_return_stub;
@@ -457,6 +500,7 @@ void unregister_ftrace_graph(void)
 	if (READ_ONCE(ftrace_active_ops) != &graph_ops)
 		return;
 	ftrace_set_active_ops(NULL, ftrace_stub, FTRACE_DISABLE_CALLS | FTRACE_STOP_FUNC_RET);
+	tracepoint_probe_unregister(&__tracepoint_sched_switch, &graph_sched_switch_probe);
 	ftrace_graph_return = ftrace_graph_return_stub;
 	ftrace_graph_entry = ftrace_graph_entry_stub;
 	WRITE_ONCE(ftrace_graph_active, 0);
@@ -468,6 +512,7 @@ void ftrace_graph_init_task(struct task_struct *t)
 	t->ret_stack = NULL;
 	t->curr_ret_stack = -1;
 	t->trace_overrun = 0;
+	t->ftrace_timestamp = 0;
 	if (READ_ONCE(ftrace_graph_active)) {
 		struct ftrace_ret_stack *ret_stack = alloc_ret_stack();
 

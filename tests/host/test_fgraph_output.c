@@ -51,6 +51,10 @@ void unregister_ftrace_graph(void)
 {
 }
 
+void ftrace_graph_sleep_time_control(bool enable)
+{
+}
+
 bool ftrace_trace_task(void)
 {
 	return true;

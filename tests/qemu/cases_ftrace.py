@@ -216,9 +216,23 @@ def check_errors(text):
     return []
 
 
+def check_sleep_time(text):
+    """options/sleep-time: off, a 0.2 s nanosleep's duration leaves the sleep out;
+    on (Linux's default), it counts it."""
+    durations = [float(m.group(1)) for m in re.finditer(
+        r"([\d.]+) us +\|\s+(?:sys_nanosleep\(\);|\} /\* sys_nanosleep \*/)",
+        "\n".join(section(text, "sleep-time")))]
+    if len(durations) != 2:
+        return [f"sleep-time: {len(durations)} sys_nanosleep durations, not 2"]
+    if durations[0] >= 100000 or durations[1] < 150000:
+        return [f"sleep-time: nanosleep(0.2 s) lasted {durations[0]} us with nosleep-time, "
+                f"{durations[1]} us with sleep-time"]
+    return []
+
+
 def check_all(text):
     return check_book(text) + check_kill(text) + check_pid(text) + check_graph(text) + \
-        check_errors(text)
+        check_errors(text) + check_sleep_time(text)
 
 
 def check_boot_options(text):
