@@ -12,7 +12,7 @@ USER_TESTS := t_exit t_fork t_exec t_wait t_ids t_brk t_mmap t_rw t_fd t_dir t_t
 	t_thread t_fault t_sigreturn t_filemap t_posix t_pthread t_tls t_usermode t_cacheflush t_sigabuse fork_stress proc64 \
 	bench t_cred t_privilege t_tracefs
 # issue 8's kernel defects (robust-core)
-USER_TESTS += t_bad_pids t_itimer_exec t_prlimit_race t_nproc t_vfork t_cow t_group_stop t_futex_wait t_timers t_proc_args
+USER_TESTS += memfree t_bad_pids t_itimer_exec t_prlimit_race t_nproc t_vfork t_cow t_group_stop t_futex_wait t_timers t_proc_args
 # issues 9 and 10 (leftovers): /proc/<pid>/stack and wchan
 USER_TESTS += t_proc_stack
 # issue 12 (perf): scheduling under load, user copies, pipes, fd tables
