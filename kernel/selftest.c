@@ -13,6 +13,7 @@
 #include <linux/time.h>
 #include <linux/ring_buffer.h>
 #include <linux/trace.h>
+#include <asm/barrier.h>
 #include <trace/events/sched.h>
 
 static char *selftests;
@@ -67,25 +68,79 @@ static int selftest_ipi(void)
 	return failed;
 }
 
-/* The tick arrives on every CPU: counts over a tenth of a second. */
+/* This CPU's timer interrupts so far (secure and non-secure lines). */
+static unsigned long timer_irqs(int cpu)
+{
+	return kstat_irqs_cpu(IRQ_LOCAL_BASE + 0, cpu) + kstat_irqs_cpu(IRQ_LOCAL_BASE + 1, cpu);
+}
+
+/*
+ * tick_sample - read @t from the counter, wait until every CPU has taken
+ * two more timer interrupts, then read jiffies into @j and the counter
+ * into @seen. The second interrupt on the jiffies CPU came after the first
+ * had updated jiffies from a counter reading taken after @t (run_local_timers'
+ * lock orders that store before the next interrupt's count), and jiffies
+ * never runs ahead of the counter: so @j is jiffies as of some moment in
+ * [@t, @seen], however late the interrupts came (a busy host).
+ * RETURNS: 0, or 1 if a CPU took no interrupt in 10 s of the counter.
+ */
+static int tick_sample(u64 *t, u64 *seen, unsigned long *j, unsigned long irqs[])
+{
+	unsigned long before[NR_CPUS];
+	int cpu, waiting;
+
+	*t = local_clock();
+	for_each_online_cpu(cpu)
+		before[cpu] = timer_irqs(cpu);
+	do {
+		schedule();
+		waiting = 0;
+		for_each_online_cpu(cpu) {
+			irqs[cpu] = timer_irqs(cpu);
+			waiting |= irqs[cpu] - before[cpu] < 2;
+		}
+		if (waiting && local_clock() - *t > 10ULL * NSEC_PER_SEC) {
+			for_each_online_cpu(cpu)
+				if (irqs[cpu] - before[cpu] < 2)
+					pr_info("selftest tick: CPU%d: no tick in 10 s\n", cpu);
+			return 1;
+		}
+	} while (waiting);
+	smp_rmb(); /* the interrupt counts before jiffies */
+	*j = jiffies;
+	*seen = local_clock();
+	return 0;
+}
+
+/*
+ * The tick arrives on every CPU, and jiffies follow the counter: over at
+ * least 100 ms, jiffies advance by the tick periods the counter says went
+ * by, within what the two samples allow (tick_sample). Not a count of
+ * interrupts in wall time: on a busy host they come late and several
+ * periods at once, which is still a working tick.
+ */
 static int selftest_tick(void)
 {
-	unsigned long before[NR_CPUS], after;
-	int cpu, failed = 0;
-	u64 until = local_clock() + NSEC_PER_SEC / 10;
+	unsigned long irqs0[NR_CPUS], irqs1[NR_CPUS], j0, j1;
+	u64 t0, seen0, t1, seen1;
+	long least, most;
+	int cpu;
 
-	for_each_online_cpu(cpu)
-		before[cpu] = kstat_irqs_cpu(IRQ_LOCAL_BASE + 0, cpu) +
-			      kstat_irqs_cpu(IRQ_LOCAL_BASE + 1, cpu);
-	while (local_clock() < until)
+	if (tick_sample(&t0, &seen0, &j0, irqs0))
+		return 1;
+	while (local_clock() - seen0 < NSEC_PER_SEC / 10)
 		schedule();
-	for_each_online_cpu(cpu) {
-		after = kstat_irqs_cpu(IRQ_LOCAL_BASE + 0, cpu) +
-			kstat_irqs_cpu(IRQ_LOCAL_BASE + 1, cpu);
-		pr_info("selftest tick: CPU%d: %lu ticks in 100 ms\n", cpu, after - before[cpu]);
-		failed |= after - before[cpu] < HZ / 20;
-	}
-	return failed;
+	if (tick_sample(&t1, &seen1, &j1, irqs1))
+		return 1;
+	for_each_online_cpu(cpu)
+		pr_info("selftest tick: CPU%d: %lu timer interrupts in %llu ms\n", cpu,
+			irqs1[cpu] - irqs0[cpu], div_u64(seen1 - t0, NSEC_PER_MSEC));
+	/* j0 is of a moment in [t0, seen0], j1 of one in [t1, seen1] */
+	least = div_u64(t1 - seen0, TICK_NSEC);
+	most = div_u64(seen1 - t0, TICK_NSEC) + 1;
+	pr_info("selftest tick: jiffies +%lu, the counter says %ld..%ld (HZ=%d)\n",
+		j1 - j0, least, most, HZ);
+	return (long)(j1 - j0) < least || (long)(j1 - j0) > most;
 }
 
 /* The cost of a tracepoint, off and on (one sched_wakeup record written

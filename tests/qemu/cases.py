@@ -53,10 +53,21 @@ def check_ipi_trace(text):
 
 
 def check_ticks(text):
-    counts = re.findall(r"selftest tick: CPU(\d): (\d+) ticks in 100 ms", text)
-    if sorted(int(c) for c, _ in counts) != list(CPUS):
-        return ["not every CPU reported its ticks"]
-    return [f"CPU{c} had {n} ticks in 100 ms (HZ=100)" for c, n in counts if not 5 <= int(n) <= 15]
+    """Every CPU ticked, and jiffies advanced by what the counter allows over
+    at least 100 ms (the kernel's selftest prints both bounds; interrupt
+    counts are not checked: on a busy host they come late, several periods
+    at once)."""
+    cpus = re.findall(r"selftest tick: CPU(\d): (\d+) timer interrupts in \d+ ms", text)
+    if sorted(int(c) for c, _ in cpus) != list(CPUS):
+        return ["not every CPU reported its tick"]
+    reasons = [f"CPU{c} took only {n} timer interrupts" for c, n in cpus if int(n) < 2]
+    m = re.search(r"selftest tick: jiffies \+(\d+), the counter says (\d+)\.\.(\d+) \(HZ=100\)", text)
+    if not m:
+        return reasons + ["no jiffies line"]
+    got, least, most = map(int, m.groups())
+    if least < 10 or not least <= got <= most:
+        reasons.append(f"jiffies +{got}, outside {least}..{most} (at least 10 ticks expected)")
+    return reasons
 
 
 CASES = [
