@@ -26,12 +26,12 @@
 /* What an anonymous mapping may later be mprotect()ed to. */
 #define VM_MAY_ALL (VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
 
-/* Top of the initial stack and the limit it may grow down to. */
 /* The signal return trampolines' page (Linux's [sigpage]), at the very top. */
 #define SIGPAGE_ADDR (TASK_SIZE - PAGE_SIZE)
+/* Top of the initial stack, and the room kept for it (RLIMIT_STACK's
+ * default): where mmap() places mappings without a hint starts below. */
 #define STACK_TOP SIGPAGE_ADDR
 #define STACK_LIMIT (8UL << 20)
-/* Where mmap() places mappings without a hint: below the stack's limit. */
 #define TASK_UNMAPPED_TOP (STACK_TOP - STACK_LIMIT - PAGE_SIZE)
 
 #define PAGE_ALIGN(addr) (((addr) + PAGE_SIZE - 1) & PAGE_MASK)
@@ -111,6 +111,8 @@ static inline void mmget(struct mm_struct *mm)
 
 /* VMAs (kernel/mm/mmap.c). CONTEXT: mm->mmap_lock held. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+extern unsigned long stack_guard_gap;
+int expand_stack(struct vm_area_struct *vma, unsigned long address);
 /* Map [addr, addr+len) with vm_flags, anonymous, replacing what was there.
  * RETURNS: addr or -ENOMEM. */
 long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,

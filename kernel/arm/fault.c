@@ -127,9 +127,8 @@ static int __do_page_fault(struct mm_struct *mm, unsigned long addr, unsigned in
 		goto out;
 	if (unlikely(vma->vm_start > addr)) {
 		/* check_stack: the stack grows down into the gap below it */
-		if (!(vma->vm_flags & VM_GROWSDOWN) || addr < vma->vm_end - STACK_LIMIT)
+		if (!(vma->vm_flags & VM_GROWSDOWN) || expand_stack(vma, addr))
 			goto out;
-		vma->vm_start = addr & PAGE_MASK;
 	}
 	fault = VM_FAULT_BADACCESS;
 	if (access_error(fsr, vma))

@@ -10,6 +10,7 @@
 #include <linux/mman.h>
 #include <linux/oom.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 
@@ -22,6 +23,58 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 		if (addr < vma->vm_end)
 			return vma;
 	return NULL;
+}
+
+/* The gap kept between a stack and the mapping below it (Linux's
+ * stack_guard_gap, 256 pages): a stack overflow faults there instead of
+ * running into, say, a thread's stack or the heap. */
+unsigned long stack_guard_gap = 256UL << PAGE_SHIFT;
+
+/* May the stack grow to @size bytes? Linux's acct_stack_growth() less
+ * the RLIMIT_AS, mlock and overcommit tests: this kernel keeps none of
+ * those counts. */
+static int acct_stack_growth(struct vm_area_struct *vma, unsigned long size)
+{
+	if (size > task_rlimit(current, RLIMIT_STACK))
+		return -ENOMEM;
+	return 0;
+}
+
+/**
+ * expand_downwards - grow the stack @vma down to cover @address
+ *
+ * Linux's expand_downwards(): never below mmap_min_addr, never closer than
+ * stack_guard_gap to a mapping below (another stack excepted, and a
+ * PROT_NONE one, which is itself a guard), never past RLIMIT_STACK.
+ * CONTEXT: mm->mmap_lock held. RETURNS: 0, -EPERM or -ENOMEM.
+ */
+static int expand_downwards(struct vm_area_struct *vma, unsigned long address)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct vm_area_struct *prev = NULL;
+	int error;
+
+	address &= PAGE_MASK;
+	if (address < MMAP_MIN_ADDR)
+		return -EPERM;
+	if (vma->vm_list.prev != &mm->mmap)
+		prev = list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
+	if (prev && !(prev->vm_flags & VM_GROWSDOWN) &&
+	    (prev->vm_flags & (VM_WRITE | VM_READ | VM_EXEC))) {
+		if (address - prev->vm_end < stack_guard_gap)
+			return -ENOMEM;
+	}
+	error = acct_stack_growth(vma, vma->vm_end - address);
+	if (!error)
+		vma->vm_start = address;
+	return error;
+}
+
+/* Grow a VM_GROWSDOWN @vma to @address (Linux's expand_stack: stacks grow
+ * down on ARM). CONTEXT: mm->mmap_lock held. RETURNS: 0 or an errno. */
+int expand_stack(struct vm_area_struct *vma, unsigned long address)
+{
+	return expand_downwards(vma, address);
 }
 
 static struct vm_area_struct *vm_area_alloc(struct mm_struct *mm, unsigned long start,
