@@ -10,6 +10,7 @@
  * as the one exit makes for CLONE_CHILD_CLEARTID. Shared futexes between
  * processes are keyed the same way, so they work only within one mm. */
 #include <linux/errno.h>
+#include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/signal.h>
 #include <linux/syscalls.h>
@@ -60,6 +61,35 @@ static int get_futex_value_locked(u32 *dest, u32 __user *from)
 	return ret ? -EFAULT : 0;
 }
 
+/*
+ * Check @uaddr as Linux's get_futex_key() does before it makes a key: a
+ * u32-aligned (-EINVAL) user address (-EFAULT) and, for a shared futex,
+ * which Linux keys by its page, a page there that may change: mapped
+ * (-EFAULT) and not read-only anonymous memory (-EFAULT: "a RO anonymous
+ * page will never change and thus doesn't make sense for futex
+ * operations"). The key itself is what the top of this file says.
+ */
+static int get_futex_key(u32 __user *uaddr, bool fshared)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	int ret = 0;
+
+	if ((unsigned long)uaddr % sizeof(u32))
+		return -EINVAL;
+	if (!access_ok(uaddr, sizeof(u32)))
+		return -EFAULT;
+	if (!fshared)
+		return 0;
+	spin_lock(&mm->mmap_lock);
+	vma = find_vma(mm, (unsigned long)uaddr);
+	if (!vma || vma->vm_start > (unsigned long)uaddr || !(vma->vm_flags & VM_READ) ||
+	    (!vma->vm_file && !(vma->vm_flags & VM_WRITE)))
+		ret = -EFAULT;
+	spin_unlock(&mm->mmap_lock);
+	return ret;
+}
+
 /* Sleep until woken, if *uaddr == val. @timeout: relative, or absolute
  * (FUTEX_WAIT_BITSET) if @abs; NULL for none. */
 static long futex_wait(u32 __user *uaddr, unsigned int flags, u32 val,
@@ -70,7 +100,13 @@ static long futex_wait(u32 __user *uaddr, unsigned int flags, u32 val,
 			     .flags = flags };
 	long left = MAX_SCHEDULE_TIMEOUT;
 	u32 uval;
+	int ret;
 
+	if (!bitset)
+		return -EINVAL;
+	ret = get_futex_key(uaddr, flags & FLAGS_SHARED);
+	if (ret)
+		return ret;
 	if (timeout) {
 		u64 ns = (u64)timeout->tv_sec * NSEC_PER_SEC + timeout->tv_nsec;
 
@@ -120,14 +156,20 @@ retry_private:
 }
 
 /* Wake up to @nr waiters on @uaddr, private or shared as @flags says,
- * whose bitset meets @bitset. */
+ * whose bitset meets @bitset. RETURNS: how many, or -EINVAL/-EFAULT for a
+ * bad bitset or address. */
 static int futex_wake_bitset(u32 __user *uaddr, unsigned int flags, int nr, u32 bitset)
 {
 	struct futex_hash_bucket *hb = hash_futex(current->mm, uaddr);
 	struct futex_q *q, *n;
 	unsigned long irqflags;
-	int woken = 0;
+	int woken = 0, ret;
 
+	if (!bitset)
+		return -EINVAL;
+	ret = get_futex_key(uaddr, flags & FLAGS_SHARED);
+	if (ret)
+		return ret;
 	spin_lock_irqsave(&hb->lock, irqflags);
 	list_for_each_entry_safe(q, n, &hb->chain, list) {
 		if (q->mm != current->mm || q->uaddr != uaddr || q->flags != flags ||
@@ -148,15 +190,28 @@ int futex_wake(u32 __user *uaddr, int nr)
 	return futex_wake_bitset(uaddr, FLAGS_SHARED, nr, FUTEX_BITSET_MATCH_ANY);
 }
 
+/*
+ * futex(2), in Linux's order (sys_futex, then do_futex): the timeout of a
+ * wait is read and checked first, then the operation, then the bitset,
+ * then the address. An operation this kernel lacks (requeue, wake_op, the
+ * PI ones) is -ENOSYS, as an unknown one is.
+ */
 long sys_futex(u32 __user *uaddr, int op, u32 val, struct timespec __user *utime,
 	       u32 __user *uaddr2, u32 val3)
 {
 	int cmd = op & FUTEX_CMD_MASK;
 	unsigned int flags = op & FUTEX_PRIVATE_FLAG ? 0 : FLAGS_SHARED;
-	struct timespec ts;
+	struct timespec ts, *tp = NULL;
 
-	if ((unsigned long)uaddr & 3)
-		return -EINVAL;
+	if (utime && (cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET)) {
+		if (copy_from_user(&ts, utime, sizeof(ts)))
+			return -EFAULT;
+		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
+			return -EINVAL;
+		tp = &ts;
+	}
+	/* As 4.19's stable updates and 6.1: FUTEX_WAIT's relative timeout
+	 * has no clock to choose. */
 	if ((op & FUTEX_CLOCK_REALTIME) && cmd != FUTEX_WAIT_BITSET)
 		return -ENOSYS;
 	switch (cmd) {
@@ -164,26 +219,14 @@ long sys_futex(u32 __user *uaddr, int op, u32 val, struct timespec __user *utime
 		val3 = FUTEX_BITSET_MATCH_ANY;
 		/* fall through */
 	case FUTEX_WAIT_BITSET:
-		if (!val3)
-			return -EINVAL;
-		if (utime) {
-			if (copy_from_user(&ts, utime, sizeof(ts)))
-				return -EFAULT;
-			if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= NSEC_PER_SEC)
-				return -EINVAL;
-		}
-		return futex_wait(uaddr, flags, val, utime ? &ts : NULL, cmd == FUTEX_WAIT_BITSET,
-				  val3);
+		return futex_wait(uaddr, flags, val, tp, cmd == FUTEX_WAIT_BITSET, val3);
 	case FUTEX_WAKE:
 		val3 = FUTEX_BITSET_MATCH_ANY;
 		/* fall through */
 	case FUTEX_WAKE_BITSET:
-		if (!val3)
-			return -EINVAL;
 		return futex_wake_bitset(uaddr, flags, val, val3);
-	default:
-		return -ENOSYS;
 	}
+	return -ENOSYS;
 }
 
 long sys_set_robust_list(struct robust_list_head __user *head, size_t len)
