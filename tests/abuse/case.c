@@ -1,7 +1,9 @@
 /* Helpers for the abuse cases: see case.h. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -67,4 +69,17 @@ int case_setrlimit(int resource, unsigned long cur, unsigned long max)
 	struct case_rlimit rl = { cur, max };
 
 	return syscall(__NR_setrlimit, resource, &rl);
+}
+
+static void on_alarm(int sig)
+{
+}
+
+void alarm_soon(long usec)
+{
+	struct sigaction sa = { .sa_handler = on_alarm };
+	struct itimerval soon = { { 0, 0 }, { 0, usec } };
+
+	sigaction(SIGALRM, &sa, NULL);
+	setitimer(ITIMER_REAL, &soon, NULL);
 }

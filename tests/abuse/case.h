@@ -48,6 +48,10 @@ uint32_t case_rand(void);
 /* as_user - become ABUSE_UID/ABUSE_GID for good; exits 2 if the kernel refuses. */
 void as_user(void);
 
+/* alarm_soon - SIGALRM in @usec (< 1 s) microseconds, caught by a
+ * handler that does not restart system calls: it ends a wait with EINTR. */
+void alarm_soon(long usec);
+
 /* killed_by - RETURNS: whether a wait status is death by signal sig. */
 bool killed_by(int status, int sig);
 

@@ -7,9 +7,7 @@
  * instead of wrapping round to an early ETIMEDOUT. */
 #include <linux/futex.h>
 #include <limits.h>
-#include <signal.h>
 #include <sys/mman.h>
-#include <sys/time.h>
 #include <unistd.h>
 #include "case.h"
 
@@ -26,20 +24,6 @@ static long futex(const volatile void *uaddr, int op, unsigned int val, const vo
 		  unsigned int val3)
 {
 	return syscall(__NR_futex, uaddr, op, val, timeout, NULL, val3);
-}
-
-static void on_alarm(int sig)
-{
-}
-
-/* SIGALRM in 30 ms, with a handler that does not restart calls. */
-static void alarm_soon(void)
-{
-	struct sigaction sa = { .sa_handler = on_alarm };
-	struct itimerval soon = { { 0, 0 }, { 0, 30000 } };
-
-	sigaction(SIGALRM, &sa, NULL);
-	setitimer(ITIMER_REAL, &soon, NULL);
 }
 
 static void test_addresses(unsigned int *word, unsigned int *gone, const unsigned int *ro)
@@ -112,10 +96,10 @@ static void test_timeouts(unsigned int *word, const unsigned int *end)
 	CHECK_ERR(futex(word, FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG, 0, &past, FUTEX_BITSET_MATCH_ANY), ETIMEDOUT,
 		  "WAIT_BITSET until a time long past: ETIMEDOUT");
 
-	alarm_soon();
+	alarm_soon(30000);
 	CHECK_ERR(futex(word, FUTEX_WAIT_PRIVATE, 0, &huge, 0), EINTR,
 		  "WAIT for 68 years: waits until a signal, EINTR");
-	alarm_soon();
+	alarm_soon(30000);
 	CHECK_ERR(futex(word, FUTEX_WAIT_BITSET | FUTEX_CLOCK_REALTIME, 0, &huge, FUTEX_BITSET_MATCH_ANY),
 		  EINTR, "WAIT_BITSET on CLOCK_REALTIME until 2038: waits until a signal, EINTR");
 }
