@@ -686,20 +686,20 @@ int builtin_kill(int argc, char **argv)
 }
 
 /* run_builtin_here - a builtin alone in the foreground runs in the shell
- * itself, its redirections applied around it.
+ * itself, its redirections applied around it and the shell's own fds
+ * given back after it.
  * RETURNS: its exit status. */
 static int run_builtin_here(builtin_fn *builtin, struct command *cmd)
 {
-	int saved_in = dup(0), saved_out = dup(1), status = 1;
+	int saved[MAX_REDIRS][2], status = 1;
 
 	fflush(stdout);
-	if (redirect(cmd) == 0)
+	fflush(stderr);
+	if (redirect(cmd, saved) == 0)
 		status = builtin(cmd->argc, cmd->argv);
 	fflush(stdout);
-	dup2(saved_in, 0);
-	dup2(saved_out, 1);
-	close(saved_in);
-	close(saved_out);
+	fflush(stderr);
+	restore_fds(cmd, saved);
 	return status;
 }
 

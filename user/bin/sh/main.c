@@ -1,5 +1,6 @@
 /* sh: a small shell for the lessons. Runs programs found through PATH with
- * arguments; pipelines `a | b`; `>`, `>>`, `<` redirections; `;` and `&`;
+ * arguments; pipelines `a | b`; POSIX redirections `[n]>file`, `[n]>>file`,
+ * `[n]<file`, `[n]>&m`, `[n]<&m`, `[n]>&-`, applied in order; `;` and `&`;
  * quotes; $?, $!, $$ and environment variables ($PWD, $OLDPWD kept up to
  * date); builtins cd, pwd, echo, exit, export, history, and the job-control
  * builtins jobs, fg, bg, wait, kill (with %N job specs). Reads commands
@@ -19,16 +20,19 @@
 #include <unistd.h>
 #include "sh.h"
 
-enum token { T_WORD, T_PIPE, T_AMP, T_SEMI, T_GT, T_GTGT, T_LT, T_END };
+enum token { T_WORD, T_PIPE, T_AMP, T_SEMI, T_GT, T_GTGT, T_LT, T_GTAND,
+	     T_LTAND, T_END };
 
 int last_status;		/* $? */
 pid_t last_background;		/* $! */
 int interactive;		/* commands come from a terminal: prompt */
 int job_control;		/* and it is our controlling terminal */
 
-/* The tokenizer's output for one line: words point into word_buf, and
- * each token's source text is [token_start, token_end) of the line. */
+/* The tokenizer's output for one line: words point into word_buf, a
+ * redirection's n (its IO_NUMBER) is in token_fd (-1 if none), and each
+ * token's source text is [token_start, token_end) of the line. */
 static enum token tokens[MAX_WORDS * 2];
+static int token_fd[MAX_WORDS * 2];
 static char *token_text[MAX_WORDS * 2];
 static const char *token_start[MAX_WORDS * 2], *token_end[MAX_WORDS * 2];
 static char word_buf[MAX_LINE * 2];
@@ -75,7 +79,7 @@ static int append_var(const char *src, char **dst, char *end)
 static int tokenize(const char *line, const char **rest)
 {
 	char *dst = word_buf, *end = word_buf + sizeof(word_buf) - 1;
-	const char *p = line;
+	const char *p = line, *digits;
 	int nt = 0;
 
 	for (;;) {
@@ -93,14 +97,25 @@ static int tokenize(const char *line, const char **rest)
 			*rest = NULL;
 			return nt;
 		}
-		if (*p == '|' || *p == '&' || *p == ';' || *p == '<' || *p == '>') {
-			if (*p == '>' && p[1] == '>') {
+		/* An unquoted word of digits right before < or > is the
+		 * redirection's fd (POSIX's IO_NUMBER): `2>f`, not `2 >f`. */
+		for (digits = p; *p >= '0' && *p <= '9' && p - digits < 4; p++)
+			;
+		if (p == digits || (*p != '<' && *p != '>'))
+			p = digits;
+		if (*p == '<' || *p == '>') {
+			token_fd[nt] = p == digits ? -1 : atoi(digits);
+			if (p[1] == '&')
+				tokens[nt++] = *p == '>' ? T_GTAND : T_LTAND;
+			else if (*p == '>' && p[1] == '>')
 				tokens[nt++] = T_GTGT;
-				p += 2;
-				continue;
-			}
-			tokens[nt++] = *p == '|' ? T_PIPE : *p == '&' ? T_AMP :
-				       *p == ';' ? T_SEMI : *p == '<' ? T_LT : T_GT;
+			else
+				tokens[nt++] = *p == '>' ? T_GT : T_LT;
+			p += tokens[nt - 1] == T_GT || tokens[nt - 1] == T_LT ? 1 : 2;
+			continue;
+		}
+		if (*p == '|' || *p == '&' || *p == ';') {
+			tokens[nt++] = *p == '|' ? T_PIPE : *p == '&' ? T_AMP : T_SEMI;
 			p++;
 			if (tokens[nt - 1] == T_AMP || tokens[nt - 1] == T_SEMI) {
 				token_start[nt] = p;
@@ -142,6 +157,51 @@ static int tokenize(const char *line, const char **rest)
 	}
 }
 
+/* parse_redirection - add the redirection at token i (its word is
+ * token i + 1) to cmd.
+ * RETURNS: 0, or -1 with a message on a syntax error. */
+static int parse_redirection(struct command *cmd, int i)
+{
+	struct redirection *r;
+	const char *word = token_text[i + 1];
+
+	if (tokens[i + 1] != T_WORD) {
+		fprintf(stderr, "sh: redirection without a file name\n");
+		return -1;
+	}
+	if (cmd->nredirs >= MAX_REDIRS) {
+		fprintf(stderr, "sh: too many redirections\n");
+		return -1;
+	}
+	r = &cmd->redirs[cmd->nredirs++];
+	r->fd = token_fd[i] >= 0 ? token_fd[i] :
+		tokens[i] == T_LT || tokens[i] == T_LTAND ? 0 : 1;
+	r->file = word;
+	switch (tokens[i]) {
+	case T_GT:
+		r->kind = R_TO;
+		break;
+	case T_GTGT:
+		r->kind = R_APPEND;
+		break;
+	case T_LT:
+		r->kind = R_FROM;
+		break;
+	default:	/* >&m, <&m, >&- and <&- */
+		if (!strcmp(word, "-")) {
+			r->kind = R_CLOSE;
+			break;
+		}
+		if (!*word || strspn(word, "0123456789") != strlen(word) || strlen(word) > 4) {
+			fprintf(stderr, "sh: %s: bad fd number\n", word);
+			return -1;
+		}
+		r->kind = R_DUP;
+		r->dup_fd = atoi(word);
+	}
+	return 0;
+}
+
 /* parse - build the pipeline that starts at token *pos.
  * RETURNS: 1 with *pos after its terminator, 0 at the end, -1 on error. */
 static int parse(int *pos, struct pipeline *pl)
@@ -167,16 +227,10 @@ static int parse(int *pos, struct pipeline *pl)
 		case T_GT:
 		case T_GTGT:
 		case T_LT:
-			if (tokens[i + 1] != T_WORD) {
-				fprintf(stderr, "sh: redirection without a file name\n");
+		case T_GTAND:
+		case T_LTAND:
+			if (parse_redirection(cmd, i) < 0)
 				return -1;
-			}
-			if (tokens[i] == T_LT) {
-				cmd->in = token_text[i + 1];
-			} else {
-				cmd->out = token_text[i + 1];
-				cmd->append = tokens[i] == T_GTGT;
-			}
 			i++;
 			break;
 		case T_PIPE:
@@ -207,30 +261,83 @@ static int parse(int *pos, struct pipeline *pl)
 	}
 }
 
-/* redirect - apply cmd's redirections to this process.
- * RETURNS: 0, or -1 with a message. */
-int redirect(const struct command *cmd)
+/* save_fd - keep a close-on-exec copy of fd, at 10 or above where
+ * redirections rarely reach, with fd's own flags (as dash's savefd).
+ * saved[0] is the copy, -1 if fd was closed; saved[1] its FD_CLOEXEC. */
+static void save_fd(int fd, int saved[2])
 {
-	if (cmd->in) {
-		int fd = open(cmd->in, O_RDONLY);
+	saved[1] = fcntl(fd, F_GETFD, 0);
+	saved[0] = fcntl(fd, F_DUPFD, 10);
+	if (saved[0] >= 0)
+		fcntl(saved[0], F_SETFD, FD_CLOEXEC);
+}
 
-		if (fd < 0 || dup2(fd, 0) < 0) {
-			fprintf(stderr, "sh: %s: %s\n", cmd->in, strerror(errno));
-			return -1;
-		}
-		close(fd);
-	}
-	if (cmd->out) {
-		int flags = O_WRONLY | O_CREAT | (cmd->append ? O_APPEND : O_TRUNC);
-		int fd = open(cmd->out, flags, 0644);
+/* redirect - apply cmd's redirections to this process, left to right, so
+ * `>f 2>&1` sends both to f and `2>&1 >f` only stdout. With saved (one
+ * pair per redirection), first keep each fd it changes for restore_fds.
+ * RETURNS: 0, or -1 with a message at the first that fails (the ones
+ * before it stay applied, as in a shell). */
+int redirect(const struct command *cmd, int saved[][2])
+{
+	int k;
 
-		if (fd < 0 || dup2(fd, 1) < 0) {
-			fprintf(stderr, "sh: %s: %s\n", cmd->out, strerror(errno));
-			return -1;
+	for (k = 0; k < cmd->nredirs; k++)
+		if (saved)
+			saved[k][0] = saved[k][1] = -2;
+	for (k = 0; k < cmd->nredirs; k++) {
+		const struct redirection *r = &cmd->redirs[k];
+		int fd, flags;
+
+		if (saved)
+			save_fd(r->fd, saved[k]);
+		switch (r->kind) {
+		case R_CLOSE:
+			close(r->fd);
+			break;
+		case R_DUP:
+			/* `n>&n` changes nothing but needs n open */
+			if ((r->dup_fd == r->fd ? fcntl(r->fd, F_GETFD, 0) :
+			     dup2(r->dup_fd, r->fd)) < 0) {
+				fprintf(stderr, "sh: %d: %s\n", r->dup_fd, strerror(errno));
+				return -1;
+			}
+			break;
+		default:
+			flags = r->kind == R_FROM ? O_RDONLY : O_WRONLY | O_CREAT |
+				(r->kind == R_APPEND ? O_APPEND : O_TRUNC);
+			fd = open(r->file, flags, 0644);
+			if (fd < 0 || (fd != r->fd && dup2(fd, r->fd) < 0)) {
+				fprintf(stderr, "sh: %s: %s\n", r->file, strerror(errno));
+				if (fd >= 0)
+					close(fd);
+				return -1;
+			}
+			if (fd != r->fd)
+				close(fd);
 		}
-		close(fd);
 	}
 	return 0;
+}
+
+/* restore_fds - undo what redirect(cmd, saved) changed, last first: each
+ * fd gets back its saved file and FD_CLOEXEC flag, or is closed again. */
+void restore_fds(const struct command *cmd, int saved[][2])
+{
+	int k;
+
+	for (k = cmd->nredirs - 1; k >= 0; k--) {
+		int fd = cmd->redirs[k].fd;
+
+		if (saved[k][0] == -2)
+			continue;
+		if (saved[k][0] < 0) {
+			close(fd);
+			continue;
+		}
+		dup2(saved[k][0], fd);
+		fcntl(fd, F_SETFD, saved[k][1]);
+		close(saved[k][0]);
+	}
 }
 
 /* child_exec - in a forked child: join the job's process group (and take
@@ -267,7 +374,7 @@ child_exec(struct command *cmd, pid_t pgid, int in, int out, int background)
 		dup2(out, 1);
 		close(out);
 	}
-	if (redirect(cmd) < 0)
+	if (redirect(cmd, NULL) < 0)
 		_exit(1);
 	builtin = find_builtin(cmd->argv[0]);
 	if (builtin) {

@@ -11,12 +11,24 @@
 #define MAX_LINE	1024
 #define MAX_WORDS	64
 #define MAX_CMDS	8
+#define MAX_REDIRS	8
+
+/* One POSIX redirection, `[n]>file`, `[n]>>file`, `[n]<file`, `[n]>&m`,
+ * `[n]<&m` or `[n]>&-`, as dash's union node narg/ndup. */
+enum redir_kind { R_TO, R_APPEND, R_FROM, R_DUP, R_CLOSE };
+
+struct redirection {
+	enum redir_kind kind;
+	int fd;			/* n: 1 for > forms, 0 for < forms by default */
+	int dup_fd;		/* m, for R_DUP */
+	const char *file;	/* for R_TO, R_APPEND, R_FROM */
+};
 
 struct command {
 	char *argv[MAX_WORDS + 1];
 	int argc;
-	char *in, *out;		/* redirections, NULL if none */
-	int append;		/* out is `>>` */
+	struct redirection redirs[MAX_REDIRS];	/* applied in this order */
+	int nredirs;
 };
 
 struct pipeline {
@@ -33,7 +45,8 @@ extern int interactive;		/* commands come from a terminal: prompt */
 extern int job_control;		/* and it is our controlling terminal */
 
 /* main.c */
-int redirect(const struct command *cmd);
+int redirect(const struct command *cmd, int saved[][2]);
+void restore_fds(const struct command *cmd, int saved[][2]);
 void __attribute__((noreturn))
 child_exec(struct command *cmd, pid_t pgid, int in, int out, int background);
 
