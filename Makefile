@@ -54,6 +54,7 @@ include kernel.mk
 include sdcard.mk
 include tests/linux/linux.mk
 include tools/tracediff.mk
+include tools/lessons.mk
 
 # Kernel command line for `make run` and `make debug`: make run CMDLINE='...'
 CMDLINE ?=

@@ -14,7 +14,8 @@ on both sides: pids, CPUs, timestamps, latency flags, +offset/size, user address
 handler addresses. Seed quotes are compared unmasked: they are quotes of a fixed file.
 Every repository path a lesson names (in `backquotes` or as a link) must exist (a path
 after the word "Linux" on its line is Linux's, and left alone), and the
-course's index, docs/lessons/README.md, must link every lesson.
+course's index, docs/lessons/README.md, must link every lesson and give each one command
+to run it (one `make ...` in its "run it" column, a target that exists: `make -n`).
 
   lessoncheck.py              check every lesson against docs/traces/ and tests/trace/
   RETURNS (exit status): 0 when all hold, 1 otherwise (each problem on a line)
@@ -23,6 +24,8 @@ make test also runs blocks_against_console() on the lesson programs' QEMU boot
 """
 import os
 import re
+import shlex
+import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -211,8 +214,43 @@ def check_index():
             if re.match(r"\d\d-", os.path.basename(p)) and os.path.basename(p) not in linked]
 
 
+# a row of the index: | N | [title](NN-name.md) | seed | run it |
+INDEX_ROW = re.compile(r"^\|\s*(\d+)\s*\|.*\]\((\d\d-[^)]+\.md)\).*\|([^|]*)\|\s*$", re.M)
+
+
+def check_commands():
+    """RETURNS: problems: a lesson whose row in docs/lessons/README.md does not give one
+    command (a single `make ...`) in its last column, or names a make target that does not
+    exist (one `make -n -k` of them all, so that the check costs one parse of the Makefile)."""
+    index = os.path.join(LESSONS, "README.md")
+    rows = {name: cell.strip() for _, name, cell in INDEX_ROW.findall(open(index).read())}
+    problems, targets = [], {}
+    for path in lesson_files():
+        name = os.path.basename(path)
+        if not re.match(r"\d\d-", name):
+            continue
+        one = re.fullmatch(r"`make ([^`]+)`", rows.get(name, ""))
+        if not one:
+            problems.append(f"docs/lessons/README.md: {name}: not one `make ...` command "
+                            f"to run it: {rows.get(name, '(no row)')!r}")
+            continue
+        for word in shlex.split(one.group(1)):
+            if "=" not in word:
+                targets.setdefault(word, name)
+    if targets:
+        dry = subprocess.run(["make", "-n", "-k", "-C", ROOT] + list(targets),
+                             capture_output=True, text=True)
+        missing = re.findall(r"No rule to make target '([^']+)'", dry.stderr)
+        problems += [f"docs/lessons/README.md: {targets.get(t, t)}: `make {t}`: no such target"
+                     for t in missing]
+        if dry.returncode != 0 and not missing:
+            problems.append(f"docs/lessons/README.md: make -n {' '.join(targets)} failed: "
+                            f"{dry.stderr.strip()[-300:]}")
+    return problems
+
+
 def main():
-    problems = check_index()
+    problems = check_index() + check_commands()
     for path in lesson_files():
         problems += check_paths(path)
         problems += check_blocks(path, stored_source)

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """The lessons (docs/lessons/) against the repository (issue 11): every file a lesson names
 exists, nothing points outside the repository, the index (and README.md's list) links
-every lesson, README.md names only files that exist, and every
-quoted block of a real or stored trace (seed, trace, linux) is found in the file it quotes
-(tools/lessoncheck.py; the QEMU case trace-lessons-same-flow-as-linux checks the trace and
-output blocks against a live boot). Prints TAP for tools/run-host-tests.sh."""
+every lesson, the index gives each lesson one make command whose target exists (make -n),
+README.md names only files that exist, and every quoted block of a real or stored trace
+(seed, trace, linux) is found in the file it quotes (tools/lessoncheck.py; the QEMU case
+trace-lessons-same-flow-as-linux checks the trace and output blocks against a live boot). Prints TAP for tools/run-host-tests.sh."""
 import os
 import sys
 import tempfile
@@ -25,6 +25,9 @@ class Lessons(unittest.TestCase):
 
     def test_index_links_every_lesson(self):
         self.assertEqual(lessoncheck.check_index(), [])
+
+    def test_index_gives_one_command_per_lesson(self):
+        self.assertEqual(lessoncheck.check_commands(), [])
 
     def test_readme_names_real_files_and_every_lesson(self):
         readme = os.path.join(ROOT, "README.md")
