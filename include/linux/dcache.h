@@ -54,6 +54,7 @@ struct dentry {
 #define DCACHE_MOUNTED 0x00010000 /* something is mounted on it */
 #define DCACHE_NEED_AUTOMOUNT 0x00020000 /* d_op->d_automount on first walk */
 #define DCACHE_PINNED 0x00100000 /* holds a reference on itself while linked (ramfs) */
+#define DCACHE_DENTRY_CURSOR 0x20000000 /* an open directory's readdir place, no name */
 
 extern spinlock_t dcache_lock;
 
@@ -80,6 +81,7 @@ static inline bool d_really_is_negative(const struct dentry *d)
 /* All take dcache_lock themselves unless named _locked/_dlock or noted. */
 struct dentry *d_alloc(struct dentry *parent, const struct qstr *name); /* lock held */
 struct dentry *d_alloc_pseudo(struct super_block *sb, const struct qstr *name);
+struct dentry *d_alloc_cursor(struct dentry *parent); /* lock held */
 struct dentry *d_make_root(struct inode *root_inode);
 void d_instantiate(struct dentry *dentry, struct inode *inode);
 void d_add(struct dentry *dentry, struct inode *inode);

@@ -491,6 +491,9 @@ int iterate_dir(struct file *file, struct dir_context *ctx);
 
 /* kernel/fs/libfs.c: helpers for file systems kept in the dcache */
 struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry, unsigned int flags);
+int dcache_dir_open(struct inode *inode, struct file *file);
+int dcache_dir_close(struct inode *inode, struct file *file);
+loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence);
 int dcache_readdir(struct file *file, struct dir_context *ctx);
 int simple_link(struct dentry *old_dentry, struct inode *dir, struct dentry *dentry);
 int simple_unlink(struct inode *dir, struct dentry *dentry);

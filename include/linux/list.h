@@ -45,6 +45,12 @@ static inline void list_del_init(struct list_head *entry)
 
 #define list_del list_del_init
 
+static inline void list_move(struct list_head *entry, struct list_head *head)
+{
+	list_del(entry);
+	list_add(entry, head);
+}
+
 static inline void list_move_tail(struct list_head *entry, struct list_head *head)
 {
 	list_del(entry);

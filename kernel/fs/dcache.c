@@ -51,6 +51,25 @@ struct dentry *d_alloc_pseudo(struct super_block *sb, const struct qstr *name)
 	return __d_alloc(sb, name);
 }
 
+/**
+ * d_alloc_cursor - a cursor for an open directory @parent: a dentry that
+ * readdir keeps in @parent's d_subdirs just before the next child to list
+ * (Linux's d_alloc_cursor). It holds a reference on @parent and is in no
+ * list until the first readdir places it; lookups never match it.
+ * CONTEXT: dcache_lock held. RETURNS: the cursor, or NULL.
+ */
+struct dentry *d_alloc_cursor(struct dentry *parent)
+{
+	static const struct qstr anon = QSTR_INIT("/", 1);
+	struct dentry *dentry = __d_alloc(parent->d_sb, &anon);
+
+	if (dentry) {
+		dentry->d_flags |= DCACHE_DENTRY_CURSOR;
+		dentry->d_parent = dget_dlock(parent);
+	}
+	return dentry;
+}
+
 /* The root dentry of a new superblock, owning @root_inode's reference. */
 struct dentry *d_make_root(struct inode *root_inode)
 {
@@ -88,7 +107,8 @@ struct dentry *d_lookup(struct dentry *parent, const struct qstr *name)
 	struct dentry *d;
 
 	list_for_each_entry(d, &parent->d_subdirs, d_child)
-		if (d->d_name.len == name->len && !memcmp(d->d_name.name, name->name, name->len))
+		if (!(d->d_flags & DCACHE_DENTRY_CURSOR) && d->d_name.len == name->len &&
+		    !memcmp(d->d_name.name, name->name, name->len))
 			return dget_dlock(d);
 	return NULL;
 }

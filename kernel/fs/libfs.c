@@ -15,35 +15,130 @@ struct dentry *simple_lookup(struct inode *dir, struct dentry *dentry, unsigned 
 	return NULL;
 }
 
+/* dcache_dir_open - a directory's open(): its cursor goes in private_data. */
+int dcache_dir_open(struct inode *inode, struct file *file)
+{
+	spin_lock(&dcache_lock);
+	file->private_data = d_alloc_cursor(file->f_path.dentry);
+	spin_unlock(&dcache_lock);
+	return file->private_data ? 0 : -ENOMEM;
+}
+
+/* dcache_dir_close - the last close: the cursor leaves the list and goes. */
+int dcache_dir_close(struct inode *inode, struct file *file)
+{
+	dput(file->private_data);
+	return 0;
+}
+
+static inline bool simple_positive(const struct dentry *dentry)
+{
+	return dentry->d_inode != NULL;
+}
+
 /**
- * dcache_readdir - ".", "..", then the positive children in list order
+ * scan_positives - the @count-th positive child after @p in the list of
+ * @cursor's directory, skipping negative dentries and other files' cursors
+ * (Linux 4.19's scan_positives; no reference is taken, as dcache_lock stays
+ * held while the caller uses it).
+ * CONTEXT: dcache_lock held. RETURNS: the child, or NULL past the end.
+ */
+static struct dentry *scan_positives(struct dentry *cursor, struct list_head *p, loff_t count)
+{
+	struct dentry *dentry = cursor->d_parent;
+
+	while ((p = p->next) != &dentry->d_subdirs) {
+		struct dentry *d = list_entry(p, struct dentry, d_child);
+
+		if (d->d_flags & DCACHE_DENTRY_CURSOR)
+			continue;
+		if (simple_positive(d) && !--count)
+			return d;
+	}
+	return NULL;
+}
+
+/**
+ * dcache_readdir - ".", "..", then the positive children from the cursor on
  *
- * Position n >= 2 is the (n-2)th child, so an entry removed during a
- * readdir may make the next one be skipped (Linux keeps a cursor dentry
- * in the list instead).
- * CONTEXT: takes dcache_lock; the actor's copy to user space runs under
- * it, which is safe because a user page fault here never sleeps.
+ * Position 2 starts at the head of d_subdirs; any later position goes on
+ * from the cursor, which the walk leaves just before the first child it
+ * did not emit (out of the list at the end). So children unlinked or
+ * created between two calls make none of the others skipped or repeated;
+ * a new child is added at the tail and listed if the walk has not ended.
+ * CONTEXT: takes dcache_lock (Linux takes the directory's d_lock); the
+ * actor's copy to user space runs under it, which is safe because a user
+ * page fault here never sleeps.
  */
 int dcache_readdir(struct file *file, struct dir_context *ctx)
 {
-	struct dentry *dentry = file->f_path.dentry, *child;
-	loff_t i = 2;
+	struct dentry *dentry = file->f_path.dentry;
+	struct dentry *cursor = file->private_data;
+	struct dentry *next;
+	struct list_head *p;
 
 	if (!dir_emit_dots(file, ctx))
 		return 0;
 	spin_lock(&dcache_lock);
-	list_for_each_entry(child, &dentry->d_subdirs, d_child) {
-		struct inode *inode = child->d_inode;
-
-		if (!inode || i++ < ctx->pos)
-			continue;
-		if (!dir_emit(ctx, child->d_name.name, child->d_name.len, inode->i_ino,
-			      S_DT(inode->i_mode)))
+	if (ctx->pos == 2)
+		p = &dentry->d_subdirs;
+	else if (!list_empty(&cursor->d_child))
+		p = &cursor->d_child;
+	else
+		goto out; /* the end was reached */
+	while ((next = scan_positives(cursor, p, 1)) != NULL) {
+		if (!dir_emit(ctx, next->d_name.name, next->d_name.len, next->d_inode->i_ino,
+			      S_DT(next->d_inode->i_mode)))
 			break;
 		ctx->pos++;
+		p = &next->d_child;
 	}
+	if (next)
+		list_move_tail(&cursor->d_child, &next->d_child);
+	else
+		list_del_init(&cursor->d_child);
+out:
 	spin_unlock(&dcache_lock);
 	return 0;
+}
+
+/**
+ * dcache_dir_lseek - SEEK_SET or SEEK_CUR to @offset: the cursor moves just
+ * after the (@offset - 2)th positive child, or out of the list for 0..2
+ * (Linux's dcache_dir_lseek). RETURNS: the new position, or -EINVAL.
+ */
+loff_t dcache_dir_lseek(struct file *file, loff_t offset, int whence)
+{
+	struct dentry *dentry = file->f_path.dentry;
+	struct dentry *cursor = file->private_data;
+	struct dentry *to = NULL;
+
+	spin_lock(&file->f_lock);
+	switch (whence) {
+	case SEEK_CUR:
+		offset += file->f_pos;
+		/* fall through */
+	case SEEK_SET:
+		if (offset >= 0)
+			break;
+		/* fall through */
+	default:
+		spin_unlock(&file->f_lock);
+		return -EINVAL;
+	}
+	spin_unlock(&file->f_lock);
+	spin_lock(&dcache_lock);
+	if (offset > 2)
+		to = scan_positives(cursor, &dentry->d_subdirs, offset - 2);
+	if (to)
+		list_move(&cursor->d_child, &to->d_child);
+	else
+		list_del_init(&cursor->d_child);
+	spin_unlock(&dcache_lock);
+	spin_lock(&file->f_lock);
+	file->f_pos = offset;
+	spin_unlock(&file->f_lock);
+	return offset;
 }
 
 ssize_t generic_read_dir(struct kiocb *iocb, struct iov_iter *to)
@@ -58,7 +153,9 @@ int noop_fsync(struct file *file, int datasync)
 }
 
 const struct file_operations simple_dir_operations = {
-	.llseek = generic_file_llseek,
+	.open = dcache_dir_open,
+	.release = dcache_dir_close,
+	.llseek = dcache_dir_lseek,
 	.read_iter = generic_read_dir,
 	.iterate_shared = dcache_readdir,
 	.fsync = noop_fsync,
