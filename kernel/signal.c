@@ -1317,23 +1317,6 @@ relock:
 	return ksig->sig > 0;
 }
 
-void __set_current_blocked(const sigset_t *newset)
-{
-	struct task_struct *tsk = current;
-
-	spin_lock_irq(&tsk->sighand->siglock);
-	tsk->blocked = *newset;
-	recalc_sigpending();
-	spin_unlock_irq(&tsk->sighand->siglock);
-}
-
-/* SIGKILL and SIGSTOP can never be blocked. */
-void set_current_blocked(sigset_t *newset)
-{
-	sigdelsetmask(newset, sigmask(SIGKILL) | sigmask(SIGSTOP));
-	__set_current_blocked(newset);
-}
-
 /**
  * signal_delivered - called after signal delivery to update blocked signals
  * @ksig: kernel signal struct
@@ -1452,6 +1435,53 @@ void __init_signals(void)
 /*
  * System call entry points.
  */
+
+/*
+ * Install @newset as @tsk's mask. If @tsk was told to take a group-wide
+ * signal it now blocks, another thread of the group is woken to take it.
+ * CONTEXT: @tsk == current, siglock held.
+ */
+static void __set_task_blocked(struct task_struct *tsk, const sigset_t *newset)
+{
+	if (signal_pending(tsk) && !thread_group_empty(tsk)) {
+		sigset_t newblocked;
+		/* A set of now blocked but previously unblocked signals. */
+		sigandnsets(&newblocked, newset, &current->blocked);
+		retarget_shared_pending(tsk, &newblocked);
+	}
+	tsk->blocked = *newset;
+	recalc_sigpending();
+}
+
+/**
+ * set_current_blocked - change current->blocked mask
+ * @newset: new mask
+ *
+ * It is wrong to change ->blocked directly, this helper should be used
+ * to ensure the process can't miss a shared signal we are going to block.
+ * SIGKILL and SIGSTOP can never be blocked.
+ */
+void set_current_blocked(sigset_t *newset)
+{
+	sigdelsetmask(newset, sigmask(SIGKILL) | sigmask(SIGSTOP));
+	__set_current_blocked(newset);
+}
+
+void __set_current_blocked(const sigset_t *newset)
+{
+	struct task_struct *tsk = current;
+
+	/*
+	 * In case the signal mask hasn't changed, there is nothing we need
+	 * to do. The current->blocked shouldn't be modified by other task.
+	 */
+	if (sigequalsets(&tsk->blocked, newset))
+		return;
+
+	spin_lock_irq(&tsk->sighand->siglock);
+	__set_task_blocked(tsk, newset);
+	spin_unlock_irq(&tsk->sighand->siglock);
+}
 
 /* rt_sigprocmask */
 int sigprocmask(int how, sigset_t *set, sigset_t *oldset)
@@ -1808,7 +1838,7 @@ static int do_sigtimedwait(const sigset_t *which, siginfo_t *info, u64 timeout_n
 							   : nsecs_to_jiffies(timeout_ns));
 
 		spin_lock_irq(&tsk->sighand->siglock);
-		tsk->blocked = tsk->real_blocked;
+		__set_task_blocked(tsk, &tsk->real_blocked);
 		sigemptyset(&tsk->real_blocked);
 		sig = dequeue_signal(tsk, &mask, info);
 		if (!sig)

@@ -33,6 +33,11 @@ static inline int sigisemptyset(const sigset_t *set)
 	return (set->sig[0] | set->sig[1]) == 0;
 }
 
+static inline int sigequalsets(const sigset_t *set1, const sigset_t *set2)
+{
+	return set1->sig[0] == set2->sig[0] && set1->sig[1] == set2->sig[1];
+}
+
 static inline void sigemptyset(sigset_t *set)
 {
 	set->sig[0] = set->sig[1] = 0;

@@ -2,7 +2,9 @@
  * pthread_self, a mutex shared by four threads, a condition variable,
  * pthread_kill to one thread, pthread_sigmask; and the kernel's wake-up at
  * a thread's exit (CLONE_CHILD_CLEARTID) is a shared futex wake, which a
- * FUTEX_WAIT_PRIVATE waiter does not see. The same on Linux. */
+ * FUTEX_WAIT_PRIVATE waiter does not see; a process-directed signal that
+ * the main thread blocks again (ppoll's mask) before taking it goes to
+ * another thread (retarget_shared_pending). The same on Linux. */
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -10,6 +12,9 @@
 #include <linux/futex.h>
 #include <sys/syscall.h>
 #include "check.h"
+
+#define POLLIN 0x0001
+struct pollfd { int fd; short events, revents; }; /* the kernel's, as <poll.h> */
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cond = PTHREAD_COND_INITIALIZER;
@@ -76,6 +81,91 @@ static int wait_exit(int op)
 	return errno;
 }
 
+
+/* retarget: A sleeps in pause() with SIGUSR1 unblocked; C sends it */
+static volatile int a_ready, a_woke, c_go, usr1_tid;
+static int retarget_pipe[2];
+
+static void on_usr1_at(int sig)
+{
+	usr1_tid = gettid();
+}
+
+static void *pause_unblocked(void *arg)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+	a_ready = 1;
+	pause();
+	a_woke = gettid();
+	return NULL;
+}
+
+/* Make the pipe readable, then send SIGUSR1 to the process while the main
+ * thread, woken by the byte, is still scanning its ppoll array. */
+static void *send_after_write(void *arg)
+{
+	while (!c_go)
+		sched_yield();
+	usleep(50000);
+	write(retarget_pipe[1], "x", 1);
+	kill(getpid(), SIGUSR1);
+	return NULL;
+}
+
+/* The main thread (the leader, which complete_signal asks first) unblocks
+ * SIGUSR1 only inside ppoll. The signal comes while it sleeps there, so it
+ * is the one told to take it; but the pipe is ready, so ppoll returns the
+ * ready count and puts SIGUSR1 back in the mask without taking it.
+ * __set_task_blocked must then wake A (retarget_shared_pending), or the
+ * signal waits for nobody. Whether the byte or the signal reaches the main
+ * thread first is a race, so five rounds: without the retarget one of
+ * them strands the signal all but surely.
+ * RETURNS: the rounds in which A took the signal. */
+static int block_before_taking(int *ppoll_ready)
+{
+	static struct pollfd fds[1024]; /* a long scan after the wake-up */
+	unsigned long kmask[2] = { 0, 0 }; /* the kernel's sigset_t */
+	pthread_t a, c;
+	sigset_t set;
+	char byte;
+	int i, round;
+
+	signal(SIGUSR1, on_usr1_at);
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	pthread_sigmask(SIG_BLOCK, &set, NULL); /* A and C start with it blocked */
+	pipe(retarget_pipe);
+	for (i = 0; i < 1024; i++) {
+		fds[i].fd = retarget_pipe[0];
+		fds[i].events = POLLIN;
+	}
+	*ppoll_ready = 1;
+	for (round = 0; round < 5; round++) {
+		a_ready = a_woke = c_go = usr1_tid = 0;
+		pthread_create(&a, NULL, pause_unblocked, NULL);
+		while (!a_ready)
+			sched_yield();
+		usleep(20000);
+		pthread_create(&c, NULL, send_after_write, NULL);
+		c_go = 1;
+		*ppoll_ready &= syscall(__NR_ppoll, fds, 1024, NULL, kmask, sizeof(kmask)) == 1024;
+		for (i = 0; i < 200 && !a_woke; i++)
+			usleep(10000);
+		pthread_join(c, NULL);
+		if (!a_woke || usr1_tid != a_woke)
+			break; /* A may sleep on: the process's exit ends it */
+		pthread_join(a, NULL);
+		read(retarget_pipe[0], &byte, 1);
+	}
+	close(retarget_pipe[0]);
+	close(retarget_pipe[1]);
+	return round;
+}
+
 int main(void)
 {
 	pthread_t t[4];
@@ -117,6 +207,12 @@ int main(void)
 	      "the other thread took the signal");
 	CHECK_EQ(pthread_sigmask(SIG_SETMASK, &old, NULL), 0, "pthread_sigmask restores");
 	CHECK_EQ(pthread_sigmask(99, &set, NULL), EINVAL, "pthread_sigmask(99) -> EINVAL, not -1");
+
+	int ppoll_ready;
+	CHECK_EQ(block_before_taking(&ppoll_ready), 5,
+		 "a process's SIGUSR1 that the main thread blocks again before taking it "
+		 "goes to the thread that sleeps with it unblocked, 5 rounds of 5");
+	CHECK(ppoll_ready, "ppoll with SIGUSR1 unblocked returns the ready pipe");
 
 	CHECK_EQ(wait_exit(FUTEX_WAIT), 0, "a thread's exit wakes a FUTEX_WAIT on its tid");
 	CHECK_EQ(wait_exit(FUTEX_WAIT_PRIVATE), ETIMEDOUT,
