@@ -840,8 +840,9 @@ static void __print_graph_headers_flags(struct trace_iterator *iter, u32 flags)
 	trace_seq_puts(s, "               |   |   |   |\n");
 }
 
-/* Linux's print_graph_headers_flags (the latency header needs the
- * latency tracers' fields, which this kernel lacks: it is left out). */
+/* Linux's print_graph_headers_flags. With latency-format Linux first prints
+ * print_trace_header's block, whose fields come from the latency tracers
+ * this kernel lacks: that block is left out, the column legend is not. */
 static void print_graph_headers(struct trace_iterator *iter)
 {
 	if (!(READ_ONCE(iter->tr->trace_flags) & TRACE_ITER_CONTEXT_INFO))
