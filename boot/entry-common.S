@@ -75,15 +75,11 @@ vector_swi:
 	str	r8, [sp, #S_PSR]		@ and cpsr
 	str	r0, [sp, #S_OLD_R0]		@ r0 again: a restart needs it
 	mov	fp, #0
-	tst	r8, #0x0f			@ an SVC from kernel mode is a bug
-	movne	r0, sp
-	bne	bad_mode
 	cpsie	i
 	get_thread_info tsk
 	ldr	tbl, =sys_call_table
 
 local_restart:
-	str	scno, [tsk, #TI_SYSCALL]
 	ldr	r10, [tsk, #TI_FLAGS]
 	stmdb	sp!, {r4, r5}			@ the 5th and 6th arguments
 	tst	r10, #_TIF_SYSCALL_WORK

@@ -7,7 +7,8 @@
 #include <linux/string.h>
 #include <asm/ptrace.h>
 
-/* The number being served (r7 at entry; thread_info keeps it). */
+/* The number being served, as syscall_trace_enter recorded it (Linux's:
+ * the untraced path does not record it). */
 static inline int syscall_get_nr(struct task_struct *task, struct pt_regs *regs)
 {
 	return task_thread_info(task)->syscall;

@@ -54,7 +54,7 @@ struct thread_info {
 	struct task_struct *task;
 	u32 cpu;
 	struct cpu_context_save cpu_context;
-	u32 syscall; /* the syscall number being served */
+	u32 syscall; /* the syscall being served, when traced (syscall_trace_enter) */
 	unsigned long tp_value[2]; /* TLS registers: TPIDRURO, TPIDRURW (asm/tls.h) */
 	union vfp_state vfpstate; /* the user VFP/NEON registers (kernel/arm/vfp) */
 };

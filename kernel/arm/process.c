@@ -137,29 +137,33 @@ static bool probed_by_libc(unsigned int no)
 	return no >= 400 && no < 450;
 }
 
-/* Every syscall number without an implementation. The number is in
- * thread_info; one line at most every second says which, unless it is
- * one a C library probes. */
+/* Every syscall number without an implementation. The number is the
+ * caller's r7 (EABI); one line at most every second says which, unless it
+ * is one a C library probes. */
 long sys_ni_syscall(void)
 {
 	static u64 last;
 	static bool printed;
+	unsigned int scno = task_pt_regs(current)->ARM_r7;
 	u64 now = local_clock();
 
-	if (probed_by_libc(current_thread_info()->syscall))
+	if (probed_by_libc(scno))
 		return -ENOSYS;
 	if (!printed || now - last > 1000000000ULL) {
 		printed = true;
 		last = now;
 		pr_info("%s[%d]: unimplemented syscall %u, returning -ENOSYS\n", current->comm,
-			current->pid, current_thread_info()->syscall);
+			current->pid, scno);
 	}
 	return -ENOSYS;
 }
 
-/* raw_syscalls hooks, from __sys_trace in entry-common.S. */
+/* raw_syscalls hooks, from __sys_trace in entry-common.S. As in Linux,
+ * thread_info->syscall (syscall_get_nr) is recorded only on this path:
+ * the untraced fast path does not store it. */
 void syscall_trace_enter(struct pt_regs *regs, int scno)
 {
+	current_thread_info()->syscall = scno;
 	trace_sys_enter(regs, scno);
 }
 
