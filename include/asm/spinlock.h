@@ -45,7 +45,8 @@ static inline void arch_spin_lock(arch_spinlock_t *lock)
 			     : "r"(&lock->slock), "I"(1 << TICKET_SHIFT)
 			     : "cc");
 
-	while (lockval.tickets.next != lockval.tickets.owner) {
+	/* next != owner, tested as trylock does (slock vs slock ror 16) */
+	while (lockval.slock != (lockval.slock >> TICKET_SHIFT | lockval.slock << TICKET_SHIFT)) {
 		__asm__ __volatile__("wfe" ::: "memory");
 		lockval.tickets.owner = READ_ONCE(lock->tickets.owner);
 	}

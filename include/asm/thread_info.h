@@ -65,15 +65,20 @@ union thread_union {
 };
 
 #ifndef HOST_TEST
-/* How to get the current stack pointer in C (Linux's). */
-register unsigned long current_stack_pointer __asm__("sp");
-
 /* The thread_info at the base of the current kernel stack. A macro, where
  * Linux has an inline function: an inlined body keeps its own file and
  * line, so gdb placed a breakpoint on a function that starts with
- * `current` (do_group_exit) in this header instead of the function. */
-#define current_thread_info() \
-	((struct thread_info *)(current_stack_pointer & ~(THREAD_SIZE - 1)))
+ * `current` (do_group_exit) in this header instead of the function.
+ * Two instructions, as entry-header.S's get_thread_info (the compiler
+ * makes sp & ~(THREAD_SIZE - 1) three); not volatile, so a function
+ * computes it once: its stack does not change under it. */
+#define current_thread_info()                                                     \
+	({                                                                        \
+		struct thread_info *__ti;                                         \
+		__asm__("lsr %0, sp, %1\n\tlsl %0, %0, %1"                       \
+			: "=r"(__ti) : "I"(__builtin_ctz(THREAD_SIZE)));          \
+		__ti;                                                             \
+	})
 #else
 /* The task the host tests pretend to run as (tests/host/fs_stubs.h). */
 struct thread_info *current_thread_info(void);
