@@ -43,12 +43,25 @@ static void test_slow_counter(void **state)
 	assert_int_equal(cyc2ns_convert(&c, 5000000000ULL), 5000000000000ULL);
 }
 
+/* A counter faster than 1 GHz: shift stays below 32, which the
+ * conversion's word shifts need (32 would fit mult here). */
+static void test_fast_counter(void **state)
+{
+	struct cyc2ns c;
+
+	clocks_calc_mult_shift(&c, 2000000000);
+	assert_true(c.shift > 0 && c.shift < 32);
+	assert_int_equal(cyc2ns_convert(&c, 2), 1);
+	assert_int_equal(cyc2ns_convert(&c, 2000000000ULL * 86400), 86400ULL * 1000000000ULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_qemu_rate_is_exact),
 		cmocka_unit_test(test_pi_rate_is_close),
 		cmocka_unit_test(test_slow_counter),
+		cmocka_unit_test(test_fast_counter),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
