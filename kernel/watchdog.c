@@ -7,9 +7,10 @@
  * seconds and wakes a per-CPU FIFO thread whose running is the "touch";
  * here each tick samples, asks for a reschedule at the same period (so a
  * loop that calls cond_resched() schedules, as it would to let Linux's
- * thread run), and any pass through __schedule(), or a tick that finds the
- * CPU idle or in user mode, touches. watchdog_thresh=0 turns it off;
- * softlockup_panic=1 panics after the report. */
+ * thread run), and __schedule() serving a requested reschedule (when
+ * Linux's thread would run), or a tick that finds the CPU idle or in user
+ * mode, touches. watchdog_thresh=0 turns it off; softlockup_panic=1
+ * panics after the report. */
 #include <linux/init.h>
 #include <linux/irq.h>
 #include <linux/kernel.h>
@@ -55,10 +56,9 @@ static int get_softlockup_thresh(void)
 	return watchdog_thresh * 2;
 }
 
-/* This CPU went through the scheduler, or is idle or in user mode: as in
+/* This CPU served a reschedule, or is idle or in user mode: as in
  * Linux 4.19, only zero the stamp (no clock read on the scheduler's path);
- * the next tick restamps it. notrace, as Linux's: it runs on every context
- * switch. */
+ * the next tick restamps it. notrace, as Linux's: __schedule() calls it. */
 notrace void touch_softlockup_watchdog_sched(void)
 {
 	*this_cpu_ptr(watchdog_touch_ts) = 0;

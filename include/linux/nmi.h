@@ -9,7 +9,7 @@ struct pt_regs;
  * reported. 0 turns the detector off. Boot option watchdog_thresh=. */
 extern int watchdog_thresh;
 
-/* The CPU is making progress: from __schedule(). */
+/* The CPU is making progress: from __schedule() serving a reschedule. */
 void touch_softlockup_watchdog_sched(void);
 /* The check, from each CPU's tick. CONTEXT: hardirq. */
 void watchdog_tick(struct pt_regs *regs);

@@ -297,9 +297,11 @@ void schedule_tail(struct task_struct *prev)
  * the least vruntime runs next, or the idle task if none is runnable. */
 static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *prev)
 {
-	struct task_struct *next = pick_next_task_fair(rq, prev != rq->idle ? prev : NULL);
+	struct task_struct *next = pick_next_task_fair(rq, prev);
 
-	return next ? next : rq->idle;
+	if (unlikely(!next))
+		next = rq->idle;
+	return next;
 }
 
 static void context_switch(struct rq *rq, struct task_struct *prev, struct task_struct *next)
@@ -324,8 +326,14 @@ static __sched notrace void __schedule(bool preempt)
 	rq = this_rq();
 	spin_lock(&rq->lock);
 	update_rq_clock(rq);
-	clear_tsk_need_resched(prev);
-	touch_softlockup_watchdog_sched();
+	/* Linux clears the flag with an atomic op on every pass; here only
+	 * when it is set (the same result: with this rq's lock held and IRQs
+	 * off, nothing else can set it now). A requested reschedule is what
+	 * the soft lockup detector waits for (kernel/watchdog.c). */
+	if (test_tsk_need_resched(prev)) {
+		clear_tsk_need_resched(prev);
+		touch_softlockup_watchdog_sched();
+	}
 
 	if (!preempt && prev->state) {
 		if (signal_pending_state(prev->state, prev)) {
@@ -484,7 +492,8 @@ void sched_init_smp(void)
 }
 
 /* sched_yield: let another task of this CPU run first, if one is close in
- * vruntime (yield_task_fair), then reschedule (Linux's do_sched_yield). */
+ * vruntime (yield_task_fair), then reschedule (Linux's do_sched_yield).
+ * IRQs stay off into schedule(), which disables them anyway. */
 long sys_sched_yield(void)
 {
 	struct rq *rq;
@@ -493,7 +502,7 @@ long sys_sched_yield(void)
 	rq = this_rq();
 	spin_lock(&rq->lock);
 	yield_task_fair(rq);
-	spin_unlock_irq(&rq->lock);
+	spin_unlock(&rq->lock);
 	schedule();
 	return 0;
 }

@@ -106,12 +106,15 @@ static inline void update_min_vruntime(struct cfs_rq *cfs_rq)
 		else
 			vruntime = min_vruntime(vruntime, left->vruntime);
 	}
-	/* ensure we never gain time by being placed backwards. */
-	cfs_rq->min_vruntime = max_vruntime(cfs_rq->min_vruntime, vruntime);
-	/* A 64-bit value is two stores here: the copy lets a reader on
-	 * another CPU see a torn value (migrate_task_rq_fair). */
-	smp_wmb();
-	cfs_rq->min_vruntime_copy = cfs_rq->min_vruntime;
+	/* ensure we never gain time by being placed backwards (Linux stores
+	 * max_vruntime() even when unchanged). A 64-bit value is two stores
+	 * here: the copy lets a reader on another CPU see a torn value
+	 * (migrate_task_rq_fair). */
+	if ((s64)(vruntime - cfs_rq->min_vruntime) > 0) {
+		cfs_rq->min_vruntime = vruntime;
+		smp_wmb();
+		cfs_rq->min_vruntime_copy = vruntime;
+	}
 }
 
 /*
@@ -356,7 +359,7 @@ void yield_task_fair(struct rq *rq)
 {
 	struct cfs_rq *cfs_rq = &rq->cfs;
 
-	if (rq->nr_running == 1)
+	if (unlikely(rq->nr_running == 1))
 		return;
 	clear_buddies(cfs_rq, cfs_rq->curr);
 	update_rq_clock(rq);
@@ -385,9 +388,9 @@ void check_preempt_wakeup(struct rq *rq, struct task_struct *p)
 }
 
 /*
- * prev (NULL: the idle task) stops running and is put back if still
- * queued; the task with the least vruntime runs next. RETURNS: it, or NULL
- * if no task is runnable.
+ * prev stops running and is put back if still queued (the idle task is
+ * not CFS's: nothing to put back); the task with the least vruntime runs
+ * next. RETURNS: it, or NULL if no task is runnable.
  */
 struct task_struct *pick_next_task_fair(struct rq *rq, struct task_struct *prev)
 {
@@ -395,15 +398,16 @@ struct task_struct *pick_next_task_fair(struct rq *rq, struct task_struct *prev)
 	struct sched_entity *se;
 
 	/* prev is the only runnable task: it runs on (what putting it back
-	 * and picking again would give, without the timeline work). */
-	if (prev && prev->se.on_rq && cfs_rq->nr_running == 1) {
+	 * and picking again would give, without the timeline work). The idle
+	 * task is never queued (se.on_rq 0). */
+	if (prev->se.on_rq && cfs_rq->nr_running == 1) {
 		se = &prev->se;
+		clear_buddies(cfs_rq, se);
 		update_curr(cfs_rq);
 		se->prev_sum_exec_runtime = se->sum_exec_runtime;
-		clear_buddies(cfs_rq, se);
 		return prev;
 	}
-	if (prev)
+	if (prev != rq->idle)
 		put_prev_entity(cfs_rq, &prev->se);
 	if (!cfs_rq->nr_running)
 		return NULL;

@@ -24,7 +24,9 @@ struct cfs_rq {
 	struct sched_entity *skip; /* yielded: passed over once if another is close */
 };
 
-/* One CPU's runqueue. CONTEXT: every field is under rq->lock. */
+/* One CPU's runqueue. CONTEXT: every field is under rq->lock. Cache-line
+ * aligned, as Linux's DEFINE_PER_CPU_SHARED_ALIGNED runqueues: no CPU's
+ * lock shares a line with another's, and cpu_rq() indexes by a shift. */
 struct rq {
 	spinlock_t lock;
 	unsigned int nr_running; /* queued tasks, the running one included, idle not */
@@ -33,7 +35,7 @@ struct rq {
 	u64 clock; /* sched_clock() at the last update_rq_clock() */
 	int cpu;
 	u64 nr_switches;
-};
+} ____cacheline_aligned;
 
 DECLARE_PER_CPU(struct rq, runqueues);
 
