@@ -38,20 +38,16 @@ const unsigned long sigreturn_codes[7] = {
 	0,
 };
 
-/* The thread's VFP registers into the frame's VFP block (and the handler
- * starts with them, FPSCR's vector bits cleared). */
+/* The thread's VFP registers into the frame's VFP block, after its magic
+ * and size (one copy of the two words, where Linux 4.19 writes each: the
+ * same bytes); the handler starts with them, FPSCR's vector bits cleared. */
 static int preserve_vfp_context(struct vfp_sigframe __user *frame)
 {
-	struct vfp_sigframe kframe;
-	int err;
+	const unsigned long header[2] = { VFP_MAGIC, VFP_STORAGE_SIZE };
 
-	memset(&kframe, 0, sizeof(kframe));
-	kframe.magic = VFP_MAGIC;
-	kframe.size = VFP_STORAGE_SIZE;
-	err = vfp_preserve_user_clear_hwstate(&kframe.ufp, &kframe.ufp_exc);
-	if (err)
-		return err;
-	return copy_to_user(frame, &kframe, sizeof(kframe)) ? -EFAULT : 0;
+	if (copy_to_user(&frame->magic, header, sizeof(header)))
+		return -EFAULT;
+	return vfp_preserve_user_clear_hwstate(&frame->ufp, &frame->ufp_exc);
 }
 
 /* The frame's VFP block back into the thread, if it is one: the magic and
@@ -68,38 +64,50 @@ static int restore_vfp_context(char __user **auxp)
 	return vfp_restore_user_hwstate(&frame.ufp, &frame.ufp_exc);
 }
 
+/* uc_mcontext and the uc_sigmask that follows it, as the frame holds
+ * them: written and read in one copy each (Linux 4.19 goes field by field
+ * with __put_user_error/__get_user_error; the bytes are the same). */
+struct sigframe_context {
+	struct sigcontext mcontext;
+	sigset_t sigmask;
+};
+_Static_assert(offsetof(struct ucontext, uc_sigmask) ==
+		       offsetof(struct ucontext, uc_mcontext) + sizeof(struct sigcontext),
+	       "uc_sigmask follows uc_mcontext");
+
 /* Write the interrupted context into the frame's ucontext: registers,
  * the mask to restore, the VFP block and the coprocessor area's end marker.
  * RETURNS: non-zero if the user stack could not be written. */
 static int setup_sigframe(struct sigframe __user *sf, struct pt_regs *regs, sigset_t *set)
 {
 	struct aux_sigframe __user *aux = (struct aux_sigframe __user *)sf->uc.uc_regspace;
-	struct sigcontext sc = {
-		.trap_no = current->thread.trap_no,
-		.error_code = current->thread.error_code,
-		.oldmask = set->sig[0],
-		.arm_r0 = regs->ARM_r0,
-		.arm_r1 = regs->ARM_r1,
-		.arm_r2 = regs->ARM_r2,
-		.arm_r3 = regs->ARM_r3,
-		.arm_r4 = regs->ARM_r4,
-		.arm_r5 = regs->ARM_r5,
-		.arm_r6 = regs->ARM_r6,
-		.arm_r7 = regs->ARM_r7,
-		.arm_r8 = regs->ARM_r8,
-		.arm_r9 = regs->ARM_r9,
-		.arm_r10 = regs->ARM_r10,
-		.arm_fp = regs->ARM_fp,
-		.arm_ip = regs->ARM_ip,
-		.arm_sp = regs->ARM_sp,
-		.arm_lr = regs->ARM_lr,
-		.arm_pc = regs->ARM_pc,
-		.arm_cpsr = regs->ARM_cpsr,
-		.fault_address = current->thread.address,
+	struct sigframe_context context = {
+		.mcontext = {
+			.trap_no = current->thread.trap_no,
+			.error_code = current->thread.error_code,
+			.oldmask = set->sig[0],
+			.arm_r0 = regs->ARM_r0,
+			.arm_r1 = regs->ARM_r1,
+			.arm_r2 = regs->ARM_r2,
+			.arm_r3 = regs->ARM_r3,
+			.arm_r4 = regs->ARM_r4,
+			.arm_r5 = regs->ARM_r5,
+			.arm_r6 = regs->ARM_r6,
+			.arm_r7 = regs->ARM_r7,
+			.arm_r8 = regs->ARM_r8,
+			.arm_r9 = regs->ARM_r9,
+			.arm_r10 = regs->ARM_r10,
+			.arm_fp = regs->ARM_fp,
+			.arm_ip = regs->ARM_ip,
+			.arm_sp = regs->ARM_sp,
+			.arm_lr = regs->ARM_lr,
+			.arm_pc = regs->ARM_pc,
+			.arm_cpsr = regs->ARM_cpsr,
+			.fault_address = current->thread.address,
+		},
+		.sigmask = *set,
 	};
-
-	int err = copy_to_user(&sf->uc.uc_mcontext, &sc, sizeof(sc)) ||
-		  copy_to_user(&sf->uc.uc_sigmask, set, sizeof(*set));
+	int err = copy_to_user(&sf->uc.uc_mcontext, &context, sizeof(context)) ? 1 : 0;
 
 	if (err == 0)
 		err |= preserve_vfp_context(&aux->vfp);
@@ -113,34 +121,32 @@ static int setup_sigframe(struct sigframe __user *sf, struct pt_regs *regs, sigs
  * CPSR back to USR mode, so the SIGSEGV that follows is delivered there). */
 static int restore_sigframe(struct pt_regs *regs, struct sigframe __user *sf)
 {
-	struct sigcontext context;
+	struct sigframe_context context;
+	struct sigcontext *sc = &context.mcontext;
 	char __user *aux;
-	sigset_t set;
 	int err;
 
-	err = copy_from_user(&set, &sf->uc.uc_sigmask, sizeof(set));
-	if (err == 0)
-		set_current_blocked(&set);
-
-	err |= copy_from_user(&context, &sf->uc.uc_mcontext, sizeof(context));
+	err = copy_from_user(&context, &sf->uc.uc_mcontext, sizeof(context)) ? 1 : 0;
 	if (err == 0) {
-		regs->ARM_r0 = context.arm_r0;
-		regs->ARM_r1 = context.arm_r1;
-		regs->ARM_r2 = context.arm_r2;
-		regs->ARM_r3 = context.arm_r3;
-		regs->ARM_r4 = context.arm_r4;
-		regs->ARM_r5 = context.arm_r5;
-		regs->ARM_r6 = context.arm_r6;
-		regs->ARM_r7 = context.arm_r7;
-		regs->ARM_r8 = context.arm_r8;
-		regs->ARM_r9 = context.arm_r9;
-		regs->ARM_r10 = context.arm_r10;
-		regs->ARM_fp = context.arm_fp;
-		regs->ARM_ip = context.arm_ip;
-		regs->ARM_sp = context.arm_sp;
-		regs->ARM_lr = context.arm_lr;
-		regs->ARM_pc = context.arm_pc;
-		regs->ARM_cpsr = context.arm_cpsr;
+		set_current_blocked(&context.sigmask);
+
+		regs->ARM_r0 = sc->arm_r0;
+		regs->ARM_r1 = sc->arm_r1;
+		regs->ARM_r2 = sc->arm_r2;
+		regs->ARM_r3 = sc->arm_r3;
+		regs->ARM_r4 = sc->arm_r4;
+		regs->ARM_r5 = sc->arm_r5;
+		regs->ARM_r6 = sc->arm_r6;
+		regs->ARM_r7 = sc->arm_r7;
+		regs->ARM_r8 = sc->arm_r8;
+		regs->ARM_r9 = sc->arm_r9;
+		regs->ARM_r10 = sc->arm_r10;
+		regs->ARM_fp = sc->arm_fp;
+		regs->ARM_ip = sc->arm_ip;
+		regs->ARM_sp = sc->arm_sp;
+		regs->ARM_lr = sc->arm_lr;
+		regs->ARM_pc = sc->arm_pc;
+		regs->ARM_cpsr = sc->arm_cpsr;
 	}
 
 	err |= !valid_user_regs(regs);
@@ -228,7 +234,7 @@ static int setup_return(struct pt_regs *regs, struct ksignal *ksig, unsigned lon
 		idx += 3;
 	/* Put the sigreturn code on the stack no matter which return
 	 * mechanism we use in order to remain ABI compliant. */
-	if (put_user(sigreturn_codes[idx], rc) || put_user(sigreturn_codes[idx + 1], rc + 1))
+	if (copy_to_user(rc, &sigreturn_codes[idx], 2 * sizeof(*rc)))
 		return 1;
 	if (ksig->ka.sa.sa_flags & SA_RESTORER)
 		retcode = (unsigned long)ksig->ka.sa.sa_restorer;
