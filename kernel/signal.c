@@ -1879,27 +1879,6 @@ long sys_rt_sigtimedwait(const sigset_t __user *uthese, siginfo_t __user *uinfo,
 
 /* The alternate signal stack (Linux's do_sigaltstack and friends). */
 
-int on_sig_stack(unsigned long sp)
-{
-	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
-}
-
-int sas_ss_flags(unsigned long sp)
-{
-	if (!current->sas_ss_size)
-		return SS_DISABLE;
-	return on_sig_stack(sp) ? SS_ONSTACK : 0;
-}
-
-/* The stack a handler runs on: the alternate one for SA_ONSTACK handlers,
- * unless we are already on it. */
-unsigned long sigsp(unsigned long sp, struct ksignal *ksig)
-{
-	if ((ksig->ka.sa.sa_flags & SA_ONSTACK) && !sas_ss_flags(sp))
-		return current->sas_ss_sp + current->sas_ss_size;
-	return sp;
-}
-
 static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
 {
 	struct task_struct *t = current;

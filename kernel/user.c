@@ -41,13 +41,23 @@ struct user_struct *alloc_uid(uid_t uid)
 	}
 }
 
+/* Drop a reference to up; the last one unhashes and frees it. As Linux's
+ * refcount_dec_and_lock_irqsave(): a reference that cannot be the last is
+ * dropped without the lock; only the one that may be takes it, so that
+ * alloc_uid() never finds a user_struct on its way out. */
 void free_uid(struct user_struct *up)
 {
 	struct user_struct **pp;
 	unsigned long flags;
+	int count;
 
 	if (!up)
 		return;
+	count = __atomic_load_n(&up->count, __ATOMIC_RELAXED);
+	while (count > 1)
+		if (__atomic_compare_exchange_n(&up->count, &count, count - 1, false,
+						__ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
+			return;
 	spin_lock_irqsave(&uidhash_lock, flags);
 	if (__atomic_sub_fetch(&up->count, 1, __ATOMIC_SEQ_CST) == 0 && up != &root_user) {
 		for (pp = &uid_list; *pp; pp = &(*pp)->next) {

@@ -177,9 +177,29 @@ void ignore_signals(struct task_struct *t);
 int sigprocmask(int how, sigset_t *set, sigset_t *oldset);
 void __cleanup_sighand(struct sighand_struct *sighand);
 int restore_altstack(const stack_t __user *uss);
-int on_sig_stack(unsigned long sp);
-int sas_ss_flags(unsigned long sp);
-unsigned long sigsp(unsigned long sp, struct ksignal *ksig);
+
+/* The alternate signal stack, inline as in Linux's
+ * include/linux/sched/signal.h. */
+static inline int on_sig_stack(unsigned long sp)
+{
+	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
+static inline int sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+/* The stack a handler runs on: the alternate one for SA_ONSTACK handlers,
+ * unless we are already on it. */
+static inline unsigned long sigsp(unsigned long sp, struct ksignal *ksig)
+{
+	if ((ksig->ka.sa.sa_flags & SA_ONSTACK) && !sas_ss_flags(sp))
+		return current->sas_ss_sp + current->sas_ss_size;
+	return sp;
+}
 
 static inline void set_restore_sigmask(void)
 {
