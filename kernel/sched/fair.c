@@ -370,6 +370,8 @@ void yield_task_fair(struct rq *rq)
 /*
  * p was just queued on rq: preempt rq's running task if p has run less by
  * more than the wake-up granularity. The idle task always gives way.
+ * CONTEXT: rq->lock held and rq's clock updated by the caller, which has
+ * just enqueued p (as in Linux, no second clock read here).
  */
 void check_preempt_wakeup(struct rq *rq, struct task_struct *p)
 {
@@ -381,7 +383,6 @@ void check_preempt_wakeup(struct rq *rq, struct task_struct *p)
 	}
 	if (test_tsk_thread_flag(rq->curr, TIF_NEED_RESCHED))
 		return;
-	update_rq_clock(rq);
 	update_curr(&rq->cfs);
 	if (wakeup_preempt_entity(se, &p->se) == 1)
 		resched_curr(rq);
