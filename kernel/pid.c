@@ -133,19 +133,42 @@ struct task_struct *pid_task(struct pid *pid, enum pid_type type)
 	return pid ? pid->tasks[type] : NULL;
 }
 
-/* No pid is numbered 0 or below (Linux's idr_find finds none there), and
- * a negative @nr must not index the hash. */
+/* The hashed pid numbered @nr, or NULL. No pid is numbered 0 or below
+ * (Linux's idr_find finds none there), and a negative @nr must not index
+ * the hash. CONTEXT: pidmap_lock held. */
+static struct pid *pid_hash_find(pid_t nr)
+{
+	struct pid *pid;
+
+	if (nr <= 0)
+		return NULL;
+	for (pid = pid_hash[nr % PIDHASH_SIZE]; pid; pid = pid->hash_next)
+		if (pid->nr == nr)
+			break;
+	return pid;
+}
+
 struct pid *find_vpid(pid_t nr)
 {
 	struct pid *pid;
 	unsigned long flags;
 
-	if (nr <= 0)
-		return NULL;
 	spin_lock_irqsave(&pidmap_lock, flags);
-	for (pid = pid_hash[nr % PIDHASH_SIZE]; pid; pid = pid->hash_next)
-		if (pid->nr == nr)
-			break;
+	pid = pid_hash_find(nr);
+	spin_unlock_irqrestore(&pidmap_lock, flags);
+	return pid;
+}
+
+/* A pid the hash still holds has the hash's reference (dropped by
+ * free_pid() after it unhashes the pid under pidmap_lock), so one more
+ * taken under that lock is safe without tasklist_lock. */
+struct pid *find_get_pid(pid_t nr)
+{
+	struct pid *pid;
+	unsigned long flags;
+
+	spin_lock_irqsave(&pidmap_lock, flags);
+	pid = get_pid(pid_hash_find(nr));
 	spin_unlock_irqrestore(&pidmap_lock, flags);
 	return pid;
 }

@@ -961,14 +961,10 @@ noinline int kill_pid_info(int sig, struct siginfo *info, struct pid *pid)
  * seeds trace, so kill's stack reads kill_pid_info <- sys_kill. */
 static __always_inline int kill_proc_info(int sig, struct siginfo *info, pid_t pid)
 {
-	struct pid *p;
-	unsigned long flags;
-	int error;
+	/* Linux: rcu_read_lock() around kill_pid_info(..., find_vpid(pid)). */
+	struct pid *p = find_get_pid(pid);
+	int error = kill_pid_info(sig, info, p);
 
-	spin_lock_irqsave(&tasklist_lock, flags);
-	p = get_pid(find_vpid(pid));
-	spin_unlock_irqrestore(&tasklist_lock, flags);
-	error = kill_pid_info(sig, info, p);
 	put_pid(p);
 	return error;
 }

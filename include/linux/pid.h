@@ -64,6 +64,9 @@ void transfer_pid(struct task_struct *old, struct task_struct *new, enum pid_typ
 struct task_struct *pid_task(struct pid *pid, enum pid_type type);
 /* RETURNS: the pid numbered @nr, without a reference, or NULL. */
 struct pid *find_vpid(pid_t nr);
+/* RETURNS: the pid numbered @nr with a reference (put_pid() it), or NULL.
+ * CONTEXT: any: no tasklist_lock needed. */
+struct pid *find_get_pid(pid_t nr);
 struct task_struct *find_task_by_vpid(pid_t nr);
 void pid_idr_init(void);
 
