@@ -35,6 +35,9 @@ struct dentry_operations {
 	/* A DCACHE_NEED_AUTOMOUNT dentry: the mount to put on it when a walk
 	 * first reaches it (debugfs' tracing). RETURNS: a vfsmount or NULL. */
 	struct vfsmount *(*d_automount)(struct path *path);
+	/* A pseudo file's name for d_path(), built at the end of @buf as
+	 * d_path() builds it. RETURNS: its offset in @buf, or -ENAMETOOLONG. */
+	int (*d_dname)(struct dentry *dentry, char *buf, int buflen);
 };
 
 struct dentry {

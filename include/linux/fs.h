@@ -107,6 +107,7 @@ struct vfsmount {
 
 #define MNT_SHRINKABLE 0x100 /* detached with its parent (debugfs' tracing) */
 #define MNT_INTERNAL 0x4000 /* kern_mount(): never in the tree */
+#define SB_KERNMOUNT (1 << 22) /* a file system type's ->mount flag: kern_mount() asks */
 #define MNT_FORCE 0x1 /* umount2() flags: abort I/O (nothing to do here) */
 #define MNT_DETACH 0x2 /* lazy: detach now, free when unused */
 #define UMOUNT_NOFOLLOW 0x8 /* do not follow a symlink */

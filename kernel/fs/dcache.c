@@ -196,7 +196,8 @@ void dput(struct dentry *dentry)
  * d_path - the name of @path as seen from @root, for getcwd()
  * @buf, @buflen: where to build it, from the end backwards
  *
- * Climbs d_parent, crossing from a mount's root to where it is mounted.
+ * Climbs d_parent, crossing from a mount's root to where it is mounted;
+ * a pseudo file in no directory names itself (d_op->d_dname).
  * CONTEXT: dcache_lock held. RETURNS: the offset in @buf where the name
  * starts (it ends at @buf + @buflen - 1 with a NUL), or -ENAMETOOLONG.
  */
@@ -206,6 +207,9 @@ int d_path(const struct path *path, const struct path *root, char *buf, int bufl
 	struct vfsmount *mnt = path->mnt;
 	int pos = buflen - 1;
 
+	if (dentry->d_op && dentry->d_op->d_dname &&
+	    (!IS_ROOT(dentry) || dentry != mnt->mnt_root))
+		return dentry->d_op->d_dname(dentry, buf, buflen);
 	if (buflen < 2)
 		return -ENAMETOOLONG;
 	buf[pos] = '\0';

@@ -9,6 +9,7 @@
 #include <linux/printk.h>
 #include <linux/proc_fs.h>
 #include <linux/sched.h>
+#include <linux/shmem_fs.h>
 #include <linux/tty.h>
 
 void sysfs_init(void);
@@ -59,6 +60,7 @@ void vfs_caches_init(void)
 	mnt_init();
 	register_filesystem(&ramfs_fs_type);
 	register_filesystem(&tmpfs_fs_type);
+	shmem_init();
 	proc_root_init();
 	sysfs_init();
 	tracefs_init();

@@ -165,7 +165,7 @@ struct vfsmount *kern_mount(struct file_system_type *type)
 	struct vfsmount *mnt;
 
 	spin_lock(&dcache_lock);
-	mnt = vfs_kern_mount(type, 0, type->name, NULL);
+	mnt = vfs_kern_mount(type, SB_KERNMOUNT, type->name, NULL);
 	if (mnt)
 		mnt->mnt_flags |= MNT_INTERNAL;
 	spin_unlock(&dcache_lock);
@@ -193,6 +193,7 @@ int do_mount(const char *dev_name, const char *dir_name, const char *type_page,
 
 	if ((flags & MS_MGC_MSK) == MS_MGC_VAL)
 		flags &= ~MS_MGC_MSK;
+	flags &= ~MS_KERNMOUNT; /* only the kernel's own mounts are unlimited */
 	/* ... and get the mountpoint */
 	err = kern_path(dir_name, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &path);
 	if (err)

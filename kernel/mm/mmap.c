@@ -11,6 +11,7 @@
 #include <linux/oom.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/shmem_fs.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 
@@ -186,8 +187,9 @@ int do_munmap(struct mm_struct *mm, unsigned long start, size_t len)
 }
 
 /* Map [addr, addr+len) with vm_flags, replacing what was there: @file's
- * pages from @pgoff on, or anonymous memory if @file is NULL (Linux's
- * mmap_region). RETURNS: addr, or -ENOMEM, or the file's mmap error. */
+ * pages from @pgoff on, or anonymous memory if @file is NULL, shared
+ * anonymous memory being a tmpfs file (Linux's mmap_region).
+ * RETURNS: addr, or -ENOMEM, or the file's mmap error. */
 static long mmap_region(struct mm_struct *mm, struct file *file, unsigned long addr,
 			unsigned long len, unsigned long vm_flags, unsigned long pgoff)
 {
@@ -207,10 +209,12 @@ static long mmap_region(struct mm_struct *mm, struct file *file, unsigned long a
 	if (file) {
 		vma->vm_file = get_file(file);
 		ret = file->f_op->mmap(file, vma);
-		if (ret) {
-			remove_vma(vma);
-			return ret;
-		}
+	} else if (vm_flags & VM_SHARED) {
+		ret = shmem_zero_setup(vma);
+	}
+	if (ret) {
+		remove_vma(vma);
+		return ret;
 	}
 	vma_link(mm, vma);
 	return addr;
@@ -307,21 +311,6 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 	return ret;
 }
 
-/* Fault in every page of [start, start+len). RETURNS: start, or -ENOMEM
- * (the range is then unmapped). */
-static long populate_vma_pages(struct mm_struct *mm, unsigned long start, unsigned long len)
-{
-	unsigned long addr;
-
-	for (addr = start; addr < start + len; addr += PAGE_SIZE) {
-		if (handle_mm_fault(find_vma(mm, addr), addr, 0)) {
-			do_munmap(mm, start, len);
-			return -ENOMEM;
-		}
-	}
-	return start;
-}
-
 unsigned long prot_to_vm_flags(unsigned long prot)
 {
 	return ((prot & PROT_READ) ? VM_READ : 0) | ((prot & PROT_WRITE) ? VM_WRITE : 0) |
@@ -332,7 +321,6 @@ long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr, unsign
 	     unsigned long prot, unsigned long flags, unsigned long pgoff)
 {
 	unsigned long vm_flags = prot_to_vm_flags(prot) | VM_MAY_ALL;
-	long ret;
 
 	if (!len)
 		return -EINVAL;
@@ -377,13 +365,7 @@ long do_mmap(struct mm_struct *mm, struct file *file, unsigned long addr, unsign
 		addr = get_unmapped_area(mm, addr, len);
 	if (IS_ERR_VALUE(addr))
 		return (long)addr;
-	ret = mmap_region(mm, file, addr, len, vm_flags, pgoff);
-	/* Shared anonymous memory has no file behind it to fault pages in
-	 * from (Linux uses shmem): give it all its pages now, so that a fork
-	 * shares every one of them. */
-	if (ret >= 0 && !file && (vm_flags & VM_SHARED))
-		ret = populate_vma_pages(mm, ret, PAGE_ALIGN(len));
-	return ret;
+	return mmap_region(mm, file, addr, len, vm_flags, pgoff);
 }
 
 /* mmap2(addr, len, prot, flags, fd, pgoff): the offset is in pages.

@@ -6,12 +6,16 @@
  * fault on a hole of a mapped file SIGBUS, and removing files gives the
  * room back. The rootfs (and so /tmp) is a tmpfs, as Linux's when
  * CONFIG_TMPFS is set and no root= is given. The files themselves are
- * ramfs's (kernel/fs/ramfs); ramfs mounts stay unlimited, as in Linux. */
+ * ramfs's (kernel/fs/ramfs); ramfs mounts stay unlimited, as in Linux.
+ * Shared anonymous memory is an unlinked file of the kernel's own tmpfs
+ * mount, shm_mnt, which has no limits (shmem_zero_setup). */
+#include <linux/dcache.h>
 #include <linux/errno.h>
 #include <linux/fs.h>
 #include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/shmem_fs.h>
 #include <linux/slab.h>
@@ -55,7 +59,7 @@ bool shmem_acct_block(struct inode *inode)
 	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
 	bool ok = true;
 
-	if (!sbinfo)
+	if (!sbinfo || !sbinfo->max_blocks)
 		return true;
 	spin_lock(&sbinfo->stat_lock);
 	if (sbinfo->used_blocks >= sbinfo->max_blocks)
@@ -71,7 +75,7 @@ void shmem_unacct_blocks(struct inode *inode, unsigned long pages)
 {
 	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
 
-	if (!sbinfo || !pages)
+	if (!sbinfo || !sbinfo->max_blocks || !pages)
 		return;
 	spin_lock(&sbinfo->stat_lock);
 	sbinfo->used_blocks -= pages;
@@ -84,7 +88,7 @@ int shmem_reserve_inode(struct super_block *sb)
 	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
 	int err = 0;
 
-	if (!sbinfo)
+	if (!sbinfo || !sbinfo->max_inodes)
 		return 0;
 	spin_lock(&sbinfo->stat_lock);
 	if (!sbinfo->free_inodes)
@@ -99,7 +103,7 @@ void shmem_free_inode(struct super_block *sb)
 {
 	struct shmem_sb_info *sbinfo = SHMEM_SB(sb);
 
-	if (!sbinfo)
+	if (!sbinfo || !sbinfo->max_inodes)
 		return;
 	spin_lock(&sbinfo->stat_lock);
 	sbinfo->free_inodes++;
@@ -223,8 +227,11 @@ static struct dentry *shmem_mount(struct file_system_type *fs_type, int flags,
 		return ERR_PTR(-ENOMEM);
 	spin_lock_init(&sbinfo->stat_lock);
 	sbinfo->mode = 01777;	/* S_IRWXUGO | S_ISVTX */
-	sbinfo->max_blocks = shmem_default_max_blocks();
-	sbinfo->max_inodes = shmem_default_max_inodes();
+	/* The kernel's own mount (shm_mnt) has no limits: 0 stands for none. */
+	if (!(flags & SB_KERNMOUNT)) {
+		sbinfo->max_blocks = shmem_default_max_blocks();
+		sbinfo->max_inodes = shmem_default_max_inodes();
+	}
 	err = shmem_parse_options(data, sbinfo);
 	if (err) {
 		kfree(sbinfo);
@@ -261,3 +268,86 @@ struct file_system_type rootfs_fs_type = {
 	.mount = shmem_mount,
 	.kill_sb = shmem_kill_sb,
 };
+
+static struct vfsmount *shm_mnt;
+
+/* The name a shared anonymous mapping shows in /proc/<pid>/maps, as
+ * Linux's: "/dev/zero (deleted)" (fs/d_path.c's simple_dname). */
+static int shmem_dname(struct dentry *dentry, char *buf, int buflen)
+{
+	static const char deleted[] = " (deleted)";
+	int pos = buflen - sizeof(deleted);
+	int len = dentry->d_name.len;
+
+	if (pos < len + 1)
+		return -ENAMETOOLONG;
+	memcpy(buf + pos, deleted, sizeof(deleted));
+	pos -= len;
+	memcpy(buf + pos, dentry->d_name.name, len);
+	buf[--pos] = '/';
+	return pos;
+}
+
+static const struct dentry_operations shmem_anon_ops = {
+	.d_dname = shmem_dname,
+};
+
+/**
+ * shmem_kernel_file_setup - an unlinked file of @size bytes on shm_mnt
+ * @name: what /proc/<pid>/maps calls it
+ *
+ * Its pages come on the first touch of each (filemap_fault) and go with
+ * the file's last reference. Linux's __shmem_file_setup, without its
+ * overcommit check (shmem_acct_size: a size beyond free memory is -ENOMEM
+ * there; here touching too much of it starts the OOM killer).
+ * RETURNS: the file, open read-write, or ERR_PTR(-ENOMEM / -ENFILE).
+ */
+static struct file *shmem_kernel_file_setup(const char *name, loff_t size)
+{
+	struct qstr this = { .name = name, .len = strlen(name) };
+	struct inode *inode = ramfs_get_inode(shm_mnt->mnt_sb, NULL, S_IFREG | S_IRWXU | S_IRWXG | S_IRWXO, 0);
+	struct path path;
+	struct file *file;
+
+	if (!inode)
+		return ERR_PTR(-ENOMEM);
+	inode->i_size = size;
+	path.mnt = shm_mnt;
+	path.dentry = d_alloc_pseudo(shm_mnt->mnt_sb, &this);
+	if (!path.dentry) {
+		iput(inode);
+		return ERR_PTR(-ENOMEM);
+	}
+	path.dentry->d_op = &shmem_anon_ops;
+	d_instantiate(path.dentry, inode);
+	file = alloc_file(&path, O_RDWR, inode->i_fop);
+	if (!IS_ERR(file))
+		file->f_mode |= FMODE_OPENED;
+	dput(path.dentry);
+	return file;
+}
+
+/**
+ * shmem_zero_setup - back a shared anonymous mapping with a tmpfs file
+ *
+ * So its pages are faulted in one by one, not all at mmap() time, and a
+ * fork shares them through the file (Linux's shmem_zero_setup).
+ * CONTEXT: mm->mmap_lock held. RETURNS: 0, or -ENOMEM / -ENFILE.
+ */
+int shmem_zero_setup(struct vm_area_struct *vma)
+{
+	struct file *file = shmem_kernel_file_setup("dev/zero", vma->vm_end - vma->vm_start);
+
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	vma->vm_file = file;
+	return file->f_op->mmap(file, vma);
+}
+
+/* Linux's shmem_init: the kernel's own tmpfs mount. */
+void shmem_init(void)
+{
+	shm_mnt = kern_mount(&tmpfs_fs_type);
+	if (!shm_mnt)
+		panic("Could not kern_mount tmpfs");
+}

@@ -17,6 +17,7 @@
 #define MS_REC		16384
 #define MS_SILENT	32768
 #define MS_RELATIME	(1<<21)	/* Update atime relative to mtime/ctime. */
+#define MS_KERNMOUNT	(1<<22)	/* this is a kern_mount call */
 
 /* Old magic mount flag and mask */
 #define MS_MGC_VAL 0xC0ED0000

@@ -3,12 +3,16 @@
  * a process touching more anonymous memory than the machine has, which
  * the OOM killer must end with SIGKILL (and the kernel must say so), while
  * its parent and everyone else live on; copy-on-write of a large region
- * after fork, each side seeing only its own writes. */
+ * after fork, each side seeing only its own writes; shared anonymous
+ * memory, which takes memory only where it is touched and is shared with
+ * a forked child. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -137,6 +141,70 @@ static void test_cow(void)
 	munmap(region, COW_BYTES);
 }
 
+/* The line of @path that holds @what, copied to @line. RETURNS: found. */
+static bool find_line(const char *path, const char *what, char *line, int size)
+{
+	static char buf[8192];
+	char *at, *end;
+
+	if (read_text(path, buf, sizeof(buf)) < 0 || !(at = strstr(buf, what)))
+		return false;
+	while (at > buf && at[-1] != '\n')
+		at--;
+	end = strchr(at, '\n');
+	snprintf(line, size, "%.*s", end ? (int)(end - at) : (int)strlen(at), at);
+	return true;
+}
+
+static long mem_free_kb(void)
+{
+	char line[128];
+
+	return find_line("/proc/meminfo", "MemFree:", line, sizeof(line)) ? atol(line + 8) : -1;
+}
+
+#define SHARED_BYTES (128 * MiB)
+
+static int shared_child(void *arg)
+{
+	uint32_t *region = arg;
+
+	if (!page_holds(region, 1000, 1000))
+		return 1;
+	page_write(region, 2000, 2000);
+	return 0;
+}
+
+/* MAP_SHARED | MAP_ANONYMOUS is a tmpfs file's pages (Linux's
+ * shmem_zero_setup): 128 MiB, half of the suite's machine, costs nothing
+ * until touched, a forked child shares what is, and /proc/<pid>/maps names it as
+ * Linux does. */
+static void test_shared_anonymous(void)
+{
+	long before = mem_free_kb(), mapped;
+	uint32_t *region = mmap(NULL, SHARED_BYTES, PROT_READ | PROT_WRITE,
+				MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	char line[160], address[16];
+
+	if (!CHECK(region != MAP_FAILED, "mmap of 128 MiB of shared anonymous memory succeeds"))
+		return;
+	mapped = mem_free_kb();
+	check_result(before - mapped < 1024, "and takes no memory until touched",
+		     "MemFree %ld kB, then %ld kB", before, mapped);
+	snprintf(address, sizeof(address), "%08lx-", (unsigned long)region);
+	CHECK(find_line("/proc/self/maps", address, line, sizeof(line)) &&
+	      strstr(line, " rw-s ") && strstr(line, " /dev/zero (deleted)"),
+	      "/proc/self/maps: rw-s ... /dev/zero (deleted), as Linux");
+	page_write(region, 1000, 1000);
+	CHECK_EQ(reap(spawn(shared_child, region)), 0, "a forked child sees the parent's write");
+	CHECK(page_holds(region, 2000, 2000), "and the parent sees the child's");
+	CHECK(region[(SHARED_BYTES - PAGE) / 4] == 0, "an untouched page reads zeros");
+	mapped = mem_free_kb();
+	check_result(before - mapped < 1024, "the touched pages cost only themselves",
+		     "MemFree %ld kB, then %ld kB", before, mapped);
+	munmap(region, SHARED_BYTES);
+}
+
 int main(int argc, char **argv)
 {
 	case_init(argc, argv);
@@ -144,6 +212,7 @@ int main(int argc, char **argv)
 	test_brk();
 	test_mmap_until_enomem();
 	test_cow();
+	test_shared_anonymous();
 	test_oom_kill();
 	return check_done("memory");
 }
