@@ -83,7 +83,7 @@ static struct task_struct *schedule_cpu(struct rq *rq, bool prev_sleeps)
 		dequeue_task_fair(rq, prev, DEQUEUE_SLEEP);
 		prev->on_rq = 0;
 	}
-	next = pick_next_task_fair(rq, prev != rq->idle ? prev : NULL);
+	next = pick_next_task_fair(rq, prev);
 	rq->curr = next ? next : rq->idle;
 	current_ti = task_thread_info(rq->curr);
 	return rq->curr;
