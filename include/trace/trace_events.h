@@ -12,9 +12,11 @@
  *
  * A __string() or __dynamic_array() is stored in the record after the
  * fixed fields, as Linux's are; ours are cut to what a record holds.
- * Each event's address goes to the section ftrace_events, which the event
- * code walks (Linux's _ftrace_events; named so that GNU ld makes
- * __start_ftrace_events and __stop_ftrace_events for the host tests too).
+ * Each event's address goes to the section _ftrace_events, which the event
+ * code walks between __start_ftrace_events and __stop_ftrace_events, as
+ * Linux's (linker.ld; tests/host/sections.ld for the host tests). Not named
+ * ftrace_events: the assembler would take that name, in a file that makes
+ * events, for the section and not for the array ftrace_events[].
  */
 #include <linux/string.h>
 #include <linux/trace_events.h>
@@ -254,7 +256,7 @@
 		.tp_probe = { .func = trace_event_raw_event_##template,                 \
 			      .data = &event_##call },                                  \
 	};                                                                              \
-	static struct trace_event_call __used __section("ftrace_events")               \
+	static struct trace_event_call __used __section("_ftrace_events")               \
 		*__event_##call = &event_##call;
 
 #include TRACE_INCLUDE(TRACE_SYSTEM)

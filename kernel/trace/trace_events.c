@@ -24,7 +24,7 @@ DEFINE_MUTEX(trace_buffers_lock);
 unsigned int trace_buffers_generation;
 int tracepoint_printk;
 
-/* The events TRACE_EVENT() made, in link order (the section ftrace_events,
+/* The events TRACE_EVENT() made, in link order (the section _ftrace_events,
  * see include/trace/trace_events.h). */
 extern struct trace_event_call *__start_ftrace_events[];
 extern struct trace_event_call *__stop_ftrace_events[];

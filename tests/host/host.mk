@@ -30,8 +30,9 @@ $(HOST_OBJ)/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(call msg,HOSTAS,$<) $(HOSTCC) $(HOSTCFLAGS) -c -o $@ $<
 
-$(HOST_TESTS): $(B)/host/%: $$(call host_objs,tests/host/%.c)
-	$(call msg,HOSTLD,$@) $(HOSTCC) $(filter -fsanitize%,$(HOSTCFLAGS)) -o $@ $^ -lcmocka
+$(HOST_TESTS): $(B)/host/%: $$(call host_objs,tests/host/%.c) tests/host/sections.ld
+	$(call msg,HOSTLD,$@) $(HOSTCC) $(filter -fsanitize%,$(HOSTCFLAGS)) -o $@ $(filter-out %.ld,$^) \
+		-Wl,-T,tests/host/sections.ld -lcmocka
 
 -include $(HOST_OBJS:.o=.d)
 

@@ -708,7 +708,7 @@ static void test_tracing_off_and_bad_reserve(void **state)
 	assert_null(ftrace_find_event(-1));
 	assert_null(ftrace_find_event(TRACE_STACK - 1)); /* a tracer type nobody registered */
 	assert_null(ftrace_find_event(__TRACE_LAST_TYPE + nr_ftrace_events + 1));
-	assert_int_equal(event_irq_handler_entry.event.type, __TRACE_LAST_TYPE + 1); /* Linux's first id */
+	assert_int_equal(ftrace_events[0]->event.type, __TRACE_LAST_TYPE + 1); /* Linux's first id */
 	assert_int_equal(trace_init(NULL, SIZE), -EINVAL);
 }
 
