@@ -3,7 +3,8 @@ and ^\\ keys, jobs, fg, bg, and the signals they send, seen in the trace.
 
 A key only reaches a job once the job has the terminal, so no key is typed right after a
 command: a background `sh -c 'sleep 1; echo tick'` prints "tick" a second later, when the
-foreground `sleep 10` has long owned the terminal, and the key follows the "tick".
+foreground `sleep 10` has long owned the terminal, and the key follows the "tick" (the
+ticker's "Done" may then come before or after the key's report: TICKER_DONE).
 Line ends are matched as \\r?\\n: run.py may see a "\\r\\n" split across two reads.
 The prompt is "/ # " (PS1's default "\\w \\$ ").
 
@@ -24,6 +25,10 @@ PROMPT = "/ # "
 TRACE_ENABLE = "echo 1 > /sys/kernel/tracing/events/signal/enable\r"
 TRACE_SHOW = "cat /sys/kernel/tracing/trace; echo end-of-trace\r"
 TICKER = "sh -c 'sleep 1; echo tick' &\r"
+# The ticker's end, reported before the prompt that follows the key's report if the
+# ticker had exited by then, else at that prompt, replacing its line (the key may be
+# typed between its "tick" and its exit)
+TICKER_DONE = r"(/ # \r\x1b\[K)?\[1\][ +-]  Done                    sh -c 'sleep 1; echo tick'"
 FORBID = [r"Kernel panic", r"Internal error", r"^sh: "]
 LEFT, UP = "\x1b[D", "\x1b[A"
 CTRL_C, CTRL_E, CTRL_W = "\x03", "\x05", "\x17"
@@ -135,7 +140,7 @@ CASES = [
                    (r"signal/enable\r?\n/ # ", TICKER),
                    (line(r"\[1\] \d+"), "sleep 10\r"),
                    (line("tick"), "\x1a"),
-                   (r"^\[1\]   Done .*tick'\r?\n/ # ", "jobs\r"),
+                   (TICKER_DONE + EOL + "/ # ", "jobs\r"),
                    (r"Stopped +sleep 10\r?\n/ # ", "bg\r"),
                    (line(r"\[2\]\+ sleep 10 &"), "jobs\r"),
                    (r"Running +sleep 10 &\r?\n/ # ", "fg\r"),
@@ -145,8 +150,7 @@ CASES = [
                    (r"Done +sleep 0\.5\r?\n/ # ", TRACE_SHOW),
                    (line("end-of-trace"), "exit\r")],
         "expect": [transcript("/ # sleep 10", "tick", r"\^Z",
-                              r"\[2\]\+  Stopped                 sleep 10",
-                              r"\[1\]   Done                    sh -c 'sleep 1; echo tick'",
+                              r"\[2\]\+  Stopped                 sleep 10", TICKER_DONE,
                               "/ # jobs", r"\[2\]\+  Stopped                 sleep 10",
                               "/ # bg", r"\[2\]\+ sleep 10 &",
                               "/ # jobs", r"\[2\]\+  Running                 sleep 10 &",
@@ -182,15 +186,14 @@ CASES = [
                    (r"signal/enable\r?\n/ # ", TICKER),
                    (line(r"\[1\] \d+"), "sleep 10\r"),
                    (line("tick"), "\x1c"),
-                   (r"\^\\Quit\r?\n", "echo status $?\r"),
+                   (r"\^\\Quit" + EOL + TICKER_DONE + EOL + "/ # ", "echo status $?\r"),
                    (line("status 131"), "sleep 10 &\r"),
                    (r"/ # sleep 10 &\r?\n\[1\] \d+\r?\n/ # ", "kill -STOP $!; sleep 0.5\r"),
                    (r"Stopped +sleep 10\r?\n/ # ", "fg\r"),
                    (line("sleep 10"), "\x03"),
                    (r"\^C\r?\n/ # ", TRACE_SHOW),
                    (line("end-of-trace"), "cd /sys/kernel/tracing\r")] + BENCH_SCRIPT,
-        "expect": [transcript("/ # sleep 10", "tick", r"\^\\Quit",
-                              r"\[1\]\+  Done                    sh -c 'sleep 1; echo tick'",
+        "expect": [transcript("/ # sleep 10", "tick", r"\^\\Quit", TICKER_DONE,
                               r"/ # echo status \$\?", "status 131"),
                    # a background job stopped by a signal is reported before the next
                    # prompt, after an empty line, as bash does; fg continues it
