@@ -56,6 +56,8 @@ struct task_struct init_task = {
 		.load = { 1024 }, /* nice 0 */
 		.run_node = LIST_HEAD_INIT(init_task.se.run_node),
 	},
+	.nr_cpus_allowed = NR_CPUS,
+	.cpus_allowed = CPU_MASK_ALL,
 	.active_mm = &init_mm,
 	.real_parent = &init_task,
 	.parent = &init_task,

@@ -17,6 +17,8 @@ USER_TESTS += memfree t_bad_pids t_itimer_exec t_prlimit_race t_nproc t_vfork t_
 USER_TESTS += t_proc_stack
 # issue 12 (perf): scheduling under load, user copies, pipes, fd tables
 USER_TESTS += t_sched_busy t_uaccess t_pipe t_fdtable
+# sched_setaffinity/sched_getaffinity (affinity)
+USER_TESTS += t_affinity
 USER_PROGS := $(addprefix $(B)/user/,$(USER_BIN) $(USER_LESSONS) $(USER_TESTS))
 
 # Compile for ARMv7 in ARM state; link against newlib's default multilib

@@ -6,6 +6,7 @@
 #include <linux/types.h>
 
 #define ULONG_MAX (~0UL)
+#define BITS_PER_BYTE 8
 #define BITS_PER_LONG (8 * (int)sizeof(long))
 #define BITS_TO_LONGS(nr) DIV_ROUND_UP(nr, BITS_PER_LONG)
 #define INT_MAX ((int)(~0U >> 1))

@@ -5,6 +5,7 @@
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
+#include <linux/cpumask.h>
 #include <linux/cred.h>
 #include <linux/list.h>
 #include <linux/percpu.h>
@@ -97,6 +98,8 @@ struct task_struct {
 	int on_rq; /* queued on a runqueue */
 	int prio, static_prio;
 	struct sched_entity se;
+	int nr_cpus_allowed; /* the weight of cpus_allowed */
+	cpumask_t cpus_allowed; /* sched_setaffinity(): where it may run */
 
 	struct mm_struct *mm, *active_mm;
 

@@ -4,6 +4,7 @@
 #ifndef _LINUX_SMP_H
 #define _LINUX_SMP_H
 
+#include <linux/cpumask.h>
 #include <linux/list.h>
 #include <linux/percpu.h>
 #include <linux/types.h>
@@ -32,10 +33,8 @@ struct call_single_data {
 	volatile int done;
 };
 
-/* Bits of CPUs that have come online. */
-extern volatile unsigned int cpu_online_mask;
-#define cpu_online(cpu) ((cpu_online_mask >> (cpu)) & 1)
-int num_online_cpus(void);
+#define cpu_online(cpu) cpumask_test_cpu((cpu), cpu_online_mask)
+#define num_online_cpus() cpumask_weight(cpu_online_mask)
 #define for_each_possible_cpu(cpu) for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++)
 #define for_each_online_cpu(cpu) \
 	for ((cpu) = 0; (cpu) < NR_CPUS; (cpu)++) if (cpu_online(cpu))

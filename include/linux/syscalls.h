@@ -258,6 +258,7 @@ long sys_get_robust_list(int pid, struct robust_list_head __user *__user *head_p
 			 size_t __user *len_ptr);
 
 /* kernel/sched/core.c, kernel/printk.c */
+long sys_sched_setaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr);
 long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr);
 long sys_getcpu(unsigned __user *cpup, unsigned __user *nodep, void __user *unused);
 long sys_syslog(int type, char __user *buf, int len);

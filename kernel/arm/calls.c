@@ -146,6 +146,7 @@ const void *const sys_call_table[NR_syscalls] = {
 	__SYSCALL(__NR_tkill, sys_tkill)
 	__SYSCALL(__NR_sendfile64, sys_sendfile64)
 	__SYSCALL(__NR_futex, sys_futex)
+	__SYSCALL(__NR_sched_setaffinity, sys_sched_setaffinity)
 	__SYSCALL(__NR_sched_getaffinity, sys_sched_getaffinity)
 	__SYSCALL(__NR_exit_group, sys_exit_group)
 	__SYSCALL(__NR_set_tid_address, sys_set_tid_address)

@@ -17,7 +17,8 @@
 #include <mach/bcm2836.h>
 #include <trace/events/ipi.h>
 
-volatile unsigned int cpu_online_mask = 1;
+const struct cpumask __cpu_possible_mask = CPU_MASK_ALL;
+struct cpumask __cpu_online_mask = { { 1 } }; /* the boot CPU */
 struct secondary_data secondary_data;
 extern char secondary_startup[];
 
@@ -37,11 +38,6 @@ static struct call_queue {
 	spinlock_t lock;
 	struct list_head list;
 } call_single_queue[NR_CPUS];
-
-int num_online_cpus(void)
-{
-	return __builtin_popcount(cpu_online_mask);
-}
 
 unsigned long ipi_count(int cpu, int ipinr)
 {
@@ -128,7 +124,7 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 /* Park this CPU for good with IRQs off (after a panic or an oops elsewhere). */
 static void __noreturn ipi_cpu_stop(int cpu)
 {
-	__atomic_fetch_and(&cpu_online_mask, ~(1u << cpu), __ATOMIC_SEQ_CST);
+	set_cpu_online(cpu, false);
 	local_irq_disable();
 	for (;;)
 		__asm__ __volatile__("wfi");
@@ -136,7 +132,7 @@ static void __noreturn ipi_cpu_stop(int cpu)
 
 void smp_send_stop(void)
 {
-	unsigned int mask = cpu_online_mask & ~(1u << smp_processor_id());
+	unsigned int mask = cpumask_bits(cpu_online_mask)[0] & ~(1u << smp_processor_id());
 
 	if (mask)
 		smp_cross_call(mask, IPI_CPU_STOP);
@@ -179,7 +175,7 @@ void __noreturn secondary_start_kernel(void)
 	pr_info("CPU%d: thread -1, cpu %d, socket %d, mpidr %08x\n", cpu, (int)(mpidr & 0xff),
 		(int)((mpidr >> 8) & 0xff), mpidr);
 	arch_timer_starting_cpu();
-	__atomic_fetch_or(&cpu_online_mask, 1u << cpu, __ATOMIC_SEQ_CST);
+	set_cpu_online(cpu, true);
 	local_irq_enable();
 	cpu_startup_entry();
 }

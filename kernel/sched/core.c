@@ -41,15 +41,18 @@ static void dequeue_task(struct rq *rq, struct task_struct *p, int flags)
 	p->on_rq = 0;
 }
 
-/* Lock the runqueue p is on; p may move until we hold it, so check again. */
+/* Lock the runqueue p is on; p may move until we hold it, so check again,
+ * and wait while it is between two queues (move_queued_task). */
 static struct rq *task_rq_lock(struct task_struct *p)
 {
 	for (;;) {
 		struct rq *rq = task_rq(p);
 		spin_lock(&rq->lock);
-		if (rq == task_rq(p))
+		if (rq == task_rq(p) && !task_on_rq_migrating(p))
 			return rq;
 		spin_unlock(&rq->lock);
+		while (task_on_rq_migrating(p))
+			barrier();
 	}
 }
 
@@ -89,23 +92,15 @@ unsigned int nr_running(void)
 	return n;
 }
 
-/* Where should a waking or new task run? Its last CPU if idle (its cache
- * may still be warm), else any idle CPU, else the least loaded one. */
-static int select_task_rq(struct task_struct *p)
+/* Where should a waking or new task run? One of its allowed CPUs: the
+ * only one, or CFS's choice. The mask always holds an online CPU
+ * (__set_cpus_allowed_ptr checks; CPUs do not go offline here), so
+ * Linux's select_fallback_rq has nothing to catch. CONTEXT: p->pi_lock. */
+static inline int select_task_rq(struct task_struct *p)
 {
-	int prev = task_cpu(p), cpu, best = prev;
-
-	if (cpu_online(prev) && idle_cpu(prev))
-		return prev;
-	for_each_online_cpu(cpu)
-		if (idle_cpu(cpu))
-			return cpu;
-	if (!cpu_online(best))
-		best = 0;
-	for_each_online_cpu(cpu)
-		if (cpu_rq(cpu)->nr_running < cpu_rq(best)->nr_running)
-			best = cpu;
-	return best;
+	if (p->nr_cpus_allowed > 1)
+		return select_task_rq_fair(p, task_cpu(p));
+	return cpumask_any(&p->cpus_allowed);
 }
 
 /* Move p to new_cpu's runqueue (Linux's set_task_cpu): recorded by
@@ -125,6 +120,37 @@ static void set_task_cpu(struct task_struct *p, unsigned int new_cpu)
 static void check_preempt_curr(struct rq *rq, struct task_struct *p)
 {
 	check_preempt_wakeup(rq, p);
+}
+
+/*
+ * The second half of move_queued_task(): p, taken off rq's queue and
+ * marked TASK_ON_RQ_MIGRATING, joins new_cpu's queue and may preempt the
+ * task running there. CONTEXT: rq->lock held, IRQs off, p not running.
+ * RETURNS: new_cpu's runqueue, locked; rq's lock is released.
+ */
+static struct rq *__move_queued_task(struct rq *rq, struct task_struct *p, int new_cpu)
+{
+	set_task_cpu(p, new_cpu);
+	spin_unlock(&rq->lock);
+	rq = cpu_rq(new_cpu);
+	spin_lock(&rq->lock);
+	update_rq_clock(rq);
+	enqueue_task(rq, p, 0);
+	check_preempt_curr(rq, p);
+	return rq;
+}
+
+/*
+ * move_queued_task - move a queued task that is not running to new_cpu's
+ * runqueue. Between the two queues task_rq_lock() waits for it.
+ * CONTEXT: p->pi_lock and rq->lock held, IRQs off.
+ * RETURNS: new_cpu's runqueue, locked; rq's lock is released.
+ */
+static struct rq *move_queued_task(struct rq *rq, struct task_struct *p, int new_cpu)
+{
+	dequeue_task(rq, p, 0);
+	WRITE_ONCE(p->on_rq, TASK_ON_RQ_MIGRATING);
+	return __move_queued_task(rq, p, new_cpu);
 }
 
 /* Mark p runnable and let it preempt the running task (Linux's ttwu_do_wakeup). */
@@ -280,6 +306,10 @@ static void finish_task_switch(struct task_struct *prev)
 
 	smp_mb();
 	WRITE_ONCE(prev->on_cpu, 0);
+	/* __schedule() took prev off a CPU it may no longer use: with its
+	 * registers saved, it can run elsewhere. */
+	if (unlikely(prev->on_rq == TASK_ON_RQ_MIGRATING))
+		rq = __move_queued_task(rq, prev, cpumask_any_and(cpu_online_mask, &prev->cpus_allowed));
 	spin_unlock_irq(&rq->lock);
 	if (prev_state == TASK_DEAD)
 		put_task_struct(prev);
@@ -344,6 +374,14 @@ static __sched notrace void __schedule(bool preempt)
 				prev->nvcsw++;
 		}
 	}
+	/* sched_setaffinity() took this CPU from prev while it ran (Linux's
+	 * stopper thread would preempt it and move it, migration_cpu_stop):
+	 * it leaves the queue now, and finish_task_switch() moves it once
+	 * its registers are saved. */
+	if (unlikely(task_on_rq_queued(prev) && !cpumask_test_cpu(rq->cpu, &prev->cpus_allowed))) {
+		dequeue_task(rq, prev, 0);
+		prev->on_rq = TASK_ON_RQ_MIGRATING;
+	}
 	next = pick_next_task(rq, prev);
 	if (next == prev) {
 		spin_unlock_irq(&rq->lock);
@@ -386,17 +424,30 @@ int in_sched_functions(unsigned long addr)
 	return addr >= (unsigned long)__sched_text_start && addr < (unsigned long)__sched_text_end;
 }
 
+/* May p move from its queue to dst_cpu? Not while it is still switching
+ * out (its registers are not saved yet), nor to a CPU it may not use
+ * (Linux's can_migrate_task). CONTEXT: p's rq->lock held. */
+static inline bool can_migrate_task(struct task_struct *p, int dst_cpu)
+{
+	return !p->on_cpu && cpumask_test_cpu(dst_cpu, &p->cpus_allowed);
+}
+
 /* Pull one waiting task from the busiest other runqueue to this idle CPU
- * (Linux's idle_balance, reduced to "steal one"). CONTEXT: IRQs off.
- * RETURNS: 1 if a task was pulled. */
+ * (Linux's idle_balance, reduced to "steal one"); if none of its tasks may
+ * come here, try the next busiest (Linux's LBF_ALL_PINNED). CONTEXT: IRQs
+ * off. RETURNS: 1 if a task was pulled. */
 int idle_balance(void)
 {
-	int this_cpu = smp_processor_id(), cpu, busiest = -1;
+	int this_cpu = smp_processor_id(), cpu, busiest;
 	struct rq *this_rq = cpu_rq(this_cpu), *src, *first, *second;
-	struct task_struct *p, *pulled = NULL;
+	struct task_struct *p, *pulled;
 	struct sched_entity *se;
+	struct cpumask cpus;
 
-	for_each_online_cpu(cpu)
+	cpumask_copy(&cpus, cpu_online_mask);
+redo:
+	busiest = -1;
+	for_each_cpu(cpu, &cpus)
 		if (cpu != this_cpu && cpu_rq(cpu)->nr_running > 1 &&
 		    (busiest < 0 || cpu_rq(cpu)->nr_running > cpu_rq(busiest)->nr_running))
 			busiest = cpu;
@@ -408,11 +459,11 @@ int idle_balance(void)
 	second = this_cpu < busiest ? src : this_rq;
 	spin_lock(&first->lock);
 	spin_lock(&second->lock);
-	/* The timeline holds the waiting tasks; one just switched out may
-	 * still be on its CPU, with its registers not saved yet. */
+	/* The timeline holds the waiting tasks. */
+	pulled = NULL;
 	list_for_each_entry(se, &src->cfs.tasks_timeline, run_node) {
 		p = container_of(se, struct task_struct, se);
-		if (!p->on_cpu) {
+		if (can_migrate_task(p, this_cpu)) {
 			pulled = p;
 			break;
 		}
@@ -427,7 +478,11 @@ int idle_balance(void)
 	}
 	spin_unlock(&second->lock);
 	spin_unlock(&first->lock);
-	return pulled != NULL;
+	if (!pulled) {
+		cpumask_clear_cpu(busiest, &cpus);
+		goto redo;
+	}
+	return 1;
 }
 
 struct kernel_cpustat kernel_cpustat[NR_CPUS];
@@ -542,31 +597,190 @@ int can_nice(const struct task_struct *p, const int nice)
 	return nice_rlim <= task_rlimit(p, RLIMIT_NICE) || capable(CAP_SYS_NICE);
 }
 
+/* The task @pid names (0: the caller), with a reference for the caller to
+ * put_task_struct() (Linux's find_process_by_pid under RCU, then
+ * get_task_struct). RETURNS: NULL if there is none. */
+static struct task_struct *find_get_process_by_pid(pid_t pid)
+{
+	struct task_struct *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&tasklist_lock, flags); /* Linux: rcu_read_lock() */
+	p = pid ? find_task_by_vpid(pid) : current;
+	if (p)
+		get_task_struct(p);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	return p;
+}
+
+/* Does p belong to the caller's effective uid? Its ids are read under its
+ * alloc_lock, which commit_creds() takes (Linux reads them under RCU). */
+static bool check_same_owner(struct task_struct *p)
+{
+	const struct cred *cred = &current->cred;
+	unsigned long flags;
+	uid_t uid, euid;
+
+	spin_lock_irqsave(&p->alloc_lock, flags);
+	uid = p->cred.uid;
+	euid = p->cred.euid;
+	spin_unlock_irqrestore(&p->alloc_lock, flags);
+	return cred->euid == euid || cred->euid == uid;
+}
+
+/* CFS keeps no state that depends on the mask, so Linux's dequeue and
+ * enqueue around the class's set_cpus_allowed are left out.
+ * CONTEXT: p->pi_lock and task_rq(p)->lock held. */
+static void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask)
+{
+	cpumask_copy(&p->cpus_allowed, new_mask);
+	p->nr_cpus_allowed = cpumask_weight(new_mask);
+}
+
+/*
+ * __set_cpus_allowed_ptr - change where p may run, and move it off a CPU
+ * it may no longer use: a queued task moves at once (move_queued_task); a
+ * running one is told to reschedule, and __schedule() moves it once it
+ * is switched out. Linux's stopper thread does the latter and the caller
+ * waits for it; here the caller returns before a task running on another
+ * CPU has moved (a caller changing its own mask has moved by the time it
+ * returns to user space).
+ * CONTEXT: process context, no locks held.
+ * RETURNS: 0, or -EINVAL if @new_mask holds no online CPU.
+ */
+static int __set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
+{
+	unsigned int dest_cpu;
+	unsigned long flags;
+	struct rq *rq;
+	int ret = 0;
+
+	spin_lock_irqsave(&p->pi_lock, flags);
+	rq = task_rq_lock(p);
+	update_rq_clock(rq);
+	if (cpumask_equal(&p->cpus_allowed, new_mask))
+		goto out;
+	dest_cpu = cpumask_any_and(cpu_online_mask, new_mask);
+	if (dest_cpu >= nr_cpu_ids) {
+		ret = -EINVAL;
+		goto out;
+	}
+	do_set_cpus_allowed(p, new_mask);
+	/* Can the task run on the task's current CPU? If so, we're done. */
+	if (cpumask_test_cpu(task_cpu(p), new_mask))
+		goto out;
+	if (task_running(rq, p))
+		resched_curr(rq);
+	else if (task_on_rq_queued(p))
+		rq = move_queued_task(rq, p, dest_cpu);
+	/* Asleep: try_to_wake_up() picks an allowed CPU. */
+out:
+	spin_unlock(&rq->lock);
+	spin_unlock_irqrestore(&p->pi_lock, flags);
+	return ret;
+}
+
+/**
+ * sched_setaffinity - let the task @pid run only on the CPUs of @in_mask
+ *
+ * The caller must own the task (its effective uid is the task's uid or
+ * effective uid) or have CAP_SYS_NICE. Linux also intersects the mask
+ * with the task's cpuset; without cpusets that is every possible CPU.
+ * RETURNS: 0, -ESRCH, -EPERM, or -EINVAL if no online CPU is left.
+ */
+static long sched_setaffinity(pid_t pid, const struct cpumask *in_mask)
+{
+	struct cpumask new_mask;
+	struct task_struct *p;
+	long retval;
+
+	p = find_get_process_by_pid(pid);
+	if (!p)
+		return -ESRCH;
+	retval = -EPERM;
+	if (!check_same_owner(p) && !capable(CAP_SYS_NICE))
+		goto out_put_task;
+	cpumask_and(&new_mask, in_mask, cpu_possible_mask);
+	retval = __set_cpus_allowed_ptr(p, &new_mask);
+out_put_task:
+	put_task_struct(p);
+	return retval;
+}
+
+/* A shorter user mask is zero-extended, a longer one cut to our size. */
+static int get_user_cpu_mask(unsigned long __user *user_mask_ptr, unsigned int len,
+			     struct cpumask *new_mask)
+{
+	if (len < cpumask_size())
+		cpumask_clear(new_mask);
+	else if (len > cpumask_size())
+		len = cpumask_size();
+	return copy_from_user(new_mask, user_mask_ptr, len) ? -EFAULT : 0;
+}
+
+/**
+ * sys_sched_setaffinity - set the CPU affinity of a process
+ * @pid: pid of the process (0: the caller)
+ * @len: length in bytes of the bitmask pointed to by user_mask_ptr
+ * @user_mask_ptr: user-space pointer to the new CPU mask
+ *
+ * RETURNS: 0, or -EFAULT, -ESRCH, -EPERM, -EINVAL (sched_setaffinity).
+ */
+long sys_sched_setaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr)
+{
+	struct cpumask new_mask;
+	long retval;
+
+	retval = get_user_cpu_mask(user_mask_ptr, len, &new_mask);
+	if (retval == 0)
+		retval = sched_setaffinity(pid, &new_mask);
+	return retval;
+}
+
+/* The online CPUs task @pid may run on, into @mask. RETURNS: 0 or -ESRCH. */
+static long sched_getaffinity(pid_t pid, struct cpumask *mask)
+{
+	struct task_struct *p = find_get_process_by_pid(pid);
+	unsigned long flags;
+
+	if (!p)
+		return -ESRCH;
+	spin_lock_irqsave(&p->pi_lock, flags);
+	cpumask_and(mask, &p->cpus_allowed, cpu_online_mask); /* Linux: cpu_active_mask */
+	spin_unlock_irqrestore(&p->pi_lock, flags);
+	put_task_struct(p);
+	return 0;
+}
+
 /**
  * sys_sched_getaffinity - get the CPU affinity of a process
  * @pid: pid of the process (0: the caller)
  * @len: length in bytes of the bitmask pointed to by user_mask_ptr
  * @user_mask_ptr: user-space pointer to hold the current CPU mask
  *
- * Every task may run on every online CPU (no sched_setaffinity here).
- * RETURNS: the size of the mask copied (4 bytes), or -EINVAL if @len is
- * too small or not a multiple of a long, -ESRCH, -EFAULT.
+ * RETURNS: the size of the mask copied (cpumask_size(), 4 bytes), or
+ * -EINVAL if @len has fewer bits than there are CPUs or is not a
+ * multiple of a long, -ESRCH, -EFAULT.
  */
 long sys_sched_getaffinity(pid_t pid, unsigned int len, unsigned long __user *user_mask_ptr)
 {
-	unsigned long mask = cpu_online_mask, flags;
-	bool found = true;
+	struct cpumask mask;
+	long ret;
 
-	if ((len * 8) < NR_CPUS || (len & (sizeof(unsigned long) - 1)))
+	if ((len * BITS_PER_BYTE) < nr_cpu_ids)
 		return -EINVAL;
-	if (pid) {
-		spin_lock_irqsave(&tasklist_lock, flags);
-		found = find_task_by_vpid(pid) != NULL;
-		spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (len & (sizeof(unsigned long) - 1))
+		return -EINVAL;
+	ret = sched_getaffinity(pid, &mask);
+	if (ret == 0) {
+		unsigned int retlen = min(len, cpumask_size());
+
+		if (copy_to_user(user_mask_ptr, cpumask_bits(&mask), retlen))
+			ret = -EFAULT;
+		else
+			ret = retlen;
 	}
-	if (!found)
-		return -ESRCH;
-	return put_user(mask, user_mask_ptr) ? -EFAULT : (long)sizeof(mask);
+	return ret;
 }
 
 /* getcpu(cpu, node, cache): the CPU the caller runs on, node 0. */

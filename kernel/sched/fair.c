@@ -389,6 +389,32 @@ void check_preempt_wakeup(struct rq *rq, struct task_struct *p)
 }
 
 /*
+ * Where a waking or new task with more than one allowed CPU should run
+ * (Linux's select_task_rq_fair, whose select_idle_sibling and
+ * find_idlest_cpu reduce here to): its last CPU if idle (its cache may
+ * still be warm), else any idle CPU, else the least loaded one; only
+ * online CPUs of p->cpus_allowed. CONTEXT: p->pi_lock held; the runqueues
+ * are read without their locks, as Linux reads them.
+ */
+int select_task_rq_fair(struct task_struct *p, int prev_cpu)
+{
+	int cpu, best = -1;
+
+	if (cpumask_test_cpu(prev_cpu, &p->cpus_allowed) && cpu_online(prev_cpu)) {
+		if (idle_cpu(prev_cpu))
+			return prev_cpu;
+		best = prev_cpu;
+	}
+	for_each_cpu_and(cpu, &p->cpus_allowed, cpu_online_mask)
+		if (idle_cpu(cpu))
+			return cpu;
+	for_each_cpu_and(cpu, &p->cpus_allowed, cpu_online_mask)
+		if (best < 0 || cpu_rq(cpu)->nr_running < cpu_rq(best)->nr_running)
+			best = cpu;
+	return best;
+}
+
+/*
  * prev stops running and is put back if still queued (the idle task is
  * not CFS's: nothing to put back); the task with the least vruntime runs
  * next. RETURNS: it, or NULL if no task is runnable.

@@ -43,6 +43,26 @@ DECLARE_PER_CPU(struct rq, runqueues);
 #define this_rq() cpu_rq(smp_processor_id())
 #define task_rq(p) cpu_rq(task_cpu(p))
 
+/* task_struct::on_rq: queued, or between two queues (move_queued_task). */
+#define TASK_ON_RQ_QUEUED 1
+#define TASK_ON_RQ_MIGRATING 2
+
+static inline int task_on_rq_queued(struct task_struct *p)
+{
+	return p->on_rq == TASK_ON_RQ_QUEUED;
+}
+
+static inline int task_on_rq_migrating(struct task_struct *p)
+{
+	return READ_ONCE(p->on_rq) == TASK_ON_RQ_MIGRATING;
+}
+
+/* Running, or still switching out (Linux's task_running on SMP). */
+static inline int task_running(struct rq *rq, struct task_struct *p)
+{
+	return p->on_cpu;
+}
+
 /* enqueue_task()/dequeue_task() flags, Linux's values. */
 #define DEQUEUE_SLEEP 0x01 /* the task goes to sleep (else it moves) */
 #define ENQUEUE_WAKEUP 0x01 /* the task wakes up (else it moved or is new) */
@@ -63,6 +83,8 @@ void enqueue_task_fair(struct rq *rq, struct task_struct *p, int flags);
 void dequeue_task_fair(struct rq *rq, struct task_struct *p, int flags);
 void yield_task_fair(struct rq *rq);
 void check_preempt_wakeup(struct rq *rq, struct task_struct *p);
+/* CONTEXT: p->pi_lock held, no rq lock. */
+int select_task_rq_fair(struct task_struct *p, int prev_cpu);
 struct task_struct *pick_next_task_fair(struct rq *rq, struct task_struct *prev);
 void task_tick_fair(struct rq *rq, struct task_struct *curr);
 /* CONTEXT: the parent's rq->lock held; p is not visible yet. */

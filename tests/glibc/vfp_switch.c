@@ -1,10 +1,9 @@
 /* vfp_switch: each process's VFP/NEON registers survive context switches.
- * Six processes (more than the four CPUs, so that two of them share a CPU
- * and others move between CPUs) each load their own values into d0-d31
- * and FPSCR, keep them live while spinning until the timer preempts them
- * and while calling sched_yield, and check them every round. Linux pins
- * them all to CPU 0 first; a kernel without sched_setaffinity shares the
- * CPUs out anyway. */
+ * Six processes, all pinned to CPU 0 (sched_setaffinity, inherited by
+ * fork), each load their own values into d0-d31 and FPSCR, keep them live
+ * while spinning until the timer preempts them and while calling
+ * sched_yield, and check them every round: every switch on that CPU hands
+ * the VFP from one of them to another. */
 #include "vfp_regs.h"
 #include <sched.h>
 #include <stdio.h>

@@ -27,7 +27,7 @@ unsigned long nr_slab_pages(void)
 	return 300;
 }
 
-volatile unsigned int cpu_online_mask = 0x3;
+struct cpumask __cpu_online_mask = { { 0x3 } };
 const char *const ipi_types[NR_IPI] = {
 	"CPU wakeup interrupts", "Timer broadcast interrupts", "Rescheduling interrupts",
 	"Function call interrupts", "CPU stop interrupts", "IRQ work interrupts",
@@ -127,6 +127,9 @@ static int setup(void **state)
 				   .user = &user, .group_info = &groups.info };
 	task.nvcsw = 5;
 	task.nivcsw = 6;
+	cpumask_set_cpu(0, &task.cpus_allowed);
+	cpumask_set_cpu(2, &task.cpus_allowed);
+	cpumask_set_cpu(3, &task.cpus_allowed);
 	sigaddset(&task.pending.signal, SIGUSR1);
 	sigaddset(&task.blocked, SIGINT);
 	sighand.action[SIGPIPE - 1].sa.sa_handler = SIG_IGN;
@@ -239,6 +242,8 @@ static void test_status(void **state)
 			    "SigBlk:\t0000000000000002\n"
 			    "SigIgn:\t0000000000001000\n"
 			    "SigCgt:\t0000000000004000\n"
+			    "Cpus_allowed:\td\n"
+			    "Cpus_allowed_list:\t0,2-3\n"
 			    "voluntary_ctxt_switches:\t5\n"
 			    "nonvoluntary_ctxt_switches:\t6\n");
 }

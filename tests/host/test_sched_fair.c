@@ -2,8 +2,9 @@
 /* Tests of the CFS policy on a simulated CPU: the timeline's order, fair
  * shares among busy loops (by nice weight), a woken sleeper preempting
  * busy loops at once, a new task not preempting its parent, sched_yield,
- * the tick preempting a task that ran alone before another joined, and a
- * task keeping its lag when it wakes on another CPU. */
+ * the tick preempting a task that ran alone before another joined, a
+ * task keeping its lag when it wakes on another CPU, and a waking task
+ * placed only on a CPU its affinity mask allows. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -24,9 +25,14 @@ u64 local_clock(void)
 	return now;
 }
 
-int num_online_cpus(void)
+const struct cpumask __cpu_possible_mask = CPU_MASK_ALL;
+struct cpumask __cpu_online_mask = { { 1 } };
+
+int idle_cpu(int cpu)
 {
-	return 1;
+	struct rq *rq = cpu_rq(cpu);
+
+	return rq->curr == rq->idle && rq->nr_running == 0;
 }
 
 struct thread_info *current_thread_info(void)
@@ -254,6 +260,35 @@ static void test_migration_keeps_lag(void **state)
 	assert_true(p->se.vruntime == 502 * MS);
 }
 
+/* select_task_rq_fair: an idle allowed CPU first (its last one if idle),
+ * else the least loaded allowed one; never a CPU outside cpus_allowed,
+ * however idle, nor an offline one. */
+static void test_select_honours_cpus_allowed(void **state)
+{
+	struct task_struct *p = &tasks[0];
+	struct cpumask saved = __cpu_online_mask;
+
+	__cpu_online_mask = CPU_MASK_ALL;
+	cpumask_clear(&p->cpus_allowed);
+	cpumask_set_cpu(0, &p->cpus_allowed);
+	cpumask_set_cpu(2, &p->cpus_allowed);
+	/* CPU 0 busy, 1 and 2 idle: 2, not the idle but forbidden 1 */
+	activate(cpu_rq(0), &tasks[1], 0);
+	schedule_cpu(cpu_rq(0), false);
+	assert_int_equal(select_task_rq_fair(p, 1), 2);
+	assert_int_equal(select_task_rq_fair(p, 0), 2);
+	/* its last CPU when that one is idle and allowed */
+	assert_int_equal(select_task_rq_fair(p, 2), 2);
+	/* 0 and 2 both busy, 2 more so: 0 */
+	cpu_rq(2)->nr_running = 2;
+	assert_int_equal(select_task_rq_fair(p, 3), 0);
+	/* 2 offline: never chosen, however idle */
+	cpu_rq(2)->nr_running = 0;
+	cpumask_clear_cpu(2, &__cpu_online_mask);
+	assert_int_equal(select_task_rq_fair(p, 2), 0);
+	__cpu_online_mask = saved;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +300,7 @@ int main(void)
 		cmocka_unit_test_setup(test_yield_lets_the_other_run, setup),
 		cmocka_unit_test_setup(test_lone_busy_loop_is_preempted_later, setup),
 		cmocka_unit_test_setup(test_migration_keeps_lag, setup),
+		cmocka_unit_test_setup(test_select_honours_cpus_allowed, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -127,10 +127,7 @@ void mutex_unlock(struct mutex *lock)
 	lock->owner = NULL;
 }
 
-int num_online_cpus(void)
-{
-	return 4;
-}
+struct cpumask __cpu_online_mask = CPU_MASK_ALL;
 
 void tracing_generic_entry_update(struct trace_entry *entry, unsigned long irq_flags)
 {

@@ -151,6 +151,33 @@ static void render_sigset_t(struct seq_file *m, const char *header, const sigset
 	seq_putc(m, '\n');
 }
 
+/* The mask as Linux's "%*pb" prints it (hex, nr_cpu_ids bits, which fit
+ * in one word here), and as "%*pbl" (ranges: 0-3, 1, 0,2-3). */
+static void task_cpus_allowed(struct seq_file *m, struct task_struct *task)
+{
+	const struct cpumask *mask = &task->cpus_allowed;
+	int cpu, first = -1;
+	const char *sep = "";
+
+	seq_printf(m, "Cpus_allowed:\t%0*lx\n", (int)DIV_ROUND_UP(nr_cpu_ids, 4),
+		   READ_ONCE(cpumask_bits(mask)[0]));
+	seq_puts(m, "Cpus_allowed_list:\t");
+	for (cpu = 0; cpu <= (int)nr_cpu_ids; cpu++) {
+		bool in = cpu < (int)nr_cpu_ids && cpumask_test_cpu(cpu, mask);
+
+		if (in && first < 0) {
+			first = cpu;
+		} else if (!in && first >= 0) {
+			seq_printf(m, "%s%d", sep, first);
+			if (cpu - 1 > first)
+				seq_printf(m, "-%d", cpu - 1);
+			sep = ",";
+			first = -1;
+		}
+	}
+	seq_putc(m, '\n');
+}
+
 /**
  * proc_pid_status - /proc/<pid>/status: "Name:\t...", one field a line
  * CONTEXT: tasklist_lock held. RETURNS: 0.
@@ -195,6 +222,7 @@ int proc_pid_status(struct seq_file *m, struct task_struct *task)
 	render_sigset_t(m, "SigBlk:\t", &task->blocked);
 	render_sigset_t(m, "SigIgn:\t", &ignored);
 	render_sigset_t(m, "SigCgt:\t", &caught);
+	task_cpus_allowed(m, task);
 	seq_put_decimal_ull(m, "voluntary_ctxt_switches:\t", task->nvcsw);
 	seq_put_decimal_ull(m, "\nnonvoluntary_ctxt_switches:\t", task->nivcsw);
 	seq_putc(m, '\n');

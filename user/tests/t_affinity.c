@@ -1,0 +1,303 @@
+/* sched_setaffinity and sched_getaffinity with Linux's answers: the caller
+ * runs on each CPU in turn as soon as it asks (getcpu says so, before and
+ * after sched_yield); the mask is inherited by fork and kept by exec;
+ * wake-ups, idle CPUs pulling work and fork place a task only on a CPU it
+ * may use; a task spinning on another CPU is moved; /proc/<pid>/status
+ * shows the mask; bad lengths, masks, pointers, pids and a user's try on
+ * root's task get EINVAL, EFAULT, ESRCH and EPERM. Needs 4 CPUs. */
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "check.h"
+
+static const char *self;
+
+static long setaffinity(pid_t pid, unsigned int len, const void *mask)
+{
+	return syscall(__NR_sched_setaffinity, pid, len, mask);
+}
+
+static long getaffinity(pid_t pid, unsigned int len, void *mask)
+{
+	return syscall(__NR_sched_getaffinity, pid, len, mask);
+}
+
+/* Only the CPUs in @mask for @pid. RETURNS: 0 or -1. */
+static long pin(pid_t pid, unsigned long mask)
+{
+	return setaffinity(pid, sizeof(mask), &mask);
+}
+
+/* The mask of @pid, or 0 if sched_getaffinity fails. */
+static unsigned long mask_of(pid_t pid)
+{
+	unsigned long mask = 0;
+
+	return getaffinity(pid, sizeof(mask), &mask) == sizeof(mask) ? mask : 0;
+}
+
+static int getcpu(void)
+{
+	unsigned int cpu = ~0u;
+
+	syscall(__NR_getcpu, &cpu, NULL, NULL);
+	return cpu;
+}
+
+/* The two lines of /proc/<pid>/status that show the mask. */
+static int status_shows(pid_t pid, const char *want)
+{
+	char path[32], buf[4096], *line;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	if (read_text(path, buf, sizeof(buf)) <= 0)
+		return 0;
+	line = strstr(buf, "Cpus_allowed:");
+	return line && strncmp(line, want, strlen(want)) == 0;
+}
+
+static void each_cpu_in_turn(void)
+{
+	int cpu, ok;
+
+	for (cpu = 0; cpu < 4; cpu++) {
+		char name[80];
+
+		ok = pin(0, 1UL << cpu) == 0 && getcpu() == cpu;
+		sched_yield();
+		ok = ok && getcpu() == cpu && mask_of(0) == 1UL << cpu;
+		snprintf(name, sizeof(name), "pinned to CPU %d: getcpu says %d, before and after sched_yield",
+			 cpu, cpu);
+		CHECK(ok, name);
+	}
+	pin(0, 0xd);
+	CHECK(status_shows(getpid(), "Cpus_allowed:\td\nCpus_allowed_list:\t0,2-3\n"),
+	      "/proc/self/status: Cpus_allowed d, Cpus_allowed_list 0,2-3");
+	pin(0, 0xf);
+	CHECK(status_shows(getpid(), "Cpus_allowed:\tf\nCpus_allowed_list:\t0-3\n"),
+	      "/proc/self/status: Cpus_allowed f, Cpus_allowed_list 0-3");
+}
+
+/* A child of a task pinned to CPU 2 starts there, with the same mask, and
+ * keeps it across execve (the exec'd program checks). */
+static int child_on_2(void *unused)
+{
+	char *argv[] = { (char *)self, "exec-check", NULL };
+
+	if (getcpu() != 2 || mask_of(0) != 0x4)
+		return 1;
+	execvp(self, argv);
+	return 2;
+}
+
+static void inherited_and_kept(void)
+{
+	pin(0, 0x4);
+	CHECK_EQ(reap(spawn(child_on_2, NULL)), 0,
+		 "fork: the child runs on CPU 2 with mask 0x4; execve keeps it");
+	pin(0, 0xf);
+}
+
+/* Ping-pong through pipes while both tasks may use CPUs 1 and 2 only:
+ * each wake-up must put the woken task on one of them, though CPUs 0 and 3
+ * are idle. */
+static void wakeups_stay_on_allowed_cpus(void)
+{
+	int ping[2], pong[2], i, ok = 1;
+	char c = 0;
+	pid_t pid;
+
+	pin(0, 0x6);
+	pipe(ping);
+	pipe(pong);
+	pid = fork();
+	if (pid == 0) {
+		int bad = 0;
+
+		for (i = 0; i < 50; i++) {
+			if (read(ping[0], &c, 1) != 1)
+				_exit(1);
+			bad |= getcpu() != 1 && getcpu() != 2;
+			write(pong[1], &c, 1);
+		}
+		_exit(bad);
+	}
+	for (i = 0; i < 50; i++) {
+		write(ping[1], &c, 1);
+		ok &= read(pong[0], &c, 1) == 1 && (getcpu() == 1 || getcpu() == 2);
+	}
+	CHECK(ok, "50 wake-ups of a task pinned to CPUs 1-2: it runs on one of them");
+	CHECK_EQ(reap(pid), 0, "its partner, pinned to CPUs 1-2 too, woke on one of them each time");
+	close(ping[0]);
+	close(ping[1]);
+	close(pong[0]);
+	close(pong[1]);
+	pin(0, 0xf);
+}
+
+/* Spin for 100 ms; exit 1 if ever seen off CPU 3. */
+static int spin_on_3(void *unused)
+{
+	long long end = ms_now() + 100;
+	int bad = 0;
+
+	while (ms_now() < end)
+		bad |= getcpu() != 3;
+	return bad;
+}
+
+static void idle_cpus_pull_only_what_may_come(void)
+{
+	pid_t pid[3];
+	int i, ok = 1;
+
+	pin(0, 0x8);
+	for (i = 0; i < 3; i++)
+		pid[i] = spawn(spin_on_3, NULL);
+	pin(0, 0x1);
+	for (i = 0; i < 3; i++)
+		ok &= reap(pid[i]) == 0;
+	CHECK(ok, "three busy tasks pinned to CPU 3 stay there while CPUs 0-2 are idle");
+	pin(0, 0xf);
+}
+
+/* On CPU 1, say so, then spin in user space until getcpu says 2, 3, then
+ * 1, reporting each (0xff: not within 2 s). */
+static int follow_the_mask(void *arg)
+{
+	static const char order[] = { 2, 3, 1 };
+	int fd = *(int *)arg, i;
+	char c = 1;
+
+	pin(0, 0x2);
+	write(fd, &c, 1);
+	for (i = 0; i < 3; i++) {
+		long long end = ms_now() + 2000;
+		volatile int spin;
+
+		c = order[i];
+
+		while (getcpu() != c && ms_now() < end)
+			for (spin = 0; spin < 10000; spin++)
+				;
+		if (getcpu() != c)
+			c = (char)0xff;
+		write(fd, &c, 1);
+	}
+	return 0;
+}
+
+static void running_task_is_moved(void)
+{
+	static const char order[] = { 2, 3, 1 };
+	int fds[2], i, ok = 1;
+	char c;
+	pid_t pid;
+
+	pin(0, 0x1);
+	pipe(fds);
+	pid = spawn(follow_the_mask, &fds[1]);
+	ok &= read(fds[0], &c, 1) == 1 && c == 1;
+	for (i = 0; i < 3; i++) {
+		ok &= pin(pid, 1UL << order[i]) == 0;
+		ok &= read(fds[0], &c, 1) == 1 && c == order[i];
+	}
+	CHECK(ok, "a task spinning on CPU 1 is moved to CPU 2, 3, then 1 by another's sched_setaffinity");
+	reap(pid);
+	close(fds[0]);
+	close(fds[1]);
+	pin(0, 0xf);
+}
+
+static long drop_root(void)
+{
+	if (syscall(__NR_setresgid32, 1000, 1000, 1000) || syscall(__NR_setresuid32, 1000, 1000, 1000))
+		return -1;
+	return 0;
+}
+
+/* As uid 1000: root's tasks may be read but not changed; its own may. */
+static void as_a_user(void)
+{
+	unsigned long mask = 0x1;
+
+	if (drop_root()) {
+		CHECK(0, "setresuid(1000)");
+		return;
+	}
+	CHECK_ERR(setaffinity(1, sizeof(mask), &mask), EPERM, "user: sched_setaffinity(init) -> EPERM");
+	CHECK_ERR(setaffinity(getppid(), sizeof(mask), &mask), EPERM,
+		  "user: sched_setaffinity(root's process) -> EPERM");
+	CHECK_EQ(mask_of(1), 0xf, "user: sched_getaffinity(init) is allowed");
+	CHECK_EQ(setaffinity(0, sizeof(mask), &mask), 0, "user: sched_setaffinity(self)");
+	CHECK_EQ(getcpu(), 0, "user: then on CPU 0");
+}
+
+static int exit_at_once(void *unused)
+{
+	return 0;
+}
+
+static int user_sleeper(void *unused)
+{
+	drop_root();
+	pause();
+	return 0;
+}
+
+static void errors(void)
+{
+	unsigned long mask[2] = { 0x2, 0x5a5a5a5a };
+	pid_t gone, user;
+
+	CHECK_ERR(getaffinity(0, 0, mask), EINVAL, "sched_getaffinity len 0 -> EINVAL");
+	CHECK_ERR(getaffinity(0, 2, mask), EINVAL, "sched_getaffinity len 2 -> EINVAL");
+	CHECK_ERR(getaffinity(0, 5, mask), EINVAL, "sched_getaffinity len 5 -> EINVAL");
+	CHECK_ERR(getaffinity(0, 4, NULL), EFAULT, "sched_getaffinity to NULL -> EFAULT");
+	CHECK(getaffinity(0, sizeof(mask), mask) == 4 && mask[0] == 0xf && mask[1] == 0x5a5a5a5a,
+	      "sched_getaffinity len 8 -> 4, the second word untouched");
+
+	CHECK_ERR(setaffinity(0, 4, NULL), EFAULT, "sched_setaffinity from NULL -> EFAULT");
+	CHECK_ERR(setaffinity(0, 0, mask), EINVAL, "sched_setaffinity len 0 (empty mask) -> EINVAL");
+	mask[0] = 0;
+	CHECK_ERR(setaffinity(0, 4, mask), EINVAL, "sched_setaffinity empty mask -> EINVAL");
+	mask[0] = 0xf0;
+	CHECK_ERR(setaffinity(0, 4, mask), EINVAL, "sched_setaffinity CPUs 4-7 only -> EINVAL");
+	CHECK_EQ(mask_of(0), 0xf, "a refused mask changes nothing");
+	mask[0] = 0x2;
+	mask[1] = ~0UL;
+	CHECK(setaffinity(0, sizeof(mask), mask) == 0 && mask_of(0) == 0x2 && getcpu() == 1,
+	      "sched_setaffinity len 8: the bytes past the kernel's mask are ignored");
+	mask[0] = ~0UL;
+	CHECK(setaffinity(0, 4, mask) == 0 && mask_of(0) == 0xf,
+	      "sched_setaffinity all ones -> the 4 CPUs");
+
+	gone = spawn(exit_at_once, NULL);
+	reap(gone);
+	CHECK_ERR(setaffinity(gone, 4, mask), ESRCH, "sched_setaffinity of a reaped pid -> ESRCH");
+	CHECK_ERR(getaffinity(gone, 4, mask), ESRCH, "sched_getaffinity of a reaped pid -> ESRCH");
+	CHECK_ERR(setaffinity(-1, 4, mask), ESRCH, "sched_setaffinity(-1) -> ESRCH");
+
+	user = spawn(user_sleeper, NULL);
+	CHECK(pin(user, 0x4) == 0 && mask_of(user) == 0x4, "root sets a user's process's mask");
+	kill(user, SIGKILL);
+	reap(user);
+	check_child("as uid 1000", as_a_user);
+}
+
+int main(int argc, char **argv)
+{
+	self = argv[0];
+	if (argc > 1 && strcmp(argv[1], "exec-check") == 0)
+		return !(getcpu() == 2 && mask_of(0) == 0x4);
+	each_cpu_in_turn();
+	inherited_and_kept();
+	wakeups_stay_on_allowed_cpus();
+	idle_cpus_pull_only_what_may_come();
+	running_task_is_moved();
+	errors();
+	return check_done("t_affinity");
+}
