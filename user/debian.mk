@@ -23,7 +23,7 @@ BUSYBOX_APPLETS := [ [[ ash awk basename bc cal cat chmod chown clear cmp cp cut
 	df diff dirname dmesg du echo egrep expr false fgrep find free grep gunzip gzip head \
 	hexdump hostname id kill killall less ln ls md5sum mkdir mkfifo mknod mktemp more \
 	mount mv nl nproc od paste pidof printf ps pwd readlink realpath rev rm rmdir sed seq \
-	sha256sum sleep sort stat strings stty sync tac tail tar tee test time timeout top \
+	sha256sum sleep sort stat strings stty sync tac tail tar taskset tee test time timeout top \
 	touch tr true truncate tty umount uname uniq unlink uptime usleep vi watch wc which \
 	whoami xargs xxd yes zcat
 
