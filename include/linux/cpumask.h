@@ -29,23 +29,28 @@ extern struct cpumask __cpu_online_mask;
 #define cpu_possible_mask ((const struct cpumask *)&__cpu_possible_mask)
 #define cpu_online_mask ((const struct cpumask *)&__cpu_online_mask)
 
+/* The word of a mask that holds @cpu's bit, and the bit in it: the first
+ * word for every CPU while NR_CPUS fits in one (a test of a CPU's bit is
+ * then a load and a shift: __schedule() makes one at every switch). */
+#define CPUMASK_WORD(cpu) (BITS_TO_LONGS(NR_CPUS) == 1 ? 0 : (unsigned int)(cpu) / BITS_PER_LONG)
+#define CPUMASK_BIT(cpu) ((unsigned int)(cpu) % BITS_PER_LONG)
+
 /* One word read once: another CPU may be changing the mask (Linux's
  * test_bit reads through a volatile pointer). */
 static inline bool cpumask_test_cpu(int cpu, const struct cpumask *mask)
 {
-	return (READ_ONCE(mask->bits[cpu / BITS_PER_LONG]) >> (cpu % BITS_PER_LONG)) & 1;
+	return (READ_ONCE(mask->bits[CPUMASK_WORD(cpu)]) >> CPUMASK_BIT(cpu)) & 1;
 }
 
 /* Atomic, as Linux's set_bit/clear_bit. */
 static inline void cpumask_set_cpu(int cpu, struct cpumask *mask)
 {
-	__atomic_fetch_or(&mask->bits[cpu / BITS_PER_LONG], 1UL << (cpu % BITS_PER_LONG),
-			  __ATOMIC_SEQ_CST);
+	__atomic_fetch_or(&mask->bits[CPUMASK_WORD(cpu)], 1UL << CPUMASK_BIT(cpu), __ATOMIC_SEQ_CST);
 }
 
 static inline void cpumask_clear_cpu(int cpu, struct cpumask *mask)
 {
-	__atomic_fetch_and(&mask->bits[cpu / BITS_PER_LONG], ~(1UL << (cpu % BITS_PER_LONG)),
+	__atomic_fetch_and(&mask->bits[CPUMASK_WORD(cpu)], ~(1UL << CPUMASK_BIT(cpu)),
 			   __ATOMIC_SEQ_CST);
 }
 
@@ -100,13 +105,17 @@ static inline unsigned int cpumask_weight(const struct cpumask *mask)
 	return n;
 }
 
-/* The first CPU from @n on in both masks. RETURNS: it, or >= nr_cpu_ids. */
+/* The first CPU after @n in both masks, a word at a time (Linux's
+ * find_next_and_bit; one word here). RETURNS: it, or nr_cpu_ids. */
 static inline unsigned int cpumask_next_and(int n, const struct cpumask *a, const struct cpumask *b)
 {
-	for (n++; n < NR_CPUS; n++)
-		if (cpumask_test_cpu(n, a) && cpumask_test_cpu(n, b))
-			return n;
-	return nr_cpu_ids;
+	unsigned long word;
+
+	_Static_assert(BITS_TO_LONGS(NR_CPUS) == 1, "cpumask_next_and reads one word");
+	if (++n >= NR_CPUS)
+		return nr_cpu_ids;
+	word = READ_ONCE(a->bits[0]) & READ_ONCE(b->bits[0]) & (~0UL << n);
+	return word ? (unsigned int)__builtin_ctzl(word) : nr_cpu_ids;
 }
 
 #define cpumask_first_and(a, b) cpumask_next_and(-1, (a), (b))

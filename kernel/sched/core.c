@@ -350,10 +350,12 @@ static void context_switch(struct rq *rq, struct task_struct *prev, struct task_
 static __sched notrace void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
+	int cpu;
 	struct rq *rq;
 
 	local_irq_disable();
-	rq = this_rq();
+	cpu = smp_processor_id();
+	rq = cpu_rq(cpu);
 	spin_lock(&rq->lock);
 	update_rq_clock(rq);
 	/* Linux clears the flag with an atomic op on every pass; here only
@@ -378,7 +380,7 @@ static __sched notrace void __schedule(bool preempt)
 	 * stopper thread would preempt it and move it, migration_cpu_stop):
 	 * it leaves the queue now, and finish_task_switch() moves it once
 	 * its registers are saved. */
-	if (unlikely(task_on_rq_queued(prev) && !cpumask_test_cpu(rq->cpu, &prev->cpus_allowed))) {
+	if (unlikely(!cpumask_test_cpu(cpu, &prev->cpus_allowed)) && task_on_rq_queued(prev)) {
 		dequeue_task(rq, prev, 0);
 		prev->on_rq = TASK_ON_RQ_MIGRATING;
 	}
