@@ -38,7 +38,7 @@ KCFLAGS += $(if $(SLUB_DEBUG),-DCONFIG_SLUB_DEBUG) $(if $(DEBUG_VM),-DCONFIG_DEB
 KASFLAGS := $(ARCHFLAGS) -g -Iinclude -Iinclude/uapi -D__KERNEL__ -D__ASSEMBLY__ -MMD -MP
 
 .PHONY: all run debug console test host-test qemu-test bench sdcard clean deps-build deps-test deps-debug
-all: deps-build $(B)/kernel7.img
+all: deps-build $(B)/kernel7.img $(B)/initramfs.cpio
 
 deps-build:
 	@tools/ensure-deps.sh $(DEPS_BUILD)
@@ -64,8 +64,11 @@ CMDLINE ?=
 # decides alone.
 RUN_SHELL ?= /usr/bin/ash -l
 RUN_APPEND := console=ttyAMA0 $(CMDLINE)$(if $(findstring --,$(CMDLINE)),, -- $(RUN_SHELL))
+# The initramfs is loaded beside the kernel, as a boot loader does for
+# Linux (QEMU tells the kernel where in the ATAGs; the Pi firmware, from
+# config.txt's initramfs line).
 QEMU_RUN := $(QEMU) -M raspi2b -nographic -kernel $(B)/kernel7.img \
-	-append "$(RUN_APPEND)"
+	-initrd $(B)/initramfs.cpio -append "$(RUN_APPEND)"
 
 run: all
 	@echo "Booting in QEMU. Quit with Ctrl-A then X."
@@ -95,13 +98,15 @@ bench: all $(B)/user/insmod
 # All they need is built first by one make on every core (CI runs a plain
 # `make test`; a -j given is kept), host tests beside the kernel, -k so that
 # a host test that does not build leaves the rest to build and test.
-TEST_BUILD := $(HOST_TESTS) $(B)/tracediff $(B)/kernel7.img $(B)/traces/lessons/kestrel-extra.cpio \
+TEST_BUILD := $(HOST_TESTS) $(B)/tracediff $(B)/kernel7.img $(B)/initramfs.cpio \
+	$(B)/traces/lessons/kestrel-initrd.cpio \
 	$(B)/gdb/constants.py pi-test-files $(B)/sdcard.img
 test: deps-test
 	@rm -f $(B)/host.counts $(B)/qemu.counts $(B)/sdcard.counts
 	-@$(MAKE) --no-print-directory -k $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc)) $(TEST_BUILD)
 	-@$(MAKE) --no-print-directory host-test
-	@$(MAKE) --no-print-directory $(B)/kernel7.img $(B)/traces/lessons/kestrel-extra.cpio $(B)/gdb/constants.py
+	@$(MAKE) --no-print-directory $(B)/kernel7.img $(B)/initramfs.cpio \
+		$(B)/traces/lessons/kestrel-initrd.cpio $(B)/gdb/constants.py
 	-@$(MAKE) --no-print-directory pi-test-files
 	-@python3 tests/qemu/run.py
 	-@$(MAKE) --no-print-directory test-sdcard

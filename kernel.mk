@@ -4,7 +4,7 @@
 
 # copy_template.S is not built alone: copy_{from,to}_user.S include it.
 KSRCS_S := $(wildcard boot/*.S) $(filter-out kernel/arm/copy_template.S,$(wildcard kernel/arm/*.S)) \
-	$(wildcard kernel/arm/vfp/*.S) kernel/initramfs_data.S
+	$(wildcard kernel/arm/vfp/*.S)
 KSRCS_C := $(shell find kernel -name '*.c' | sort)
 KOBJS   := $(patsubst %,$(B)/%.o,$(basename $(KSRCS_S) $(KSRCS_C)))
 LIBGCC  := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name 2>/dev/null)
@@ -14,11 +14,6 @@ KLDFLAGS := -nostdlib -T linker.ld -Wl,--build-id=none -Wl,-z,noexecstack \
 $(B)/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(call msg,AS,$<) $(CC) $(KASFLAGS) -c -o $@ $<
-
-# The built-in initramfs carries user/'s programs (Linux's usr/initramfs_data.S).
-$(B)/kernel/initramfs_data.o: kernel/initramfs_data.S $(B)/initramfs.cpio
-	@mkdir -p $(dir $@)
-	$(call msg,AS,$<) $(CC) $(KASFLAGS) -DINITRAMFS_IMAGE='"$(B)/initramfs.cpio"' -c -o $@ $<
 
 # The function tracer (Linux's CONFIG_FUNCTION_TRACER): every function gets
 # an mcount call, except in the tracer itself and what it must call

@@ -78,8 +78,8 @@ _start:
 	b	__relocated
 
 /* Copy r3 bytes (a multiple of 4) from r2 up to r1, ascending, 16 bytes
- * a step (LDM/STM, as Linux's copy loops): the image is mostly the
- * initramfs, megabytes. Clobbers r0, r3 - r5, r7; keeps r6, r8 - r12. */
+ * a step (LDM/STM, as Linux's copy loops). Clobbers r0, r3 - r5, r7;
+ * keeps r6, r8 - r12. */
 __copy_words:
 	subs	r3, r3, #16
 	blo	2f

@@ -32,7 +32,6 @@
 #define UART_CLOCK 48000000
 
 extern struct boot_info boot_info;
-extern char _initramfs_start[], _initramfs_end[];
 
 const char linux_banner[] = "Kestrel version " UTS_RELEASE " (gcc version " __VERSION__
 			    ") #1 SMP teaching kernel for the Raspberry Pi 2, after Linux 4.19\n";
@@ -63,16 +62,16 @@ static int try_to_run_init_process(const char *init_filename)
 	return ret;
 }
 
-/* Unpack the initramfs: the one linked into the kernel, then the one the
- * boot loader loaded (QEMU -initrd, config.txt's initramfs line), whose
- * files win, as Linux's populate_rootfs does. */
+/* Unpack the initramfs the boot loader loaded (QEMU -initrd, config.txt's
+ * initramfs line), then free its pages: Linux's populate_rootfs for a
+ * kernel with no archive of its own (/dev comes from default_rootfs).
+ * Without one there is no /init, and kernel_init panics as Linux does. */
 static void unpack_initramfs(void)
 {
-	populate_rootfs(_initramfs_start, _initramfs_end - _initramfs_start);
-	if (boot_info.initrd_size) {
-		populate_rootfs(__va(boot_info.initrd_start), boot_info.initrd_size);
-		free_initrd_mem();
-	}
+	if (!boot_info.initrd_size)
+		return;
+	populate_rootfs(__va(boot_info.initrd_start), boot_info.initrd_size);
+	free_initrd_mem();
 }
 
 static int kernel_init(void *unused)

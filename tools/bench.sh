@@ -21,7 +21,8 @@ BENCH_SMP='/bin/sh -c "bench smp; /glibc/armhf/vfp_bench"'
 ours() {
 	timeout 900 qemu-system-arm -M raspi2b -display none -serial stdio -monitor none \
 		-no-reboot -semihosting-config enable=on,target=native -icount shift=0,sleep=off \
-		-kernel "$IMG" -append "$2 semihosting" </dev/null | tr -d '\r' > "$1"
+		-kernel "$IMG" -initrd "$B/initramfs.cpio" -append "$2 semihosting" </dev/null |
+		tr -d '\r' > "$1"
 }
 
 echo "bench: Linux 6.1, one CPU (the machinery of make test-linux)"

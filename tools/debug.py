@@ -74,7 +74,7 @@ def run_in_foreground(cmd):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--build", default=os.path.join(ROOT, "build"),
-                        help="where kernel7.img and kernel.elf are")
+                        help="where kernel7.img, initramfs.cpio and kernel.elf are")
     parser.add_argument("--dir", help="where the sockets and console.log go (default: --build)")
     parser.add_argument("--append", default="", help="the kernel command line")
     parser.add_argument("gdb_args", nargs=argparse.REMAINDER,
@@ -91,7 +91,8 @@ def main():
                 "-chardev", f"socket,id=console,path={console},server=on,wait=off,logfile={log}",
                 "-serial", "chardev:console",
                 "-gdb", f"unix:{gdb_sock},server=on,wait=off", "-S",
-                "-kernel", os.path.join(args.build, "kernel7.img"), "-append", args.append]
+                "-kernel", os.path.join(args.build, "kernel7.img"),
+                "-initrd", os.path.join(args.build, "initramfs.cpio"), "-append", args.append]
     qemu = subprocess.Popen(qemu_cmd, start_new_session=True)
     # A SIGTERM (a test's timeout) still ends QEMU, through the finally.
     signal.signal(signal.SIGTERM, lambda sig, frame: sys.exit(128 + sig))

@@ -9,9 +9,11 @@
 # `trace`, saved as BUILD_DIR/traces/PROG.KERNEL.txt (the program's output
 # as PROG.KERNEL.out), and clears it for the next PROG. For Linux 6.1 the
 # script names functions as 6.1 does (tracediff --translate-script).
-# --prepare only makes what the boot needs: for this kernel, the archive
-# kestrel-extra.cpio (/etc/trace-run and /etc/trace-script), which the QEMU
-# tests boot with. The files go to $TRACES if set, else BUILD_DIR/traces.
+# --prepare only makes what the boot needs: for this kernel, the initramfs
+# kestrel-initrd.cpio (BUILD_DIR/initramfs.cpio followed by an archive of
+# /etc/trace-run and /etc/trace-script, unpacked over it as Linux unpacks
+# concatenated archives), which the QEMU tests boot with. The files go to
+# $TRACES if set, else BUILD_DIR/traces.
 set -eu
 
 PREPARE=
@@ -68,8 +70,8 @@ done
 
 log=$OUT/console-$KERNEL.log
 if [ "$KERNEL" = kestrel ]; then
-	(cd "$DIR" && find . -mindepth 1 | LC_ALL=C sort |
-		cpio -o -H newc --owner=0:0 --reproducible --quiet) > "$OUT/kestrel-extra.cpio"
+	{ cat "$B/initramfs.cpio" && (cd "$DIR" && find . -mindepth 1 | LC_ALL=C sort |
+		cpio -o -H newc --owner=0:0 --reproducible --quiet); } > "$OUT/kestrel-initrd.cpio"
 fi
 [ -z "$PREPARE" ] || exit 0
 case $KERNEL in
@@ -77,7 +79,7 @@ kestrel)
 	echo "trace: booting this kernel in QEMU (up to ${TIMEOUT}s), console in $log"
 	timeout "$TIMEOUT" qemu-system-arm -M raspi2b -display none -serial stdio -monitor none \
 		-no-reboot -semihosting-config enable=on,target=native -kernel "$B/kernel7.img" \
-		-initrd "$OUT/kestrel-extra.cpio" \
+		-initrd "$OUT/kestrel-initrd.cpio" \
 		-append "rdinit=/init semihosting -- /bin/sh /etc/trace-run" </dev/null |
 		tr -d '\r' > "$log" || true
 	;;

@@ -22,7 +22,8 @@ $(B)/tracediff: $(TRACEDIFF_SRCS)
 
 # The lesson programs after the book's set-up, as the QEMU test
 # trace-lessons-same-flow-as-linux (tests/qemu/cases_tracediff.py) boots them
-$(B)/traces/lessons/kestrel-extra.cpio: tools/trace-run.sh $(SCRIPT) user/lessons/commands user/user.mk
+$(B)/traces/lessons/kestrel-initrd.cpio: tools/trace-run.sh $(SCRIPT) user/lessons/commands \
+	user/user.mk $(B)/initramfs.cpio
 	TRACES=$(B)/traces/lessons tools/trace-run.sh --prepare kestrel $(B) $(SCRIPT) $(USER_LESSONS)
 
 .PHONY: trace linux-trace compare

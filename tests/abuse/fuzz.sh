@@ -52,7 +52,7 @@ echo "fuzz: seed $SEED, $COUNT calls, $WORKERS workers, at most $SECONDS_MAX s; 
 rm -f "$LOG" "$MON"
 timeout $((SECONDS_MAX + 120)) qemu-system-arm -M raspi2b -display none -serial "file:$LOG" \
 	-monitor "unix:$MON,server,nowait" -no-reboot -semihosting-config enable=on,target=native \
-	-kernel "$B/kernel7.img" \
+	-kernel "$B/kernel7.img" -initrd "$B/initramfs.cpio" \
 	-append "semihosting rdinit=/init FUZZ_COUNT=$COUNT FUZZ_SECONDS=$SECONDS_MAX FUZZ_WORKERS=$WORKERS \
 -- /bin/abuse -s $SEED -t $((SECONDS_MAX + 60)) fuzz" </dev/null >/dev/null 2>&1 &
 QEMU=$!

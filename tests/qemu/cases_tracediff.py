@@ -1,5 +1,5 @@
 """QEMU case for `make compare` (issue 9): the lesson programs after the book's ftrace set-up,
-as tools/trace-run.sh runs them (its archive build/traces/lessons/kestrel-extra.cpio, made by
+as tools/trace-run.sh runs them (its archive build/traces/lessons/kestrel-initrd.cpio, made by
 `make test`), each trace compared by tracediff with real Linux 6.1's trace of the same
 program and script kept in docs/traces/ (a live Linux boot is `make compare`'s, not
 `make test`'s). Every lesson must show the same flow: the same calls, events and call chains
@@ -56,7 +56,7 @@ CASES = [
         "name": "trace-lessons-same-flow-as-linux",
         # lkdtm=WARNING: a backtrace for lesson 7 (a warning, then the boot goes on)
         "append": "rdinit=/init lkdtm=WARNING -- /bin/sh /etc/trace-run",
-        "qemu_args": ["-initrd", "@ROOT@/build/traces/lessons/kestrel-extra.cpio"],
+        "initrd": "@ROOT@/build/traces/lessons/kestrel-initrd.cpio",
         "expect": [r"init: /bin/sh exited with status 0"],
         "expect_anywhere": [r"^=== run %s status 0$" % p for p in LESSONS] + FAULTS_OUTPUT,
         "forbid": [r"write error", r"Kernel panic", r"Internal error", r"BUG: "],

@@ -31,6 +31,7 @@ import cases  # noqa: E402
 
 QEMU = os.environ.get("QEMU", "qemu-system-arm")
 TIMES = os.path.join(ROOT, "build", "qemu-times.json")
+INITRD = "@ROOT@/build/initramfs.cpio"
 
 
 class Measured(subprocess.Popen):
@@ -76,6 +77,10 @@ def qemu_command(case):
         if case.get("semihosting", True):
             append += " semihosting"
         cmd += ["-kernel", image, "-append", append.strip()]
+        # The initramfs, loaded beside the kernel as a boot loader does
+        initrd = case.get("initrd", INITRD)
+        if initrd:
+            cmd += ["-initrd", initrd.replace("@ROOT@", ROOT)]
     for arg in case.get("qemu_args", []):
         cmd.append(arg.replace("@ROOT@", ROOT))
     return cmd
@@ -212,7 +217,12 @@ def run_case(case):
         if not console.type(data, deadline):
             reasons.append(f"QEMU did not take all of {data[:40]!r}... before the end")
             break
+    until = case.get("until")
     while proc.poll() is None and time.monotonic() < deadline:
+        if until and re.search(until, console.text, re.M):
+            proc.kill()
+            proc.wait()
+            break
         console.poll(0.1)
     if proc.poll() is None:
         proc.kill()
@@ -221,7 +231,7 @@ def run_case(case):
     console.poll(0.1)
     text = console.text
     status = proc.returncode
-    if status is not None and "exit" in case and status != case["exit"]:
+    if not until and status is not None and "exit" in case and status != case["exit"]:
         reasons.append(f"QEMU exit status {status}, expected {case['exit']}")
     check_text(case, text, reasons)
     return not reasons, reasons, text, time.monotonic() - start, proc.cpu
