@@ -92,6 +92,8 @@ static inline void get_page(struct page *page)
 }
 
 void free_area_init(struct page *map, unsigned long start_pfn, unsigned long end_pfn);
+void reserve_bootmem_region(unsigned long start_pfn, unsigned long end_pfn);
+unsigned long __free_pages_memory(unsigned long start_pfn, unsigned long end_pfn);
 unsigned long free_reserved_area(void *start, void *end, int poison);
 
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order);

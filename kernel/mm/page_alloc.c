@@ -102,27 +102,22 @@ static inline void del_from_free_area(struct page *page, unsigned int order)
  * free_area_init - take charge of the pages [start_pfn, end_pfn)
  * @map: one struct page per pfn in the range, mem_map[0] for start_pfn
  *
- * Every page starts reserved: none is free until free_reserved_area() hands
- * it over, as Linux's memmap_init_zone() leaves pages for memblock to free.
+ * Every struct page starts zeroed: neither reserved nor free, no reference
+ * (Linux's memmap_init_zone, as one memset rather than __init_single_page
+ * for each page: a quarter of a million of them for 1 GiB). Then
+ * reserve_bootmem_region() marks what the kernel keeps, and
+ * __free_pages_memory() hands the rest to the allocator.
  * CONTEXT: boot, one CPU, before any other function here.
  */
 void free_area_init(struct page *map, unsigned long start_pfn, unsigned long end_pfn)
 {
-	struct page *page, *end = map + (end_pfn - start_pfn);
 	unsigned int order;
 
 	mem_map = map;
 	min_low_pfn = start_pfn;
 	max_pfn = end_pfn;
 	totalram_pages = 0;
-	/* A quarter of a million pages for 1 GiB: a pointer walk, with no
-	 * global reloaded per page. */
-	for (page = map; page < end; page++) {
-		page->flags = 1UL << PG_reserved;
-		page->private = 0;
-		INIT_LIST_HEAD(&page->lru);
-		page->_refcount = 1;
-	}
+	memset(map, 0, (end_pfn - start_pfn) * sizeof(struct page));
 	spin_lock_init(&zone.lock);
 	for (order = 0; order < MAX_ORDER; order++) {
 		INIT_LIST_HEAD(&zone.free_area[order].free_list);
@@ -135,6 +130,20 @@ void free_area_init(struct page *map, unsigned long start_pfn, unsigned long end
 		spin_lock_init(&pcp->lock);
 		INIT_LIST_HEAD(&pcp->list);
 		pcp->count = 0;
+	}
+}
+
+/* Mark the pages [start_pfn, end_pfn) as the kernel's own, with the one
+ * reference free_reserved_area() drops when it gives them back (Linux's
+ * reserve_bootmem_region). CONTEXT: boot, after free_area_init(). */
+void reserve_bootmem_region(unsigned long start_pfn, unsigned long end_pfn)
+{
+	struct page *page = pfn_to_page(max(start_pfn, min_low_pfn));
+	struct page *end = pfn_to_page(min(end_pfn, max_pfn));
+
+	for (; page < end; page++) {
+		page->flags |= 1UL << PG_reserved;
+		page->_refcount = 1;
 	}
 }
 
@@ -488,9 +497,21 @@ unsigned long nr_free_pages(void)
 	return free;
 }
 
-/* Hand one reserved block to the allocator (Linux's __free_pages_boot_core()),
- * in one pass over its pages; a page found not reserved leaves the block
- * as it was. */
+/* The order of the largest naturally aligned block that starts at @pfn and
+ * ends by @end_pfn (pfn < end_pfn): how boot hands memory over, so that it
+ * does not merge page by page. */
+static unsigned int boot_block_order(unsigned long pfn, unsigned long end_pfn)
+{
+	unsigned int order = 0;
+
+	while (order < MAX_ORDER - 1 && !(pfn & ((2UL << order) - 1)) &&
+	       pfn + (2UL << order) <= end_pfn)
+		order++;
+	return order;
+}
+
+/* Hand one reserved block to the allocator, in one pass over its pages; a
+ * page found not reserved leaves the block as it was. */
 static unsigned long free_reserved_block(unsigned long pfn, unsigned int order, int poison)
 {
 	struct page *page = pfn_to_page(pfn), *end = page + (1UL << order), *p;
@@ -515,16 +536,15 @@ static unsigned long free_reserved_block(unsigned long pfn, unsigned int order, 
 }
 
 /**
- * free_reserved_area - give the whole pages inside [start, end) to the allocator
+ * free_reserved_area - give the whole pages inside [start, end) back to the allocator
  * @start, @end: kernel virtual addresses; partial pages at either end are kept
  * @poison: byte to fill the pages with, or -1 to leave them as they are
  *
- * Used at boot for all RAM the kernel has not reserved for itself, and later
- * for memory it no longer needs (the initrd once unpacked), as Linux's
- * free_reserved_area() and, at boot, __free_pages_memory(). Unlike Linux's,
- * it takes no name for a log line: printing is the caller's business. The
- * range goes in as the largest aligned blocks that fit, so boot does not
- * merge page by page. Pages outside mem_map are skipped.
+ * For reserved memory the kernel no longer needs (the initrd once
+ * unpacked), as Linux's free_reserved_area(). Unlike Linux's, it takes no
+ * name for a log line: printing is the caller's business. The range goes
+ * in as the largest aligned blocks that fit. Pages outside mem_map are
+ * skipped; a page that is not reserved is reported with bad_page().
  * CONTEXT: process context; takes zone.lock.
  * RETURNS: the number of pages freed.
  */
@@ -537,15 +557,43 @@ unsigned long free_reserved_area(void *start, void *end, int poison)
 	pfn = max(pfn, min_low_pfn);
 	end_pfn = min(end_pfn, max_pfn);
 	while (pfn < end_pfn) {
-		unsigned int order = 0;
+		unsigned int order = boot_block_order(pfn, end_pfn);
 
-		while (order < MAX_ORDER - 1 && !(pfn & ((2UL << order) - 1)) &&
-		       pfn + (2UL << order) <= end_pfn)
-			order++;
 		freed += free_reserved_block(pfn, order, poison);
 		pfn += 1UL << order;
 	}
 	totalram_pages += freed;
 	init_per_zone_wmark_min();
 	return freed;
+}
+
+/**
+ * __free_pages_memory - give the pages [start_pfn, end_pfn) to the allocator at boot
+ *
+ * The pages must be as free_area_init() left them: they go onto the buddy
+ * lists as the largest aligned blocks that fit, a block at a time (Linux's
+ * __free_pages_memory -> __free_pages_boot_core). Linux first clears each
+ * page's PG_reserved and count, and free_pages_prepare() checks each page
+ * again; the memset of free_area_init() has left nothing to clear or find.
+ * CONTEXT: boot, one CPU, after free_area_init().
+ * RETURNS: the number of pages freed.
+ */
+unsigned long __free_pages_memory(unsigned long start_pfn, unsigned long end_pfn)
+{
+	unsigned long pfn, flags;
+	unsigned int order;
+
+	start_pfn = max(start_pfn, min_low_pfn);
+	end_pfn = min(end_pfn, max_pfn);
+	if (start_pfn >= end_pfn)
+		return 0;
+	spin_lock_irqsave(&zone.lock, flags);
+	for (pfn = start_pfn; pfn < end_pfn; pfn += 1UL << order) {
+		order = boot_block_order(pfn, end_pfn);
+		__free_one_page(pfn_to_page(pfn), order);
+	}
+	spin_unlock_irqrestore(&zone.lock, flags);
+	totalram_pages += end_pfn - start_pfn;
+	init_per_zone_wmark_min();
+	return end_pfn - start_pfn;
 }

@@ -44,6 +44,7 @@ static inline void arena_init(unsigned long start_pfn, unsigned long nr_pages)
 	memset(arena_map, 0, sizeof(arena_map));
 	host_va_pa_offset = (unsigned long)arena;
 	free_area_init(arena_map, start_pfn, start_pfn + nr_pages);
+	reserve_bootmem_region(start_pfn, start_pfn + nr_pages);
 	bad.count = 0;
 	bad.reason = NULL;
 	bad.page = NULL;

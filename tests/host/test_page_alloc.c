@@ -330,6 +330,50 @@ static void test_unaligned_memory_start(void **state)
 	assert_int_equal(bad.count, 0);
 }
 
+/* The kernel's own boot path (mem_init): a map left dirty by whatever ran
+ * before is zeroed, the kernel's pages and an initrd are reserved, the
+ * rest goes over in whole blocks, and the initrd follows once unpacked. */
+static void test_boot_frees_blocks_around_reserved_regions(void **state)
+{
+	static struct page *pages[NR_PAGES];
+	unsigned long n, i;
+
+	memset(arena_map, 0xa5, sizeof(arena_map));
+	free_area_init(arena_map, 0, NR_PAGES);
+	reserve_bootmem_region(0, RESERVED);
+	reserve_bootmem_region(500, 520);		/* the initrd */
+	assert_int_equal(__free_pages_memory(RESERVED, 500) + __free_pages_memory(520, NR_PAGES),
+			 NR_PAGES - RESERVED - 20);
+	assert_int_equal(nr_free_pages(), NR_PAGES - RESERVED - 20);
+	assert_int_equal(totalram_pages, NR_PAGES - RESERVED - 20);
+	assert_true(PageReserved(pfn_to_page(RESERVED - 1)));
+	assert_false(PageReserved(pfn_to_page(RESERVED)));
+	assert_true(PageReserved(pfn_to_page(519)));
+	/* Whole aligned blocks: the largest is [768, 1024)... */
+	assert_int_equal(page_to_pfn(alloc_pages(GFP_KERNEL, 8)), 768);
+	assert_null(alloc_pages(GFP_KERNEL, 9));
+	__free_pages(pfn_to_page(768), 8);
+	/* ... and no page handed out is one the kernel kept. */
+	n = alloc_all(pages);
+	assert_int_equal(n, NR_PAGES - RESERVED - 20);
+	for (i = 0; i < n; i++) {
+		unsigned long pfn = page_to_pfn(pages[i]);
+
+		assert_true(pfn >= RESERVED && (pfn < 500 || pfn >= 520));
+		assert_int_equal(page_count(pages[i]), 1);
+	}
+	for (i = 0; i < n; i++)
+		__free_page(pages[i]);
+	/* A reserved page cannot be freed as if allocated; the initrd goes
+	 * back through free_reserved_area and merges with its neighbours. */
+	__free_page(pfn_to_page(510));
+	assert_int_equal(bad.count, 1);
+	assert_int_equal(free_reserved_area(pfn_to_virt(500), pfn_to_virt(520), -1), 20);
+	assert_int_equal(nr_free_pages(), NR_PAGES - RESERVED);
+	assert_non_null(alloc_pages(GFP_KERNEL, 9));
+	assert_int_equal(bad.count, 1);
+}
+
 /* Random allocations and frees: live blocks never overlap, and in the end
  * everything merges back into one block. */
 static void test_random_stress(void **state)
@@ -400,6 +444,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_boot_hands_over_only_free_ranges, setup),
+		cmocka_unit_test_setup(test_boot_frees_blocks_around_reserved_regions, setup),
 		cmocka_unit_test_setup(test_blocks_are_aligned_to_their_size, setup),
 		cmocka_unit_test_setup(test_split_keeps_the_rest_free, setup),
 		cmocka_unit_test_setup(test_freed_buddies_merge_back, setup),
