@@ -1,8 +1,11 @@
 /* memset and memcpy for the kernel (Linux's arch/arm/lib/memset.S and
- * memcpy.S, much simplified): when both ends are word aligned, 64 bytes
- * a loop with two STM/LDM of eight registers (Linux unrolls too), which is
- * what clearing and copying pages (fork, exec, copy-on-write, unpacking
- * the initramfs) spends its time on; then words; bytes otherwise. */
+ * memcpy.S, much simplified). Clearing and copying pages (boot's mem_map
+ * and trace rings, fork, exec, copy-on-write, unpacking the initramfs) is
+ * what they spend their time on, so once the pointers are word aligned
+ * they move ten or eleven registers an STM (and LDM), four a loop (Linux
+ * unrolls too); then words; then bytes. Pointers that cannot both be
+ * aligned go byte by byte. r0 walks the destination and is restored from
+ * the stack on return. */
 	.syntax	unified
 	.arm
 	.text
@@ -10,13 +13,19 @@
 /* void *memset(void *s, int c, size_t n) */
 	.globl	memset
 memset:
-	mov	ip, r0				@ return s
 	and	r1, r1, #0xff
 	orr	r1, r1, r1, lsl #8
 	orr	r1, r1, r1, lsl #16
-	tst	ip, #3
-	bne	3f
-	push	{r4 - r9}
+	push	{r0, r4 - r10, lr}
+1:	tst	r0, #3				@ bytes up to a word boundary
+	beq	2f
+	cmp	r2, #0
+	beq	9f
+	strb	r1, [r0], #1
+	sub	r2, r2, #1
+	b	1b
+2:	cmp	r2, #44
+	blo	6f
 	mov	r3, r1
 	mov	r4, r1
 	mov	r5, r1
@@ -24,52 +33,79 @@ memset:
 	mov	r7, r1
 	mov	r8, r1
 	mov	r9, r1
-	subs	r2, r2, #64
-	blo	5f
-1:	stmia	ip!, {r1, r3 - r9}
-	stmia	ip!, {r1, r3 - r9}
-	subs	r2, r2, #64
-	bhs	1b
-5:	adds	r2, r2, #32			@ 32 to 63 bytes left?
-	stmiahs	ip!, {r1, r3 - r9}
-	addlo	r2, r2, #32
-2:	pop	{r4 - r9}
-3:	cmp	r2, #0
-	bxeq	lr
-	strb	r1, [ip], #1
+	mov	r10, r1
+	mov	ip, r1
+	mov	lr, r1
+	subs	r2, r2, #176
+	blo	4f
+3:	stmia	r0!, {r1, r3 - r10, ip, lr}	@ 4 x 44 bytes
+	stmia	r0!, {r1, r3 - r10, ip, lr}
+	stmia	r0!, {r1, r3 - r10, ip, lr}
+	stmia	r0!, {r1, r3 - r10, ip, lr}
+	subs	r2, r2, #176
+	bhs	3b
+4:	add	r2, r2, #176
+5:	cmp	r2, #44
+	blo	6f
+	stmia	r0!, {r1, r3 - r10, ip, lr}
+	sub	r2, r2, #44
+	b	5b
+6:	cmp	r2, #4				@ words
+	blo	8f
+	str	r1, [r0], #4
+	sub	r2, r2, #4
+	b	6b
+8:	cmp	r2, #0				@ bytes
+	beq	9f
+	strb	r1, [r0], #1
 	sub	r2, r2, #1
-	b	3b
+	b	8b
+9:	pop	{r0, r4 - r10, pc}
 
 /* void *memcpy(void *dst, const void *src, size_t n) */
 	.globl	memcpy
 memcpy:
-	mov	ip, r0				@ return dst
-	orr	r3, r0, r1
+	push	{r0, r4 - r10, lr}
+	eor	r3, r0, r1
 	tst	r3, #3
-	bne	3f
-	push	{r4 - r10}
-	subs	r2, r2, #64
-	blo	5f
-1:	ldmia	r1!, {r3 - r10}
-	stmia	ip!, {r3 - r10}
-	ldmia	r1!, {r3 - r10}
-	stmia	ip!, {r3 - r10}
-	subs	r2, r2, #64
-	bhs	1b
-5:	adds	r2, r2, #32			@ 32 to 63 bytes left?
-	ldmiahs	r1!, {r3 - r10}
-	stmiahs	ip!, {r3 - r10}
-	addlo	r2, r2, #32
-2:	pop	{r4 - r10}
-4:	cmp	r2, #4
-	blo	3f
-	ldr	r3, [r1], #4
-	str	r3, [ip], #4
-	sub	r2, r2, #4
-	b	4b
-3:	cmp	r2, #0
-	bxeq	lr
+	bne	8f				@ never both aligned: bytes
+1:	tst	r0, #3				@ bytes up to a word boundary
+	beq	2f
+	cmp	r2, #0
+	beq	9f
 	ldrb	r3, [r1], #1
-	strb	r3, [ip], #1
+	strb	r3, [r0], #1
 	sub	r2, r2, #1
-	b	3b
+	b	1b
+2:	subs	r2, r2, #160
+	blo	4f
+3:	ldmia	r1!, {r3 - r10, ip, lr}		@ 4 x 40 bytes
+	stmia	r0!, {r3 - r10, ip, lr}
+	ldmia	r1!, {r3 - r10, ip, lr}
+	stmia	r0!, {r3 - r10, ip, lr}
+	ldmia	r1!, {r3 - r10, ip, lr}
+	stmia	r0!, {r3 - r10, ip, lr}
+	ldmia	r1!, {r3 - r10, ip, lr}
+	stmia	r0!, {r3 - r10, ip, lr}
+	subs	r2, r2, #160
+	bhs	3b
+4:	add	r2, r2, #160
+5:	cmp	r2, #40
+	blo	6f
+	ldmia	r1!, {r3 - r10, ip, lr}
+	stmia	r0!, {r3 - r10, ip, lr}
+	sub	r2, r2, #40
+	b	5b
+6:	cmp	r2, #4				@ words
+	blo	8f
+	ldr	r3, [r1], #4
+	str	r3, [r0], #4
+	sub	r2, r2, #4
+	b	6b
+8:	cmp	r2, #0				@ bytes
+	beq	9f
+	ldrb	r3, [r1], #1
+	strb	r3, [r0], #1
+	sub	r2, r2, #1
+	b	8b
+9:	pop	{r0, r4 - r10, pc}
