@@ -13,19 +13,26 @@ enum {
 };
 
 /* Linux's parse_header() uses simple_strtoul(), which stops quietly at a
- * bad digit; here every one of the 8 characters must be a hex digit. */
+ * bad digit; here every one of the 8 characters must be a hex digit. The
+ * digits are decoded in line: 13 fields of 8 for every member of the
+ * archive is most of what parsing it costs. */
 static bool parse_hex8(const char *s, u32 *val)
 {
+	u32 v = 0;
 	int i;
 
-	*val = 0;
 	for (i = 0; i < 8; i++) {
-		int d = hex_to_bin(s[i]);
+		unsigned int c = (unsigned char)s[i], d = c - '0';
 
-		if (d < 0)
-			return false;
-		*val = (*val << 4) | d;
+		if (d > 9) {
+			d = (c | 0x20) - 'a';	/* 'A'-'F' folded to 'a'-'f' */
+			if (d > 5)
+				return false;
+			d += 10;
+		}
+		v = v << 4 | d;
 	}
+	*val = v;
 	return true;
 }
 

@@ -1,4 +1,4 @@
-/* sources: kernel/fs/cpio.c kernel/lib/hexdump.c */
+/* sources: kernel/fs/cpio.c */
 /* Tests of cpio_next(): archives written by GNU cpio -H newc / -H crc
  * (data/, see mkfixtures.sh), concatenation and boot-loader padding,
  * device nodes, and every kind of corrupt or truncated input. */
@@ -257,6 +257,12 @@ CORRUPT(test_old_binary_magic, "no cpio magic", memcpy(buf, "\xc7\x71", 2))
 CORRUPT(test_odc_magic, "use -H newc", memcpy(buf, "070707", 6))
 CORRUPT(test_non_hex_field, "8 hex digits", buf[6 + 8 * 6 + 3] = 'g')
 CORRUPT(test_space_in_field, "8 hex digits", buf[6 + 7] = ' ')
+/* the characters next to '0'-'9', 'A'-'F' and 'a'-'f' */
+CORRUPT(test_colon_in_field, "8 hex digits", buf[6 + 8 * 2 + 1] = ':')
+CORRUPT(test_at_in_field, "8 hex digits", buf[6 + 8 * 2 + 1] = '@')
+CORRUPT(test_G_in_field, "8 hex digits", buf[6 + 8 * 2 + 1] = 'G')
+CORRUPT(test_backquote_in_field, "8 hex digits", buf[6 + 8 * 2 + 1] = '`')
+CORRUPT(test_slash_in_field, "8 hex digits", buf[6 + 8 * 2 + 1] = '/')
 CORRUPT(test_empty_name, "empty name", set_field(0, 11, "00000000"))
 CORRUPT(test_name_past_end, "name past the end", set_field(0, 11, "7FFFFFFF"))
 CORRUPT(test_name_without_nul, "NUL-terminated", set_field(0, 11, "00000001"))
@@ -322,7 +328,9 @@ int main(void)
 		T(test_concatenated_and_padded), T(test_zeros_between_entries),
 		T(test_device_node_and_lowercase_hex), T(test_empty_input), T(test_bad_magic),
 		T(test_old_binary_magic), T(test_odc_magic), T(test_non_hex_field),
-		T(test_space_in_field), T(test_empty_name), T(test_name_past_end),
+		T(test_space_in_field), T(test_colon_in_field), T(test_at_in_field),
+		T(test_G_in_field), T(test_backquote_in_field), T(test_slash_in_field),
+		T(test_empty_name), T(test_name_past_end),
 		T(test_name_without_nul), T(test_name_with_inner_nul), T(test_data_past_end),
 		T(test_huge_data), T(test_truncated_header), T(test_truncated_second_header),
 		T(test_missing_trailer), T(test_broken_padding), T(test_junk_after_trailer),
