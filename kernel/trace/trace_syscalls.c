@@ -65,6 +65,27 @@ static struct trace_event_functions exit_syscall_print_funcs = { .trace = print_
 #define __SC_STR_TDECL(t, a) __stringify(t)
 #define __SC_STR_ADECL(t, a) #a
 
+/* __JOIN(n, m, sep, t1, a1, t2, a2, ...): m(t1, a1) sep m(t2, a2) ..., one
+ * string literal when m() and sep are string literals. */
+#define __JOIN0(m, s, ...) ""
+#define __JOIN1(m, s, t, a, ...) m(t, a)
+#define __JOIN2(m, s, t, a, ...) m(t, a) s __JOIN1(m, s, __VA_ARGS__)
+#define __JOIN3(m, s, t, a, ...) m(t, a) s __JOIN2(m, s, __VA_ARGS__)
+#define __JOIN4(m, s, t, a, ...) m(t, a) s __JOIN3(m, s, __VA_ARGS__)
+#define __JOIN5(m, s, t, a, ...) m(t, a) s __JOIN4(m, s, __VA_ARGS__)
+#define __JOIN6(m, s, t, a, ...) m(t, a) s __JOIN5(m, s, __VA_ARGS__)
+#define __JOIN(n, ...) __JOIN##n(__VA_ARGS__)
+
+/* The enter event's print fmt, "\"fd: 0x%04lx, ...\", ((unsigned long)(REC->fd)), ...",
+ * with %0<sizeof(unsigned long)>lx: what Linux's __set_enter_print_fmt
+ * writes at boot with snprintf, written here by the preprocessor (at boot
+ * it cost a million instructions for the table's syscalls). */
+#define __SC_PRINT_FMT_ARG(t, a) #a ": 0x%0" __stringify(__SIZEOF_LONG__) "lx"
+#define __SC_PRINT_FMT_REC(t, a) ", ((unsigned long)(REC->" #a "))"
+#define SYSCALL_ENTER_PRINT_FMT(nb, ...)                                  \
+	"\"" __JOIN(nb, __SC_PRINT_FMT_ARG, ", ", __VA_ARGS__) "\"" \
+	__JOIN(nb, __SC_PRINT_FMT_REC, "", __VA_ARGS__)
+
 /* One syscall's metadata and its two events, each with a class of its own
  * for its own fields (Linux shares a class and keeps the fields in the
  * metadata). */
@@ -94,6 +115,7 @@ static struct trace_event_functions exit_syscall_print_funcs = { .trace = print_
 		.class = &event_class_enter_##sname,                                    \
 		.name = "sys_enter_" #sname,                                            \
 		.event.funcs = &enter_syscall_print_funcs,                              \
+		.print_fmt = SYSCALL_ENTER_PRINT_FMT(nb, __VA_ARGS__),                  \
 		.data = &__syscall_meta_##sname,                                        \
 	};                                                                              \
 	static struct trace_event_call event_exit_##sname = {                           \
@@ -207,37 +229,6 @@ static int syscall_exit_define_fields(struct trace_event_call *call)
 	return ret ?: trace_define_field(call, "long", "ret",
 					 offsetof(struct syscall_trace_exit, ret), sizeof(long),
 					 1, FILTER_OTHER);
-}
-
-/* "\"fd: 0x%08lx, ...\", ((unsigned long)(REC->fd)), ..." with %0<2 x sizeof(long)>lx
- * (Linux's __set_enter_print_fmt). RETURNS: the length, written if @buf. */
-static int __set_enter_print_fmt(struct syscall_metadata *entry, char *buf, int len)
-{
-	int pos = 0, i;
-
-#define LEN_OR_ZERO (len ? len - pos : 0)
-	pos += snprintf(buf + pos, LEN_OR_ZERO, "\"");
-	for (i = 0; i < entry->nb_args; i++)
-		pos += snprintf(buf + pos, LEN_OR_ZERO, "%s: 0x%%0%zulx%s", entry->args[i],
-				sizeof(unsigned long), i == entry->nb_args - 1 ? "" : ", ");
-	pos += snprintf(buf + pos, LEN_OR_ZERO, "\"");
-	for (i = 0; i < entry->nb_args; i++)
-		pos += snprintf(buf + pos, LEN_OR_ZERO, ", ((unsigned long)(REC->%s))",
-				entry->args[i]);
-#undef LEN_OR_ZERO
-	return pos;
-}
-
-static int set_syscall_print_fmt(struct trace_event_call *call)
-{
-	int len = __set_enter_print_fmt(call->data, NULL, 0);
-	char *print_fmt = kmalloc(len + 1, GFP_KERNEL);
-
-	if (!print_fmt)
-		return -ENOMEM;
-	__set_enter_print_fmt(call->data, print_fmt, len + 1);
-	call->print_fmt = print_fmt;
-	return 0;
 }
 
 /* ---- Recording ---- */
@@ -363,8 +354,7 @@ int init_ftrace_syscalls(void)
 	for (i = 0; !ret && i < ARRAY_SIZE(syscalls_list); i++) {
 		struct syscall_metadata *meta = syscalls_list[i];
 
-		ret = set_syscall_print_fmt(meta->enter_event);
-		ret = ret ?: trace_add_event_call(meta->enter_event);
+		ret = trace_add_event_call(meta->enter_event);
 		ret = ret ?: trace_add_event_call(meta->exit_event);
 	}
 	return ret;
