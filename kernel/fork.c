@@ -30,6 +30,16 @@
 #include <trace/events/task.h>
 #include "sched/sched.h"
 
+/*
+ * Linux's tasklist_lock is an rwlock, and kill_pid_info() finds its task
+ * under RCU. Here it is a spinlock, which the tick takes too (ITIMER_REAL's
+ * it_real_fn -> kill_pid_info, in hardirq on CPU 0). So every lock taken
+ * while holding it (a task's alloc_lock, siglock, pi_lock, the runqueues')
+ * must never be held with IRQs on anywhere: a CPU holding one with IRQs on
+ * may take the tick, spin on tasklist_lock there, and never let go of the
+ * lock that tasklist_lock's holder waits for (lockdep's "HARDIRQ-safe ->
+ * HARDIRQ-unsafe lock order").
+ */
 DEFINE_SPINLOCK(tasklist_lock);
 LIST_HEAD(all_tasks);
 int nr_threads; /* tasks alive, against max_threads */

@@ -142,7 +142,9 @@ struct task_struct {
 
 	int pagefault_disabled; /* uaccess faults return -EFAULT at once (pagefault_disable) */
 	struct cred cred; /* changed only by the task itself, in commit_creds() */
-	spinlock_t alloc_lock; /* task_lock(): protects mm, files, fs, comm, cred */
+	/* task_lock(): protects mm, files, fs, comm, cred. Always taken with
+	 * IRQs off, as it nests in tasklist_lock (kernel/fork.c). */
+	spinlock_t alloc_lock;
 	spinlock_t pi_lock; /* serialises try_to_wake_up() on this task */
 	int usage; /* references: freed at zero (put_task_struct) */
 

@@ -192,9 +192,9 @@ void exit_files(struct task_struct *tsk)
 	struct files_struct *files = tsk->files;
 
 	if (files) {
-		spin_lock(&tsk->alloc_lock);
+		spin_lock_irq(&tsk->alloc_lock);
 		tsk->files = NULL;
-		spin_unlock(&tsk->alloc_lock);
+		spin_unlock_irq(&tsk->alloc_lock);
 		put_files_struct(files);
 	}
 }

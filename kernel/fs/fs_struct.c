@@ -89,12 +89,12 @@ void exit_fs(struct task_struct *tsk)
 
 	if (!fs)
 		return;
-	spin_lock(&tsk->alloc_lock);
+	spin_lock_irq(&tsk->alloc_lock);
 	spin_lock(&fs->lock);
 	tsk->fs = NULL;
 	kill = !--fs->users;
 	spin_unlock(&fs->lock);
-	spin_unlock(&tsk->alloc_lock);
+	spin_unlock_irq(&tsk->alloc_lock);
 	if (kill && fs != &init_fs)
 		free_fs_struct(fs);
 }

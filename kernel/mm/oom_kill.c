@@ -40,7 +40,8 @@ static bool oom_unkillable_task(struct task_struct *p)
 /*
  * The process has to be killed, but it might have no mm any more (its
  * leader exited): a thread of it that still has one, with task_lock held.
- * Linux's find_lock_task_mm(). RETURNS: that thread, or NULL.
+ * Linux's find_lock_task_mm(). CONTEXT: IRQs off (alloc_lock's rule,
+ * kernel/fork.c). RETURNS: that thread, or NULL.
  */
 static struct task_struct *find_lock_task_mm(struct task_struct *p)
 {
@@ -217,11 +218,16 @@ static bool task_will_free_mem(struct task_struct *task)
 
 static void __oom_kill_process(struct task_struct *victim)
 {
-	struct task_struct *p = find_lock_task_mm(victim);
+	struct task_struct *p;
 	struct mm_struct *mm;
+	unsigned long flags;
 
-	if (!p)
+	local_irq_save(flags);
+	p = find_lock_task_mm(victim);
+	if (!p) {
+		local_irq_restore(flags);
 		return;
+	}
 	victim = p;
 	mm = victim->mm;
 	/* We should send SIGKILL before granting access to memory reserves
@@ -231,7 +237,7 @@ static void __oom_kill_process(struct task_struct *victim)
 	mark_oom_victim(victim);
 	pr_err("Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, file-rss:%lukB, shmem-rss:%lukB\n",
 	       task_pid_nr(victim), victim->comm, K(mm->total_vm), K(get_mm_rss(mm)), 0UL, 0UL);
-	spin_unlock(&victim->alloc_lock);
+	spin_unlock_irqrestore(&victim->alloc_lock, flags);
 }
 
 /*
@@ -245,14 +251,14 @@ static void oom_kill_process(struct oom_control *oc, const char *message)
 
 	/* If the task is already exiting, don't alarm the sysadmin or kill
 	 * its children or threads, just let it die quickly. */
-	spin_lock(&p->alloc_lock);
+	spin_lock_irq(&p->alloc_lock);
 	if (task_will_free_mem(p)) {
-		spin_unlock(&p->alloc_lock);
+		spin_unlock_irq(&p->alloc_lock);
 		mark_oom_victim(p);
 		put_task_struct(p);
 		return;
 	}
-	spin_unlock(&p->alloc_lock);
+	spin_unlock_irq(&p->alloc_lock);
 
 	if (oom_report_ratelimit())
 		dump_header(oc, p);
