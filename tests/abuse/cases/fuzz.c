@@ -697,6 +697,33 @@ static void remove_tree(const char *path)
 	rmdir(path);
 }
 
+/*
+ * Remove what the workers made in @dir itself, every entry of the cases'
+ * user: a worker may open /tmp (a path of the pool) and create there
+ * through that descriptor and a relative name (openat, mkdirat, renameat).
+ * RETURNS: how many entries there were.
+ */
+static int remove_made_in(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct stat st;
+	char path[512];
+	int n = 0;
+
+	while (d && (e = readdir(d))) {
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") && lstat(path, &st) == 0 &&
+		    st.st_uid == ABUSE_UID) {
+			remove_tree(path);
+			n++;
+		}
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
 static void unmount_scratch(void)
 {
 	static const char *const names[] = { "d0/x", "d0", "f0", "f1", "link", "" };
@@ -713,7 +740,7 @@ static void unmount_scratch(void)
 int main(int argc, char **argv)
 {
 	unsigned long count, seconds, start, deadline;
-	int workers, i, status, failed = 0, alive, strays;
+	int workers, i, status, failed = 0, alive, strays, made_in_tmp;
 	pid_t pid;
 
 	seed = case_init(argc, argv);
@@ -820,10 +847,13 @@ int main(int argc, char **argv)
 	strays = kill_strays();	/* init reaps them */
 	unmount_scratch();
 	remove_tree(scratch);
+	made_in_tmp = remove_made_in("/tmp");
 
 	for (i = 1; i < 65; i++)
 		if (by_signal[i])
 			printf("fuzz: %lu workers ended by signal %d\n", by_signal[i], i);
+	if (made_in_tmp)
+		printf("fuzz: removed %d entries the workers made in /tmp\n", made_in_tmp);
 	printf("fuzz: stalled in:");
 	for (i = 0; i <= LAST_NR; i++)
 		if (stalls_by_nr[i])
