@@ -15,6 +15,8 @@
 
 /* Ticks since boot, advanced by CPU 0's tick. */
 extern volatile unsigned long jiffies;
+/* a is before b, across the counter's wrap (Linux's include/linux/jiffies.h). */
+#define time_before(a, b) ((long)((a) - (b)) < 0)
 
 /* Nanoseconds since reset, from the generic timer's counter; valid from
  * the first instruction, on every CPU (the counter is shared). */

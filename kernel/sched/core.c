@@ -434,18 +434,28 @@ static inline bool can_migrate_task(struct task_struct *p, int dst_cpu)
 	return !p->on_cpu && cpumask_test_cpu(dst_cpu, &p->cpus_allowed);
 }
 
+/* The longest an idle CPU waits before looking again at busy queues that
+ * held only tasks pinned elsewhere: 16 ticks. */
+#define MAX_PINNED_INTERVAL 16
+
 /* Pull one waiting task from the busiest other runqueue to this idle CPU
  * (Linux's idle_balance, reduced to "steal one"); if none of its tasks may
- * come here, try the next busiest (Linux's LBF_ALL_PINNED). CONTEXT: IRQs
- * off. RETURNS: 1 if a task was pulled. */
+ * come here, try the next busiest (Linux's LBF_ALL_PINNED). If no busy
+ * queue held a task allowed here, wait before looking again, twice as long
+ * each time (Linux doubles sd->balance_interval): an idle CPU does not
+ * take a busy queue's lock at every tick for nothing. CONTEXT: IRQs off.
+ * RETURNS: 1 if a task was pulled. */
 int idle_balance(void)
 {
 	int this_cpu = smp_processor_id(), cpu, busiest;
 	struct rq *this_rq = cpu_rq(this_cpu), *src, *first, *second;
-	struct task_struct *p, *pulled;
+	struct task_struct *p, *pulled = NULL;
+	bool tried = false, movable = false;
 	struct sched_entity *se;
 	struct cpumask cpus;
 
+	if (time_before(jiffies, this_rq->next_balance))
+		return 0;
 	cpumask_copy(&cpus, cpu_online_mask);
 redo:
 	busiest = -1;
@@ -453,8 +463,15 @@ redo:
 		if (cpu != this_cpu && cpu_rq(cpu)->nr_running > 1 &&
 		    (busiest < 0 || cpu_rq(cpu)->nr_running > cpu_rq(busiest)->nr_running))
 			busiest = cpu;
-	if (busiest < 0)
+	if (busiest < 0) {
+		if (tried && !movable) {
+			this_rq->next_balance = jiffies + this_rq->balance_interval;
+			if (this_rq->balance_interval < MAX_PINNED_INTERVAL)
+				this_rq->balance_interval *= 2;
+		}
 		return 0;
+	}
+	tried = true;
 	src = cpu_rq(busiest);
 	/* Lock in CPU order so two idle CPUs cannot deadlock on each other. */
 	first = this_cpu < busiest ? this_rq : src;
@@ -462,9 +479,11 @@ redo:
 	spin_lock(&first->lock);
 	spin_lock(&second->lock);
 	/* The timeline holds the waiting tasks. */
-	pulled = NULL;
 	list_for_each_entry(se, &src->cfs.tasks_timeline, run_node) {
 		p = container_of(se, struct task_struct, se);
+		if (!cpumask_test_cpu(this_cpu, &p->cpus_allowed))
+			continue;
+		movable = true;
 		if (can_migrate_task(p, this_cpu)) {
 			pulled = p;
 			break;
@@ -484,6 +503,7 @@ redo:
 		cpumask_clear_cpu(busiest, &cpus);
 		goto redo;
 	}
+	this_rq->balance_interval = 1;
 	return 1;
 }
 
@@ -537,6 +557,7 @@ void sched_init(void)
 		spin_lock_init(&rq->lock);
 		init_cfs_rq(&rq->cfs);
 		rq->cpu = cpu;
+		rq->balance_interval = 1;
 	}
 	sched_init_idle(0);
 }

@@ -35,6 +35,11 @@ struct rq {
 	u64 clock; /* sched_clock() at the last update_rq_clock() */
 	int cpu;
 	u64 nr_switches;
+	/* idle_balance() found only tasks that may not run here: it tries
+	 * again at next_balance, balance_interval ticks later, an interval
+	 * that doubles while that lasts (Linux keeps both per sched domain) */
+	unsigned long next_balance;
+	unsigned int balance_interval;
 } ____cacheline_aligned;
 
 DECLARE_PER_CPU(struct rq, runqueues);
