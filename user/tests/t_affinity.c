@@ -2,7 +2,8 @@
  * runs on each CPU in turn as soon as it asks (getcpu says so, before and
  * after sched_yield); the mask is inherited by fork and kept by exec;
  * wake-ups, idle CPUs pulling work and fork place a task only on a CPU it
- * may use; a task spinning on another CPU is moved; /proc/<pid>/status
+ * may use; a task spinning on another CPU is moved, and a thread waiting
+ * for its first turn; a mask belongs to one thread; /proc/<pid>/status
  * shows the mask; bad lengths, masks, pointers, pids and a user's try on
  * root's task get EINVAL, EFAULT, ESRCH and EPERM. Needs 4 CPUs. */
 #include <sched.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <thread.h>
 #include <unistd.h>
 #include "check.h"
 
@@ -212,6 +214,35 @@ static void running_task_is_moved(void)
 	pin(0, 0xf);
 }
 
+static volatile int thread_cpu = -1;
+
+/* Spin until on CPU 3 (at most 2 s), and say where it ended. */
+static int spin_to_3(void *unused)
+{
+	long long end = ms_now() + 2000;
+
+	while (getcpu() != 3 && ms_now() < end)
+		;
+	thread_cpu = getcpu();
+	return 0;
+}
+
+/* A new thread waits for CPU 0, where its creator runs: its own mask (by
+ * its tid) sends it to CPU 3; its creator's mask is unchanged. */
+static void one_thread_moved(void)
+{
+	struct thread t;
+	int tid, ok;
+
+	pin(0, 0x1);
+	tid = thread_start(&t, spin_to_3, NULL);
+	ok = tid > 0 && pin(tid, 0x8) == 0 && mask_of(tid) == 0x8;
+	thread_join(&t);
+	CHECK(ok && thread_cpu == 3 && mask_of(0) == 0x1,
+	      "sched_setaffinity(a thread's tid) moves that thread to CPU 3, not its creator");
+	pin(0, 0xf);
+}
+
 static long drop_root(void)
 {
 	if (syscall(__NR_setresgid32, 1000, 1000, 1000) || syscall(__NR_setresuid32, 1000, 1000, 1000))
@@ -298,6 +329,7 @@ int main(int argc, char **argv)
 	wakeups_stay_on_allowed_cpus();
 	idle_cpus_pull_only_what_may_come();
 	running_task_is_moved();
+	one_thread_moved();
 	errors();
 	return check_done("t_affinity");
 }
