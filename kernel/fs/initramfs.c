@@ -9,8 +9,8 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-/* Give @name the archive's owner, mode (but a symlink's) and time. */
-static void set_attrs(const char *name, const struct cpio_entry *e)
+/* Give @dentry the archive's owner, mode (but a symlink's) and time. */
+static void set_dentry_attrs(struct dentry *dentry, const struct cpio_entry *e)
 {
 	struct iattr attr = {
 		.ia_valid = ATTR_UID | ATTR_GID | ATTR_MODE | ATTR_MTIME,
@@ -19,13 +19,20 @@ static void set_attrs(const char *name, const struct cpio_entry *e)
 		.ia_mode = e->mode,
 		.ia_mtime = e->mtime,
 	};
-	struct path path;
 
 	if (S_ISLNK(e->mode))
 		attr.ia_valid &= ~ATTR_MODE;
+	notify_change(dentry, &attr);
+}
+
+/* The same for the member made as @name. */
+static void set_attrs(const char *name, const struct cpio_entry *e)
+{
+	struct path path;
+
 	if (kern_path(name, 0, &path))
 		return;
-	notify_change(path.dentry, &attr);
+	set_dentry_attrs(path.dentry, e);
 	path_put(&path);
 }
 
@@ -106,8 +113,9 @@ static int maybe_link(const struct cpio_entry *e)
 	return do_linkat(AT_FDCWD, old, AT_FDCWD, e->name) < 0 ? -1 : 1;
 }
 
-/* A regular file and its data; @linked: it exists already, as a link.
- * RETURNS: 0 or -errno. */
+/* A regular file, its data, then its attributes through the open file
+ * (Linux's fchown and fchmod on wfd, with no second lookup of the name);
+ * @linked: it exists already, as a link. RETURNS: 0 or -errno. */
 static int do_copy(const char *name, const struct cpio_entry *e, bool linked)
 {
 	struct file *file = filp_open(name, O_WRONLY | O_CREAT | (linked ? 0 : O_TRUNC), e->mode);
@@ -117,6 +125,8 @@ static int do_copy(const char *name, const struct cpio_entry *e, bool linked)
 	if (IS_ERR(file))
 		return PTR_ERR(file);
 	n = e->size ? kernel_write(file, e->data, e->size, &pos) : 0;
+	if (n == e->size)
+		set_dentry_attrs(file->f_path.dentry, e);
 	fput(file);
 	return n < 0 ? n : n != e->size ? -ENOSPC : 0;
 }
@@ -152,7 +162,9 @@ static void do_name(const struct cpio_entry *e)
 	} else if (S_ISREG(mode)) {
 		int ml = maybe_link(e);
 
-		err = ml < 0 ? -EIO : do_copy(name, e, ml == 1);
+		if (ml >= 0)
+			do_copy(name, e, ml == 1);
+		return;
 	} else if (S_ISLNK(mode)) {
 		err = do_symlink(name, e);
 	} else if (S_ISCHR(mode) || S_ISBLK(mode) || S_ISFIFO(mode) || S_ISSOCK(mode)) {
