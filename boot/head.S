@@ -96,15 +96,27 @@ __copy_words:
 	bx	lr
 
 __relocated:
-	/* Clear the BSS (physical addresses: the MMU is still off). */
+	/* Clear the BSS (physical addresses: the MMU is still off), 24 bytes
+	 * an STM while that many are left, then words (it ends 8-byte aligned).
+	 * r8 - r11 still hold what the boot loader gave us. */
 	ldr	r0, =__bss_start
 	ldr	r1, =__bss_stop
 	sub	r0, r0, #PAGE_OFFSET
 	sub	r1, r1, #PAGE_OFFSET
 	mov	r2, #0
+	mov	r3, #0
+	mov	r4, #0
+	mov	r5, #0
+	mov	r6, #0
+	mov	r7, #0
+	sub	r1, r1, #24
 1:	cmp	r0, r1
+	stmials	r0!, {r2 - r7}
+	bls	1b
+	add	r1, r1, #24
+2:	cmp	r0, r1
 	strlo	r2, [r0], #4
-	blo	1b
+	blo	2b
 
 	bl	__create_page_tables
 	bl	__v7_setup
