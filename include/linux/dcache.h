@@ -48,6 +48,7 @@ struct dentry {
 	struct inode *d_inode; /* NULL: negative, the name does not exist */
 	struct super_block *d_sb;
 	const struct dentry_operations *d_op;
+	struct hlist_node d_hash; /* in its bucket of dentry_hashtable; unhashed when dropped */
 	struct list_head d_child; /* in d_parent->d_subdirs; empty when dropped */
 	struct list_head d_subdirs;
 	void *d_fsdata;

@@ -1,4 +1,5 @@
-/* Circular doubly linked lists, Linux's include/linux/list.h (the subset we use). */
+/* Circular doubly linked lists, and hash lists (a head of one pointer),
+ * Linux's include/linux/list.h (the subset we use). */
 #ifndef _LINUX_LIST_H
 #define _LINUX_LIST_H
 
@@ -111,5 +112,49 @@ static inline void list_splice_init(struct list_head *list, struct list_head *he
 	for (pos = list_first_entry(head, __typeof__(*pos), member),  \
 	    n = list_next_entry(pos, member);                         \
 	     &pos->member != (head); pos = n, n = list_next_entry(n, member))
+
+/* A hash table's bucket: a zeroed one is empty. */
+struct hlist_head {
+	struct hlist_node *first;
+};
+
+/* pprev points at whatever points at this node; NULL when unhashed. */
+struct hlist_node {
+	struct hlist_node *next, **pprev;
+};
+
+static inline bool hlist_unhashed(const struct hlist_node *h)
+{
+	return !h->pprev;
+}
+
+static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
+{
+	n->next = h->first;
+	if (h->first)
+		h->first->pprev = &n->next;
+	h->first = n;
+	n->pprev = &h->first;
+}
+
+/* Take @n out of its bucket, if it is in one. */
+static inline void hlist_del_init(struct hlist_node *n)
+{
+	if (hlist_unhashed(n))
+		return;
+	*n->pprev = n->next;
+	if (n->next)
+		n->next->pprev = n->pprev;
+	n->next = NULL;
+	n->pprev = NULL;
+}
+
+#define hlist_entry_safe(ptr, type, member) \
+	({ __typeof__(ptr) ____ptr = (ptr); ____ptr ? hlist_entry(____ptr, type, member) : NULL; })
+#define hlist_entry(ptr, type, member) container_of(ptr, type, member)
+
+#define hlist_for_each_entry(pos, head, member)                              \
+	for (pos = hlist_entry_safe((head)->first, __typeof__(*(pos)), member); \
+	     pos; pos = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), member))
 
 #endif

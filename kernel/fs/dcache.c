@@ -12,6 +12,35 @@
 
 DEFINE_SPINLOCK(dcache_lock);
 
+/*
+ * Every named child is also in a bucket chosen by its parent and name, as
+ * in Linux's dentry_hashtable, so that d_lookup() reads a few dentries
+ * rather than the whole directory. The hash is Linux's older
+ * partial_name_hash, salted with the parent (d_hash()).
+ */
+#define D_HASHBITS 10
+static struct hlist_head dentry_hashtable[1 << D_HASHBITS];
+
+static struct hlist_head *d_hash(const struct dentry *parent, const struct qstr *name)
+{
+	unsigned long hash = 0;
+	unsigned int i;
+
+	for (i = 0; i < name->len; i++) {
+		unsigned long c = (unsigned char)name->name[i];
+
+		hash = (hash + (c << 4) + (c >> 4)) * 11;
+	}
+	hash += (unsigned long)parent / sizeof(long);
+	return &dentry_hashtable[(u32)(hash * 0x61C88647u) >> (32 - D_HASHBITS)];
+}
+
+/* Make @dentry findable by d_lookup() under its parent and name. */
+static void d_rehash(struct dentry *dentry)
+{
+	hlist_add_head(&dentry->d_hash, d_hash(dentry->d_parent, &dentry->d_name));
+}
+
 static struct dentry *__d_alloc(struct super_block *sb, const struct qstr *name)
 {
 	struct dentry *dentry = kzalloc(sizeof(*dentry) + name->len + 1, GFP_KERNEL);
@@ -42,6 +71,7 @@ struct dentry *d_alloc(struct dentry *parent, const struct qstr *name)
 	dentry->d_parent = dget_dlock(parent);
 	dentry->d_op = parent->d_op;
 	list_add_tail(&dentry->d_child, &parent->d_subdirs);
+	d_rehash(dentry);
 	return dentry;
 }
 
@@ -106,17 +136,18 @@ struct dentry *d_lookup(struct dentry *parent, const struct qstr *name)
 {
 	struct dentry *d;
 
-	list_for_each_entry(d, &parent->d_subdirs, d_child)
-		if (!(d->d_flags & DCACHE_DENTRY_CURSOR) && d->d_name.len == name->len &&
+	hlist_for_each_entry(d, d_hash(parent, name), d_hash)
+		if (d->d_parent == parent && d->d_name.len == name->len &&
 		    !memcmp(d->d_name.name, name->name, name->len))
 			return dget_dlock(d);
 	return NULL;
 }
 
-/* Unlink from the parent's list: later lookups no longer find it. */
+/* Unlink from the parent's list and the hash: later lookups no longer find it. */
 void d_drop(struct dentry *dentry)
 {
 	list_del_init(&dentry->d_child);
+	hlist_del_init(&dentry->d_hash);
 }
 
 /**
@@ -137,9 +168,10 @@ int d_move(struct dentry *dentry, struct dentry *target)
 	dentry->d_name.name = name;
 	dentry->d_name.len = target->d_name.len;
 	d_drop(target);
-	list_del_init(&dentry->d_child);
+	d_drop(dentry);
 	list_add_tail(&dentry->d_child, &target->d_parent->d_subdirs);
 	dentry->d_parent = dget_dlock(target->d_parent);
+	d_rehash(dentry);
 	dput_locked(old_parent);
 	return 0;
 }
@@ -173,7 +205,7 @@ void dput_locked(struct dentry *dentry)
 	while (dentry && --dentry->d_count == 0) {
 		struct dentry *parent = dentry->d_parent;
 
-		list_del_init(&dentry->d_child);
+		d_drop(dentry);
 		if (dentry->d_inode)
 			iput(dentry->d_inode);
 		if (dentry->d_name.name != dentry->d_iname)
