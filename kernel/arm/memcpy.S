@@ -2,7 +2,7 @@
  * memcpy.S, much simplified). Clearing and copying pages (boot's mem_map
  * and trace rings, fork, exec, copy-on-write, unpacking the initramfs) is
  * what they spend their time on, so once the pointers are word aligned
- * they move ten or eleven registers an STM (and LDM), four a loop (Linux
+ * they move ten or eleven registers an STM (and LDM), eight a loop (Linux
  * unrolls too); then words; then bytes. Pointers that cannot both be
  * aligned go byte by byte. r0 walks the destination and is restored from
  * the stack on return. */
@@ -36,15 +36,19 @@ memset:
 	mov	r10, r1
 	mov	ip, r1
 	mov	lr, r1
-	subs	r2, r2, #176
+	subs	r2, r2, #352
 	blo	4f
-3:	stmia	r0!, {r1, r3 - r10, ip, lr}	@ 4 x 44 bytes
+3:	stmia	r0!, {r1, r3 - r10, ip, lr}	@ 8 x 44 bytes
 	stmia	r0!, {r1, r3 - r10, ip, lr}
 	stmia	r0!, {r1, r3 - r10, ip, lr}
 	stmia	r0!, {r1, r3 - r10, ip, lr}
-	subs	r2, r2, #176
+	stmia	r0!, {r1, r3 - r10, ip, lr}
+	stmia	r0!, {r1, r3 - r10, ip, lr}
+	stmia	r0!, {r1, r3 - r10, ip, lr}
+	stmia	r0!, {r1, r3 - r10, ip, lr}
+	subs	r2, r2, #352
 	bhs	3b
-4:	add	r2, r2, #176
+4:	add	r2, r2, #352
 5:	cmp	r2, #44
 	blo	6f
 	stmia	r0!, {r1, r3 - r10, ip, lr}
@@ -77,9 +81,9 @@ memcpy:
 	strb	r3, [r0], #1
 	sub	r2, r2, #1
 	b	1b
-2:	subs	r2, r2, #160
+2:	subs	r2, r2, #320
 	blo	4f
-3:	ldmia	r1!, {r3 - r10, ip, lr}		@ 4 x 40 bytes
+3:	ldmia	r1!, {r3 - r10, ip, lr}		@ 8 x 40 bytes
 	stmia	r0!, {r3 - r10, ip, lr}
 	ldmia	r1!, {r3 - r10, ip, lr}
 	stmia	r0!, {r3 - r10, ip, lr}
@@ -87,9 +91,17 @@ memcpy:
 	stmia	r0!, {r3 - r10, ip, lr}
 	ldmia	r1!, {r3 - r10, ip, lr}
 	stmia	r0!, {r3 - r10, ip, lr}
-	subs	r2, r2, #160
+	ldmia	r1!, {r3 - r10, ip, lr}
+	stmia	r0!, {r3 - r10, ip, lr}
+	ldmia	r1!, {r3 - r10, ip, lr}
+	stmia	r0!, {r3 - r10, ip, lr}
+	ldmia	r1!, {r3 - r10, ip, lr}
+	stmia	r0!, {r3 - r10, ip, lr}
+	ldmia	r1!, {r3 - r10, ip, lr}
+	stmia	r0!, {r3 - r10, ip, lr}
+	subs	r2, r2, #320
 	bhs	3b
-4:	add	r2, r2, #160
+4:	add	r2, r2, #320
 5:	cmp	r2, #40
 	blo	6f
 	ldmia	r1!, {r3 - r10, ip, lr}
