@@ -12,7 +12,10 @@
  * Each slot is a tiny seqlock. seq is 0 while the slot is being written and
  * i + 1 once it holds record i. A reader that sees i + 1 both before and
  * after copying the slot has all of record i; anything else means the writer
- * got there first. (When the indexes wrap, every 2^32 records on ARM, a few
+ * got there first. Readers look only at indexes below head, each written
+ * since the ring was laid out, so the ring's memory needs no clearing
+ * first (Linux's ring pages are not cleared either): at boot that is
+ * megabytes of stores saved. (When the indexes wrap, every 2^32 records on ARM, a few
  * records fail this check and are skipped; nothing worse happens.)
  */
 struct ring_buffer_slot {
@@ -48,7 +51,6 @@ int ring_buffer_init(struct ring_buffer *buffer, void *const mem[NR_CPUS], size_
 
 		cpu_buffer->slots = mem[cpu];
 		cpu_buffer->nr_slots = nr_slots;
-		memset(cpu_buffer->slots, 0, nr_slots * sizeof(struct ring_buffer_slot));
 	}
 	buffer->record_on = 1;
 	buffer->overwrite = 1;
@@ -352,7 +354,6 @@ int ring_buffer_resize(struct ring_buffer *buffer, void *const mem[NR_CPUS], siz
 		struct ring_buffer_per_cpu *cpu_buffer = &buffer->buffers[cpu];
 
 		old_mem[cpu] = cpu_buffer->slots;
-		memset(mem[cpu], 0, nr_slots * sizeof(struct ring_buffer_slot));
 		cpu_buffer->slots = mem[cpu];
 		cpu_buffer->nr_slots = nr_slots;
 		cpu_buffer->head = cpu_buffer->reset_base = 0;

@@ -279,11 +279,38 @@ static void test_racing_reader_never_sees_torn_record(void **state)
 	pthread_join(thread, NULL);
 }
 
+/* A ring laid out (or resized) over memory that held records shows none of
+ * them: the memory is not cleared, yet only records written since count. */
+static void test_new_ring_ignores_old_records_in_its_memory(void **state)
+{
+	void *old[NR_CPUS];
+	u32 got[SLOTS];
+	u32 i;
+
+	for (i = 0; i < 5; i++)
+		write_rec(1, 100 + i);
+	assert_int_equal(ring_buffer_init(&rb, RB_SPLIT(mem, SIZE), SIZE), 0);
+	assert_int_equal(read_all(1, got, SLOTS), 0);
+	write_rec(1, 7);
+	write_rec(1, 8);
+	assert_int_equal(read_all(1, got, SLOTS), 2);
+	assert_int_equal(got[0], 7);
+	assert_int_equal(got[1], 8);
+	for (i = 0; i < 4; i++)
+		write_rec(1, 200 + i);
+	assert_int_equal(ring_buffer_resize(&rb, RB_SPLIT(mem, SIZE), SIZE, old), 0);
+	assert_int_equal(read_all(1, got, SLOTS), 0);
+	write_rec(1, 9);
+	assert_int_equal(read_all(1, got, SLOTS), 1);
+	assert_int_equal(got[0], 9);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_init_rejects_bad_memory, setup),
 		cmocka_unit_test_setup(test_uninitialised_buffer_refuses, setup),
+		cmocka_unit_test_setup(test_new_ring_ignores_old_records_in_its_memory, setup),
 		cmocka_unit_test_setup(test_wrap_overwrite_and_counts, setup),
 		cmocka_unit_test_setup(test_reset_forgets_and_counts_from_zero, setup),
 		cmocka_unit_test_setup(test_record_off_drops_events, setup),
