@@ -45,11 +45,12 @@ static int __trace_define_field(struct ftrace_event_field ***tail, const char *t
 		return -ENOMEM;
 	field->name = name;
 	field->type = type;
-	/* Linux's filter_assign_type(): char arrays compare as strings */
-	if (filter_type == FILTER_OTHER) {
-		if (strstr(type, "__data_loc") && strstr(type, "char"))
+	/* Linux's filter_assign_type(): char arrays compare as strings (its
+	 * two tests, with "char" asked first: most types have none) */
+	if (filter_type == FILTER_OTHER && strstr(type, "char")) {
+		if (strstr(type, "__data_loc"))
 			filter_type = FILTER_DYN_STRING;
-		else if (strchr(type, '[') && strstr(type, "char"))
+		else if (strchr(type, '['))
 			filter_type = FILTER_STATIC_STRING;
 	}
 	field->filter_type = filter_type;
