@@ -408,11 +408,14 @@ bad_syscall:
 
 /* The vector page at 0xffff0000 (Linux's early_trap_init and the
  * MT_HIGH_VECTORS mapping of devicemaps_init): one page of undefined
- * instructions with the kuser helpers (boot/entry-armv.S) copied to its
- * top, mapped read-only and executable for user mode in every process.
+ * instructions with Linux's eight vector instructions at its start and
+ * the kuser helpers (boot/entry-armv.S) copied to its top, mapped
+ * read-only and executable for user mode in every process.
  * Simplified: Linux also runs its exception vectors from this page
- * (SCTLR.V); ours stay in kernel text at VBAR, so the page serves only
- * user space. Called once on the boot CPU, before the others start. */
+ * (SCTLR.V) and keeps their stubs in the page above; ours stay in kernel
+ * text at VBAR, so the page serves only user space, and its vectors are
+ * there only to lead where Linux's do. Called once on the boot CPU, before
+ * the others start. */
 void early_trap_init(void)
 {
 	extern char __kuser_helper_start[], __kuser_helper_end[];
@@ -426,6 +429,13 @@ void early_trap_init(void)
 	 * SIGILL, as on Linux, which fills the page the same way. */
 	for (i = 0; i < PAGE_SIZE / 4; i++)
 		((u32 *)vectors)[i] = 0xe7fddef1;
+	/* The vectors branch into the stub page (the swi vector loads its
+	 * address from there), which user mode cannot reach: a jump to one is
+	 * SIGSEGV SEGV_MAPERR at 0xffff1xxx, as on Linux. Each points at a
+	 * word of its own there; Linux's stubs have their own offsets. */
+	for (i = 0; i < 8; i++)
+		((u32 *)vectors)[i] = i == 2 ? 0xe59ffff0 /* ldr pc, [pc, #0xff0]: from 0xffff1000 */
+				     : 0xea0003ff; /* b .+0x1004: to 0xffff1004 + 4 * i */
 	memcpy((void *)(vectors + PAGE_SIZE - kuser_sz), __kuser_helper_start, kuser_sz);
 	flush_icache_range(vectors, vectors + PAGE_SIZE);
 	map_vectors_page(__pa(vectors));

@@ -3,7 +3,9 @@
  *   - Loads, stores and jumps to kernel memory (the linear map, the kernel's
  *     page tables and text), to the peripherals' mappings, to the vector
  *     page's protected parts and above this kernel's TASK_SIZE: SIGSEGV
- *     SEGV_MAPERR with si_addr the address (Linux's do_bad_area).
+ *     SEGV_MAPERR with si_addr the address (Linux's do_bad_area). A jump
+ *     to one of the vector page's eight vectors: SIGSEGV SEGV_MAPERR in
+ *     the stub page above it; to the rest of the page: SIGILL.
  *   - cps, cpsid, msr cpsr_c: no effect in user mode (the CPU ignores the
  *     mode and mask bits); wfi, wfe and the CP15 barriers are allowed.
  *   - Coprocessor access to system registers (SCTLR, MIDR, TTBR0, DACR,
@@ -298,6 +300,17 @@ int main(void)
 	expect("write to the vector page: SIGSEGV SEGV_MAPERR", do_write, 0xffff0fe0, SIGSEGV,
 	       SEGV_MAPERR);
 	expect("a call to __kuser_get_tls returns", do_exec, 0xffff0fe0, NO_SIGNAL, 0);
+	for (i = 0; i < 8; i++) {
+		/* Linux's vectors lead into the stub page above, 0xffff1000,
+		 * which user mode cannot touch (6.1's vector_rst is at 0x100c) */
+		snprintf(name, sizeof(name), "jump to vector %u (%#lx): SIGSEGV SEGV_MAPERR in the page "
+			 "above", i, 0xffff0000UL + 4 * i);
+		r = probe(do_exec, 0xffff0000UL + 4 * i);
+		check_result(r.sig == SIGSEGV && r.code == SEGV_MAPERR && (r.addr >> 12) == 0xffff1, name,
+			     "signal %d code %d addr %#lx", r.sig, r.code, r.addr);
+	}
+	expect("jump past the vectors into the vector page: SIGILL ILL_ILLOPC", do_exec, 0xffff0100,
+	       SIGILL, ILL_ILLOPC);
 
 	expect("cps #SVC: ignored, still USR", i_cps, 0, NO_SIGNAL, 0);
 	expect("cpsid aif: ignored, interrupts still on", i_cpsid, 0, NO_SIGNAL, 0);
