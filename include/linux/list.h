@@ -4,6 +4,7 @@
 #define _LINUX_LIST_H
 
 #include <linux/kernel.h>
+#include <asm/barrier.h>
 
 struct list_head {
 	struct list_head *next, *prev;
@@ -45,6 +46,27 @@ static inline void list_del_init(struct list_head *entry)
 }
 
 #define list_del list_del_init
+
+/* list_del_init_careful - list_del_init() whose last store, entry->next,
+ * is a release: a list_empty_careful() that sees the entry empty sees the
+ * waker done with it (Linux 5.9's pair, which closed 4.19's ordering hole
+ * between autoremove_wake_function and finish_wait). */
+static inline void list_del_init_careful(struct list_head *entry)
+{
+	entry->next->prev = entry->prev;
+	entry->prev->next = entry->next;
+	entry->prev = entry;
+	smp_store_release(&entry->next, entry);
+}
+
+/* list_empty_careful - is @head empty, and no CPU is still writing it?
+ * Only against list_del_init_careful(); lets finish_wait() skip the lock. */
+static inline int list_empty_careful(const struct list_head *head)
+{
+	struct list_head *next = smp_load_acquire(&head->next);
+
+	return next == head && next == READ_ONCE(head->prev);
+}
 
 static inline void list_move(struct list_head *entry, struct list_head *head)
 {
