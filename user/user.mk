@@ -18,7 +18,7 @@ USER_TESTS += t_proc_stack
 # issue 12 (perf): scheduling under load, user copies, pipes, fd tables
 USER_TESTS += t_sched_busy t_uaccess t_pipe t_fdtable
 # sched_setaffinity/sched_getaffinity (affinity)
-USER_TESTS += t_affinity
+USER_TESTS += t_affinity t_memcpy
 USER_PROGS := $(addprefix $(B)/user/,$(USER_BIN) $(USER_LESSONS) $(USER_TESTS))
 
 # Compile for ARMv7 in ARM state; link against newlib's default multilib
@@ -82,7 +82,14 @@ $(B)/user/rpi_proc_exit: $(B)/user/proc_exit
 
 $(addprefix $(B)/user/,$(USER_TESTS)): $(B)/user/%: $(B)/user/obj/tests/%.o \
 		$(B)/user/obj/tests/check.o $(USER_CRT0) $(USER_LIB)
-	$(call user_link,$< $(B)/user/obj/tests/check.o)
+	$(call user_link,$(filter-out $(USER_CRT0),$(filter %.o,$^)))
+
+# t_memcpy tests the kernel's own memcpy/memset, assembled under other names
+$(B)/user/t_memcpy: $(B)/user/obj/tests/kernel_memcpy.o
+$(B)/user/obj/tests/kernel_memcpy.o: kernel/arm/memcpy.S
+	@mkdir -p $(dir $@)
+	$(call msg,AS,$<) $(CC) $(USER_CFLAGS) -D__ASSEMBLY__ -Dmemset=kernel_memset \
+		-Dmemcpy=kernel_memcpy -c -o $@ $<
 
 include tests/abuse/abuse.mk
 
