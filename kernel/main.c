@@ -15,6 +15,7 @@
 #include <linux/serial_pl011.h>
 #include <linux/signal.h>
 #include <linux/smp.h>
+#include <linux/stop_machine.h>
 #include <linux/time.h>
 #include <linux/timer.h>
 #include <linux/trace.h>
@@ -78,7 +79,8 @@ static int kernel_init(void *unused)
 {
 	int ret;
 
-	workqueue_init(); /* kworker/u8:0, before console_on_rootfs: no fds to copy */
+	cpu_stop_init(); /* migration/0..3; these and the kworker are made before */
+	workqueue_init(); /* kworker/u8:0, console_on_rootfs: no fds to copy */
 	tty_init();
 	unpack_initramfs();
 	console_on_rootfs();

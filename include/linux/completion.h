@@ -23,6 +23,9 @@ static inline void init_completion(struct completion *x)
  * CONTEXT: any. */
 void complete(struct completion *x);
 
+/* Sleep until complete(x), whatever signals come (state D). */
+void wait_for_completion(struct completion *x);
+
 /* Sleep until complete(x), or a fatal signal.
  * RETURNS: -ERESTARTSYS if killed, else a positive value. */
 int wait_for_completion_killable(struct completion *x);

@@ -54,6 +54,7 @@
 #define PF_SIGNALED 0x00000400
 #define PF_NPROC_EXCEEDED 0x00001000 /* set_user() noticed that RLIMIT_NPROC was exceeded */
 #define PF_KTHREAD 0x00200000
+#define PF_NO_SETAFFINITY 0x04000000 /* a per-CPU kernel thread: sched_setaffinity says EINVAL */
 
 #define TASK_COMM_LEN 16
 #define PID_MAX 32768
@@ -267,6 +268,10 @@ int can_nice(const struct task_struct *p, const int nice);
 /* Give p nice value @nice (-20..19), and CFS the weight that goes with it. */
 void set_user_nice(struct task_struct *p, long nice);
 void sched_init_smp(void);
+/* Let p run only on @new_mask's CPUs, without moving it (kernel/sched/core.c). */
+void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask);
+unsigned long wait_task_inactive(struct task_struct *p, long match_state);
+void sched_set_stop_task(int cpu, struct task_struct *stop);
 void kick_process(struct task_struct *p);
 int idle_cpu(int cpu);
 struct task_struct *idle_task(int cpu);

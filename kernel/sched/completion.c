@@ -1,6 +1,6 @@
-/* Completions (Linux's kernel/sched/completion.c, the killable wait only).
- * done counts complete() calls not yet consumed by a waiter; both sides
- * work under the wait queue's lock. */
+/* Completions (Linux's kernel/sched/completion.c: the plain and killable
+ * waits). done counts complete() calls not yet consumed by a waiter; both
+ * sides work under the wait queue's lock. */
 #include <linux/completion.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
@@ -57,6 +57,20 @@ static long __sched do_wait_for_common(struct completion *x, int state)
 	if (x->done != UINT_MAX)
 		x->done--;
 	return ret;
+}
+
+/**
+ * wait_for_completion: - waits for completion of a task
+ * @x:  holds the state of this particular completion
+ *
+ * This waits to be signaled for completion of a specific task. It is NOT
+ * interruptible and there is no timeout.
+ */
+void __sched wait_for_completion(struct completion *x)
+{
+	spin_lock_irq(&x->wait.lock);
+	do_wait_for_common(x, TASK_UNINTERRUPTIBLE);
+	spin_unlock_irq(&x->wait.lock);
 }
 
 /**

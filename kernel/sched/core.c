@@ -18,6 +18,7 @@
 #include <linux/sched/debug.h>
 #include <linux/signal.h>
 #include <linux/smp.h>
+#include <linux/stop_machine.h>
 #include <linux/time.h>
 #include <asm/mmu_context.h>
 #include <asm/uaccess.h>
@@ -29,15 +30,23 @@ DEFINE_PER_CPU(struct rq, runqueues);
 struct task_struct *__switch_to(struct task_struct *prev, struct thread_info *prev_ti,
 				struct thread_info *next_ti);
 
+/* Linux calls p->sched_class->enqueue_task: the stop task is the only
+ * one not in CFS. */
 static void enqueue_task(struct rq *rq, struct task_struct *p, int flags)
 {
-	enqueue_task_fair(rq, p, flags);
+	if (unlikely(p == rq->stop))
+		enqueue_task_stop(rq, p, flags);
+	else
+		enqueue_task_fair(rq, p, flags);
 	p->on_rq = 1;
 }
 
 static void dequeue_task(struct rq *rq, struct task_struct *p, int flags)
 {
-	dequeue_task_fair(rq, p, flags);
+	if (unlikely(p == rq->stop))
+		dequeue_task_stop(rq, p, flags);
+	else
+		dequeue_task_fair(rq, p, flags);
 	p->on_rq = 0;
 }
 
@@ -116,20 +125,29 @@ static void set_task_cpu(struct task_struct *p, unsigned int new_cpu)
 	task_thread_info(p)->cpu = new_cpu;
 }
 
-/* p was just queued on rq: should it preempt the running task? */
+/* p was just queued on rq: should it preempt the running task? The stop
+ * task preempts any other; for a CFS task, CFS decides (and lets neither
+ * the idle task stand in its way nor the stop task be preempted). Linux
+ * compares the two tasks' classes first. */
 static void check_preempt_curr(struct rq *rq, struct task_struct *p)
 {
-	check_preempt_wakeup(rq, p);
+	if (unlikely(p == rq->stop))
+		resched_curr(rq);
+	else
+		check_preempt_wakeup(rq, p);
 }
 
 /*
- * The second half of move_queued_task(): p, taken off rq's queue and
- * marked TASK_ON_RQ_MIGRATING, joins new_cpu's queue and may preempt the
- * task running there. CONTEXT: rq->lock held, IRQs off, p not running.
+ * move_queued_task - move a queued task that is not running to new_cpu's
+ * runqueue, where it may preempt the running task. Between the two
+ * queues it is TASK_ON_RQ_MIGRATING, and task_rq_lock() waits for it.
+ * CONTEXT: p->pi_lock and rq->lock held, IRQs off.
  * RETURNS: new_cpu's runqueue, locked; rq's lock is released.
  */
-static struct rq *__move_queued_task(struct rq *rq, struct task_struct *p, int new_cpu)
+static struct rq *move_queued_task(struct rq *rq, struct task_struct *p, int new_cpu)
 {
+	dequeue_task(rq, p, 0);
+	WRITE_ONCE(p->on_rq, TASK_ON_RQ_MIGRATING);
 	set_task_cpu(p, new_cpu);
 	spin_unlock(&rq->lock);
 	rq = cpu_rq(new_cpu);
@@ -138,19 +156,6 @@ static struct rq *__move_queued_task(struct rq *rq, struct task_struct *p, int n
 	enqueue_task(rq, p, 0);
 	check_preempt_curr(rq, p);
 	return rq;
-}
-
-/*
- * move_queued_task - move a queued task that is not running to new_cpu's
- * runqueue. Between the two queues task_rq_lock() waits for it.
- * CONTEXT: p->pi_lock and rq->lock held, IRQs off.
- * RETURNS: new_cpu's runqueue, locked; rq's lock is released.
- */
-static struct rq *move_queued_task(struct rq *rq, struct task_struct *p, int new_cpu)
-{
-	dequeue_task(rq, p, 0);
-	WRITE_ONCE(p->on_rq, TASK_ON_RQ_MIGRATING);
-	return __move_queued_task(rq, p, new_cpu);
 }
 
 /* Mark p runnable and let it preempt the running task (Linux's ttwu_do_wakeup). */
@@ -306,10 +311,6 @@ static void finish_task_switch(struct task_struct *prev)
 
 	smp_mb();
 	WRITE_ONCE(prev->on_cpu, 0);
-	/* __schedule() took prev off a CPU it may no longer use: with its
-	 * registers saved, it can run elsewhere. */
-	if (unlikely(prev->on_rq == TASK_ON_RQ_MIGRATING))
-		rq = __move_queued_task(rq, prev, cpumask_any_and(cpu_online_mask, &prev->cpus_allowed));
 	spin_unlock_irq(&rq->lock);
 	if (prev_state == TASK_DEAD)
 		put_task_struct(prev);
@@ -323,11 +324,17 @@ void schedule_tail(struct task_struct *prev)
 		put_user(task_pid_nr(current), current->set_child_tid);
 }
 
-/* prev stops running (back in the queue if still runnable); the task with
- * the least vruntime runs next, or the idle task if none is runnable. */
+/* prev stops running (back in the queue if still runnable); the stop
+ * task runs next if it is queued, else the task with the least vruntime,
+ * else the idle task. Linux asks each class in turn after the same test:
+ * only a queued stop task makes the counts differ here. */
 static struct task_struct *pick_next_task(struct rq *rq, struct task_struct *prev)
 {
-	struct task_struct *next = pick_next_task_fair(rq, prev);
+	struct task_struct *next;
+
+	if (unlikely(rq->nr_running != rq->cfs.nr_running))
+		return pick_next_task_stop(rq, prev);
+	next = pick_next_task_fair(rq, prev);
 
 	if (unlikely(!next))
 		next = rq->idle;
@@ -375,14 +382,6 @@ static __sched notrace void __schedule(bool preempt)
 			if (prev->state & TASK_NORMAL)
 				prev->nvcsw++;
 		}
-	}
-	/* sched_setaffinity() took this CPU from prev while it ran (Linux's
-	 * stopper thread would preempt it and move it, migration_cpu_stop):
-	 * it leaves the queue now, and finish_task_switch() moves it once
-	 * its registers are saved. */
-	if (unlikely(!cpumask_test_cpu(cpu, &prev->cpus_allowed)) && task_on_rq_queued(prev)) {
-		dequeue_task(rq, prev, 0);
-		prev->on_rq = TASK_ON_RQ_MIGRATING;
 	}
 	next = pick_next_task(rq, prev);
 	if (next == prev) {
@@ -529,9 +528,53 @@ void scheduler_tick(void)
 		curr->stime += TICK_NSEC;
 		cpustat[curr == rq->idle ? CPUTIME_IDLE : CPUTIME_SYSTEM] += TICK_NSEC;
 	}
-	if (curr != rq->idle)
+	if (curr != rq->idle && curr != rq->stop) /* Linux: curr's class's task_tick */
 		task_tick_fair(rq, curr);
 	spin_unlock(&rq->lock);
+}
+
+/*
+ * wait_task_inactive - wait until @p, which has set itself to
+ * @match_state and is on its way into schedule(), is off its CPU and off
+ * every runqueue. Linux returns p's switch count and sleeps a tick while
+ * p is still queued; here p is about to switch out, so this spins.
+ * RETURNS: 1, or 0 if p's state is no longer @match_state (woken).
+ */
+unsigned long wait_task_inactive(struct task_struct *p, long match_state)
+{
+	unsigned long flags;
+	bool busy;
+	struct rq *rq;
+
+	do {
+		local_irq_save(flags);
+		rq = task_rq_lock(p);
+		if (p->state != match_state) {
+			spin_unlock(&rq->lock);
+			local_irq_restore(flags);
+			return 0;
+		}
+		busy = task_running(rq, p) || p->on_rq;
+		spin_unlock(&rq->lock);
+		local_irq_restore(flags);
+	} while (busy);
+	return 1;
+}
+
+/* Make @stop the stop task of @cpu, the one task of the stop class (Linux's
+ * sched_set_stop_task). Linux makes it SCHED_FIFO at the top real-time
+ * priority "so that user space is not confused": its prio is 0 in traces,
+ * and -100 in /proc/<pid>/stat, as here (there is no real-time class).
+ * CONTEXT: @stop is asleep, bound to @cpu. */
+void sched_set_stop_task(int cpu, struct task_struct *stop)
+{
+	struct rq *rq = cpu_rq(cpu);
+	unsigned long flags;
+
+	stop->prio = 0;
+	spin_lock_irqsave(&rq->lock, flags);
+	rq->stop = stop;
+	spin_unlock_irqrestore(&rq->lock, flags);
 }
 
 /* Give an idle task to a CPU (the boot CPU's is init_task, swapper/0). */
@@ -653,22 +696,65 @@ static bool check_same_owner(struct task_struct *p)
 
 /* CFS keeps no state that depends on the mask, so Linux's dequeue and
  * enqueue around the class's set_cpus_allowed are left out.
- * CONTEXT: p->pi_lock and task_rq(p)->lock held. */
-static void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask)
+ * CONTEXT: p->pi_lock held, and task_rq(p)->lock unless p sleeps off
+ * every runqueue (kthread_bind). */
+void do_set_cpus_allowed(struct task_struct *p, const struct cpumask *new_mask)
 {
 	cpumask_copy(&p->cpus_allowed, new_mask);
 	p->nr_cpus_allowed = cpumask_weight(new_mask);
 }
 
+struct migration_arg {
+	struct task_struct *task;
+	int dest_cpu;
+};
+
+/* Move p, queued on rq, to dest_cpu unless its mask changed again since.
+ * CONTEXT: p->pi_lock and rq->lock held, IRQs off. RETURNS: the runqueue
+ * now locked. */
+static struct rq *__migrate_task(struct rq *rq, struct task_struct *p, int dest_cpu)
+{
+	/* Affinity changed (again). */
+	if (!cpumask_test_cpu(dest_cpu, &p->cpus_allowed))
+		return rq;
+	update_rq_clock(rq);
+	return move_queued_task(rq, p, dest_cpu);
+}
+
+/*
+ * migration_cpu_stop - this will be executed by a highprio stopper thread
+ * and performs thread migration by bumping thread off CPU then 'pushing'
+ * onto another runqueue (Linux's words). The stopper preempted the task,
+ * which is queued here unless it went to sleep or another CPU pulled it
+ * first. A task asleep is left alone: try_to_wake_up() places it by its
+ * new mask (Linux also records the CPU in p->wake_cpu).
+ * CONTEXT: the stopper thread of the CPU the task ran on. RETURNS: 0.
+ */
+static int migration_cpu_stop(void *data)
+{
+	struct migration_arg *arg = data;
+	struct task_struct *p = arg->task;
+	struct rq *rq = this_rq();
+
+	local_irq_disable();
+	spin_lock(&p->pi_lock);
+	spin_lock(&rq->lock);
+	if (task_rq(p) == rq && task_on_rq_queued(p))
+		rq = __migrate_task(rq, p, arg->dest_cpu);
+	spin_unlock(&rq->lock);
+	spin_unlock(&p->pi_lock);
+	local_irq_enable();
+	return 0;
+}
+
 /*
  * __set_cpus_allowed_ptr - change where p may run, and move it off a CPU
- * it may no longer use: a queued task moves at once (move_queued_task); a
- * running one is told to reschedule, and __schedule() moves it once it
- * is switched out. Linux's stopper thread does the latter and the caller
- * waits for it; here the caller returns before a task running on another
- * CPU has moved (a caller changing its own mask has moved by the time it
- * returns to user space).
- * CONTEXT: process context, no locks held.
+ * it may no longer use before returning: a queued task at once
+ * (move_queued_task); a running one by its CPU's stopper thread, which
+ * preempts it (migration_cpu_stop), while the caller waits. Linux also
+ * sends a TASK_WAKING task to the stopper; here try_to_wake_up() holds
+ * p->pi_lock, taken first, from TASK_WAKING until p is queued.
+ * CONTEXT: process context, no locks held; may sleep.
  * RETURNS: 0, or -EINVAL if @new_mask holds no online CPU.
  */
 static int __set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *new_mask)
@@ -692,10 +778,17 @@ static int __set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *n
 	/* Can the task run on the task's current CPU? If so, we're done. */
 	if (cpumask_test_cpu(task_cpu(p), new_mask))
 		goto out;
-	if (task_running(rq, p))
-		resched_curr(rq);
-	else if (task_on_rq_queued(p))
+	if (task_running(rq, p)) {
+		struct migration_arg arg = { p, dest_cpu };
+
+		/* Need help from migration thread: drop lock and wait. */
+		spin_unlock(&rq->lock);
+		spin_unlock_irqrestore(&p->pi_lock, flags);
+		stop_one_cpu(rq->cpu, migration_cpu_stop, &arg);
+		return 0;
+	} else if (task_on_rq_queued(p)) {
 		rq = move_queued_task(rq, p, dest_cpu);
+	}
 	/* Asleep: try_to_wake_up() picks an allowed CPU. */
 out:
 	spin_unlock(&rq->lock);
@@ -720,6 +813,11 @@ static long sched_setaffinity(pid_t pid, const struct cpumask *in_mask)
 	p = find_get_process_by_pid(pid);
 	if (!p)
 		return -ESRCH;
+	/* A per-CPU kernel thread (kthread_bind). Bound before user space
+	 * runs, so Linux's second look under the locks has nothing to catch. */
+	retval = -EINVAL;
+	if (p->flags & PF_NO_SETAFFINITY)
+		goto out_put_task;
 	retval = -EPERM;
 	if (!check_same_owner(p) && !capable(CAP_SYS_NICE))
 		goto out_put_task;

@@ -369,7 +369,9 @@ void yield_task_fair(struct rq *rq)
 
 /*
  * p was just queued on rq: preempt rq's running task if p has run less by
- * more than the wake-up granularity. The idle task always gives way.
+ * more than the wake-up granularity. A running task that is not CFS's is
+ * on no timeline: the idle task always gives way, the stop task never
+ * (in Linux, check_preempt_curr's class compare sees to both).
  * CONTEXT: rq->lock held and rq's clock updated by the caller, which has
  * just enqueued p (as in Linux, no second clock read here).
  */
@@ -377,8 +379,9 @@ void check_preempt_wakeup(struct rq *rq, struct task_struct *p)
 {
 	struct sched_entity *se = &rq->curr->se;
 
-	if (rq->curr == rq->idle) {
-		resched_curr(rq);
+	if (unlikely(!se->on_rq)) {
+		if (rq->curr == rq->idle)
+			resched_curr(rq);
 		return;
 	}
 	if (test_tsk_thread_flag(rq->curr, TIF_NEED_RESCHED))
@@ -434,6 +437,9 @@ struct task_struct *pick_next_task_fair(struct rq *rq, struct task_struct *prev)
 		se->prev_sum_exec_runtime = se->sum_exec_runtime;
 		return prev;
 	}
+	/* The stop task (stop_task.c) comes here as prev only when it goes
+	 * to sleep: its entity is on no timeline, and cfs_rq->curr was
+	 * cleared when it started, so this changes nothing for it. */
 	if (prev != rq->idle)
 		put_prev_entity(cfs_rq, &prev->se);
 	if (!cfs_rq->nr_running)
@@ -441,6 +447,11 @@ struct task_struct *pick_next_task_fair(struct rq *rq, struct task_struct *prev)
 	se = pick_next_entity(cfs_rq);
 	set_next_entity(cfs_rq, se);
 	return task_of(se);
+}
+
+void put_prev_task_fair(struct rq *rq, struct task_struct *prev)
+{
+	put_prev_entity(&rq->cfs, &prev->se);
 }
 
 void task_tick_fair(struct rq *rq, struct task_struct *curr)

@@ -32,6 +32,7 @@ struct rq {
 	unsigned int nr_running; /* queued tasks, the running one included, idle not */
 	struct cfs_rq cfs;
 	struct task_struct *curr, *idle;
+	struct task_struct *stop; /* migration/N, the stop class's one task */
 	u64 clock; /* sched_clock() at the last update_rq_clock() */
 	int cpu;
 	u64 nr_switches;
@@ -98,6 +99,15 @@ void task_fork_fair(struct task_struct *p);
  * CONTEXT: p->pi_lock only (Linux's migrate_task_rq_fair). */
 void migrate_task_rq_fair(struct task_struct *p);
 void set_load_weight(struct task_struct *p, bool update_load);
+
+/* prev stops running: back on the timeline if still queued (Linux's
+ * put_prev_task_fair). */
+void put_prev_task_fair(struct rq *rq, struct task_struct *prev);
+
+/* kernel/sched/stop_task.c: the stop class. CONTEXT: rq->lock held, IRQs off. */
+void enqueue_task_stop(struct rq *rq, struct task_struct *p, int flags);
+void dequeue_task_stop(struct rq *rq, struct task_struct *p, int flags);
+struct task_struct *pick_next_task_stop(struct rq *rq, struct task_struct *prev);
 
 int idle_balance(void);
 struct task_struct *fork_idle(int cpu);

@@ -5,12 +5,19 @@
  * may use; a task spinning on another CPU is moved, and a thread waiting
  * for its first turn; a mask belongs to one thread; /proc/<pid>/status
  * shows the mask; bad lengths, masks, pointers, pids and a user's try on
- * root's task get EINVAL, EFAULT, ESRCH and EPERM. Needs 4 CPUs. */
+ * root's task get EINVAL, EFAULT, ESRCH and EPERM. The moving is done by
+ * the CPUs' stopper threads: ps lists migration/0..3, each bound to its
+ * CPU; a task spinning on one CPU is on the new one (/proc/<pid>/stat)
+ * when sched_setaffinity returns, and the trace shows migration/N moving
+ * it. Needs 4 CPUs. */
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <thread.h>
 #include <unistd.h>
 #include "check.h"
@@ -243,6 +250,161 @@ static void one_thread_moved(void)
 	pin(0, 0xf);
 }
 
+/* Field @field (1-based, as proc(5) numbers them) of /proc/<pid>/stat.
+ * RETURNS: its value, or -999 if unreadable. */
+static long stat_field(pid_t pid, int field)
+{
+	char path[32], buf[1024], *p;
+	int i;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	if (read_text(path, buf, sizeof(buf)) <= 0 || !(p = strrchr(buf, ')')))
+		return -999;
+	for (i = 2; i < field; i++) /* field 2 is "(comm)"; p is at its end */
+		if (!(p = strchr(p + 1, ' ')))
+			return -999;
+	return strtol(p + 1, NULL, 10);
+}
+
+#define STAT_PRIORITY 18
+#define STAT_PROCESSOR 39
+
+/* What /bin/ps prints, into buf. RETURNS: its length, or -1. */
+static int ps_output(char *buf, int size)
+{
+	int fds[2], n = 0, r;
+	pid_t pid;
+
+	if (pipe(fds))
+		return -1;
+	pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		execl("/bin/ps", "ps", (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	while (n < size - 1 && (r = read(fds[0], buf + n, size - 1 - n)) > 0)
+		n += r;
+	buf[n] = '\0';
+	close(fds[0]);
+	waitpid(pid, NULL, 0);
+	return n;
+}
+
+/* The stopper threads as a user sees them: ps lists migration/0..3 asleep
+ * (S); each runs only on its own CPU, at the real-time priority Linux
+ * shows for them (-100), and refuses a new mask. */
+static void stopper_threads(void)
+{
+	static char buf[8192];
+	unsigned long all = 0xf;
+	int cpu;
+
+	CHECK(ps_output(buf, sizeof(buf)) > 0, "ps runs");
+	for (cpu = 0; cpu < 4; cpu++) {
+		char want[32], name[96], *line;
+		pid_t pid = 0;
+
+		snprintf(want, sizeof(want), " S migration/%d\n", cpu);
+		line = strstr(buf, want);
+		if (line) {
+			while (line > buf && line[-1] != '\n')
+				line--;
+			pid = atoi(line);
+		}
+		snprintf(name, sizeof(name), "ps: migration/%d, asleep", cpu);
+		if (!CHECK(pid > 0, name))
+			continue;
+		snprintf(name, sizeof(name), "migration/%d: on CPU %d, mask %x, priority -100", cpu,
+			 cpu, 1 << cpu);
+		CHECK(stat_field(pid, STAT_PROCESSOR) == cpu && mask_of(pid) == 1UL << cpu &&
+			      stat_field(pid, STAT_PRIORITY) == -100,
+		      name);
+		snprintf(name, sizeof(name), "sched_setaffinity(migration/%d) -> EINVAL", cpu);
+		CHECK_ERR(setaffinity(pid, sizeof(all), &all), EINVAL, name);
+	}
+}
+
+/* Spin in user space, with no system call, until killed. */
+static int spin_forever(void *unused)
+{
+	for (;;)
+		;
+	return 0;
+}
+
+/* The whole of the trace file, into buf. RETURNS: its length. */
+static int read_trace(char *buf, int size)
+{
+	int fd = open("/sys/kernel/tracing/trace", O_RDONLY), n = 0, r;
+
+	if (fd < 0)
+		return 0;
+	while (n < size - 1 && (r = read(fd, buf + n, size - 1 - n)) > 0)
+		n += r;
+	buf[n] = '\0';
+	close(fd);
+	return n;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+
+	if (fd >= 0) {
+		write(fd, text, strlen(text));
+		close(fd);
+	}
+}
+
+#define MIGRATE_ENABLE "/sys/kernel/tracing/events/sched/sched_migrate_task/enable"
+
+/*
+ * Linux's guarantee: when sched_setaffinity returns, a task that was
+ * running on a CPU the new mask leaves out is already on an allowed one
+ * (its CPU's stopper moved it while the caller waited). A task spinning
+ * on CPU 1 is sent around CPUs 2, 3 and 1 twenty times; each time
+ * /proc/<pid>/stat shows the new CPU at once. The trace shows the last
+ * move made by migration/3 on CPU 3.
+ */
+static void running_task_moved_before_return(void)
+{
+	static const int order[] = { 2, 3, 1 };
+	static char trace[32768];
+	char want[80], task[24], *line;
+	pid_t pid;
+	int i, ok = 1, cpu = 1;
+
+	pin(0, 0x1);
+	pid = spawn(spin_forever, NULL);
+	ok &= pin(pid, 0x2) == 0;
+	usleep(20000); /* running on CPU 1 by now */
+	for (i = 0; i < 20; i++) {
+		cpu = order[i % 3];
+		ok &= pin(pid, 1UL << cpu) == 0 && stat_field(pid, STAT_PROCESSOR) == cpu;
+		usleep(2000);
+	}
+	CHECK(ok, "a task spinning on another CPU is on the new one when sched_setaffinity returns, 20 times");
+
+	write_file("/sys/kernel/tracing/trace", "");
+	write_file(MIGRATE_ENABLE, "1");
+	ok = pin(pid, 0x1) == 0;
+	write_file(MIGRATE_ENABLE, "0");
+	snprintf(want, sizeof(want), " pid=%d prio=120 orig_cpu=%d dest_cpu=0", pid, cpu);
+	snprintf(task, sizeof(task), "migration/%d-", cpu);
+	read_trace(trace, sizeof(trace));
+	line = strstr(trace, want);
+	while (line && line > trace && line[-1] != '\n')
+		line--;
+	CHECK(ok && line && strstr(line, task) && strstr(line, task) < strstr(line, want),
+	      "trace: migration/3 moves it from CPU 3 to 0 (sched_migrate_task)");
+	write_file("/sys/kernel/tracing/trace", "");
+	kill(pid, SIGKILL);
+	reap(pid);
+	pin(0, 0xf);
+}
+
 static long drop_root(void)
 {
 	if (syscall(__NR_setresgid32, 1000, 1000, 1000) || syscall(__NR_setresuid32, 1000, 1000, 1000))
@@ -329,6 +491,8 @@ int main(int argc, char **argv)
 	wakeups_stay_on_allowed_cpus();
 	idle_cpus_pull_only_what_may_come();
 	running_task_is_moved();
+	stopper_threads();
+	running_task_moved_before_return();
 	one_thread_moved();
 	errors();
 	return check_done("t_affinity");
