@@ -11,28 +11,12 @@
 	.arm
 	.text
 
-	.macro	ldr1w ptr, reg, abort
-	USERL(\abort, ldr \reg, [\ptr], #4)
+	.macro	ldrusr abort, insn:vararg
+	USERL(\abort, \insn)
 	.endm
 
-	.macro	ldr8w ptr, r1, r2, r3, r4, r5, r6, r7, r8, abort
-	USERL(\abort, ldmia \ptr!, {\r1, \r2, \r3, \r4, \r5, \r6, \r7, \r8})
-	.endm
-
-	.macro	ldr1b ptr, reg, abort
-	USERL(\abort, ldrb \reg, [\ptr], #1)
-	.endm
-
-	.macro	str1w ptr, reg, abort
-	str	\reg, [\ptr], #4
-	.endm
-
-	.macro	str8w ptr, r1, r2, r3, r4, r5, r6, r7, r8, abort
-	stmia	\ptr!, {\r1, \r2, \r3, \r4, \r5, \r6, \r7, \r8}
-	.endm
-
-	.macro	str1b ptr, reg, abort
-	strb	\reg, [\ptr], #1
+	.macro	strusr abort, insn:vararg
+	\insn
 	.endm
 
 	.globl	arm_copy_from_user

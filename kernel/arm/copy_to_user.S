@@ -11,28 +11,12 @@
 	.arm
 	.text
 
-	.macro	ldr1w ptr, reg, abort
-	ldr	\reg, [\ptr], #4
+	.macro	ldrusr abort, insn:vararg
+	\insn
 	.endm
 
-	.macro	ldr8w ptr, r1, r2, r3, r4, r5, r6, r7, r8, abort
-	ldmia	\ptr!, {\r1, \r2, \r3, \r4, \r5, \r6, \r7, \r8}
-	.endm
-
-	.macro	ldr1b ptr, reg, abort
-	ldrb	\reg, [\ptr], #1
-	.endm
-
-	.macro	str1w ptr, reg, abort
-	USERL(\abort, str \reg, [\ptr], #4)
-	.endm
-
-	.macro	str8w ptr, r1, r2, r3, r4, r5, r6, r7, r8, abort
-	USERL(\abort, stmia \ptr!, {\r1, \r2, \r3, \r4, \r5, \r6, \r7, \r8})
-	.endm
-
-	.macro	str1b ptr, reg, abort
-	USERL(\abort, strb \reg, [\ptr], #1)
+	.macro	strusr abort, insn:vararg
+	USERL(\abort, \insn)
 	.endm
 
 	.globl	arm_copy_to_user

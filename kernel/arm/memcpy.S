@@ -1,13 +1,17 @@
 /* memset and memcpy for the kernel (Linux's arch/arm/lib/memset.S and
- * memcpy.S, much simplified). Clearing and copying pages (boot's mem_map
- * and trace rings, fork, exec, copy-on-write, unpacking the initramfs) is
- * what they spend their time on, so once the pointers are word aligned
- * they move ten or eleven registers an STM (and LDM), eight a loop (Linux
- * unrolls too); the last bytes go by the bits of what is left (32, 16, 8,
- * 4, 2, 1: one conditional STM or store each, as Linux's tails), so a
- * short copy costs a few instructions more than its call. Pointers that
- * cannot both be aligned go byte by byte. r0 walks the destination and is
- * restored from the stack on return. */
+ * memcpy.S with copy_template.S, simplified). Two kinds of caller matter:
+ * page-sized clears and copies (boot's mem_map, fork, exec, copy-on-write,
+ * unpacking the initramfs) and small structures (a siginfo's 128 bytes, a
+ * signal frame's pieces). So the length is looked at first, as Linux's
+ * do: from 320 (memcpy) or 352 (memset) bytes on, ten or eleven registers
+ * an LDM/STM, eight a loop; below that 32 bytes an LDM/STM pair, two a
+ * loop, with no set-up beyond the registers it uses; the last 0..63 bytes
+ * go by the bits of what is left (32, 16, 8, 4, then 2 and 1 only if the
+ * length is not a multiple of 4), one conditional LDM/STM or store each,
+ * as Linux's tails. Pointers that cannot both be word aligned go byte by
+ * byte (Linux shifts words into place for that case, which the kernel's
+ * own copies seldom meet). r0 walks the destination and is restored from
+ * the stack on return. */
 	.syntax	unified
 	.arm
 	.text
@@ -19,28 +23,41 @@ memset:
 	orr	r1, r1, r1, lsl #8
 	orr	r1, r1, r1, lsl #16
 	push	{r0, r4 - r10, lr}
-1:	tst	r0, #3				@ bytes up to a word boundary
-	beq	2f
-	cmp	r2, #0
-	beq	9f
-	strb	r1, [r0], #1
-	sub	r2, r2, #1
-	b	1b
-2:	mov	r3, r1
+	tst	r0, #3
+	bne	.Lset_head
+.Lset_aligned:
+	mov	r3, r1
 	mov	r4, r1
 	mov	r5, r1
+	subs	r2, r2, #32			@ r2 = what is left - 32
+	blo	.Lset_tail
 	mov	r6, r1
 	mov	r7, r1
 	mov	r8, r1
 	mov	r9, r1
-	cmp	r2, #44
-	blo	6f
+	cmp	r2, #352 - 32
+	bhs	.Lset_bulk
+1:	stmia	r0!, {r1, r3 - r9}		@ 32 bytes a store
+	subs	r2, r2, #32
+	bhs	1b
+	adds	r2, r2, #32			@ none left: done
+	popeq	{r0, r4 - r10, pc}
+.Lset_tail:					@ the low 5 bits of r2: 0..31 left
+	movs	ip, r2, lsl #28			@ C: 16, N: 8
+	stmiacs	r0!, {r1, r3 - r5}
+	stmiami	r0!, {r1, r3}
+	movs	ip, r2, lsl #30			@ C: 4, N: 2
+	strcs	r1, [r0], #4
+	strhmi	r1, [r0], #2
+	tst	r2, #1
+	strbne	r1, [r0], #1
+	pop	{r0, r4 - r10, pc}
+.Lset_bulk:
 	mov	r10, r1
 	mov	ip, r1
 	mov	lr, r1
-	subs	r2, r2, #352
-	blo	4f
-3:	stmia	r0!, {r1, r3 - r10, ip, lr}	@ 8 x 44 bytes
+	sub	r2, r2, #352 - 32		@ r2 = what is left - 352
+2:	stmia	r0!, {r1, r3 - r10, ip, lr}	@ 8 x 44 bytes
 	stmia	r0!, {r1, r3 - r10, ip, lr}
 	stmia	r0!, {r1, r3 - r10, ip, lr}
 	stmia	r0!, {r1, r3 - r10, ip, lr}
@@ -49,45 +66,62 @@ memset:
 	stmia	r0!, {r1, r3 - r10, ip, lr}
 	stmia	r0!, {r1, r3 - r10, ip, lr}
 	subs	r2, r2, #352
-	bhs	3b
-4:	add	r2, r2, #352
-5:	cmp	r2, #44
-	blo	6f
-	stmia	r0!, {r1, r3 - r10, ip, lr}
-	sub	r2, r2, #44
-	b	5b
-6:	tst	r2, #32				@ the last 0..43 bytes by their bits
-	stmiane	r0!, {r1, r3 - r9}
-	tst	r2, #16
-	stmiane	r0!, {r1, r3 - r5}
-	tst	r2, #8
-	stmiane	r0!, {r1, r3}
-	tst	r2, #4
-	strne	r1, [r0], #4
-	tst	r2, #2
-	strhne	r1, [r0], #2
-	tst	r2, #1
-	strbne	r1, [r0], #1
-9:	pop	{r0, r4 - r10, pc}
+	bhs	2b
+	adds	r2, r2, #352 - 32		@ back to what is left - 32
+	bhs	1b
+	b	.Lset_tail
+.Lset_head:					@ bytes up to a word boundary
+	cmp	r2, #0
+	popeq	{r0, r4 - r10, pc}
+	strb	r1, [r0], #1
+	sub	r2, r2, #1
+	tst	r0, #3
+	bne	.Lset_head
+	b	.Lset_aligned
 
 /* void *memcpy(void *dst, const void *src, size_t n) */
 	.globl	memcpy
 memcpy:
 	push	{r0, r4 - r10, lr}
-	eor	r3, r0, r1
+	orr	r3, r0, r1
 	tst	r3, #3
-	bne	8f				@ never both aligned: bytes
-1:	tst	r0, #3				@ bytes up to a word boundary
-	beq	2f
-	cmp	r2, #0
-	beq	9f
-	ldrb	r3, [r1], #1
-	strb	r3, [r0], #1
-	sub	r2, r2, #1
-	b	1b
-2:	subs	r2, r2, #320
-	blo	4f
-3:	ldmia	r1!, {r3 - r10, ip, lr}		@ 8 x 40 bytes
+	bne	.Lcpy_misaligned
+.Lcpy_aligned:
+	cmp	r2, #320
+	bhs	.Lcpy_bulk
+	subs	r2, r2, #64			@ r2 = what is left - 64
+	blo	.Lcpy_tail
+1:	ldmia	r1!, {r3 - r10}			@ 2 x 32 bytes
+	stmia	r0!, {r3 - r10}
+	ldmia	r1!, {r3 - r10}
+	stmia	r0!, {r3 - r10}
+	subs	r2, r2, #64
+	bhs	1b
+	adds	r2, r2, #64			@ none left: done
+	popeq	{r0, r4 - r10, pc}
+.Lcpy_tail:					@ the low 6 bits of r2: 0..63 left
+	tst	r2, #32
+	ldmiane	r1!, {r3 - r10}
+	stmiane	r0!, {r3 - r10}
+	movs	ip, r2, lsl #28			@ C: 16, N: 8
+	ldmiacs	r1!, {r3 - r6}
+	stmiacs	r0!, {r3 - r6}
+	ldmiami	r1!, {r3, r4}
+	stmiami	r0!, {r3, r4}
+	tst	r2, #4
+	ldrne	r3, [r1], #4
+	strne	r3, [r0], #4
+	ands	r2, r2, #3
+	popeq	{r0, r4 - r10, pc}
+	movs	r2, r2, lsl #31			@ C: 2, N: 1
+	ldrhcs	r3, [r1], #2
+	strhcs	r3, [r0], #2
+	ldrbmi	r3, [r1], #1
+	strbmi	r3, [r0], #1
+	pop	{r0, r4 - r10, pc}
+.Lcpy_bulk:
+	sub	r2, r2, #320			@ r2 = what is left - 320
+2:	ldmia	r1!, {r3 - r10, ip, lr}		@ 8 x 40 bytes
 	stmia	r0!, {r3 - r10, ip, lr}
 	ldmia	r1!, {r3 - r10, ip, lr}
 	stmia	r0!, {r3 - r10, ip, lr}
@@ -104,37 +138,25 @@ memcpy:
 	ldmia	r1!, {r3 - r10, ip, lr}
 	stmia	r0!, {r3 - r10, ip, lr}
 	subs	r2, r2, #320
-	bhs	3b
-4:	add	r2, r2, #320
-5:	cmp	r2, #40
-	blo	6f
-	ldmia	r1!, {r3 - r10, ip, lr}
-	stmia	r0!, {r3 - r10, ip, lr}
-	sub	r2, r2, #40
-	b	5b
-6:	tst	r2, #32				@ the last 0..39 bytes by their bits
-	ldmiane	r1!, {r3 - r10}
-	stmiane	r0!, {r3 - r10}
-	tst	r2, #16
-	ldmiane	r1!, {r3 - r6}
-	stmiane	r0!, {r3 - r6}
-	tst	r2, #8
-	ldmiane	r1!, {r3, r4}
-	stmiane	r0!, {r3, r4}
-	tst	r2, #4
-	ldrne	r3, [r1], #4
-	strne	r3, [r0], #4
-	tst	r2, #2
-	ldrhne	r3, [r1], #2
-	strhne	r3, [r0], #2
-	tst	r2, #1
-	ldrbne	r3, [r1], #1
-	strbne	r3, [r0], #1
-	pop	{r0, r4 - r10, pc}
-8:	cmp	r2, #0				@ bytes
-	beq	9f
+	bhs	2b
+	adds	r2, r2, #320 - 64		@ back to what is left - 64
+	bhs	1b
+	b	.Lcpy_tail
+.Lcpy_misaligned:
+	eor	r3, r0, r1
+	tst	r3, #3
+	bne	.Lcpy_bytes			@ never both aligned: bytes
+3:	cmp	r2, #0				@ bytes up to a word boundary
+	popeq	{r0, r4 - r10, pc}
 	ldrb	r3, [r1], #1
 	strb	r3, [r0], #1
 	sub	r2, r2, #1
-	b	8b
-9:	pop	{r0, r4 - r10, pc}
+	tst	r0, #3
+	bne	3b
+	b	.Lcpy_aligned
+.Lcpy_bytes:
+	subs	r2, r2, #1
+	ldrbhs	r3, [r1], #1
+	strbhs	r3, [r0], #1
+	bhi	.Lcpy_bytes
+	pop	{r0, r4 - r10, pc}
