@@ -19,8 +19,7 @@ void vfp_thread_exit(struct thread_info *thread);
 void vfp_thread_copy(struct thread_info *thread);
 void vfp_sync_hwstate(struct thread_info *thread);
 void vfp_flush_hwstate(struct thread_info *thread);
-int vfp_preserve_user_clear_hwstate(struct user_vfp __user *ufp,
-				    struct user_vfp_exc __user *ufp_exc);
+int vfp_preserve_user_clear_hwstate(struct user_vfp *ufp, struct user_vfp_exc *ufp_exc);
 int vfp_restore_user_hwstate(struct user_vfp *ufp, struct user_vfp_exc *ufp_exc);
 bool call_fpe(struct pt_regs *regs);
 

@@ -38,16 +38,22 @@ const unsigned long sigreturn_codes[7] = {
 	0,
 };
 
-/* The thread's VFP registers into the frame's VFP block, after its magic
- * and size (one copy of the two words, where Linux 4.19 writes each: the
- * same bytes); the handler starts with them, FPSCR's vector bits cleared. */
+/* The frame's VFP block: magic, size and the thread's VFP registers, built
+ * in kernel memory and written in one copy, as Linux 4.19 does. Linux
+ * clears the whole block first; here only what the registers leave
+ * unwritten is (from fpscr on: its two padding words): the same bytes. */
 static int preserve_vfp_context(struct vfp_sigframe __user *frame)
 {
-	const unsigned long header[2] = { VFP_MAGIC, VFP_STORAGE_SIZE };
+	struct vfp_sigframe kframe;
+	int err;
 
-	if (copy_to_user(&frame->magic, header, sizeof(header)))
-		return -EFAULT;
-	return vfp_preserve_user_clear_hwstate(&frame->ufp, &frame->ufp_exc);
+	__builtin_memset(&kframe.ufp.fpscr, 0, sizeof(kframe) - offsetof(struct vfp_sigframe, ufp.fpscr));
+	kframe.magic = VFP_MAGIC;
+	kframe.size = VFP_STORAGE_SIZE;
+	err = vfp_preserve_user_clear_hwstate(&kframe.ufp, &kframe.ufp_exc);
+	if (err)
+		return err;
+	return copy_to_user(frame, &kframe, sizeof(kframe)) ? -EFAULT : 0;
 }
 
 /* The frame's VFP block back into the thread, if it is one: the magic and
@@ -65,8 +71,8 @@ static int restore_vfp_context(char __user **auxp)
 }
 
 /* uc_mcontext and the uc_sigmask that follows it, as the frame holds
- * them: written and read in one copy each (Linux 4.19 goes field by field
- * with __put_user_error/__get_user_error; the bytes are the same). */
+ * them: written and read in one copy each (Linux 4.19 copies the two
+ * separately; the bytes are the same). */
 struct sigframe_context {
 	struct sigcontext mcontext;
 	sigset_t sigmask;
@@ -75,39 +81,33 @@ _Static_assert(offsetof(struct ucontext, uc_sigmask) ==
 		       offsetof(struct ucontext, uc_mcontext) + sizeof(struct sigcontext),
 	       "uc_sigmask follows uc_mcontext");
 
+/* pt_regs holds r0..r15 in sigcontext's order, arm_r0..arm_pc: they go
+ * between the two as one block (then cpsr), where Linux names each field
+ * (the same values). */
+#define SIGCONTEXT_R0_PC (offsetof(struct sigcontext, arm_pc) + sizeof(long) - \
+			  offsetof(struct sigcontext, arm_r0))
+_Static_assert(SIGCONTEXT_R0_PC == offsetof(struct pt_regs, ARM_pc) + sizeof(long) &&
+		       offsetof(struct sigcontext, arm_fp) - offsetof(struct sigcontext, arm_r0) ==
+			       offsetof(struct pt_regs, ARM_fp),
+	       "sigcontext's arm_r0..arm_pc are pt_regs' uregs[0..15]");
+
 /* Write the interrupted context into the frame's ucontext: registers,
  * the mask to restore, the VFP block and the coprocessor area's end marker.
  * RETURNS: non-zero if the user stack could not be written. */
 static int setup_sigframe(struct sigframe __user *sf, struct pt_regs *regs, sigset_t *set)
 {
 	struct aux_sigframe __user *aux = (struct aux_sigframe __user *)sf->uc.uc_regspace;
-	struct sigframe_context context = {
-		.mcontext = {
-			.trap_no = current->thread.trap_no,
-			.error_code = current->thread.error_code,
-			.oldmask = set->sig[0],
-			.arm_r0 = regs->ARM_r0,
-			.arm_r1 = regs->ARM_r1,
-			.arm_r2 = regs->ARM_r2,
-			.arm_r3 = regs->ARM_r3,
-			.arm_r4 = regs->ARM_r4,
-			.arm_r5 = regs->ARM_r5,
-			.arm_r6 = regs->ARM_r6,
-			.arm_r7 = regs->ARM_r7,
-			.arm_r8 = regs->ARM_r8,
-			.arm_r9 = regs->ARM_r9,
-			.arm_r10 = regs->ARM_r10,
-			.arm_fp = regs->ARM_fp,
-			.arm_ip = regs->ARM_ip,
-			.arm_sp = regs->ARM_sp,
-			.arm_lr = regs->ARM_lr,
-			.arm_pc = regs->ARM_pc,
-			.arm_cpsr = regs->ARM_cpsr,
-			.fault_address = current->thread.address,
-		},
-		.sigmask = *set,
-	};
-	int err = copy_to_user(&sf->uc.uc_mcontext, &context, sizeof(context)) ? 1 : 0;
+	struct sigframe_context context;
+	int err;
+
+	context.mcontext.trap_no = current->thread.trap_no;
+	context.mcontext.error_code = current->thread.error_code;
+	context.mcontext.oldmask = set->sig[0];
+	memcpy(&context.mcontext.arm_r0, regs->uregs, SIGCONTEXT_R0_PC);
+	context.mcontext.arm_cpsr = regs->ARM_cpsr;
+	context.mcontext.fault_address = current->thread.address;
+	context.sigmask = *set;
+	err = copy_to_user(&sf->uc.uc_mcontext, &context, sizeof(context)) ? 1 : 0;
 
 	if (err == 0)
 		err |= preserve_vfp_context(&aux->vfp);
@@ -129,23 +129,7 @@ static int restore_sigframe(struct pt_regs *regs, struct sigframe __user *sf)
 	err = copy_from_user(&context, &sf->uc.uc_mcontext, sizeof(context)) ? 1 : 0;
 	if (err == 0) {
 		set_current_blocked(&context.sigmask);
-
-		regs->ARM_r0 = sc->arm_r0;
-		regs->ARM_r1 = sc->arm_r1;
-		regs->ARM_r2 = sc->arm_r2;
-		regs->ARM_r3 = sc->arm_r3;
-		regs->ARM_r4 = sc->arm_r4;
-		regs->ARM_r5 = sc->arm_r5;
-		regs->ARM_r6 = sc->arm_r6;
-		regs->ARM_r7 = sc->arm_r7;
-		regs->ARM_r8 = sc->arm_r8;
-		regs->ARM_r9 = sc->arm_r9;
-		regs->ARM_r10 = sc->arm_r10;
-		regs->ARM_fp = sc->arm_fp;
-		regs->ARM_ip = sc->arm_ip;
-		regs->ARM_sp = sc->arm_sp;
-		regs->ARM_lr = sc->arm_lr;
-		regs->ARM_pc = sc->arm_pc;
+		memcpy(regs->uregs, &sc->arm_r0, SIGCONTEXT_R0_PC);
 		regs->ARM_cpsr = sc->arm_cpsr;
 	}
 
@@ -202,7 +186,7 @@ badframe:
 }
 
 /* Where the frame goes: below sp, or on the alternate stack, 8-aligned. */
-static void __user *get_sigframe(struct ksignal *ksig, struct pt_regs *regs, int framesize)
+static inline void __user *get_sigframe(struct ksignal *ksig, struct pt_regs *regs, int framesize)
 {
 	unsigned long sp = sigsp(regs->ARM_sp, ksig);
 	void __user *frame = (void __user *)((sp - framesize) & ~7);
@@ -234,7 +218,7 @@ static int setup_return(struct pt_regs *regs, struct ksignal *ksig, unsigned lon
 		idx += 3;
 	/* Put the sigreturn code on the stack no matter which return
 	 * mechanism we use in order to remain ABI compliant. */
-	if (copy_to_user(rc, &sigreturn_codes[idx], 2 * sizeof(*rc)))
+	if (put_user(sigreturn_codes[idx], rc) || put_user(sigreturn_codes[idx + 1], rc + 1))
 		return 1;
 	if (ksig->ka.sa.sa_flags & SA_RESTORER)
 		retcode = (unsigned long)ksig->ka.sa.sa_restorer;

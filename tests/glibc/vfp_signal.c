@@ -7,7 +7,9 @@
  * block first; Linux 4.19 on a Pi and this kernel do not), so the test
  * walks the list as any reader of the frame must.
  *  - SIGUSR1 (SA_SIGINFO, rt_sigreturn): the handler finds the interrupted
- *    registers in its frame, changes d31 there, clobbers every register;
+ *    registers in its frame and the block's two padding words zero (Linux
+ *    builds the block cleared, though the stack held junk there), changes
+ *    d31 there, clobbers every register;
  *    after it returns the program has its registers back, d31 as changed.
  *  - SIGUSR2 (plain handler, sigreturn): the same, without the change.
  *  - SIGALRM from a timer while the registers are live in a spin loop.
@@ -26,10 +28,11 @@
 #define VFP_MAGIC 0x56465001
 #define NEW_D31 0x0123456789abcdefULL
 
-struct vfp_sigframe { /* Linux's arch/arm/include/asm/ucontext.h */
+struct vfp_sigframe { /* Linux's arch/arm/include/asm/ucontext.h, its padding named */
 	unsigned long magic, size;
-	unsigned long long fpregs[32];
-	unsigned long fpscr, fpexc, fpinst, fpinst2;
+	unsigned long long fpregs[32];	/* struct user_vfp */
+	unsigned long fpscr, pad_ufp;
+	unsigned long fpexc, fpinst, fpinst2, pad_end;	/* struct user_vfp_exc */
 } __attribute__((aligned(8)));
 
 static struct vfp_regs want;
@@ -73,10 +76,10 @@ static void on_usr1(int sig, siginfo_t *info, void *ctx)
 		handled++;
 		return;
 	}
-	snprintf(frame_report, sizeof(frame_report), "VFP block size %lu, d0-d31 %s, fpscr %s",
-		 vfp->size,
+	snprintf(frame_report, sizeof(frame_report),
+		 "VFP block size %lu, d0-d31 %s, fpscr %s, padding %lx %lx", vfp->size,
 		 memcmp(vfp->fpregs, want.d, sizeof(want.d)) ? "WRONG" : "as interrupted",
-		 vfp->fpscr == want.fpscr ? "as interrupted" : "WRONG");
+		 vfp->fpscr == want.fpscr ? "as interrupted" : "WRONG", vfp->pad_ufp, vfp->pad_end);
 	vfp->fpregs[31] = NEW_D31;
 	clobber();
 	handled++;
@@ -95,6 +98,16 @@ static void on_usr1_break_magic(int sig, siginfo_t *info, void *ctx)
 
 	if (vfp)
 		vfp->magic = 0;
+}
+
+/* Junk where the next signal frame will go, below the stack pointer. */
+static void __attribute__((noinline)) dirty_stack(void)
+{
+	volatile unsigned char junk[4096];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(junk); i++)
+		junk[i] = 0xa5;
 }
 
 static const char *verdict(const struct vfp_regs *got, const struct vfp_regs *expected)
@@ -119,6 +132,7 @@ int main(void)
 
 	vfp_pattern(&want, 5);
 	sigaction(SIGUSR1, &sa, NULL);
+	dirty_stack();
 	vfp_hold(&want, &got, 1, &never, SYS_kill, getpid(), SIGUSR1);
 	expected = want;
 	expected.d[31] = NEW_D31;

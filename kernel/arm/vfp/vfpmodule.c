@@ -138,28 +138,23 @@ void vfp_thread_copy(struct thread_info *thread)
 }
 
 /* For a signal frame: the current thread's VFP state into the frame's
- * ufp/ufp_exc in user memory, and the handler starts with the same
- * registers but FPSCR's vector length and stride cleared, as the procedure
- * call standard requires at a function's entry. As Linux 4.19: the
- * registers go straight from the thread's saved state to the frame, then
- * FPSCR, then the exception registers (one copy of the three here, where
- * Linux writes them one by one: the same bytes).
- * RETURNS: 0, or -EFAULT if the frame cannot be written. */
-int vfp_preserve_user_clear_hwstate(struct user_vfp __user *ufp,
-				    struct user_vfp_exc __user *ufp_exc)
+ * ufp/ufp_exc, built in kernel memory by preserve_vfp_context (which
+ * copies the whole block out at once, as Linux 4.19 does), and the handler
+ * starts with the same registers but FPSCR's vector length and stride
+ * cleared, as the procedure call standard requires at a function's entry.
+ * RETURNS: 0. */
+int vfp_preserve_user_clear_hwstate(struct user_vfp *ufp, struct user_vfp_exc *ufp_exc)
 {
 	struct thread_info *thread = current_thread_info();
 	struct vfp_hard_struct *hwstate = &thread->vfpstate.hard;
-	struct user_vfp_exc exc;
 
 	/* Ensure that the saved hwstate is up-to-date. */
 	vfp_sync_hwstate(thread);
-	exc.fpexc = hwstate->fpexc;
-	exc.fpinst = hwstate->fpinst;
-	exc.fpinst2 = hwstate->fpinst2;
-	if (copy_to_user(&ufp->fpregs, &hwstate->fpregs, sizeof(hwstate->fpregs)) ||
-	    put_user(hwstate->fpscr, &ufp->fpscr) || copy_to_user(ufp_exc, &exc, sizeof(exc)))
-		return -EFAULT;
+	memcpy(&ufp->fpregs, &hwstate->fpregs, sizeof(hwstate->fpregs));
+	ufp->fpscr = hwstate->fpscr;
+	ufp_exc->fpexc = hwstate->fpexc;
+	ufp_exc->fpinst = hwstate->fpinst;
+	ufp_exc->fpinst2 = hwstate->fpinst2;
 
 	/* Ensure that VFP is disabled. */
 	vfp_flush_hwstate(thread);
