@@ -14,9 +14,10 @@
  * destination are word aligned alike, bytes are copied up to the first
  * word boundary, then 64 bytes a loop with two LDM/STM of eight registers
  * (Linux's does 32 with prefetches), then the last 0..63 bytes by the bits
- * of what is left (32, 16, 8, 4, then 2 and 1 only if the length is not a
- * multiple of 4), one conditional LDM/STM or load and store each, as
- * Linux's tail: a short copy pays no loop set-up. Otherwise bytes all the
+ * of what is left (32, then 16, 8, 4 only if something is left below 32,
+ * then 2 and 1 only if the length is not a multiple of 4), one conditional
+ * LDM/STM or load and store each, as Linux's tail: a short copy pays no
+ * loop set-up. Otherwise bytes all the
  * way: Linux shifts words into place for that
  * case, which the kernel's copies of user structures seldom meet. */
 
@@ -40,17 +41,17 @@
 	adds	r2, r2, #64			@ none left: done
 	beq	.Ldone_pop
 .Ltail:						@ the low 6 bits of r2: 0..63 left
-	tst	r2, #32
-	ldrusr	.Lfault_pop, ldmiane r1!, {r3 - r10}
-	strusr	.Lfault_pop, stmiane r0!, {r3 - r10}
-	movs	r3, r2, lsl #28			@ C: 16, N: 8
-	ldrusr	.Lfault_pop, ldmiacs r1!, {r3 - r6}
-	strusr	.Lfault_pop, stmiacs r0!, {r3 - r6}
-	ldrusr	.Lfault_pop, ldmiami r1!, {r3, r4}
-	strusr	.Lfault_pop, stmiami r0!, {r3, r4}
-	tst	r2, #4
-	ldrusr	.Lfault_pop, ldrne r3, [r1], #4
-	strusr	.Lfault_pop, strne r3, [r0], #4
+	movs	r3, r2, lsl #27			@ C: 32, N: 16, Z: none below 32
+	ldrusr	.Lfault_pop, ldmiacs r1!, {r3 - r10}
+	strusr	.Lfault_pop, stmiacs r0!, {r3 - r10}
+	beq	.Ldone_pop
+	ldrusr	.Lfault_pop, ldmiami r1!, {r3 - r6}
+	strusr	.Lfault_pop, stmiami r0!, {r3 - r6}
+	movs	r3, r2, lsl #29			@ C: 8, N: 4
+	ldrusr	.Lfault_pop, ldmiacs r1!, {r3, r4}
+	strusr	.Lfault_pop, stmiacs r0!, {r3, r4}
+	ldrusr	.Lfault_pop, ldrmi r3, [r1], #4
+	strusr	.Lfault_pop, strmi r3, [r0], #4
 	pop	{r4 - r10}
 	ands	r2, r2, #3
 	beq	.Ldone

@@ -6,12 +6,12 @@
  * do: from 320 (memcpy) or 352 (memset) bytes on, ten or eleven registers
  * an LDM/STM, eight a loop; below that 32 bytes an LDM/STM pair, two a
  * loop, with no set-up beyond the registers it uses; the last 0..63 bytes
- * go by the bits of what is left (32, 16, 8, 4, then 2 and 1 only if the
- * length is not a multiple of 4), one conditional LDM/STM or store each,
- * as Linux's tails. Pointers that cannot both be word aligned go byte by
- * byte (Linux shifts words into place for that case, which the kernel's
- * own copies seldom meet). r0 walks the destination and is restored from
- * the stack on return. */
+ * go by the bits of what is left (32, then 16, 8, 4 only if something is
+ * left below 32, then 2 and 1 only if the length is not a multiple of 4),
+ * one conditional LDM/STM or store each, as Linux's tails. Pointers that
+ * cannot both be word aligned go byte by byte (Linux shifts words into
+ * place for that case, which the kernel's own copies seldom meet). r0
+ * walks the destination and is restored from the stack on return. */
 	.syntax	unified
 	.arm
 	.text
@@ -100,17 +100,17 @@ memcpy:
 	adds	r2, r2, #64			@ none left: done
 	popeq	{r0, r4 - r10, pc}
 .Lcpy_tail:					@ the low 6 bits of r2: 0..63 left
-	tst	r2, #32
-	ldmiane	r1!, {r3 - r10}
-	stmiane	r0!, {r3 - r10}
-	movs	ip, r2, lsl #28			@ C: 16, N: 8
-	ldmiacs	r1!, {r3 - r6}
-	stmiacs	r0!, {r3 - r6}
-	ldmiami	r1!, {r3, r4}
-	stmiami	r0!, {r3, r4}
-	tst	r2, #4
-	ldrne	r3, [r1], #4
-	strne	r3, [r0], #4
+	movs	ip, r2, lsl #27			@ C: 32, N: 16, Z: none below 32
+	ldmiacs	r1!, {r3 - r10}
+	stmiacs	r0!, {r3 - r10}
+	popeq	{r0, r4 - r10, pc}
+	ldmiami	r1!, {r3 - r6}
+	stmiami	r0!, {r3 - r6}
+	movs	ip, r2, lsl #29			@ C: 8, N: 4
+	ldmiacs	r1!, {r3, r4}
+	stmiacs	r0!, {r3, r4}
+	ldrmi	r3, [r1], #4
+	strmi	r3, [r0], #4
 	ands	r2, r2, #3
 	popeq	{r0, r4 - r10, pc}
 	movs	r2, r2, lsl #31			@ C: 2, N: 1
