@@ -409,6 +409,8 @@ int select_task_rq_fair(struct task_struct *p, int prev_cpu)
 		best = prev_cpu;
 	}
 	for_each_cpu_and(cpu, &p->cpus_allowed, cpu_online_mask) {
+		if (cpu == prev_cpu)
+			continue; /* tested above */
 		if (idle_cpu(cpu))
 			return cpu;
 		if (best < 0 || cpu_rq(cpu)->nr_running < cpu_rq(best)->nr_running)
