@@ -6,6 +6,7 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/sched/coredump.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <asm/barrier.h>
 
@@ -52,9 +53,15 @@ int commit_creds(struct cred *new)
 	}
 	if (new->user != old.user)
 		__atomic_fetch_add(&new->user->processes, 1, __ATOMIC_SEQ_CST);
-	spin_lock_irqsave(&task->alloc_lock, flags);
+	/* Readers of another task's set hold one of these three (see
+	 * <linux/cred.h>); taken in the kernel's order. */
+	spin_lock_irqsave(&tasklist_lock, flags);
+	spin_lock(&task->alloc_lock);
+	spin_lock(&task->sighand->siglock);
 	task->cred = *new;
-	spin_unlock_irqrestore(&task->alloc_lock, flags);
+	spin_unlock(&task->sighand->siglock);
+	spin_unlock(&task->alloc_lock);
+	spin_unlock_irqrestore(&tasklist_lock, flags);
 	if (new->user != old.user)
 		__atomic_fetch_sub(&old.user->processes, 1, __ATOMIC_SEQ_CST);
 	/* The task's set took over @new's references; drop the old set's. */

@@ -156,20 +156,18 @@ static void print_fatal_signal(int signr)
  * allocate a new signal queue record
  * - this may be called without locks if and only if t == current, otherwise an
  *   appropriate lock must be held to stop the target task from exiting
+ * CONTEXT: t->sighand->siglock held (__send_signal).
  */
 static noinline __noclone struct sigqueue *__sigqueue_alloc(int sig, struct task_struct *t, gfp_t flags,
 					 int override_rlimit)
 {
 	struct sigqueue *q = NULL;
 	struct user_struct *user;
-	unsigned long flags2;
 	int pending;
 
 	/* Linux reads __task_cred(t)->user under RCU; commit_creds() swaps it
-	 * under alloc_lock. */
-	spin_lock_irqsave(&t->alloc_lock, flags2);
+	 * under t's siglock too, which we hold (<linux/cred.h>). */
 	user = get_uid(t->cred.user);
-	spin_unlock_irqrestore(&t->alloc_lock, flags2);
 	pending = __atomic_add_fetch(&user->sigpending, 1, __ATOMIC_SEQ_CST);
 
 	if (override_rlimit || (unsigned long)pending <= task_rlimit(t, RLIMIT_SIGPENDING))
@@ -853,25 +851,21 @@ void zap_other_threads(struct task_struct *p)
 /*
  * Bad permissions for sending the signal: a task may signal another whose
  * real or saved uid is its own real or effective uid, or any with
- * CAP_KILL.
+ * CAP_KILL. t's ids are a consistent pair: commit_creds() writes them
+ * under tasklist_lock too, which our caller holds (Linux reads them under
+ * RCU).
  */
 static bool kill_ok_by_cred(struct task_struct *t)
 {
 	const struct cred *cred = &current->cred;
-	unsigned long flags;
-	uid_t uid, suid;
+	const struct cred *tcred = &t->cred;
 
-	/* Two ids of t's, a consistent pair: read under the lock that
-	 * commit_creds() takes, with no references (Linux reads them under
-	 * RCU). */
-	spin_lock_irqsave(&t->alloc_lock, flags);
-	uid = t->cred.uid;
-	suid = t->cred.suid;
-	spin_unlock_irqrestore(&t->alloc_lock, flags);
-	return cred->euid == suid || cred->euid == uid || cred->uid == suid || cred->uid == uid ||
-	       capable(CAP_KILL);
+	return cred->euid == tcred->suid || cred->euid == tcred->uid || cred->uid == tcred->suid ||
+	       cred->uid == tcred->uid || capable(CAP_KILL);
 }
 
+/* May current send sig to t? RETURNS: 0, -EINVAL for a bad signal number,
+ * -EPERM. CONTEXT: tasklist_lock held (Linux: rcu_read_lock()). */
 int check_kill_permission(int sig, struct siginfo *info, struct task_struct *t)
 {
 	if (!valid_signal(sig))
