@@ -119,24 +119,30 @@ static inline void update_min_vruntime(struct cfs_rq *cfs_rq)
 
 /*
  * Put se on the timeline, after the entities whose vruntime is not larger
- * (equal keys stay in arrival order, as in Linux's rbtree). The search
- * starts from the end, where a task put back after its slice belongs; a
- * woken task, placed before everyone, goes first at once. Both common
- * cases cost O(1); Linux's rbtree costs O(log n) always.
+ * (equal keys stay in arrival order, as in Linux's rbtree). Its place is
+ * looked for from both ends at once, a step at each in turn: a task put
+ * back after its slice belongs near the end; a woken task, or one a
+ * wake-up preempted, near the start. The common cases cost a few steps
+ * however many tasks are queued, the worst n; Linux's rbtree costs
+ * O(log n) always.
  */
 static void __enqueue_entity(struct cfs_rq *cfs_rq, struct sched_entity *se)
 {
-	struct list_head *pos = &cfs_rq->tasks_timeline;
-	struct sched_entity *first = __pick_first_entity(cfs_rq);
+	struct list_head *head = &cfs_rq->tasks_timeline, *front = head->next, *back = head->prev;
 
-	if (first && entity_before(se, first)) {
-		list_add(&se->run_node, &cfs_rq->tasks_timeline);
-		return;
-	}
-	for (pos = pos->prev; pos != &cfs_rq->tasks_timeline; pos = pos->prev)
-		if (!entity_before(se, list_entry(pos, struct sched_entity, run_node)))
+	for (;;) {
+		/* back is the last entity not after se: se goes behind it */
+		if (back == head || !entity_before(se, list_entry(back, struct sched_entity, run_node)))
 			break;
-	list_add(&se->run_node, pos);
+		back = back->prev;
+		/* front is the first entity after se: se goes before it */
+		if (entity_before(se, list_entry(front, struct sched_entity, run_node))) {
+			back = front->prev;
+			break;
+		}
+		front = front->next;
+	}
+	list_add(&se->run_node, back);
 }
 
 static void __dequeue_entity(struct cfs_rq *cfs_rq, struct sched_entity *se)

@@ -152,6 +152,31 @@ static void test_timeline_in_vruntime_order(void **state)
 	assert_int_equal(rq->nr_running, 5);
 }
 
+/* 100 tasks queued in a scrambled order, keys repeating: the timeline
+ * holds them by vruntime, equal keys in the order they came, wherever
+ * each had to go (first, last, or anywhere between). */
+static void test_timeline_keeps_equal_keys_in_arrival_order(void **state)
+{
+	struct rq *rq = cpu_rq(0);
+	struct sched_entity *se, *prev = NULL;
+	int i, n = 0;
+
+	for (i = 0; i < 100; i++) {
+		tasks[i].se.vruntime = (u64)((i * 37) % 23) * MS;
+		enqueue_task_fair(rq, &tasks[i], 0);
+	}
+	list_for_each_entry(se, &rq->cfs.tasks_timeline, run_node) {
+		if (prev) {
+			s64 d = se->vruntime - prev->vruntime;
+
+			assert_true(d > 0 || (d == 0 && se > prev));
+		}
+		prev = se;
+		n++;
+	}
+	assert_int_equal(n, 100);
+}
+
 static void test_busy_loops_share_fairly(void **state)
 {
 	int i;
@@ -293,6 +318,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_timeline_in_vruntime_order, setup),
+		cmocka_unit_test_setup(test_timeline_keeps_equal_keys_in_arrival_order, setup),
 		cmocka_unit_test_setup(test_busy_loops_share_fairly, setup),
 		cmocka_unit_test_setup(test_nice_weights_the_shares, setup),
 		cmocka_unit_test_setup(test_woken_sleeper_preempts_busy_loops, setup),
