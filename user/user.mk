@@ -93,8 +93,10 @@ $(B)/user/obj/tests/kernel_memcpy.o: kernel/arm/memcpy.S
 
 include tests/abuse/abuse.mk
 
-# The initramfs: /init is init; every program is in /bin (without debug
-# information: $(B)/user/ keeps the full ELF files for gdb); the glibc test
+# The initramfs: /init is init; every program is in /bin, stripped as
+# Debian's are (no debug information, no symbol table: $(B)/user/ and
+# $(B)/abuse/ keep the full ELF files for gdb, objdump and the
+# lessons; a byte less to unpack is a byte less of boot); the glibc test
 # programs are in /glibc/<arch>/, the abuse cases in /lib/abuse; /etc holds
 # the test lists and the shell profile; /proc, /sys, /tmp are mount points
 # (/tmp world-writable and sticky, mode 1777, as on Linux);
@@ -109,12 +111,12 @@ $(B)/initramfs.cpio: $(USER_PROGS) $(USER_ETC) $(GLIBC_PROGS) $(ABUSE_RUNNER) $(
 	$(call msg,GEN,$@) rm -rf $(B)/initramfs $@
 	$(Q)mkdir -p $(B)/initramfs/bin $(B)/initramfs/etc $(B)/initramfs/dev \
 		$(B)/initramfs/proc $(B)/initramfs/sys $(B)/initramfs/tmp $(B)/initramfs/lib/abuse
-	$(Q)$(CROSS)strip --strip-debug -o $(B)/initramfs/init $(B)/user/init
+	$(Q)$(CROSS)strip --strip-all -o $(B)/initramfs/init $(B)/user/init
 	$(Q)for prog in $(USER_PROGS) $(ABUSE_RUNNER); do \
-		$(CROSS)strip --strip-debug -o $(B)/initramfs/bin/$${prog##*/} $$prog || exit 1; \
+		$(CROSS)strip --strip-all -o $(B)/initramfs/bin/$${prog##*/} $$prog || exit 1; \
 	done
 	$(Q)for prog in $(ABUSE_CASES); do \
-		$(CROSS)strip --strip-debug -o $(B)/initramfs/lib/abuse/$${prog##*/} $$prog || exit 1; \
+		$(CROSS)strip --strip-all -o $(B)/initramfs/lib/abuse/$${prog##*/} $$prog || exit 1; \
 	done
 	$(Q)cp $(USER_ETC) $(B)/initramfs/etc/
 	$(Q)for prog in $(patsubst $(B)/%,%,$(GLIBC_PROGS)); do \

@@ -546,6 +546,8 @@ void *filemap_page(struct inode *inode, unsigned long index, bool create);
  * page found there stays. RETURNS: the page at @index, NULL (no memory) or
  * ERR_PTR(-ENOSPC) (a full tmpfs). */
 void *filemap_add_page(struct inode *inode, unsigned long index, void *page);
+/* Room for pages up to @last_index at once, for a write about to fill them. */
+void filemap_reserve(struct inode *inode, unsigned long last_index);
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 /* Copy [pos, pos+count) of a file whose pages are in i_data, without
  * holding i_lock over the copy (ramfs reads, exec). RETURNS: bytes copied. */

@@ -87,6 +87,27 @@ void *filemap_add_page(struct inode *inode, unsigned long index, void *page)
 	return page;
 }
 
+/* The most a write makes room for ahead: 1024 pages (4 MiB of data, a
+ * 4 KiB array); a bigger write grows the array as it goes. */
+#define FILEMAP_RESERVE_MAX 1024
+
+/*
+ * filemap_reserve - make room in @inode's page array up to @last_index (at
+ * most FILEMAP_RESERVE_MAX pages past the array's end) in one step, for a
+ * write that is about to fill those pages: the array otherwise doubles as
+ * pages are added, a dozen times for a 4 MiB file. Not an error if memory
+ * is short: the write then grows it page by page.
+ */
+void filemap_reserve(struct inode *inode, unsigned long last_index)
+{
+	struct address_space *mapping = &inode->i_data;
+
+	spin_lock(&mapping->tree_lock);
+	if (last_index >= mapping->nrpages)
+		filemap_grow(mapping, min(last_index, mapping->nrpages + FILEMAP_RESERVE_MAX - 1));
+	spin_unlock(&mapping->tree_lock);
+}
+
 /**
  * filemap_read - read from a file whose contents are its page cache
  * Holes read as zeros; the read stops at i_size.

@@ -216,16 +216,21 @@ static bool task_will_free_mem(struct task_struct *task)
 			    (task->flags & PF_EXITING));
 }
 
+/*
+ * Send the victim SIGKILL and mark it. Linux walks the threads and locks
+ * the victim's sighand under RCU; here tasklist_lock stands in for it
+ * (sighands are freed under it: lock_task_sighand's contract), taken
+ * before the alloc_lock it nests above (kernel/fork.c's rule).
+ */
 static void __oom_kill_process(struct task_struct *victim)
 {
 	struct task_struct *p;
 	struct mm_struct *mm;
-	unsigned long flags;
 
-	local_irq_save(flags);
+	spin_lock_irq(&tasklist_lock);
 	p = find_lock_task_mm(victim);
 	if (!p) {
-		local_irq_restore(flags);
+		spin_unlock_irq(&tasklist_lock);
 		return;
 	}
 	victim = p;
@@ -237,7 +242,8 @@ static void __oom_kill_process(struct task_struct *victim)
 	mark_oom_victim(victim);
 	pr_err("Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, file-rss:%lukB, shmem-rss:%lukB\n",
 	       task_pid_nr(victim), victim->comm, K(mm->total_vm), K(get_mm_rss(mm)), 0UL, 0UL);
-	spin_unlock_irqrestore(&victim->alloc_lock, flags);
+	spin_unlock(&victim->alloc_lock);
+	spin_unlock_irq(&tasklist_lock);
 }
 
 /*

@@ -360,10 +360,11 @@ void free_pages(unsigned long addr, unsigned int order)
  * Take a block of exactly 2^order pages off the free lists: the first block
  * of the smallest order that has one, split in halves, the upper halves
  * going back on the lower free lists (Linux's __rmqueue_smallest() and
- * expand()).
+ * expand(), always inlined as there). The caller counts the pages out of
+ * zone.free_pages.
  * CONTEXT: zone.lock held. RETURNS: the first page, or NULL.
  */
-static struct page *__rmqueue_smallest(unsigned int order)
+static __always_inline struct page *__rmqueue_smallest(unsigned int order)
 {
 	unsigned int current_order;
 
@@ -378,39 +379,67 @@ static struct page *__rmqueue_smallest(unsigned int order)
 		del_from_free_area(page, current_order);
 		for (high = current_order; high > order; high--)
 			add_to_free_area(page + (1UL << (high - 1)), high - 1);
-		zone.free_pages -= 1UL << order;
 		return page;
 	}
 	return NULL;
 }
 
-/* A single page from this CPU's list, refilled from the buddy lists when
- * empty (Linux's rmqueue_pcplist). RETURNS: the page, or NULL. */
+/*
+ * Move up to @count single pages from the buddy lists to the tail of @pcp's
+ * list under one hold of zone.lock (Linux's rmqueue_bulk, order 0), and
+ * count them out of zone.free_pages once.
+ * CONTEXT: pcp->lock held, IRQs off. RETURNS: how many pages were moved.
+ */
+static unsigned int rmqueue_bulk(struct per_cpu_pages *pcp, unsigned int count)
+{
+	unsigned int i;
+
+	spin_lock(&zone.lock);
+	for (i = 0; i < count; i++) {
+		struct page *page = __rmqueue_smallest(0);
+
+		if (unlikely(!page))
+			break;
+		SetPagePcp(page);
+		list_add_tail(&page->lru, &pcp->list);
+	}
+	zone.free_pages -= i;
+	spin_unlock(&zone.lock);
+	return i;
+}
+
+/* The first page of this CPU's list, which is refilled a batch at a time
+ * when empty (Linux's __rmqueue_pcplist).
+ * CONTEXT: pcp->lock held, IRQs off. RETURNS: the page, or NULL. */
+static struct page *__rmqueue_pcplist(struct per_cpu_pages *pcp)
+{
+	struct page *page;
+
+	if (list_empty(&pcp->list)) {
+		pcp->count += rmqueue_bulk(pcp, PCP_BATCH);
+		if (unlikely(list_empty(&pcp->list)))
+			return NULL;
+	}
+	page = list_first_entry(&pcp->list, struct page, lru);
+	list_del(&page->lru);
+	ClearPagePcp(page);
+	pcp->count--;
+	return page;
+}
+
+/* A single page from this CPU's list (Linux's rmqueue_pcplist), with IRQs
+ * off and the list's own lock, which other CPUs take only to drain it.
+ * RETURNS: the page, or NULL. */
 static struct page *rmqueue_pcplist(void)
 {
 	struct per_cpu_pages *pcp;
-	struct page *page = NULL;
+	struct page *page;
 	unsigned long flags;
 
 	local_irq_save(flags);
 	pcp = this_cpu_ptr(pcp_lists);
 	spin_lock(&pcp->lock);
-	if (!pcp->count) {
-		spin_lock(&zone.lock);
-		while (pcp->count < PCP_BATCH && (page = __rmqueue_smallest(0))) {
-			SetPagePcp(page);
-			list_add_tail(&page->lru, &pcp->list);
-			pcp->count++;
-		}
-		spin_unlock(&zone.lock);
-	}
-	page = NULL;
-	if (pcp->count) {
-		page = list_first_entry(&pcp->list, struct page, lru);
-		list_del(&page->lru);
-		ClearPagePcp(page);
-		pcp->count--;
-	}
+	page = __rmqueue_pcplist(pcp);
 	spin_unlock(&pcp->lock);
 	local_irq_restore(flags);
 	return page;
@@ -433,10 +462,12 @@ static struct page *rmqueue(unsigned int order, gfp_t gfp_mask)
 
 	if (!zone_watermark_ok(order, gfp_mask))
 		return NULL;
-	if (order == 0)
+	if (likely(order == 0))
 		return rmqueue_pcplist();
 	spin_lock_irqsave(&zone.lock, flags);
 	page = __rmqueue_smallest(order);
+	if (page)
+		zone.free_pages -= 1UL << order;
 	spin_unlock_irqrestore(&zone.lock, flags);
 	return page;
 }

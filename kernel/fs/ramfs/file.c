@@ -82,6 +82,9 @@ static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 
 	spin_lock(&inode->i_lock);
 	pos = (file->f_flags & O_APPEND) ? inode->i_size : iocb->ki_pos;
+	if (iov_iter_count(from) && pos < RAMFS_MAX_FILESIZE)
+		filemap_reserve(inode, min(pos + (loff_t)iov_iter_count(from) - 1,
+					   RAMFS_MAX_FILESIZE - 1) >> PAGE_SHIFT);
 	while (iov_iter_count(from)) {
 		unsigned long idx = pos >> PAGE_SHIFT, off = pos & ~PAGE_MASK;
 		size_t n = min((size_t)(PAGE_SIZE - off), iov_iter_count(from)), copied;
@@ -91,7 +94,13 @@ static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 			ret = ret ? ret : -EFBIG;
 			break;
 		}
-		page = filemap_page(inode, idx, n < PAGE_SIZE);
+		/* A whole page past the file's last one is looked for only
+		 * by filemap_add_page(): a file being written out (the
+		 * initramfs unpacked, cp) takes the tree_lock once a page. */
+		if (n == PAGE_SIZE && idx >= (inode->i_size + PAGE_SIZE - 1) >> PAGE_SHIFT)
+			page = NULL;
+		else
+			page = filemap_page(inode, idx, n < PAGE_SIZE);
 		if (!page && n == PAGE_SIZE) {
 			ssize_t err = ramfs_write_new_page(inode, idx, from);
 
