@@ -1,23 +1,22 @@
 /* Per-CPU stopper threads (Linux's kernel/stop_machine.c): "migration/N"
  * runs functions queued for CPU N before anything else there, as the one
- * task of the stop class (kernel/sched/stop_task.c); stop_one_cpu() is how
- * sched_setaffinity() moves a task that is running on another CPU.
- *
- * stop_machine() runs a function while every other CPU waits with its
- * IRQs off: how ftrace rewrites kernel code that any CPU might otherwise
- * be executing. Linux parks the other CPUs in their stopper threads; here
- * they wait in a function-call IPI, which needs no threads and leaves them
- * just as idle. */
+ * task of the stop class (kernel/sched/stop_task.c). stop_one_cpu() is how
+ * sched_setaffinity() moves a task that is running on another CPU;
+ * stop_machine() runs a function while every other CPU spins in its
+ * stopper with IRQs off: how ftrace rewrites kernel code that any CPU
+ * might otherwise be executing. */
 #include <linux/completion.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
 #include <linux/smpboot.h>
 #include <linux/spinlock.h>
 #include <linux/stop_machine.h>
 #include <asm/barrier.h>
+#include <asm/bug.h>
 
 /* Completion of a request, and its return value (shared by the works of
  * one request on several CPUs in Linux's stop_cpus). */
@@ -27,16 +26,21 @@ struct cpu_stop_done {
 	struct completion completion; /* completed when nr_todo reaches 0 */
 };
 
-/* One CPU's stopper: its thread and the works queued for it. */
+/* One CPU's stopper: the works queued for it. */
 struct cpu_stopper {
 	spinlock_t lock; /* works; IRQs off */
 	struct list_head works;
+	struct cpu_stop_work stop_work; /* for stop_cpus */
 };
 
 static DEFINE_PER_CPU(struct cpu_stopper, cpu_stopper);
 /* Each CPU's "migration/N" thread. Linux keeps it in struct cpu_stopper;
  * smpboot's store is a per-CPU pointer there, an array here. */
 static struct task_struct *cpu_stopper_thread_task[NR_CPUS];
+static bool stop_machine_initialized;
+
+/* Serialises stop_cpus(), whose works are the stoppers' own stop_work. */
+static DEFINE_MUTEX(stop_cpus_mutex);
 
 static void cpu_stop_init_done(struct cpu_stop_done *done, unsigned int nr_todo)
 {
@@ -87,6 +91,141 @@ int stop_one_cpu(unsigned int cpu, cpu_stop_fn_t fn, void *arg)
 	cond_resched();
 	wait_for_completion(&done.completion);
 	return done.ret;
+}
+
+/* The steps every CPU takes together in stop_machine(). */
+enum multi_stop_state {
+	/* Dummy starting state for thread. */
+	MULTI_STOP_NONE,
+	/* Awaiting everyone to be scheduled. */
+	MULTI_STOP_PREPARE,
+	/* Disable interrupts. */
+	MULTI_STOP_DISABLE_IRQ,
+	/* Run the function */
+	MULTI_STOP_RUN,
+	/* Exit */
+	MULTI_STOP_EXIT,
+};
+
+struct multi_stop_data {
+	cpu_stop_fn_t fn;
+	void *data;
+	unsigned int num_threads; /* the online CPUs */
+	enum multi_stop_state state;
+	unsigned int thread_ack; /* CPUs yet to reach state */
+};
+
+static notrace void set_state(struct multi_stop_data *msdata, enum multi_stop_state newstate)
+{
+	/* Reset ack counter. */
+	WRITE_ONCE(msdata->thread_ack, msdata->num_threads);
+	smp_wmb();
+	WRITE_ONCE(msdata->state, newstate);
+}
+
+/* Last one to ack a state moves to the next state. */
+static notrace void ack_state(struct multi_stop_data *msdata)
+{
+	if (__atomic_sub_fetch(&msdata->thread_ack, 1, __ATOMIC_SEQ_CST) == 0)
+		set_state(msdata, msdata->state + 1);
+}
+
+/*
+ * The work stop_machine() queues on every online CPU (Linux's
+ * multi_cpu_stop): each stopper follows the states in step with the
+ * others; the first online CPU runs fn while the rest spin here with
+ * IRQs off. notrace, and the loop calls nothing traceable: the code fn
+ * rewrites must not run meanwhile. Before it goes back to running kernel
+ * code, each CPU resynchronises its instruction fetch with what was
+ * patched (the ISB).
+ */
+static notrace int multi_cpu_stop(void *data)
+{
+	struct multi_stop_data *msdata = data;
+	enum multi_stop_state curstate = MULTI_STOP_NONE;
+	bool is_active = smp_processor_id() == (int)cpumask_any(cpu_online_mask);
+	unsigned long flags;
+	int err = 0;
+
+	local_save_flags(flags);
+	do {
+		barrier(); /* Linux: cpu_relax_yield(); re-read the state */
+		if (READ_ONCE(msdata->state) != curstate) {
+			curstate = msdata->state;
+			switch (curstate) {
+			case MULTI_STOP_DISABLE_IRQ:
+				local_irq_disable();
+				break;
+			case MULTI_STOP_RUN:
+				if (is_active)
+					err = msdata->fn(msdata->data);
+				break;
+			default:
+				break;
+			}
+			ack_state(msdata);
+		}
+	} while (curstate != MULTI_STOP_EXIT);
+	isb();
+	local_irq_restore(flags);
+	return err;
+}
+
+/* Run fn(arg) on every CPU of @cpumask at once, each in its stopper
+ * (Linux's stop_cpus with __stop_cpus and queue_stop_cpus_work).
+ * CONTEXT: process context; sleeps. RETURNS: the non-zero return of one
+ * of them, or 0. */
+static int stop_cpus(const struct cpumask *cpumask, cpu_stop_fn_t fn, void *arg)
+{
+	struct cpu_stop_done done;
+	unsigned int cpu;
+
+	mutex_lock(&stop_cpus_mutex);
+	cpu_stop_init_done(&done, cpumask_weight(cpumask));
+	for_each_cpu(cpu, cpumask) {
+		struct cpu_stop_work *work = &per_cpu(cpu_stopper, cpu).stop_work;
+
+		work->fn = fn;
+		work->arg = arg;
+		work->done = &done;
+		cpu_stop_queue_work(cpu, work);
+	}
+	wait_for_completion(&done.completion);
+	mutex_unlock(&stop_cpus_mutex);
+	return done.ret;
+}
+
+/**
+ * stop_machine - run @fn(@data) on one CPU while every online CPU is in
+ * its stopper thread with IRQs off (the first online CPU runs it)
+ *
+ * Before the stopper threads exist (boot options that start a tracer),
+ * only the boot CPU is up: @fn runs here with IRQs off. Linux's third
+ * argument, the CPUs that may run @fn, is always NULL here.
+ * CONTEXT: process context, no spinlock held; sleeps.
+ * RETURNS: what @fn returned.
+ */
+int stop_machine(cpu_stop_fn_t fn, void *data)
+{
+	struct multi_stop_data msdata = {
+		.fn = fn,
+		.data = data,
+		.num_threads = num_online_cpus(),
+	};
+
+	if (!stop_machine_initialized) {
+		unsigned long flags;
+		int ret;
+
+		WARN_ON(msdata.num_threads != 1);
+		local_irq_save(flags);
+		ret = fn(data);
+		local_irq_restore(flags);
+		return ret;
+	}
+	/* Set the initial state and stop all online cpus. */
+	set_state(&msdata, MULTI_STOP_PREPARE);
+	return stop_cpus(cpu_online_mask, multi_cpu_stop, &msdata);
 }
 
 static int cpu_stop_should_run(unsigned int cpu)
@@ -156,61 +295,5 @@ void cpu_stop_init(void)
 	}
 	if (smpboot_register_percpu_thread(&cpu_stop_threads))
 		panic("cpu_stop: cannot create the stopper threads");
-}
-
-static DEFINE_SPINLOCK(stop_machine_lock);
-static struct call_single_data stop_csd[NR_CPUS];
-static unsigned int stop_acks;
-static int stop_released;
-
-/* On each other CPU, in its IPI handler (IRQs off): say so, wait for the
- * release, then resynchronise instruction fetch with whatever was patched
- * (the exception return does it too). Calls nothing traceable: the code
- * being rewritten must not run while it is. */
-static notrace void multi_cpu_stop(void *unused)
-{
-	__atomic_fetch_add(&stop_acks, 1, __ATOMIC_SEQ_CST);
-	while (!__atomic_load_n(&stop_released, __ATOMIC_ACQUIRE))
-		;
-	isb();
-}
-
-/**
- * stop_machine - run @fn(@data) on this CPU with every other online CPU
- * waiting in multi_cpu_stop() with IRQs off, and IRQs off here too
- *
- * CONTEXT: process context, IRQs on, no spinlock held that a CPU might
- * wait for with IRQs off: the other CPUs must be free to take the IPI, and
- * this CPU keeps answering theirs while it waits for them.
- * RETURNS: what @fn returned.
- */
-int stop_machine(int (*fn)(void *), void *data)
-{
-	unsigned int others = 0;
-	unsigned long flags;
-	int cpu, ret;
-
-	spin_lock(&stop_machine_lock);
-	stop_acks = 0;
-	stop_released = 0;
-	for_each_online_cpu(cpu) {
-		if (cpu == smp_processor_id())
-			continue;
-		stop_csd[cpu].func = multi_cpu_stop;
-		if (!smp_call_function_single_async(cpu, &stop_csd[cpu]))
-			others |= 1u << cpu;
-	}
-	while (__atomic_load_n(&stop_acks, __ATOMIC_ACQUIRE) != (unsigned)__builtin_popcount(others))
-		;
-	local_irq_save(flags);
-	ret = fn(data);
-	__atomic_store_n(&stop_released, 1, __ATOMIC_RELEASE);
-	local_irq_restore(flags);
-	/* Every CPU out of multi_cpu_stop before the next round may start. */
-	for_each_online_cpu(cpu)
-		if (others & (1u << cpu))
-			while (!READ_ONCE(stop_csd[cpu].done))
-				;
-	spin_unlock(&stop_machine_lock);
-	return ret;
+	stop_machine_initialized = true;
 }

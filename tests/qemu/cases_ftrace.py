@@ -230,9 +230,27 @@ def check_sleep_time(text):
     return []
 
 
+def check_stop_machine(text):
+    """Turning the function tracer on and off patches kernel code under
+    stop_machine(): as on Linux, every CPU switches to its stopper thread,
+    migration/N on CPU N, which goes back to sleep (S) once the code is
+    rewritten; twice, once for each change."""
+    lines = "\n".join(section(text, "stop-machine"))
+    reasons = []
+    for cpu in range(4):
+        into = re.findall(r"\[%03d\] .*sched_switch: .*==> next_comm=migration/%d next_pid=\d+ "
+                          r"next_prio=0$" % (cpu, cpu), lines, re.M)
+        out = re.findall(r"^ *migration/%d-\d+ +\[%03d\] .*sched_switch: prev_comm=migration/%d "
+                         r"prev_pid=\d+ prev_prio=0 prev_state=S ==>" % (cpu, cpu, cpu), lines, re.M)
+        if len(into) < 2 or len(out) < 2:
+            reasons.append(f"stop-machine: migration/{cpu} ran {len(into)} times on CPU {cpu} "
+                           f"and slept {len(out)} times, not 2 and 2")
+    return reasons
+
+
 def check_all(text):
     return check_book(text) + check_kill(text) + check_pid(text) + check_graph(text) + \
-        check_errors(text) + check_sleep_time(text)
+        check_errors(text) + check_sleep_time(text) + check_stop_machine(text)
 
 
 def check_boot_options(text):
