@@ -254,9 +254,9 @@ int ftrace_set_pids(unsigned long *pids)
 	mutex_unlock(&ftrace_lock);
 	if (!old)
 		return 0;
-	/* The callbacks test the list with IRQs off: once every CPU has taken
-	 * the stop IPI, none still holds the old one (Linux waits for
-	 * synchronize_sched() here). */
+	/* The callbacks test the list with IRQs off: once every CPU has been
+	 * through its stopper thread, none still holds the old one (Linux
+	 * waits for synchronize_sched() here). */
 	stop_machine(ftrace_sync, NULL);
 	kfree(old);
 	return 1;
