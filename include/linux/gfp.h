@@ -102,9 +102,6 @@ unsigned long get_zeroed_page(gfp_t gfp_mask);
 void __free_pages(struct page *page, unsigned int order);
 void free_pages(unsigned long addr, unsigned int order);
 unsigned long nr_free_pages(void);
-/* Empty slabs the slab caches keep (kernel/mm/slab.c): free memory for
- * nr_free_pages(). Changed with __atomic builtins. */
-extern unsigned long nr_spare_slab_pages;
 
 #define alloc_page(gfp_mask) alloc_pages(gfp_mask, 0)
 #define __get_free_page(gfp_mask) __get_free_pages(gfp_mask, 0)

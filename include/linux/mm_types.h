@@ -17,8 +17,9 @@ struct kmem_cache;
  * - a kmalloc of more than KMALLOC_MAX_CACHE_SIZE (PG_head): private holds
  *   the order, so kfree() knows how many pages to give back;
  * - a slab (PG_slab): slab_list links it into its cache's partial list,
- *   freelist is its first object freed back, inuse counts objects handed
- *   out and carved how many were ever handed out (the rest is untouched).
+ *   freelist is its first free object, objects how many it holds, inuse
+ *   how many are not on freelist; frozen: it is a CPU's slab, whose CPU
+ *   also holds free objects of it (kernel/mm/slab.c).
  * _refcount counts users; the page allocator frees the page when it drops to
  * zero. It is changed with atomic builtins (LDREX/STREX on ARMv7), never
  * under a lock, since get_page()/put_page() run on every CPU.
@@ -34,7 +35,9 @@ struct page {
 			struct list_head slab_list;
 			struct kmem_cache *slab_cache;
 			void *freelist;
-			unsigned short inuse, carved;
+			unsigned inuse:16;
+			unsigned objects:15;
+			unsigned frozen:1;
 		};
 	};
 	int _refcount;

@@ -1,6 +1,6 @@
 /* kmalloc() and object caches carved from whole pages (Linux's
- * include/linux/slab.h, with a much simpler allocator behind it than
- * SLAB/SLUB: kernel/mm/slab.c). */
+ * include/linux/slab.h), served by SLUB's per-CPU slabs (kernel/mm/slab.c,
+ * include/linux/slub_def.h). */
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H
 
@@ -26,28 +26,7 @@ typedef unsigned int slab_flags_t;
 #define ZERO_SIZE_PTR ((void *)16)
 #define ZERO_OR_NULL_PTR(x) ((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 
-/*
- * A cache of equal-sized objects. Each slab is one page; its free objects
- * are chained through their first word. Slabs with a free object sit on
- * `partial`; full ones are on no list. The first slab to become empty is
- * kept as `spare` for the next one needed (as SLUB keeps its CPU slab and
- * min_partial empty slabs), so that an object that comes and goes (a
- * signal's sigqueue) does not take a page from the page allocator each
- * time; further empty slabs go straight back. A spare counts as free
- * memory (nr_free_pages(), like the per-CPU page lists), so MemFree still
- * shows any kmalloc leak, and goes back when memory runs short
- * (kmem_cache_shrink_all()).
- */
-struct kmem_cache {
-	const char *name;
-	unsigned int size;		/* object size, a multiple of the alignment */
-	spinlock_t lock;		/* partial, spare, the slabs' freelists, counters; irqsave */
-	struct list_head partial;
-	struct page *spare;		/* an empty slab, or NULL */
-	unsigned long nr_slabs;		/* pages holding objects (the spare is not one) */
-	unsigned long nr_active;	/* objects handed out */
-	struct list_head list;		/* on slab_caches (kernel/mm/slab_common.c) */
-};
+#include <linux/slub_def.h>
 
 /* kmalloc_caches[i] serves sizes up to 1 << (i + KMALLOC_SHIFT_LOW). */
 #define NR_KMALLOC_CACHES (KMALLOC_SHIFT_HIGH - KMALLOC_SHIFT_LOW + 1)
@@ -56,9 +35,9 @@ extern struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, slab_flags_t flags);
 void kmem_cache_destroy(struct kmem_cache *s);
-/* Give every cache's spare slab back to the page allocator (called when an
- * allocation fails). CONTEXT: any; caches being created or destroyed at
- * that moment are skipped. */
+/* Give every cache's empty slabs on its partial list back to the page
+ * allocator (called when an allocation fails). CONTEXT: any, IRQs off
+ * included; caches being created or destroyed at that moment are skipped. */
 void kmem_cache_shrink_all(void);
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp_mask);
 /* Every cache, for /proc/slabinfo (kernel/mm/slab_common.c). */
@@ -67,8 +46,16 @@ void slab_cache_unregister(struct kmem_cache *s);
 void for_each_slab_cache(void (*fn)(struct kmem_cache *s));
 struct seq_file;
 int slabinfo_show(struct seq_file *m, void *v);
-/* Pages held by all caches: /proc/meminfo's Slab. */
+void get_slabinfo(struct kmem_cache *s, struct slabinfo *sinfo);
+unsigned long nr_used_slabs(struct kmem_cache *s);
+/* The slabs of @s beyond nr_used_slabs(@s): free memory for nr_free_pages(). */
+unsigned long nr_unused_slabs(struct kmem_cache *s);
+/* Pages of all caches' objects in use, packed: /proc/meminfo's Slab. */
 unsigned long nr_slab_pages(void);
+/* The other slab pages of all caches, counted in nr_free_pages() (Linux
+ * counts slab pages only once back in the page allocator), so that MemFree
+ * shows any kmalloc leak. CONTEXT: process (takes the list of caches). */
+unsigned long nr_free_slab_pages(void);
 void kmem_cache_free(struct kmem_cache *s, void *obj);
 
 void *kmalloc(size_t size, gfp_t gfp_mask);

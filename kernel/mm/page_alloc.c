@@ -514,13 +514,11 @@ unsigned long get_zeroed_page(gfp_t gfp_mask)
 	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
 }
 
-unsigned long nr_spare_slab_pages;
-
-/* Free pages, those on the CPUs' lists and the slab caches' spare empty
- * slabs included (Linux counts these only once back on the buddy lists). */
+/* Free pages, those on the CPUs' lists and the slab caches' empty slabs
+ * included (Linux counts these only once back on the buddy lists). */
 unsigned long nr_free_pages(void)
 {
-	unsigned long free = READ_ONCE(zone.free_pages) + READ_ONCE(nr_spare_slab_pages);
+	unsigned long free = READ_ONCE(zone.free_pages) + nr_free_slab_pages();
 	int cpu;
 
 	for_each_possible_cpu(cpu)

@@ -47,21 +47,17 @@ static void print_slabinfo_header(struct seq_file *m)
 }
 
 /* One line per cache, Linux's cache_show(). Every slab here is one page and
- * has no per-CPU arrays, so the tunables and sharedavail are 0 (as SLUB
+ * has no SLAB per-CPU arrays, so the tunables and sharedavail are 0 (as SLUB
  * shows them). */
 static void cache_show(struct seq_file *m, struct kmem_cache *s)
 {
-	unsigned int per_slab = PAGE_SIZE / s->size;
-	unsigned long slabs, active, flags;
+	struct slabinfo sinfo;
 
-	spin_lock_irqsave(&s->lock, flags);
-	slabs = s->nr_slabs;
-	active = s->nr_active;
-	spin_unlock_irqrestore(&s->lock, flags);
-	seq_printf(m, "%-17s %6lu %6lu %6u %4u %4d", s->name, active, slabs * per_slab,
-		   s->size, per_slab, 1);
+	get_slabinfo(s, &sinfo);
+	seq_printf(m, "%-17s %6lu %6lu %6u %4u %4d", s->name, sinfo.active_objs,
+		   sinfo.num_objs, s->size, sinfo.objects_per_slab, 1);
 	seq_printf(m, " : tunables %4u %4u %4u", 0, 0, 0);
-	seq_printf(m, " : slabdata %6lu %6lu %6lu\n", slabs, slabs, 0UL);
+	seq_printf(m, " : slabdata %6lu %6lu %6lu\n", sinfo.active_slabs, sinfo.num_slabs, 0UL);
 }
 
 /* /proc/slabinfo (mode 0400, as Linux's without SLAB's writable tunables). */
@@ -80,19 +76,30 @@ int slabinfo_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-/* RETURNS: the pages all caches hold (Linux's NR_SLAB_UNRECLAIMABLE: no
- * cache here is reclaimable). */
-unsigned long nr_slab_pages(void)
+/* The sum of @count over every cache. CONTEXT: process. */
+static unsigned long sum_slab_caches(unsigned long (*count)(struct kmem_cache *s))
 {
-	unsigned long pages = 0;
+	unsigned long sum = 0;
 	struct kmem_cache *s;
 	int i;
 
 	spin_lock(&slab_caches_lock);
 	list_for_each_entry(s, &slab_caches, list)
-		pages += READ_ONCE(s->nr_slabs);
+		sum += count(s);
 	spin_unlock(&slab_caches_lock);
 	for (i = 0; i < NR_KMALLOC_CACHES; i++)
-		pages += READ_ONCE(kmalloc_caches[i].nr_slabs);
-	return pages;
+		sum += count(&kmalloc_caches[i]);
+	return sum;
+}
+
+/* RETURNS: the pages of the objects in use, packed (Linux's
+ * NR_SLAB_UNRECLAIMABLE, all slab pages: no cache here is reclaimable). */
+unsigned long nr_slab_pages(void)
+{
+	return sum_slab_caches(nr_used_slabs);
+}
+
+unsigned long nr_free_slab_pages(void)
+{
+	return sum_slab_caches(nr_unused_slabs);
 }

@@ -1,10 +1,13 @@
 /* sources: kernel/mm/slab.c kernel/mm/slab_common.c kernel/mm/page_alloc.c kernel/lib/int_sqrt.c kernel/fs/seq_file.c */
 /* Tests of kmalloc/kfree and kmem_cache_*: size classes and alignment, no
  * overlap, large allocations, zeroing, leak-free accounting through
- * nr_free_pages(), the bad frees they must report, and /proc/slabinfo. */
+ * nr_free_pages(), the bad frees they must report, /proc/slabinfo, and
+ * SLUB's per-CPU slabs (CPUs are played by switching
+ * current_thread_info()->cpu). */
 #include <linux/fs.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/smp.h>
 #include "mm_arena.h"
 
 #include <stdarg.h>
@@ -29,32 +32,68 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 	return -EINVAL;
 }
 
+struct cpumask __cpu_online_mask = CPU_MASK_ALL;
+
+/* kernel/smp.c's cross-CPU call: here @func runs at once as @cpu. */
+int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait)
+{
+	u32 self = arena_thread_info.cpu;
+
+	arena_thread_info.cpu = cpu;
+	func(info);
+	arena_thread_info.cpu = self;
+	return 0;
+}
+
+static void reset_cache(struct kmem_cache *s)
+{
+	memset(s->cpu_slab, 0, sizeof(s->cpu_slab));
+	INIT_LIST_HEAD(&s->node.partial);
+	s->node.nr_partial = 0;
+	s->node.nr_slabs = 0;
+}
+
 static int setup(void **state)
 {
 	unsigned int i;
 
 	/* Forget slabs a failed test may have left in the previous arena. */
-	for (i = 0; i < NR_KMALLOC_CACHES; i++) {
-		INIT_LIST_HEAD(&kmalloc_caches[i].partial);
-		kmalloc_caches[i].spare = NULL;
-		kmalloc_caches[i].nr_slabs = 0;
-		kmalloc_caches[i].nr_active = 0;
-	}
-	nr_spare_slab_pages = 0;
+	for (i = 0; i < NR_KMALLOC_CACHES; i++)
+		reset_cache(&kmalloc_caches[i]);
+	arena_thread_info.cpu = 0;
 	arena_init(0, NR_PAGES);
 	arena_boot(0);
 	baseline = nr_free_pages();
 	return 0;
 }
 
+/* RETURNS: /proc/slabinfo's active_objs of @s. */
+static unsigned long active_objs(struct kmem_cache *s)
+{
+	struct slabinfo sinfo;
+
+	get_slabinfo(s, &sinfo);
+	return sinfo.active_objs;
+}
+
+static unsigned long num_slabs(struct kmem_cache *s)
+{
+	struct slabinfo sinfo;
+
+	get_slabinfo(s, &sinfo);
+	return sinfo.num_slabs;
+}
+
+/* No object in use, and every slab page counted as free. */
 static void assert_no_leak(void)
 {
 	unsigned int i;
 
 	for (i = 0; i < NR_KMALLOC_CACHES; i++) {
-		assert_int_equal(kmalloc_caches[i].nr_active, 0);
-		assert_int_equal(kmalloc_caches[i].nr_slabs, 0);
+		assert_int_equal(active_objs(&kmalloc_caches[i]), 0);
+		assert_int_equal(nr_used_slabs(&kmalloc_caches[i]), 0);
 	}
+	assert_int_equal(nr_slab_pages(), 0);
 	assert_int_equal(nr_free_pages(), baseline);
 }
 
@@ -129,48 +168,125 @@ static void test_slab_pages_are_counted_and_returned(void **state)
 	void *objs[5];
 	unsigned int i;
 	struct kmem_cache *s = &kmalloc_caches[7];	/* kmalloc-2048: 2 per page */
+	struct page *first;
 
 	for (i = 0; i < 5; i++)
 		objs[i] = kmalloc(2048, GFP_KERNEL);
-	assert_int_equal(s->nr_active, 5);
-	assert_int_equal(s->nr_slabs, 3);
+	first = virt_to_page(objs[0]);
+	assert_int_equal(active_objs(s), 5);
+	assert_int_equal(num_slabs(s), 3);
 	assert_int_equal(nr_free_pages(), baseline - 3);
 	kfree(objs[0]);			/* a full slab becomes partial */
-	assert_int_equal(s->nr_slabs, 3);
-	kfree(objs[1]);			/* ... then empty: the cache's spare */
-	assert_int_equal(s->nr_slabs, 2);
+	assert_int_equal(num_slabs(s), 3);
+	assert_int_equal(s->node.nr_partial, 1);
+	kfree(objs[1]);			/* ... then empty: kept, counted as free */
+	assert_int_equal(num_slabs(s), 3);
+	assert_int_equal(nr_used_slabs(s), 2);
 	assert_int_equal(nr_free_pages(), baseline - 2);
-	objs[0] = kmalloc(2000, GFP_KERNEL);	/* reuses the partial slab */
-	assert_int_equal(s->nr_slabs, 2);
-	kfree(objs[0]);
-	for (i = 2; i < 5; i++)
+	objs[0] = kmalloc(2000, GFP_KERNEL);	/* the CPU slab's last object */
+	assert_ptr_equal(virt_to_page(objs[0]), virt_to_page(objs[4]));
+	objs[1] = kmalloc(2000, GFP_KERNEL);	/* then the empty partial slab */
+	assert_ptr_equal(virt_to_page(objs[1]), first);
+	assert_int_equal(num_slabs(s), 3);
+	assert_int_equal(nr_free_pages(), baseline - 3);
+	for (i = 0; i < 5; i++)
 		kfree(objs[i]);
+	assert_int_equal(bad.count, 0);
 	assert_no_leak();
 }
 
-/* A slab that empties stays as the cache's spare, counted as free, and
- * serves the next allocation; memory running short takes it back. */
+/* The CPU's freelist serves allocations (hits) until it runs out (a miss
+ * takes a slab); each CPU has its own slab; an object freed on another CPU
+ * goes onto its page's freelist, and its CPU takes it back from there when
+ * its own freelist is empty; a used-up CPU slab is deactivated. */
+static void test_cpu_slabs(void **state)
+{
+	struct kmem_cache *s = &kmalloc_caches[4];	/* kmalloc-256: 16 per page */
+	struct kmem_cache_cpu *c0 = &s->cpu_slab[0], *c1 = &s->cpu_slab[1];
+	void *a, *b, *c, *d, *objs[17];
+	struct page *p;
+	unsigned int i;
+
+	a = kmalloc(256, GFP_KERNEL);		/* miss: a new slab for CPU 0 */
+	p = virt_to_page(a);
+	assert_ptr_equal(c0->page, p);
+	assert_true(p->frozen);
+	b = kmalloc(256, GFP_KERNEL);		/* hit */
+	assert_ptr_equal(virt_to_page(b), p);
+	assert_int_equal(c0->nr_free, 14);
+	kfree(b);				/* onto CPU 0's freelist */
+	assert_ptr_equal(c0->freelist, b);
+	c = kmalloc(256, GFP_KERNEL);
+	assert_ptr_equal(c, b);
+
+	arena_thread_info.cpu = 1;
+	d = kmalloc(256, GFP_KERNEL);		/* CPU 1's own slab */
+	assert_ptr_equal(c1->page, virt_to_page(d));
+	assert_ptr_not_equal(c1->page, p);
+	assert_int_equal(num_slabs(s), 2);
+	assert_int_equal(active_objs(s), 3);
+	kfree(a);				/* CPU 0's slab, freed on CPU 1 */
+	assert_ptr_equal(p->freelist, a);
+	assert_ptr_not_equal(c0->freelist, a);
+	assert_ptr_equal(c0->page, p);
+	assert_int_equal(active_objs(s), 2);
+
+	arena_thread_info.cpu = 0;
+	kfree(c);				/* nothing of CPU 0's slab in use */
+	assert_int_equal(nr_unused_slabs(s), 1);
+	assert_int_equal(nr_free_pages(), baseline - 1);
+	for (i = 0; i < 16; i++) {
+		objs[i] = kmalloc(256, GFP_KERNEL);
+		assert_ptr_equal(virt_to_page(objs[i]), p);
+	}
+	assert_ptr_equal(objs[15], a);		/* taken back from the page */
+	assert_int_equal(num_slabs(s), 2);
+	objs[16] = kmalloc(256, GFP_KERNEL);	/* p is used up: deactivated */
+	assert_ptr_not_equal(virt_to_page(objs[16]), p);
+	assert_false(p->frozen);
+	assert_ptr_equal(c0->page, virt_to_page(objs[16]));
+	assert_int_equal(num_slabs(s), 3);
+	assert_int_equal(active_objs(s), 18);
+
+	for (i = 0; i < 17; i++)
+		kfree(objs[i]);
+	arena_thread_info.cpu = 1;
+	kfree(d);
+	assert_int_equal(bad.count, 0);
+	assert_no_leak();
+}
+
+/* An empty slab is kept (on the partial list, or as a CPU's slab), counted
+ * as free, and serves the next allocation; memory running short takes
+ * back those on the partial list. */
 static void test_empty_slab_is_kept_then_given_back(void **state)
 {
 	static void *objs[NR_PAGES * 4 + 1];
 	struct kmem_cache *s = &kmalloc_caches[7];	/* kmalloc-2048 */
 	void *a = kmalloc(2048, GFP_KERNEL), *b;
+	struct page *partial;
 	unsigned int n = 0;
 
-	kfree(a);
-	assert_ptr_equal(s->spare, virt_to_page(a));
-	assert_int_equal(s->nr_slabs, 0);
+	kfree(a);				/* CPU 0's slab, now empty */
+	assert_int_equal(num_slabs(s), 1);
 	assert_int_equal(nr_free_pages(), baseline);
 	b = kmalloc(2048, GFP_KERNEL);
-	assert_ptr_equal(virt_to_page(b), virt_to_page(a));
-	assert_null(s->spare);
+	assert_ptr_equal(b, a);
+	objs[0] = kmalloc(2048, GFP_KERNEL);	/* a's slab is used up */
+	objs[1] = kmalloc(2048, GFP_KERNEL);	/* in a second slab */
+	partial = virt_to_page(a);
 	kfree(b);
-	assert_non_null(s->spare);
-	/* kmalloc-1024 gets every page, the spare of kmalloc-2048 included */
+	kfree(objs[0]);				/* a's slab: empty, on partial */
+	kfree(objs[1]);				/* the CPU slab: empty */
+	assert_int_equal(num_slabs(s), 2);
+	assert_int_equal(nr_unused_slabs(s), 2);
+	assert_int_equal(nr_free_pages(), baseline);
+	/* kmalloc-1024 gets every page but kmalloc-2048's CPU slab */
 	while ((objs[n] = kmalloc(1024, GFP_KERNEL)))
 		n++;
-	assert_int_equal(n, NR_PAGES * 4);
-	assert_null(s->spare);
+	assert_int_equal(n, (NR_PAGES - 1) * 4);
+	assert_ptr_equal(partial->slab_cache, &kmalloc_caches[6]);
+	assert_int_equal(num_slabs(s), 1);
 	while (n--)
 		kfree(objs[n]);
 	assert_int_equal(bad.count, 0);
@@ -297,7 +413,7 @@ static void test_kmem_cache_lifecycle(void **state)
 	b = kmem_cache_zalloc(s, GFP_KERNEL);
 	assert_int_equal(b[0] | b[23], 0);
 	assert_int_equal(b > a ? b - a : a - b, s->size);
-	assert_int_equal(s->nr_active, 2);
+	assert_int_equal(active_objs(s), 2);
 
 	x = kmem_cache_alloc(aligned, GFP_KERNEL);
 	assert_int_equal(aligned->size, 64);
@@ -319,6 +435,39 @@ static void test_kmem_cache_lifecycle(void **state)
 	assert_no_leak();
 }
 
+/* kmem_cache_destroy() first takes every CPU's slab back (flush_all),
+ * then gives the empty slabs to the page allocator. */
+static void test_destroy_flushes_every_cpu_slab(void **state)
+{
+	struct kmem_cache *s = kmem_cache_create("thing", 100, 0, 0);
+	struct page *pages[NR_CPUS];
+	void *objs[NR_CPUS];
+	int cpu;
+
+	for (cpu = 0; cpu < NR_CPUS; cpu++) {
+		arena_thread_info.cpu = cpu;
+		objs[cpu] = kmem_cache_alloc(s, GFP_KERNEL);
+		pages[cpu] = virt_to_page(objs[cpu]);
+		assert_ptr_equal(s->cpu_slab[cpu].page, pages[cpu]);
+	}
+	kmem_cache_free(s, objs[1]);		/* on CPU 3 */
+	kmem_cache_destroy(s);			/* three objects still in use */
+	assert_int_equal(bad.count, 1);
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		assert_null(s->cpu_slab[cpu].page);
+	assert_int_equal(num_slabs(s), 3);	/* CPU 1's empty slab went */
+	assert_false(PageSlab(pages[1]));
+	assert_int_equal(active_objs(s), 3);
+	kmem_cache_free(s, objs[0]);
+	kmem_cache_free(s, objs[2]);
+	kmem_cache_free(s, objs[3]);
+	kmem_cache_destroy(s);
+	for (cpu = 0; cpu < NR_CPUS; cpu++)
+		assert_false(PageSlab(pages[cpu]));
+	assert_int_equal(bad.count, 1);
+	assert_no_leak();
+}
+
 static void test_kmem_cache_create_rejects_bad_geometry(void **state)
 {
 	struct kmem_cache *page_sized;
@@ -331,25 +480,14 @@ static void test_kmem_cache_create_rejects_bad_geometry(void **state)
 	page_sized = kmem_cache_create("page", PAGE_SIZE, 0, 0);
 	a = kmem_cache_alloc(page_sized, GFP_KERNEL);
 	b = kmem_cache_alloc(page_sized, GFP_KERNEL);
-	assert_int_equal(page_sized->nr_slabs, 2);
+	assert_int_equal(num_slabs(page_sized), 2);
 	assert_int_equal(__pa(a) % PAGE_SIZE, 0);
 	kmem_cache_free(page_sized, a);
 	kmem_cache_free(page_sized, b);
-	assert_int_equal(page_sized->nr_slabs, 0);
+	assert_int_equal(nr_used_slabs(page_sized), 0);
 	kmem_cache_destroy(page_sized);
 	assert_int_equal(bad.count, 0);
 	assert_no_leak();
-}
-
-/* RETURNS: the pages the kmalloc caches hold. */
-static unsigned long slab_pages_held(void)
-{
-	unsigned long pages = 0;
-	unsigned int i;
-
-	for (i = 0; i < NR_KMALLOC_CACHES; i++)
-		pages += kmalloc_caches[i].nr_slabs;
-	return pages;
 }
 
 /* The text of /proc/slabinfo, as single_open() prints it. */
@@ -368,7 +506,7 @@ static void test_slabinfo_linux_format(void **state)
 {
 	struct kmem_cache *s = kmem_cache_create("thing", 24, 0, 0);
 	void *a = kmem_cache_alloc(s, GFP_KERNEL), *b = kmem_cache_alloc(s, GFP_KERNEL);
-	void *k = kmalloc(300, GFP_KERNEL);
+	void *k = kmalloc(700, GFP_KERNEL);
 	struct seq_file m;
 	char *text = slabinfo_text(&m);
 
@@ -378,11 +516,12 @@ static void test_slabinfo_linux_format(void **state)
 				     "<num_slabs> <sharedavail>\nthing                  2    170     24 "
 				     " 170    1 : tunables    0    0    0 : slabdata      1      1      "
 				     "0\nkmalloc-2048"));
-	/* the seq_file buffer (a page) is not a slab object; k is, alone in kmalloc-512 */
-	assert_non_null(strstr(text, "\nkmalloc-512            1      8    512    8    1 : "
+	/* the seq_file buffer (a page) is not a slab object; k is, alone in kmalloc-1024 */
+	assert_non_null(strstr(text, "\nkmalloc-1024           1      4   1024    4    1 : "
 				     "tunables    0    0    0 : slabdata      1      1      0\n"));
 	assert_true(strstr(text, "kmalloc-16\n") == NULL && strstr(text, "\nkmalloc-16 ") != NULL);
-	assert_int_equal(nr_slab_pages(), slab_pages_held() + s->nr_slabs);
+	/* thing's objects, k, and thing's struct kmem_cache */
+	assert_int_equal(nr_slab_pages(), 3);
 	kfree(m.buf);
 	kfree(k);
 	kmem_cache_free(s, a);
@@ -402,6 +541,7 @@ int main(void)
 		cmocka_unit_test_setup(test_zero_size_and_null, setup),
 		cmocka_unit_test_setup(test_objects_do_not_overlap, setup),
 		cmocka_unit_test_setup(test_slab_pages_are_counted_and_returned, setup),
+		cmocka_unit_test_setup(test_cpu_slabs, setup),
 		cmocka_unit_test_setup(test_empty_slab_is_kept_then_given_back, setup),
 		cmocka_unit_test_setup(test_large_kmalloc_uses_pages, setup),
 		cmocka_unit_test_setup(test_zeroing_variants, setup),
@@ -409,6 +549,7 @@ int main(void)
 		cmocka_unit_test_setup(test_double_kfree_is_reported, setup),
 		cmocka_unit_test_setup(test_bad_kfree_pointers_are_reported, setup),
 		cmocka_unit_test_setup(test_kmem_cache_lifecycle, setup),
+		cmocka_unit_test_setup(test_destroy_flushes_every_cpu_slab, setup),
 		cmocka_unit_test_setup(test_kmem_cache_create_rejects_bad_geometry, setup),
 		cmocka_unit_test_setup(test_slabinfo_linux_format, setup),
 	};
