@@ -390,6 +390,9 @@ copy_process(unsigned long clone_flags, unsigned long stack_start, unsigned long
 	/* Clear TID on mm_release()? */
 	p->clear_child_tid = (clone_flags & CLONE_CHILD_CLEARTID) ? child_tidptr : NULL;
 	p->robust_list = NULL;
+	/* sigaltstack should be cleared when sharing the same VM */
+	if ((clone_flags & (CLONE_VM | CLONE_VFORK)) == CLONE_VM)
+		sas_ss_reset(p);
 	rseq_fork(p, clone_flags);
 
 	/* ok, now we should be set up.. */

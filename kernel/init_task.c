@@ -78,6 +78,7 @@ struct task_struct init_task = {
 	.restart_block = {
 		.fn = do_no_restart_syscall,
 	},
+	.sas_ss_flags = SS_DISABLE,
 	.cred = {
 		.user = INIT_USER,
 		.group_info = &init_groups,

@@ -1792,6 +1792,15 @@ long sys_rt_sigsuspend(sigset_t __user *unewset, size_t sigsetsize)
 	return sigsuspend(&newset);
 }
 
+/* A siginfo to user space, all 128 bytes of it (the kernel's copy is
+ * cleared before it is filled, so nothing leaks). RETURNS: 0 or -EFAULT. */
+int copy_siginfo_to_user(siginfo_t __user *to, const siginfo_t *from)
+{
+	if (copy_to_user(to, from, sizeof(struct siginfo)))
+		return -EFAULT;
+	return 0;
+}
+
 /**
  *  do_sigtimedwait - wait for queued signals specified in @which
  *  @which: queued signals to wait for
@@ -1862,7 +1871,7 @@ long sys_rt_sigtimedwait(const sigset_t __user *uthese, siginfo_t __user *uinfo,
 		timeout = (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 	}
 	ret = do_sigtimedwait(&these, &info, timeout);
-	if (ret > 0 && uinfo && copy_to_user(uinfo, &info, sizeof(info)))
+	if (ret > 0 && uinfo && copy_siginfo_to_user(uinfo, &info))
 		ret = -EFAULT;
 	return ret;
 }
@@ -1876,18 +1885,20 @@ static int do_sigaltstack(const stack_t *ss, stack_t *oss, unsigned long sp)
 	if (oss) {
 		oss->ss_sp = (void __user *)t->sas_ss_sp;
 		oss->ss_size = t->sas_ss_size;
-		oss->ss_flags = sas_ss_flags(sp);
+		oss->ss_flags = sas_ss_flags(sp) | (t->sas_ss_flags & SS_FLAG_BITS);
 	}
 	if (ss) {
 		void __user *ss_sp = ss->ss_sp;
 		size_t ss_size = ss->ss_size;
 		unsigned ss_flags = ss->ss_flags;
+		int ss_mode;
 
 		if (on_sig_stack(sp))
 			return -EPERM;
-		if (ss_flags != SS_DISABLE && ss_flags != SS_ONSTACK && ss_flags != 0)
+		ss_mode = ss_flags & ~SS_FLAG_BITS;
+		if (ss_mode != SS_DISABLE && ss_mode != SS_ONSTACK && ss_mode != 0)
 			return -EINVAL;
-		if (ss_flags == SS_DISABLE) {
+		if (ss_mode == SS_DISABLE) {
 			ss_size = 0;
 			ss_sp = NULL;
 		} else if (ss_size < MINSIGSTKSZ) {
@@ -1912,6 +1923,23 @@ long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
 	if (!err && uoss && copy_to_user(uoss, &old, sizeof(stack_t)))
 		err = -EFAULT;
 	return err;
+}
+
+/* The alternate stack as sigaltstack set it, into a signal frame's
+ * uc_stack (rt_sigreturn gives it back through restore_altstack); an
+ * SS_AUTODISARM stack is disarmed until then, so that a handler running on
+ * it can take signals on it again. RETURNS: 0, or -EFAULT. */
+int __save_altstack(stack_t __user *uss, unsigned long sp)
+{
+	struct task_struct *t = current;
+	int err = put_user((unsigned long)t->sas_ss_sp, (unsigned long __user *)&uss->ss_sp) |
+		  put_user(t->sas_ss_flags, &uss->ss_flags) | put_user(t->sas_ss_size, &uss->ss_size);
+
+	if (err)
+		return err;
+	if (t->sas_ss_flags & SS_AUTODISARM)
+		sas_ss_reset(t);
+	return 0;
 }
 
 int restore_altstack(const stack_t __user *uss)

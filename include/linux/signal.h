@@ -177,11 +177,17 @@ void ignore_signals(struct task_struct *t);
 int sigprocmask(int how, sigset_t *set, sigset_t *oldset);
 void __cleanup_sighand(struct sighand_struct *sighand);
 int restore_altstack(const stack_t __user *uss);
+int __save_altstack(stack_t __user *uss, unsigned long sp);
+int copy_siginfo_to_user(siginfo_t __user *to, const siginfo_t *from);
 
 /* The alternate signal stack, inline as in Linux's
  * include/linux/sched/signal.h. */
 static inline int on_sig_stack(unsigned long sp)
 {
+	/* An SS_AUTODISARM stack is disarmed while a handler runs on it, so
+	 * we cannot be on it unless user code set SS_AUTODISARM from there. */
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		return 0;
 	return sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
 }
 
@@ -190,6 +196,13 @@ static inline int sas_ss_flags(unsigned long sp)
 	if (!current->sas_ss_size)
 		return SS_DISABLE;
 	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+static inline void sas_ss_reset(struct task_struct *p)
+{
+	p->sas_ss_sp = 0;
+	p->sas_ss_size = 0;
+	p->sas_ss_flags = SS_DISABLE;
 }
 
 /* The stack a handler runs on: the alternate one for SA_ONSTACK handlers,

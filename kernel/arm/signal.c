@@ -251,19 +251,14 @@ static noinline int setup_frame(struct ksignal *ksig, sigset_t *set, struct pt_r
 static noinline int setup_rt_frame(struct ksignal *ksig, sigset_t *set, struct pt_regs *regs)
 {
 	struct rt_sigframe __user *frame = get_sigframe(ksig, regs, sizeof(*frame));
-	stack_t stack = {
-		.ss_sp = (void __user *)current->sas_ss_sp,
-		.ss_flags = sas_ss_flags(regs->ARM_sp),
-		.ss_size = current->sas_ss_size,
-	};
 	int err = 0;
 
 	if (!frame)
 		return 1;
-	err |= copy_to_user(&frame->info, &ksig->info, sizeof(frame->info)) ? 1 : 0;
+	err |= copy_siginfo_to_user(&frame->info, &ksig->info);
 	err |= put_user(0, &frame->sig.uc.uc_flags);
 	err |= put_user(NULL, &frame->sig.uc.uc_link);
-	err |= copy_to_user(&frame->sig.uc.uc_stack, &stack, sizeof(stack)) ? 1 : 0;
+	err |= __save_altstack(&frame->sig.uc.uc_stack, regs->ARM_sp);
 	err |= setup_sigframe(&frame->sig, regs, set);
 	if (err == 0)
 		err = setup_return(regs, ksig, frame->sig.retcode, frame);
