@@ -168,7 +168,8 @@ static noinline __noclone struct sigqueue *__sigqueue_alloc(int sig, struct task
 	/* Linux reads __task_cred(t)->user under RCU; commit_creds() swaps it
 	 * under t's siglock too, which we hold (<linux/cred.h>). */
 	user = get_uid(t->cred.user);
-	pending = __atomic_add_fetch(&user->sigpending, 1, __ATOMIC_SEQ_CST);
+	/* A count, unordered (Linux's atomic_inc/atomic_dec). */
+	pending = __atomic_add_fetch(&user->sigpending, 1, __ATOMIC_RELAXED);
 
 	if (override_rlimit || (unsigned long)pending <= task_rlimit(t, RLIMIT_SIGPENDING))
 		q = kmem_cache_alloc(sigqueue_cachep, flags);
@@ -176,7 +177,7 @@ static noinline __noclone struct sigqueue *__sigqueue_alloc(int sig, struct task
 		print_dropped_signal(sig);
 
 	if (unlikely(q == NULL)) {
-		__atomic_sub_fetch(&user->sigpending, 1, __ATOMIC_SEQ_CST);
+		__atomic_sub_fetch(&user->sigpending, 1, __ATOMIC_RELAXED);
 		free_uid(user);
 	} else {
 		INIT_LIST_HEAD(&q->list);
@@ -188,7 +189,7 @@ static noinline __noclone struct sigqueue *__sigqueue_alloc(int sig, struct task
 
 static void __sigqueue_free(struct sigqueue *q)
 {
-	__atomic_sub_fetch(&q->user->sigpending, 1, __ATOMIC_SEQ_CST);
+	__atomic_sub_fetch(&q->user->sigpending, 1, __ATOMIC_RELAXED);
 	free_uid(q->user);
 	kmem_cache_free(sigqueue_cachep, q);
 }

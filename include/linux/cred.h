@@ -56,9 +56,11 @@ extern struct user_struct root_user;
 /* RETURNS: uid's user_struct with a reference, or NULL without memory. */
 struct user_struct *alloc_uid(uid_t uid);
 void free_uid(struct user_struct *up);
+/* A new reference needs no ordering (Linux's refcount_inc); dropping the
+ * last one does (free_uid). */
 static inline struct user_struct *get_uid(struct user_struct *u)
 {
-	__atomic_fetch_add(&u->count, 1, __ATOMIC_SEQ_CST);
+	__atomic_fetch_add(&u->count, 1, __ATOMIC_RELAXED);
 	return u;
 }
 

@@ -32,10 +32,12 @@ struct pid {
 
 extern struct pid init_struct_pid; /* pid 0: the idle tasks */
 
+/* A new reference needs no ordering (Linux's atomic_inc); dropping the
+ * last one does (put_pid). */
 static inline struct pid *get_pid(struct pid *pid)
 {
 	if (pid)
-		__atomic_fetch_add(&pid->count, 1, __ATOMIC_SEQ_CST);
+		__atomic_fetch_add(&pid->count, 1, __ATOMIC_RELAXED);
 	return pid;
 }
 
