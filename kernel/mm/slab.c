@@ -445,8 +445,9 @@ out:
 /**
  * kmem_cache_free - give @x back to @s
  *
- * Pointers outside memory or on pages of other caches are reported with
- * bad_page() (Linux checks the cache only with slub_debug).
+ * With CONFIG_SLUB_DEBUG, pointers outside memory or on pages of other
+ * caches are reported with bad_page() (Linux's cache_from_obj() checks the
+ * cache only with slub_debug too).
  * CONTEXT: any, including IRQ handlers.
  */
 void kmem_cache_free(struct kmem_cache *s, void *x)
@@ -455,15 +456,19 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 
 	if (!x)
 		return;
+#ifdef CONFIG_SLUB_DEBUG
 	if (unlikely(!pfn_valid(virt_to_pfn(x)))) {
 		bad_page(NULL, "kmem_cache_free of an address outside mem_map");
 		return;
 	}
+#endif
 	page = virt_to_page(x);
+#ifdef CONFIG_SLUB_DEBUG
 	if (unlikely(!PageSlab(page) || page->slab_cache != s)) {
 		bad_page(page, "kmem_cache_free of an object from another cache");
 		return;
 	}
+#endif
 	slab_free(s, page, x);
 }
 
