@@ -637,10 +637,10 @@ void *kmalloc(size_t size, gfp_t flags)
 	struct page *page;
 	unsigned int order;
 
+	if (likely(size - 1 < KMALLOC_MAX_CACHE_SIZE))	/* 1 .. KMALLOC_MAX_CACHE_SIZE */
+		return slab_alloc(kmalloc_slab(size), flags);
 	if (size == 0)
 		return ZERO_SIZE_PTR;
-	if (size <= KMALLOC_MAX_CACHE_SIZE)
-		return slab_alloc(kmalloc_slab(size), flags);
 	if (size > KMALLOC_MAX_SIZE)
 		return NULL;
 	order = get_order(size);
