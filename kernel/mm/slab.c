@@ -656,7 +656,7 @@ void *kmalloc(size_t size, gfp_t flags)
  * The page of a pointer kmalloc() returned, or NULL after reporting with
  * bad_page() why it cannot be one.
  */
-static struct page *kmalloc_page(const void *obj)
+static __always_inline struct page *kmalloc_page(const void *obj)
 {
 	struct page *page;
 
@@ -679,7 +679,7 @@ void kfree(const void *obj)
 	struct page *page;
 	unsigned int order;
 
-	if (ZERO_OR_NULL_PTR(obj))
+	if (unlikely(ZERO_OR_NULL_PTR(obj)))
 		return;
 	page = kmalloc_page(obj);
 	if (!page)
