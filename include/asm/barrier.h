@@ -17,6 +17,11 @@
 #define dsb() __asm__ __volatile__("dsb sy" ::: "memory")
 #define dmb() __asm__ __volatile__("dmb sy" ::: "memory")
 #define smp_mb() __asm__ __volatile__("dmb ish" ::: "memory")
+/* Wait for an event (another CPU's SEV, an interrupt); signal one to every
+ * CPU. A CPU that polls for another's store waits in WFE rather than
+ * spinning: QEMU then runs the other virtual CPUs, silicon saves power. */
+#define wfe() __asm__ __volatile__("wfe" ::: "memory")
+#define sev() __asm__ __volatile__("sev" ::: "memory")
 #endif
 #define smp_rmb() smp_mb()
 #define smp_wmb() smp_mb()
