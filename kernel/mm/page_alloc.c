@@ -387,10 +387,12 @@ static __always_inline struct page *__rmqueue_smallest(unsigned int order)
 /*
  * Move up to @count single pages from the buddy lists to the tail of @pcp's
  * list under one hold of zone.lock (Linux's rmqueue_bulk, order 0), and
- * count them out of zone.free_pages once.
+ * count them out of zone.free_pages once. Out of line (it runs once a
+ * batch), so that the single-page path, inlined into alloc_pages() as
+ * Linux's rmqueue() is, keeps a light frame.
  * CONTEXT: pcp->lock held, IRQs off. RETURNS: how many pages were moved.
  */
-static unsigned int rmqueue_bulk(struct per_cpu_pages *pcp, unsigned int count)
+static noinline unsigned int rmqueue_bulk(struct per_cpu_pages *pcp, unsigned int count)
 {
 	unsigned int i;
 
@@ -411,7 +413,7 @@ static unsigned int rmqueue_bulk(struct per_cpu_pages *pcp, unsigned int count)
 /* The first page of this CPU's list, which is refilled a batch at a time
  * when empty (Linux's __rmqueue_pcplist).
  * CONTEXT: pcp->lock held, IRQs off. RETURNS: the page, or NULL. */
-static struct page *__rmqueue_pcplist(struct per_cpu_pages *pcp)
+static inline struct page *__rmqueue_pcplist(struct per_cpu_pages *pcp)
 {
 	struct page *page;
 
@@ -430,7 +432,7 @@ static struct page *__rmqueue_pcplist(struct per_cpu_pages *pcp)
 /* A single page from this CPU's list (Linux's rmqueue_pcplist), with IRQs
  * off and the list's own lock, which other CPUs take only to drain it.
  * RETURNS: the page, or NULL. */
-static struct page *rmqueue_pcplist(void)
+static inline struct page *rmqueue_pcplist(void)
 {
 	struct per_cpu_pages *pcp;
 	struct page *page;
@@ -455,7 +457,7 @@ static bool zone_watermark_ok(unsigned int order, gfp_t gfp_mask)
 	return READ_ONCE(zone.free_pages) >= READ_ONCE(min_free_pages) + (1UL << order);
 }
 
-static struct page *rmqueue(unsigned int order, gfp_t gfp_mask)
+static inline struct page *rmqueue(unsigned int order, gfp_t gfp_mask)
 {
 	struct page *page;
 	unsigned long flags;
