@@ -21,23 +21,6 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 
-/* The limits of one tmpfs instance (Linux's struct shmem_sb_info). */
-struct shmem_sb_info {
-	spinlock_t stat_lock;		/* used_blocks and free_inodes */
-	unsigned long max_blocks;	/* How many blocks are allowed */
-	unsigned long used_blocks;	/* How many are allocated */
-	unsigned long max_inodes;	/* How many inodes are allowed */
-	unsigned long free_inodes;	/* How many are left for allocation */
-	umode_t mode;			/* Mount mode for root directory */
-	uid_t uid;			/* Mount uid for root directory */
-	gid_t gid;			/* Mount gid for root directory */
-};
-
-static struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
-{
-	return sb->s_magic == TMPFS_MAGIC ? sb->s_fs_info : NULL;
-}
-
 static unsigned long shmem_default_max_blocks(void)
 {
 	return totalram_pages / 2;
@@ -47,27 +30,6 @@ static unsigned long shmem_default_max_blocks(void)
 static unsigned long shmem_default_max_inodes(void)
 {
 	return totalram_pages / 2;
-}
-
-/**
- * shmem_acct_block - charge one page of file data to @inode's tmpfs
- * RETURNS: true, or false if the file system is full (-ENOSPC). Always
- * true for a file system that is not a tmpfs.
- */
-bool shmem_acct_block(struct inode *inode)
-{
-	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
-	bool ok = true;
-
-	if (!sbinfo || !sbinfo->max_blocks)
-		return true;
-	spin_lock(&sbinfo->stat_lock);
-	if (sbinfo->used_blocks >= sbinfo->max_blocks)
-		ok = false;
-	else
-		sbinfo->used_blocks++;
-	spin_unlock(&sbinfo->stat_lock);
-	return ok;
 }
 
 /* Give back @pages pages of file data to @inode's tmpfs. */
