@@ -97,7 +97,7 @@ static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 		/* A whole page past the file's last one is looked for only
 		 * by filemap_add_page(): a file being written out (the
 		 * initramfs unpacked, cp) takes the tree_lock once a page. */
-		if (n == PAGE_SIZE && idx >= (inode->i_size + PAGE_SIZE - 1) >> PAGE_SHIFT)
+		if (n == PAGE_SIZE && pos >= inode->i_size)
 			page = NULL;
 		else
 			page = filemap_page(inode, idx, n < PAGE_SIZE);
