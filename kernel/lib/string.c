@@ -80,14 +80,18 @@ char *strrchr(const char *s, int c)
 	return (char *)last;
 }
 
+/* The first @needle in @haystack; only where the first characters agree
+ * is the rest compared (boot asks this of a thousand event field types). */
 char *strstr(const char *haystack, const char *needle)
 {
 	size_t n = strlen(needle);
 
+	if (!n)
+		return (char *)haystack;
 	for (; *haystack; haystack++)
-		if (!strncmp(haystack, needle, n))
+		if (*haystack == *needle && !strncmp(haystack, needle, n))
 			return (char *)haystack;
-	return n ? NULL : (char *)haystack;
+	return NULL;
 }
 
 size_t strlcpy(char *dst, const char *src, size_t size)
