@@ -78,21 +78,34 @@ _start:
 	b	__relocated
 
 /* Copy r3 bytes (a multiple of 4) from r2 up to r1, ascending, 16 bytes
- * a step (LDM/STM, as Linux's copy loops). Clobbers r0, r3 - r5, r7;
- * keeps r6, r8 - r12. */
+ * an LDM/STM (the four registers free here), four a loop, then 16 bytes
+ * and words (as Linux's copy loops). Clobbers r0, r3 - r5, r7; keeps r6,
+ * r8 - r12. */
 __copy_words:
-	subs	r3, r3, #16
+	subs	r3, r3, #64
 	blo	2f
 1:	ldmia	r2!, {r0, r4, r5, r7}
 	stmia	r1!, {r0, r4, r5, r7}
-	subs	r3, r3, #16
+	ldmia	r2!, {r0, r4, r5, r7}
+	stmia	r1!, {r0, r4, r5, r7}
+	ldmia	r2!, {r0, r4, r5, r7}
+	stmia	r1!, {r0, r4, r5, r7}
+	ldmia	r2!, {r0, r4, r5, r7}
+	stmia	r1!, {r0, r4, r5, r7}
+	subs	r3, r3, #64
 	bhs	1b
-2:	adds	r3, r3, #16
+2:	adds	r3, r3, #64 - 16
+	blo	4f
+3:	ldmia	r2!, {r0, r4, r5, r7}
+	stmia	r1!, {r0, r4, r5, r7}
+	subs	r3, r3, #16
+	bhs	3b
+4:	adds	r3, r3, #16
 	bxeq	lr
-3:	ldr	r0, [r2], #4
+5:	ldr	r0, [r2], #4
 	str	r0, [r1], #4
 	subs	r3, r3, #4
-	bne	3b
+	bne	5b
 	bx	lr
 
 __relocated:
