@@ -145,6 +145,35 @@ static int do_symlink(const char *name, const struct cpio_entry *e)
 	return err;
 }
 
+/* Make the directory, symlink or node @e once. RETURNS: 0 or -errno. */
+static int create_member(const struct cpio_entry *e)
+{
+	if (S_ISDIR(e->mode))
+		return do_mkdirat(AT_FDCWD, e->name, e->mode);
+	if (S_ISLNK(e->mode))
+		return do_symlink(e->name, e);
+	return do_mknodat(AT_FDCWD, e->name, e->mode, MKDEV(e->rdevmajor, e->rdevminor));
+}
+
+/*
+ * A directory, symlink or node: made first, and only if the name is taken
+ * is an old member of another type removed (clean_path) and the member
+ * made again. Linux cleans first; the rootfs starts empty, so that look-up
+ * would nearly always find nothing, and a name that was taken ends the
+ * same way. (A regular file is cleaned first, as in Linux: opening an old
+ * FIFO or device node to try is not harmless.)
+ */
+static int create_or_clean(const struct cpio_entry *e)
+{
+	int err = create_member(e);
+
+	if (err == -EEXIST) {
+		clean_path(e->name, e->mode);
+		err = create_member(e);
+	}
+	return err;
+}
+
 /* Create one member. Errors are not fatal, as in Linux: the rest goes on. */
 static void do_name(const struct cpio_entry *e)
 {
@@ -154,23 +183,24 @@ static void do_name(const struct cpio_entry *e)
 
 	if (!strcmp(name, ".") || !*name)
 		return;
-	clean_path(name, mode);
-	if (S_ISDIR(mode)) {
-		err = do_mkdirat(AT_FDCWD, name, mode);
-		if (err == -EEXIST)
-			err = 0;
-	} else if (S_ISREG(mode)) {
-		int ml = maybe_link(e);
+	if (S_ISREG(mode)) {
+		int ml;
 
+		clean_path(name, mode);
+		ml = maybe_link(e);
 		if (ml >= 0)
 			do_copy(name, e, ml == 1);
 		return;
+	} else if (S_ISDIR(mode)) {
+		err = create_or_clean(e);
+		if (err == -EEXIST)
+			err = 0;
 	} else if (S_ISLNK(mode)) {
-		err = do_symlink(name, e);
+		err = create_or_clean(e);
 	} else if (S_ISCHR(mode) || S_ISBLK(mode) || S_ISFIFO(mode) || S_ISSOCK(mode)) {
 		err = maybe_link(e);
 		if (!err)
-			err = do_mknodat(AT_FDCWD, name, mode, MKDEV(e->rdevmajor, e->rdevminor));
+			err = create_or_clean(e);
 	} else {
 		return;
 	}

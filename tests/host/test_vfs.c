@@ -854,6 +854,7 @@ static void test_initramfs(void **state)
 {
 	static char archive[4096];
 	const char *msg = NULL;
+	struct stat64 st;
 	size_t len = read_fixture("initramfs.cpio", archive, sizeof(archive));
 
 	assert_int_equal(sys_mkdir(ustr("/ird"), 0755), 0);
@@ -863,6 +864,23 @@ static void test_initramfs(void **state)
 	/* unpacked again over itself: the same tree, no error */
 	assert_int_equal(unpack_to_rootfs(archive, len, &msg), 0);
 	check_unpacked_tree();
+	remove_unpacked_tree();
+
+	/* names taken by something of another type: the old one goes, as
+	 * Linux's clean_path does (a file where a directory comes, an empty
+	 * directory where a symlink comes, a symlink where a file comes) */
+	assert_int_equal(sys_mkdir(ustr("/ird"), 0755), 0);
+	assert_int_equal(sys_chdir(ustr("/ird")), 0);
+	mkfile("/ird/etc", "old");
+	assert_int_equal(sys_mkdir(ustr("/ird/bin"), 0700), 0);
+	assert_int_equal(sys_mkdir(ustr("/ird/bin/sh"), 0755), 0);
+	assert_int_equal(sys_symlink(ustr("bin/hello"), ustr("/ird/init")), 0);
+	assert_int_equal(unpack_to_rootfs(archive, len, &msg), 0);
+	check_unpacked_tree();
+	assert_int_equal(xstat("/ird/bin", &st, false), 0);
+	assert_int_equal(st.st_mode, S_IFDIR | 0755); /* an old directory gets the archive's mode */
+	assert_int_equal(xstat("/ird/init", &st, false), 0);
+	assert_true(S_ISREG(st.st_mode));
 	remove_unpacked_tree();
 
 	len = read_fixture("initramfs-crc.cpio", archive, sizeof(archive));
