@@ -541,11 +541,14 @@ static unsigned int boot_block_order(unsigned long pfn, unsigned long end_pfn)
 	return order;
 }
 
-/* Hand one reserved block to the allocator, in one pass over its pages; a
- * page found not reserved leaves the block as it was. */
+/* Hand one reserved block to the allocator, in one pass over its pages: a
+ * page found not reserved leaves the block as it was, and the pages found
+ * reserved carry nothing free_pages_check() looks for, so the block goes
+ * straight onto the free lists (as __free_pages_memory's blocks do). */
 static unsigned long free_reserved_block(unsigned long pfn, unsigned int order, int poison)
 {
 	struct page *page = pfn_to_page(pfn), *end = page + (1UL << order), *p;
+	unsigned long flags;
 
 	for (p = page; p < end; p++) {
 		if (!PageReserved(p)) {
@@ -561,8 +564,9 @@ static unsigned long free_reserved_block(unsigned long pfn, unsigned int order, 
 	}
 	if (poison >= 0)
 		memset(page_address(page), poison, PAGE_SIZE << order);
-	page->_refcount = 1;
-	__free_pages(page, order);
+	spin_lock_irqsave(&zone.lock, flags);
+	__free_one_page(page, order);
+	spin_unlock_irqrestore(&zone.lock, flags);
 	return 1UL << order;
 }
 
