@@ -39,10 +39,11 @@ static int __trace_define_field(struct ftrace_event_field ***tail, const char *t
 				const char *name, int offset, int size, int is_signed,
 				int filter_type)
 {
-	struct ftrace_event_field *field = kzalloc(sizeof(*field), GFP_KERNEL);
+	struct ftrace_event_field *field = kmalloc(sizeof(*field), GFP_KERNEL);
 
 	if (!field)
 		return -ENOMEM;
+	field->next = NULL;
 	field->name = name;
 	field->type = type;
 	/* Linux's filter_assign_type(): char arrays compare as strings (its
