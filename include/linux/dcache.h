@@ -57,6 +57,7 @@ struct dentry {
 
 #define DCACHE_MOUNTED 0x00010000 /* something is mounted on it */
 #define DCACHE_NEED_AUTOMOUNT 0x00020000 /* d_op->d_automount on first walk */
+#define DCACHE_MANAGED_DENTRY (DCACHE_MOUNTED | DCACHE_NEED_AUTOMOUNT) /* a walk must stop here */
 #define DCACHE_PINNED 0x00100000 /* holds a reference on itself while linked (ramfs) */
 #define DCACHE_DENTRY_CURSOR 0x20000000 /* an open directory's readdir place, no name */
 
@@ -70,6 +71,12 @@ static inline bool IS_ROOT(const struct dentry *d)
 static inline bool d_mountpoint(const struct dentry *d)
 {
 	return d->d_flags & DCACHE_MOUNTED;
+}
+
+/* Something is, or is to be, mounted on @d (Linux's d_managed). */
+static inline bool d_managed(const struct dentry *d)
+{
+	return d->d_flags & DCACHE_MANAGED_DENTRY;
 }
 
 static inline struct inode *d_inode(const struct dentry *d)

@@ -223,7 +223,7 @@ static const char *get_link(struct path *link, char *buf, size_t size)
 static int walk_component(struct nameidata *nd, bool follow)
 {
 	struct path link = { NULL, NULL };
-	bool must_be_dir = false;
+	bool must_be_dir = false, managed;
 	char buf[16];
 	int err = 0;
 
@@ -257,14 +257,26 @@ static int walk_component(struct nameidata *nd, bool follow)
 			path_put_locked(&link); /* nd->last pointed into its target */
 			link.dentry = NULL;
 		}
-		path.mnt = mntget(nd->path.mnt);
+		/* The mount's reference is taken only to cross onto another
+		 * mount; otherwise nd->path's passes on (Linux's
+		 * path_to_nameidata puts the old mount only if it changed). */
+		path.mnt = nd->path.mnt;
 		path.dentry = dentry;
-		follow_mount(&path);
+		managed = d_managed(dentry);
+		if (managed) {
+			mntget(path.mnt);
+			follow_mount(&path);
+		}
 		if (!follow || !S_ISLNK(path.dentry->d_inode->i_mode)) {
-			path_put_locked(&nd->path);
+			if (managed)
+				path_put_locked(&nd->path);
+			else
+				dput_locked(nd->path.dentry);
 			nd->path = path;
 			break;
 		}
+		if (!managed)
+			mntget(path.mnt);
 		link = path;
 		err = -ELOOP;
 		if (++nd->total_links > MAXSYMLINKS || nd->depth >= MAX_NESTED_LINKS)
