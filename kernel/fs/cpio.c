@@ -12,33 +12,39 @@ enum {
 	C_DEVMINOR, C_RDEVMAJOR, C_RDEVMINOR, C_NAMESIZE, C_CHECK, C_NR_FIELDS
 };
 
-/* One more than the value of each hex digit, 0 for any other character. */
-static const u8 hex_digit_plus_one[256] = {
-	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5,
-	['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
-	['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
-	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
+/* A hex digit's value with bit 4 set (0x10..0x1f), 0 for any other
+ * character. */
+static const u8 hex_digit_0x10[256] = {
+	['0'] = 0x10, ['1'] = 0x11, ['2'] = 0x12, ['3'] = 0x13, ['4'] = 0x14,
+	['5'] = 0x15, ['6'] = 0x16, ['7'] = 0x17, ['8'] = 0x18, ['9'] = 0x19,
+	['a'] = 0x1a, ['b'] = 0x1b, ['c'] = 0x1c, ['d'] = 0x1d, ['e'] = 0x1e, ['f'] = 0x1f,
+	['A'] = 0x1a, ['B'] = 0x1b, ['C'] = 0x1c, ['D'] = 0x1d, ['E'] = 0x1e, ['F'] = 0x1f,
 };
 
-/* Linux's parse_header() uses simple_strtoul(), which stops quietly at a
+/*
+ * Linux's parse_header() uses simple_strtoul(), which stops quietly at a
  * bad digit; here every one of the 8 characters must be a hex digit. 13
  * fields of 8 digits for every member of the archive is most of what
- * parsing it costs, so a digit is a table look-up, and one test at the
- * end says whether any character was not a digit. */
+ * parsing it costs, so a digit is a table look-up and two operations: the
+ * AND of all eight entries keeps bit 4 only if every character was a
+ * digit, and in the sum v = v * 16 + entry the eight extra 0x10s add up
+ * to 16^8 + 16^7 + ... + 16 = 0x11111110 modulo 2^32, taken off at the
+ * end.
+ */
 static bool parse_hex8(const char *s, u32 *val)
 {
-	u32 v = 0, bad = 0;
+	u32 v = 0, all = 0x10;
 	int i;
 
 #pragma GCC unroll 8
 	for (i = 0; i < 8; i++) {
-		u32 d = hex_digit_plus_one[(unsigned char)s[i]] - 1;	/* ~0 if not a digit */
+		u32 d = hex_digit_0x10[(unsigned char)s[i]];
 
-		bad |= d;
-		v = v << 4 | d;
+		all &= d;
+		v = (v << 4) + d;
 	}
-	*val = v;
-	return bad < 16;
+	*val = v - 0x11111110;
+	return all;
 }
 
 static int cpio_error(struct cpio_entry *e, const char *why)
