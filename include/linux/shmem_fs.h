@@ -9,9 +9,9 @@
 
 /* The limits of one tmpfs instance (Linux's struct shmem_sb_info). */
 struct shmem_sb_info {
-	spinlock_t stat_lock;		/* used_blocks and free_inodes */
+	spinlock_t stat_lock;		/* free_inodes */
 	unsigned long max_blocks;	/* How many blocks are allowed */
-	unsigned long used_blocks;	/* How many are allocated */
+	unsigned long used_blocks;	/* How many are allocated: atomic */
 	unsigned long max_inodes;	/* How many inodes are allowed */
 	unsigned long free_inodes;	/* How many are left for allocation */
 	umode_t mode;			/* Mount mode for root directory */
@@ -28,25 +28,25 @@ static inline struct shmem_sb_info *SHMEM_SB(struct super_block *sb)
  * shmem_acct_block - charge one page of file data to @inode's tmpfs
  *
  * Inline, as Linux's shmem_inode_acct_block: the page cache charges every
- * page it adds (Linux counts used_blocks in a percpu_counter; one lock
- * costs fewer instructions here, where CPUs rarely share a tmpfs's pages).
+ * page it adds. Linux counts used_blocks in a percpu_counter, without a
+ * lock in the common case; here one compare-and-swap, exact at the limit.
  * RETURNS: true, or false if the file system is full (-ENOSPC). Always
  * true for a file system that is not a tmpfs.
  */
 static inline bool shmem_acct_block(struct inode *inode)
 {
 	struct shmem_sb_info *sbinfo = SHMEM_SB(inode->i_sb);
-	bool ok = true;
+	unsigned long used;
 
 	if (!sbinfo || !sbinfo->max_blocks)
 		return true;
-	spin_lock(&sbinfo->stat_lock);
-	if (sbinfo->used_blocks >= sbinfo->max_blocks)
-		ok = false;
-	else
-		sbinfo->used_blocks++;
-	spin_unlock(&sbinfo->stat_lock);
-	return ok;
+	used = __atomic_load_n(&sbinfo->used_blocks, __ATOMIC_RELAXED);
+	do {
+		if (used >= sbinfo->max_blocks)
+			return false;
+	} while (!__atomic_compare_exchange_n(&sbinfo->used_blocks, &used, used + 1, true,
+					      __ATOMIC_RELAXED, __ATOMIC_RELAXED));
+	return true;
 }
 void shmem_unacct_blocks(struct inode *inode, unsigned long pages);
 /* A new inode on @sb. RETURNS: 0, or -ENOSPC if the tmpfs has no more. */

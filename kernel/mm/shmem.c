@@ -39,9 +39,7 @@ void shmem_unacct_blocks(struct inode *inode, unsigned long pages)
 
 	if (!sbinfo || !sbinfo->max_blocks || !pages)
 		return;
-	spin_lock(&sbinfo->stat_lock);
-	sbinfo->used_blocks -= pages;
-	spin_unlock(&sbinfo->stat_lock);
+	__atomic_fetch_sub(&sbinfo->used_blocks, pages, __ATOMIC_RELAXED);
 }
 
 /* RETURNS: 0, or -ENOSPC if @sb is a tmpfs whose inodes are all in use. */
@@ -82,7 +80,7 @@ static void shmem_statfs(struct super_block *sb, struct kstatfs *buf)
 	buf->f_namelen = NAME_MAX;
 	spin_lock(&sbinfo->stat_lock);
 	buf->f_blocks = sbinfo->max_blocks;
-	buf->f_bavail = buf->f_bfree = sbinfo->max_blocks - sbinfo->used_blocks;
+	buf->f_bavail = buf->f_bfree = sbinfo->max_blocks - READ_ONCE(sbinfo->used_blocks);
 	buf->f_files = sbinfo->max_inodes;
 	buf->f_ffree = sbinfo->free_inodes;
 	spin_unlock(&sbinfo->stat_lock);
