@@ -35,11 +35,14 @@ unsigned int nr_ftrace_events;
 
 /* ---- Fields (the `format` files and what filters name) ---- */
 
+/* Fields come from a cache of their own, as Linux's field_cachep. */
+static struct kmem_cache *field_cachep;
+
 static int __trace_define_field(struct ftrace_event_field ***tail, const char *type,
 				const char *name, int offset, int size, int is_signed,
 				int filter_type)
 {
-	struct ftrace_event_field *field = kmalloc(sizeof(*field), GFP_KERNEL);
+	struct ftrace_event_field *field = kmem_cache_alloc(field_cachep, GFP_KERNEL);
 
 	if (!field)
 		return -ENOMEM;
@@ -152,7 +155,13 @@ int trace_add_event_call(struct trace_event_call *call)
 static int event_trace_init(void)
 {
 	unsigned int i;
-	int ret = trace_define_common_fields();
+	int ret;
+
+	field_cachep = kmem_cache_create("ftrace_event_field", sizeof(struct ftrace_event_field),
+					 0, 0);
+	if (!field_cachep)
+		return -ENOMEM;
+	ret = trace_define_common_fields();
 
 	for (i = 0; !ret && __start_ftrace_events + i < __stop_ftrace_events; i++)
 		ret = trace_add_event_call(__start_ftrace_events[i]);

@@ -62,6 +62,24 @@ void kfree(const void *p)
 	free((void *)p);
 }
 
+/* An object cache whose objects are kmalloc's (counted as theirs). */
+struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,
+				     slab_flags_t flags)
+{
+	struct kmem_cache *s = calloc(1, sizeof(*s));
+
+	if (s) {
+		s->name = name;
+		s->size = size;
+	}
+	return s;
+}
+
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp)
+{
+	return kmalloc(s->size, gfp);
+}
+
 /* Every trace clock reads the settable one. */
 u64 trace_clock_local(void)
 {
