@@ -221,9 +221,10 @@ static void running_task_is_moved(void)
 	pin(0, 0xf);
 }
 
-static volatile int thread_cpu = -1;
+static volatile int thread_cpu = -1, mask_read;
 
-/* Spin until on CPU 3 (at most 2 s), and say where it ended. */
+/* Spin until on CPU 3 (at most 2 s), say where it ended, and stay until
+ * its creator has read its mask (a thread that is gone has none). */
 static int spin_to_3(void *unused)
 {
 	long long end = ms_now() + 2000;
@@ -231,6 +232,8 @@ static int spin_to_3(void *unused)
 	while (getcpu() != 3 && ms_now() < end)
 		;
 	thread_cpu = getcpu();
+	while (!mask_read && ms_now() < end + 2000)
+		;
 	return 0;
 }
 
@@ -244,6 +247,7 @@ static void one_thread_moved(void)
 	pin(0, 0x1);
 	tid = thread_start(&t, spin_to_3, NULL);
 	ok = tid > 0 && pin(tid, 0x8) == 0 && mask_of(tid) == 0x8;
+	mask_read = 1;
 	thread_join(&t);
 	CHECK(ok && thread_cpu == 3 && mask_of(0) == 0x1,
 	      "sched_setaffinity(a thread's tid) moves that thread to CPU 3, not its creator");
