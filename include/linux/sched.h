@@ -58,6 +58,7 @@
 
 #define TASK_COMM_LEN 16
 #define PID_MAX 32768
+#define MAX_RT_PRIO 100 /* prio 0..99: real-time; here only the stop tasks (prio 0) */
 #define DEFAULT_PRIO 120
 /* Nice values -20..19 are static priorities 100..139 (Linux's sched/prio.h). */
 #define MIN_NICE -20
@@ -259,6 +260,10 @@ void scheduler_tick(void);
 void sched_init(void);
 void sched_init_idle(int cpu);
 int sched_fork(unsigned long clone_flags, struct task_struct *p);
+static inline int rt_prio(int prio)
+{
+	return unlikely(prio < MAX_RT_PRIO);
+}
 static inline int task_nice(const struct task_struct *p)
 {
 	return PRIO_TO_NICE(READ_ONCE(p->static_prio));

@@ -564,14 +564,15 @@ unsigned long wait_task_inactive(struct task_struct *p, long match_state)
 /* Make @stop the stop task of @cpu, the one task of the stop class (Linux's
  * sched_set_stop_task). Linux makes it SCHED_FIFO at the top real-time
  * priority "so that user space is not confused": its prio is 0 in traces,
- * and -100 in /proc/<pid>/stat, as here (there is no real-time class).
+ * and -100 in /proc/<pid>/stat, as here (there is no real-time class:
+ * rt_prio() tells the stop tasks apart).
  * CONTEXT: @stop is asleep, bound to @cpu. */
 void sched_set_stop_task(int cpu, struct task_struct *stop)
 {
 	struct rq *rq = cpu_rq(cpu);
 	unsigned long flags;
 
-	stop->prio = 0;
+	stop->prio = 0; /* Linux's for SCHED_FIFO 99: MAX_RT_PRIO - 1 - 99 */
 	spin_lock_irqsave(&rq->lock, flags);
 	rq->stop = stop;
 	spin_unlock_irqrestore(&rq->lock, flags);
@@ -644,6 +645,13 @@ void set_user_nice(struct task_struct *p, long nice)
 	local_irq_save(flags);
 	rq = task_rq_lock(p);
 	update_rq_clock(rq);
+	/* A real-time task keeps its priority; its nice value is only
+	 * recorded (Linux tests the policy; here only the stop tasks have a
+	 * real-time prio, sched_set_stop_task). */
+	if (rt_prio(p->prio)) {
+		WRITE_ONCE(p->static_prio, NICE_TO_PRIO(nice));
+		goto out_unlock;
+	}
 	old_prio = p->prio;
 	WRITE_ONCE(p->static_prio, NICE_TO_PRIO(nice));
 	set_load_weight(p, true);
@@ -651,6 +659,7 @@ void set_user_nice(struct task_struct *p, long nice)
 	delta = p->prio - old_prio;
 	if (p->on_rq && (delta < 0 || (delta > 0 && rq->curr == p)))
 		resched_curr(rq);
+out_unlock:
 	spin_unlock(&rq->lock);
 	local_irq_restore(flags);
 }

@@ -270,7 +270,9 @@ static long stat_field(pid_t pid, int field)
 	return strtol(p + 1, NULL, 10);
 }
 
+#define PRIO_PROCESS 0 /* setpriority(2); newlib has no <sys/resource.h> one */
 #define STAT_PRIORITY 18
+#define STAT_NICE 19
 #define STAT_PROCESSOR 39
 
 /* What /bin/ps prints, into buf. RETURNS: its length, or -1. */
@@ -298,7 +300,8 @@ static int ps_output(char *buf, int size)
 
 /* The stopper threads as a user sees them: ps lists migration/0..3 asleep
  * (S); each runs only on its own CPU, at the real-time priority Linux
- * shows for them (-100), and refuses a new mask. */
+ * shows for them (-100), which a nice value does not change, and refuses
+ * a new mask. */
 static void stopper_threads(void)
 {
 	static char buf[8192];
@@ -327,6 +330,12 @@ static void stopper_threads(void)
 		      name);
 		snprintf(name, sizeof(name), "sched_setaffinity(migration/%d) -> EINVAL", cpu);
 		CHECK_ERR(setaffinity(pid, sizeof(all), &all), EINVAL, name);
+		if (cpu != 1)
+			continue;
+		CHECK(syscall(__NR_setpriority, PRIO_PROCESS, pid, 5) == 0 &&
+			      stat_field(pid, STAT_NICE) == 5 && stat_field(pid, STAT_PRIORITY) == -100,
+		      "renice 5 migration/1: nice 5, priority still -100");
+		syscall(__NR_setpriority, PRIO_PROCESS, pid, 0);
 	}
 }
 

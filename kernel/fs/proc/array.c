@@ -15,7 +15,6 @@
 #include "internal.h"
 
 #define USER_HZ 100
-#define MAX_RT_PRIO 100
 #define NICE_TO_PRIO_BASE 120
 
 static const char *const task_state_array[] = {
