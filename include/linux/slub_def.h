@@ -15,15 +15,15 @@
  * instead; we have no cmpxchg_double, and a pointer read with IRQs off
  * cannot go stale by preemption, so there is no tid). page changes only
  * under the node's list_lock as well, so that /proc/slabinfo may read it.
- * The CPUs' structures share cache lines (as <linux/percpu.h> says, the
- * price of per-CPU data as a plain array).
+ * Each CPU's is on a cache line of its own, so that CPUs allocating from
+ * one cache at once do not take the line from each other.
  */
 struct kmem_cache_cpu {
 	void **freelist;	/* next free object of page, or NULL */
 	struct page *page;	/* the slab allocated from (frozen), or NULL */
 	unsigned int nr_free;	/* objects on freelist (not in Linux, whose
 				 * slabinfo counts a CPU slab as full) */
-};
+} ____cacheline_aligned;
 
 /*
  * A cache's slabs that are not CPU slabs (Linux's struct kmem_cache_node;
@@ -41,7 +41,7 @@ struct kmem_cache_node {
 };
 
 struct kmem_cache {
-	struct kmem_cache_cpu cpu_slab[NR_CPUS];	/* Linux: a __percpu pointer */
+	struct kmem_cache_cpu *cpu_slab;	/* NR_CPUS of them (Linux: __percpu) */
 	unsigned int size;		/* object size, a multiple of the alignment */
 	unsigned int objects;		/* per slab, each slab one page (Linux's oo) */
 	unsigned long min_partial;

@@ -15,8 +15,11 @@
 /* Linux's MIN_PARTIAL: set_min_partial() gives 5 or 6 for our sizes. */
 #define MIN_PARTIAL 5
 
+static struct kmem_cache_cpu kmalloc_cpu_slab[NR_KMALLOC_CACHES][NR_CPUS];
+
 #define KMALLOC_CACHE(i, sz)                                                        \
 	[i] = {                                                                     \
+		.cpu_slab = kmalloc_cpu_slab[i],                                    \
 		.name = "kmalloc-" #sz,                                             \
 		.size = sz,                                                         \
 		.objects = PAGE_SIZE / (sz),                                        \
@@ -585,6 +588,11 @@ struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return NULL;
+	s->cpu_slab = kcalloc(NR_CPUS, sizeof(*s->cpu_slab), GFP_KERNEL);
+	if (!s->cpu_slab) {
+		kfree(s);
+		return NULL;
+	}
 	s->name = name;
 	s->size = size;
 	s->objects = PAGE_SIZE / size;
@@ -612,6 +620,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		return;
 	}
 	slab_cache_unregister(s);
+	kfree(s->cpu_slab);
 	kfree(s);
 }
 

@@ -47,7 +47,7 @@ int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait
 
 static void reset_cache(struct kmem_cache *s)
 {
-	memset(s->cpu_slab, 0, sizeof(s->cpu_slab));
+	memset(s->cpu_slab, 0, NR_CPUS * sizeof(*s->cpu_slab));
 	INIT_LIST_HEAD(&s->node.partial);
 	s->node.nr_partial = 0;
 	s->node.nr_slabs = 0;
@@ -520,8 +520,8 @@ static void test_slabinfo_linux_format(void **state)
 	assert_non_null(strstr(text, "\nkmalloc-1024           1      4   1024    4    1 : "
 				     "tunables    0    0    0 : slabdata      1      1      0\n"));
 	assert_true(strstr(text, "kmalloc-16\n") == NULL && strstr(text, "\nkmalloc-16 ") != NULL);
-	/* thing's objects, k, and thing's struct kmem_cache */
-	assert_int_equal(nr_slab_pages(), 3);
+	/* thing's objects, k, thing's struct kmem_cache and its CPU slabs */
+	assert_int_equal(nr_slab_pages(), 4);
 	kfree(m.buf);
 	kfree(k);
 	kmem_cache_free(s, a);
