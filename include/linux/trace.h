@@ -10,6 +10,9 @@
 /* Allocate the per-CPU rings (trace_buf_size= bytes each) and enable the
  * events named by trace_event=. */
 void trace_boot_init(void);
+/* 1 until trace_boot_init() has its rings: tracefs is then empty, as
+ * Linux's tracing_init_dentry() refuses (kernel/trace/trace.c). */
+extern int tracing_disabled;
 /* Print the whole buffer on the console, every CPU (DUMP_ALL) or this
  * CPU only (DUMP_ORIG), as Linux's ftrace_dump does after an oops. */
 void ftrace_dump(enum ftrace_dump_mode oops_dump_mode);

@@ -223,20 +223,34 @@ int tracing_resize_ring_buffer(unsigned long size)
 	return ret;
 }
 
+int tracing_disabled = 1;
+
+/*
+ * Linux's tracer_alloc_buffers() at boot. Simplified: a CPU's ring is one
+ * block of pages (Linux links single pages), so trace_buf_size= is cut to
+ * the largest block, 4 MiB. If even that cannot be had, tracing stays
+ * disabled and tracefs empty, as on Linux.
+ */
 void trace_boot_init(void)
 {
 	size_t size = ALIGN(trace_buf_size, PAGE_SIZE);
 	void *mem[NR_CPUS];
 	char *buf = bootup_event_buf, *token;
 
+	if (size > (PAGE_SIZE << (MAX_ORDER - 1))) {
+		size = PAGE_SIZE << (MAX_ORDER - 1);
+		pr_warn("tracing: trace_buf_size= cut to %zu KiB, the largest ring per CPU\n",
+			size >> 10);
+	}
 	if (alloc_trace_rings(size, mem)) {
-		pr_err("tracing: cannot allocate %zu bytes of trace buffer per CPU\n", size);
+		pr_err("tracer: failed to allocate ring buffer!\n");
 		return;
 	}
 	if (trace_create_savedcmd() || trace_init(mem, size)) {
 		pr_err("tracing: cannot set up the events\n");
 		return;
 	}
+	tracing_disabled = 0;
 	pr_info("tracing: %u KiB ring buffer per CPU\n", (unsigned)(size >> 10));
 	/* The function tracers (Linux's init_function_trace, init_graph_trace). */
 	register_tracer(&function_trace);

@@ -113,10 +113,14 @@ def check_overwrite(text):
 CASES = [
     {
         "name": "tracefs-events-filters-triggers-options-abuse",
+        # trace_buf_size= above the largest ring (4 MiB a CPU) is cut to it:
+        # before, the rings were not allocated and opening trace oopsed
         "append": "rdinit=/init trace_event=sched:sched_process_exec "
                   "trace_trigger=sched_process_exec.stacktrace:1 trace_clock=global "
-                  "-- /bin/sh /etc/tracefs-tests",
+                  "trace_buf_size=8M -- /bin/sh /etc/tracefs-tests",
         "expect": [
+            r"tracing: trace_buf_size= cut to 4096 KiB, the largest ring per CPU",
+            r"tracing: 4096 KiB ring buffer per CPU",
             lines("== boot-options", r"local \[global\] counter uptime perf mono mono_raw boot",
                   r"1\*", "stacktrace:count=0",
                   r" +init-1 +\[\d{3}\] \.\.\.\. +\d+\.\d{6}: sched_process_exec: "

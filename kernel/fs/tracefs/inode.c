@@ -7,6 +7,7 @@
 #include <linux/printk.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/trace.h>
 #include <linux/trace_events.h>
 #include "internal.h"
 
@@ -55,7 +56,11 @@ static int tracefs_fill_super(struct super_block *sb)
 		{ "set_event_pid", &ftrace_set_event_pid_fops, 0644 },
 		{ .name = "" }
 	};
-	int err = simple_fill_super(sb, trace_files);
+	int err;
+
+	if (tracing_disabled)	/* no rings: an empty tracefs */
+		return simple_fill_super(sb, &trace_files[ARRAY_SIZE(trace_files) - 1]);
+	err = simple_fill_super(sb, trace_files);
 
 	if (!err)
 		err = create_trace_options_dir(sb->s_root);
