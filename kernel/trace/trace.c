@@ -223,8 +223,6 @@ int tracing_resize_ring_buffer(unsigned long size)
 	return ret;
 }
 
-int tracing_disabled = 1;
-
 /*
  * Linux's tracer_alloc_buffers() at boot. Simplified: a CPU's ring is one
  * block of pages (Linux links single pages), so trace_buf_size= is cut to
@@ -250,7 +248,6 @@ void trace_boot_init(void)
 		pr_err("tracing: cannot set up the events\n");
 		return;
 	}
-	tracing_disabled = 0;
 	pr_info("tracing: %u KiB ring buffer per CPU\n", (unsigned)(size >> 10));
 	/* The function tracers (Linux's init_function_trace, init_graph_trace). */
 	register_tracer(&function_trace);

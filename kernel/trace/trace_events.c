@@ -177,6 +177,8 @@ static int event_trace_init(void)
  * which gives each event its type (after the tracer's own, in table order).
  * CONTEXT: boot, before any event is enabled. RETURNS: 0, -EINVAL or -ENOMEM.
  */
+int tracing_disabled = 1;
+
 int trace_init(void *const mem[NR_CPUS], size_t size_per_cpu)
 {
 	int ret;
@@ -199,6 +201,7 @@ int trace_init(void *const mem[NR_CPUS], size_t size_per_cpu)
 	if (trace_boot_clock_buf[0] && tracing_set_clock(&global_trace, trace_boot_clock_buf))
 		printk(KERN_WARNING "Trace clock %s not defined, going back to default\n",
 		       trace_boot_clock_buf);
+	tracing_disabled = 0;
 	return 0;
 }
 

@@ -15,6 +15,7 @@ unsigned long totalram_pages = 4096;
 #include <linux/ftrace.h>
 #include <linux/irq_work.h>
 #include <linux/namei.h>
+#include <linux/trace.h>
 #include <linux/syscalls.h>
 #include <linux/trace_events.h>
 #include "../../kernel/trace/trace.h"
@@ -193,6 +194,7 @@ static int group_setup(void **state)
 	tracefs_init();
 	debugfs_init();
 	ftrace_init();
+	tracing_disabled = 0;	/* the rings' set-up (trace_init) is not needed here */
 	assert_int_equal(do_mkdirat(AT_FDCWD, "/sys", 0755), 0);
 	assert_int_equal(do_mount("sysfs", "/sys", "sysfs", 0, NULL), 0);
 	assert_int_equal(do_mount("tracefs", "/sys/kernel/tracing", "tracefs", 0, NULL), 0);
