@@ -137,7 +137,7 @@ static void discard_slab(struct page *page)
  * objects still on the CPU's @freelist go onto the page's, and the page is
  * unfrozen onto the partial list, or onto no list if full, or back to the
  * page allocator if empty and the node has min_partial slabs already.
- * CONTEXT: IRQs off; @c is this CPU's, or a CPU's that is not using it.
+ * CONTEXT: IRQs off, on the CPU of @c (flush_all() sends it there).
  */
 static void deactivate_slab(struct kmem_cache *s, struct page *page, void *freelist,
 			    struct kmem_cache_cpu *c)
