@@ -38,7 +38,8 @@ static double huge_flush_time(void)
 	return now() - t0;
 }
 
-/* Start a child in one huge cacheflush, SIGKILL it after `after` seconds.
+/* Start a child in huge cacheflushes, one after another (so that it is in
+ * one whatever the host's speed), SIGKILL it after `after` seconds.
  * RETURNS: seconds from the kill to its death, or -1 if it was not killed
  * by SIGKILL. */
 static double kill_latency(double after)
@@ -52,8 +53,8 @@ static double kill_latency(double after)
 	pid = fork();
 	if (pid == 0) {
 		write(fds[1], "x", 1);
-		cacheflush(HUGE_START, HUGE_END, 0);
-		_exit(0);
+		for (;;)
+			cacheflush(HUGE_START, HUGE_END, 0);
 	}
 	read(fds[0], &c, 1);
 	usleep((useconds_t)(after * 1e6));
