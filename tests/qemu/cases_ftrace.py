@@ -234,7 +234,10 @@ def check_stop_machine(text):
     """Turning the function tracer on and off patches kernel code under
     stop_machine(): as on Linux, every CPU switches to its stopper thread,
     migration/N on CPU N, which goes back to sleep (S) once the code is
-    rewritten; twice, once for each change."""
+    rewritten; twice, once for each change. The last switch back to sleep
+    may come after the script has turned tracing off (stop_machine()
+    returns once every CPU is done, not once every stopper sleeps), so one
+    sleep fewer than runs is accepted."""
     lines = "\n".join(section(text, "stop-machine"))
     reasons = []
     for cpu in range(4):
@@ -242,9 +245,9 @@ def check_stop_machine(text):
                           r"next_prio=0$" % (cpu, cpu), lines, re.M)
         out = re.findall(r"^ *migration/%d-\d+ +\[%03d\] .*sched_switch: prev_comm=migration/%d "
                          r"prev_pid=\d+ prev_prio=0 prev_state=S ==>" % (cpu, cpu, cpu), lines, re.M)
-        if len(into) < 2 or len(out) < 2:
+        if len(into) < 2 or len(out) < len(into) - 1:
             reasons.append(f"stop-machine: migration/{cpu} ran {len(into)} times on CPU {cpu} "
-                           f"and slept {len(out)} times, not 2 and 2")
+                           f"and slept {len(out)} times, not 2 and at least 1")
     return reasons
 
 
