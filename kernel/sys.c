@@ -8,6 +8,7 @@
 #include <linux/printk.h>
 #include <linux/reboot.h>
 #include <linux/sched.h>
+#include <linux/sched/loadavg.h>
 #include <linux/sched/coredump.h>
 #include <linux/signal.h>
 #include <linux/string.h>
@@ -871,6 +872,7 @@ long sys_sysinfo(struct sysinfo __user *info)
 
 	memset(&s, 0, sizeof(s));
 	s.uptime = local_clock() / NSEC_PER_SEC;
+	get_avenrun(s.loads, 0, SI_LOAD_SHIFT - FSHIFT);
 	s.totalram = totalram_pages;
 	s.freeram = nr_free_pages();
 	s.procs = nr_threads;

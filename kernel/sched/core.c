@@ -509,8 +509,9 @@ redo:
 struct kernel_cpustat kernel_cpustat[NR_CPUS];
 
 /* Called from each CPU's timer interrupt: charge the tick to the task and
- * the CPU (Linux's account_process_tick: user, idle or system), and let
- * CFS preempt the running task once it has had its share (task_tick_fair). */
+ * the CPU (Linux's account_process_tick: user, idle or system), let CFS
+ * preempt the running task once it has had its share (task_tick_fair),
+ * and count this CPU's tasks for the load averages. */
 void scheduler_tick(void)
 {
 	struct rq *rq = this_rq();
@@ -530,6 +531,7 @@ void scheduler_tick(void)
 	}
 	if (curr != rq->idle && curr != rq->stop) /* Linux: curr's class's task_tick */
 		task_tick_fair(rq, curr);
+	calc_global_load_tick(rq);
 	spin_unlock(&rq->lock);
 }
 
@@ -602,6 +604,7 @@ void sched_init(void)
 		init_cfs_rq(&rq->cfs);
 		rq->cpu = cpu;
 		rq->balance_interval = 1;
+		calc_load_init(rq);
 	}
 	sched_init_idle(0);
 }

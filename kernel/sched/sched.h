@@ -41,7 +41,14 @@ struct rq {
 	 * that doubles while that lasts (Linux keeps both per sched domain) */
 	unsigned long next_balance;
 	unsigned int balance_interval;
+	/* loadavg.c: when this CPU next folds its count, and the count
+	 * it folded last */
+	unsigned long calc_load_update;
+	long calc_load_active;
 } ____cacheline_aligned;
+
+void calc_load_init(struct rq *rq);
+void calc_global_load_tick(struct rq *this_rq);
 
 DECLARE_PER_CPU(struct rq, runqueues);
 

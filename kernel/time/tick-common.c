@@ -11,6 +11,7 @@
 #include <linux/irq_work.h>
 #include <linux/irq.h>
 #include <linux/sched.h>
+#include <linux/sched/loadavg.h>
 #include <linux/time.h>
 #include <linux/timer.h>
 
@@ -40,6 +41,7 @@ static void tick_do_update_jiffies64(u64 now)
 	last_jiffies_update += (u64)ticks * TICK_NSEC;
 	/* Linux's do_timer(ticks): there is no jiffies_64 here. */
 	jiffies += ticks;
+	calc_global_load(ticks);
 }
 
 /**

@@ -1,4 +1,4 @@
-/* sources: kernel/time/tick-common.c */
+/* sources: kernel/time/tick-common.c kernel/sched/loadavg.c */
 /* Tests of the tick: jiffies follow the clock when timer interrupts come
  * late or are lost (as when QEMU's host is busy), and every tick period an
  * interrupt stood for is charged to the running task. */

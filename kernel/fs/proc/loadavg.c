@@ -1,11 +1,17 @@
-/* /proc/loadavg: "0.00 0.00 0.00 running/threads last_pid" (Linux's
- * fs/proc/loadavg.c). This kernel keeps no load averages (Linux's
- * calc_global_load): they read 0.00. */
+/* /proc/loadavg: the 1, 5 and 15 minute load averages, running/threads
+ * and the last pid (Linux's fs/proc/loadavg.c). */
 #include <linux/sched.h>
+#include <linux/sched/loadavg.h>
 #include "internal.h"
 
 int loadavg_proc_show(struct seq_file *m, void *v)
 {
-	seq_printf(m, "0.00 0.00 0.00 %u/%d %d\n", nr_running(), nr_threads, last_pid_nr());
+	unsigned long avnrun[3];
+
+	get_avenrun(avnrun, FIXED_1 / 200, 0);
+
+	seq_printf(m, "%lu.%02lu %lu.%02lu %lu.%02lu %u/%d %d\n", LOAD_INT(avnrun[0]),
+		   LOAD_FRAC(avnrun[0]), LOAD_INT(avnrun[1]), LOAD_FRAC(avnrun[1]),
+		   LOAD_INT(avnrun[2]), LOAD_FRAC(avnrun[2]), nr_running(), nr_threads, last_pid_nr());
 	return 0;
 }
