@@ -274,6 +274,9 @@ static long stat_field(pid_t pid, int field)
 #define STAT_PRIORITY 18
 #define STAT_NICE 19
 #define STAT_PROCESSOR 39
+#define STAT_RT_PRIORITY 40
+#define STAT_POLICY 41
+#define SCHED_FIFO 1
 
 /* What /bin/ps prints, into buf. RETURNS: its length, or -1. */
 static int ps_output(char *buf, int size)
@@ -323,10 +326,13 @@ static void stopper_threads(void)
 		snprintf(name, sizeof(name), "ps: migration/%d, asleep", cpu);
 		if (!CHECK(pid > 0, name))
 			continue;
-		snprintf(name, sizeof(name), "migration/%d: on CPU %d, mask %x, priority -100", cpu,
-			 cpu, 1 << cpu);
+		snprintf(name, sizeof(name),
+			 "migration/%d: on CPU %d, mask %x, priority -100, SCHED_FIFO 99", cpu, cpu,
+			 1 << cpu);
 		CHECK(stat_field(pid, STAT_PROCESSOR) == cpu && mask_of(pid) == 1UL << cpu &&
-			      stat_field(pid, STAT_PRIORITY) == -100,
+			      stat_field(pid, STAT_PRIORITY) == -100 &&
+			      stat_field(pid, STAT_RT_PRIORITY) == 99 &&
+			      stat_field(pid, STAT_POLICY) == SCHED_FIFO,
 		      name);
 		snprintf(name, sizeof(name), "sched_setaffinity(migration/%d) -> EINVAL", cpu);
 		CHECK_ERR(setaffinity(pid, sizeof(all), &all), EINVAL, name);

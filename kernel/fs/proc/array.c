@@ -111,7 +111,9 @@ int proc_pid_stat(struct seq_file *m, struct task_struct *task)
 	seq_puts(m, " 0 0"); /* nswap cnswap */
 	seq_put_decimal_ll(m, " ", task->exit_signal);
 	seq_put_decimal_ll(m, " ", task_cpu(task));
-	seq_puts(m, " 0 0 0 0 0"); /* rt_priority policy blkio gtime cgtime */
+	/* rt_priority policy: only the stop tasks are real-time here, SCHED_FIFO
+	 * 99 as Linux's sched_set_stop_task makes them; then blkio gtime cgtime */
+	seq_puts(m, rt_prio(task->prio) ? " 99 1 0 0 0" : " 0 0 0 0 0");
 	if (mm && permitted) {
 		seq_put_decimal_ull(m, " ", mm->start_data);
 		seq_put_decimal_ull(m, " ", mm->end_data);
