@@ -118,6 +118,11 @@ struct tty_struct {
 	unsigned long flags; /* TTY_THROTTLED */
 	int flow_change; /* TTY_THROTTLE_SAFE or TTY_UNTHROTTLE_SAFE: which is wanted */
 	struct mutex throttle_mutex; /* flags' TTY_THROTTLED, the driver's throttle */
+	/* Held while received characters are processed and while termios
+	 * changes, so that a character (a ^C: its signal, then its echo) is
+	 * handled under one termios. Linux 4.19's termios_rwsem; a mutex as
+	 * before 3.12 (one reader here: the flip buffer's work). */
+	struct mutex termios_mutex;
 };
 
 /* tty->flags bits (Linux's). */

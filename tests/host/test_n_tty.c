@@ -105,6 +105,7 @@ static int setup(void **state)
 	spin_lock_init(&tty.termios_lock);
 	spin_lock_init(&tty.write_lock);
 	mutex_init(&tty.throttle_mutex);
+	mutex_init(&tty.termios_mutex);
 	init_waitqueue_head(&tty.read_wait);
 	init_waitqueue_head(&tty.write_wait);
 	assert_int_equal(n_tty_ops.open(&tty), 0);

@@ -329,7 +329,9 @@ static void n_tty_check_unthrottle(struct tty_struct *tty)
  * One byte of the buffer is kept free. When a canonical line with no end
  * fills the buffer, input is still taken, each character replacing the
  * last, so that the line's end gets in (Linux's overflow handling).
- * Readers are woken once at the end.
+ * Readers are woken once at the end. termios does not change meanwhile
+ * (Linux's down_read of termios_rwsem): a signal character's echo follows
+ * its signal even if the process it stopped changes the modes at once.
  * CONTEXT: the flip buffer's work item. RETURNS: the characters taken.
  */
 static int n_tty_receive_buf_common(struct tty_struct *tty, const unsigned char *cp,
@@ -338,6 +340,7 @@ static int n_tty_receive_buf_common(struct tty_struct *tty, const unsigned char 
 	struct n_tty_data *ldata = tty->disc_data;
 	int room, n, rcvd = 0;
 
+	mutex_lock(&tty->termios_mutex);
 	for (;;) {
 		spin_lock(&ldata->lock);
 		room = N_TTY_BUF_SIZE - read_cnt(ldata) - 1;
@@ -360,6 +363,7 @@ static int n_tty_receive_buf_common(struct tty_struct *tty, const unsigned char 
 	}
 	n_tty_check_throttle(tty);
 	wake_up_interruptible_all(&tty->read_wait);
+	mutex_unlock(&tty->termios_mutex);
 	return rcvd;
 }
 

@@ -161,6 +161,7 @@ void tty_init(void)
 	spin_lock_init(&tty->ctrl_lock);
 	spin_lock_init(&tty->write_lock);
 	mutex_init(&tty->throttle_mutex);
+	mutex_init(&tty->termios_mutex);
 	init_waitqueue_head(&tty->read_wait);
 	init_waitqueue_head(&tty->write_wait);
 	tty->ldisc = &n_tty_ops;

@@ -67,11 +67,14 @@ static int set_termios(struct tty_struct *tty, void __user *arg, bool flush)
 		return -EFAULT;
 	if (flush)
 		tty_buffer_flush(tty);
+	/* Linux's tty_set_termios: after a character being processed */
+	mutex_lock(&tty->termios_mutex);
 	spin_lock(&tty->termios_lock);
 	old = tty->termios;
 	tty->termios = tmp;
 	spin_unlock(&tty->termios_lock);
 	tty->ldisc->set_termios(tty, &old);
+	mutex_unlock(&tty->termios_mutex);
 	return 0;
 }
 
