@@ -533,6 +533,19 @@ static int list_cases(char **names)
 	return n;
 }
 
+/* The load averages after the run (its fuzz workers keep CPUs busy for
+ * seconds, across several of the kernel's 5 s samples). */
+static void print_loadavg(void)
+{
+	char line[128];
+	FILE *f = fopen("/proc/loadavg", "r");
+
+	if (f && fgets(line, sizeof(line), f))
+		printf("abuse: loadavg %s", line);
+	if (f)
+		fclose(f);
+}
+
 int main(int argc, char **argv)
 {
 	static char *names[MAX_CASES];
@@ -581,5 +594,6 @@ int main(int argc, char **argv)
 			failed++;
 	}
 	printf("abuse: %d passed, %d failed\n", passed, failed);
+	print_loadavg();
 	return failed ? 1 : 0;
 }
