@@ -16,6 +16,7 @@
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/debug.h>
+#include <linux/sched/loadavg.h>
 #include <linux/signal.h>
 #include <linux/smp.h>
 #include <linux/stop_machine.h>
@@ -598,13 +599,14 @@ void sched_init(void)
 {
 	int cpu;
 
+	calc_load_update = jiffies + LOAD_FREQ;
 	for_each_possible_cpu(cpu) {
 		struct rq *rq = cpu_rq(cpu);
 		spin_lock_init(&rq->lock);
 		init_cfs_rq(&rq->cfs);
 		rq->cpu = cpu;
 		rq->balance_interval = 1;
-		calc_load_init(rq);
+		rq->calc_load_update = calc_load_update;
 	}
 	sched_init_idle(0);
 }

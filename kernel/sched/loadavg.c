@@ -9,7 +9,7 @@
 #include "sched.h"
 
 static long calc_load_tasks; /* the CPUs' active counts, summed */
-static unsigned long calc_load_update; /* jiffies of the next sample */
+unsigned long calc_load_update; /* jiffies of the next sample (sched_init sets it) */
 unsigned long avenrun[3];
 
 /**
@@ -37,13 +37,6 @@ static long calc_load_fold_active(struct rq *this_rq, long adjust)
 		this_rq->calc_load_active = nr_active;
 	}
 	return delta;
-}
-
-/* The first sample LOAD_FREQ ticks after boot. CONTEXT: boot. */
-void calc_load_init(struct rq *rq)
-{
-	calc_load_update = jiffies + LOAD_FREQ;
-	rq->calc_load_update = calc_load_update;
 }
 
 /*

@@ -47,7 +47,7 @@ struct rq {
 	long calc_load_active;
 } ____cacheline_aligned;
 
-void calc_load_init(struct rq *rq);
+extern unsigned long calc_load_update;
 void calc_global_load_tick(struct rq *this_rq);
 
 DECLARE_PER_CPU(struct rq, runqueues);

@@ -168,6 +168,9 @@ static int event_trace_init(void)
 	return ret ?: init_ftrace_syscalls();
 }
 
+/* Cleared by trace_init() once the rings exist (see <linux/trace.h>). */
+int tracing_disabled = 1;
+
 /**
  * trace_init - register the tracer's entries, the nop tracer and the
  * events, lay out the trace buffer and apply trace_options=
@@ -177,8 +180,6 @@ static int event_trace_init(void)
  * which gives each event its type (after the tracer's own, in table order).
  * CONTEXT: boot, before any event is enabled. RETURNS: 0, -EINVAL or -ENOMEM.
  */
-int tracing_disabled = 1;
-
 int trace_init(void *const mem[NR_CPUS], size_t size_per_cpu)
 {
 	int ret;

@@ -46,8 +46,8 @@ static void test_fold_then_average(void **state)
 	int i;
 
 	jiffies = 1000;
-	calc_load_init(&rq0);
-	calc_load_init(&rq1);
+	calc_load_update = jiffies + LOAD_FREQ;	/* as sched_init() */
+	rq0.calc_load_update = rq1.calc_load_update = calc_load_update;
 	/* before LOAD_FREQ: nothing is folded, nothing averaged */
 	jiffies = 1000 + LOAD_FREQ - 1;
 	calc_global_load_tick(&rq0);
