@@ -20,6 +20,9 @@ console output, so a wait for text already seen would type at once.
 """
 import re
 
+# A trace line's need-resched column is matched as [.nNp], never pinned: a tick that
+# falls inside the traced step (a loaded host stretches every step) sets it.
+
 EOL = r"\r?\n"
 PROMPT = "/ # "
 TRACE_ENABLE = "echo 1 > /sys/kernel/tracing/events/signal/enable\r"
@@ -46,7 +49,7 @@ def line(text):
 
 def signal_generate(sender, sig, code, comm, res=0):
     """A signal_generate line of the trace file, in Linux 4.19's format."""
-    return line(rf"\s+{sender}-\d+\s+\[\d{{3}}\] d\.\.\.\s+\d+\.\d{{6}}: signal_generate: sig={sig} "
+    return line(rf"\s+{sender}-\d+\s+\[\d{{3}}\] d[.nNp]\.\.\s+\d+\.\d{{6}}: signal_generate: sig={sig} "
                 rf"errno=0 code={code} comm={comm} pid=\d+ grp=1 res={res}")
 
 
@@ -66,24 +69,24 @@ def sigchld_to_shell(code):
     """A job's SIGCHLD to the shell, which has bash's handler: delivered (res=0), and the
     handler runs in the shell (sa_flags=14000000: SA_RESTART | SA_RESTORER)."""
     return [signal_generate("sleep", 17, code, "sh"),
-            line(rf"\s+sh-\d+\s+\[\d{{3}}\] d\.\.\.\s+\d+\.\d{{6}}: signal_deliver: sig=17 errno=0 "
+            line(rf"\s+sh-\d+\s+\[\d{{3}}\] d[.nNp]\.\.\s+\d+\.\d{{6}}: signal_deliver: sig=17 errno=0 "
                  rf"code={code} sa_handler=[0-9a-f]+ sa_flags=14000000")]
 
 
 def shell_delivery():
     """The shell's SIGCHLD handler ran (sa_flags=14000000: SA_RESTART | SA_RESTORER)."""
-    return line(r"\s+sh-\d+\s+\[\d{3}\] d\.\.\.\s+\d+\.\d{6}: signal_deliver: sig=17 errno=0 "
+    return line(r"\s+sh-\d+\s+\[\d{3}\] d[.nNp]\.\.\s+\d+\.\d{6}: signal_deliver: sig=17 errno=0 "
                 r"code=\d sa_handler=[0-9a-f]+ sa_flags=14000000")
 
 
 def check_sigchld_to_shell(text):
     """rpi_proc_exit's SIGCHLD to the shell that ran it: generated with res=0 (the shell has a
     handler) and delivered to it with SA_RESTART | SA_RESTORER, as bash's in seed 000."""
-    gen = re.search(r"^\s+rpi_proc_exit-(\d+)\s+\[\d{3}\] d\.\.\.\s+[\d.]+: signal_generate: "
+    gen = re.search(r"^\s+rpi_proc_exit-(\d+)\s+\[\d{3}\] d[.nNp]\.\.\s+[\d.]+: signal_generate: "
                     r"sig=17 errno=0 code=1 comm=sh pid=(\d+) grp=1 res=0\r?$", text, re.M)
     if not gen:
         return ["no signal_generate of rpi_proc_exit's SIGCHLD to sh with res=0"]
-    deliver = re.compile(rf"^\s+sh-{gen.group(2)}\s+\[\d{{3}}\] d\.\.\.\s+[\d.]+: signal_deliver: "
+    deliver = re.compile(rf"^\s+sh-{gen.group(2)}\s+\[\d{{3}}\] d[.nNp]\.\.\s+[\d.]+: signal_deliver: "
                          r"sig=17 errno=0 code=1 sa_handler=[0-9a-f]+ sa_flags=14000000\r?$", re.M)
     if not deliver.search(text, gen.end()):
         return [f"no signal_deliver of SIGCHLD in sh-{gen.group(2)} after its generation"]
