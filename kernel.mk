@@ -5,8 +5,10 @@
 # copy_template.S is not built alone: copy_{from,to}_user.S include it.
 KSRCS_S := $(wildcard boot/*.S) $(filter-out kernel/arm/copy_template.S,$(wildcard kernel/arm/*.S)) \
 	$(wildcard kernel/arm/vfp/*.S)
-KSRCS_C := $(shell find kernel -name '*.c' | sort)
-KOBJS   := $(patsubst %,$(B)/%.o,$(basename $(KSRCS_S) $(KSRCS_C)))
+# kernel/arm/vdso/ is user-space code: only its embedded image, vdso.o, is
+# kernel (kernel/arm/vdso/vdso.mk).
+KSRCS_C := $(shell find kernel -path kernel/arm/vdso -prune -o -name '*.c' -print | sort)
+KOBJS   := $(patsubst %,$(B)/%.o,$(basename $(KSRCS_S) $(KSRCS_C))) $(B)/kernel/arm/vdso/vdso.o
 LIBGCC  := $(shell $(CC) $(ARCHFLAGS) -print-libgcc-file-name 2>/dev/null)
 KLDFLAGS := -nostdlib -T linker.ld -Wl,--build-id=none -Wl,-z,noexecstack \
 	-Wl,--no-warn-rwx-segments
@@ -71,5 +73,7 @@ $(B)/mcount%.o: $(B)/mcount%.S
 
 $(B)/kernel7.img: $(B)/kernel.elf
 	$(call msg,OBJCOPY,$@) $(OBJCOPY) -O binary $< $@
+
+include kernel/arm/vdso/vdso.mk
 
 -include $(KOBJS:.o=.d)

@@ -25,6 +25,7 @@
 #include <asm/mmu_context.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
+#include <asm/vdso.h>
 #include <asm/vfpmodule.h>
 #include <soc/bcm2835/raspberrypi-firmware.h>
 
@@ -142,6 +143,7 @@ void start_kernel(void)
 	__init_signals();
 	futex_init();
 	signal_page_init();
+	vdso_init();
 	early_trap_init();
 	vfp_init();
 	sched_init();

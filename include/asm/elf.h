@@ -14,4 +14,10 @@ extern unsigned int elf_hwcap, elf_hwcap2;
  * this kernel runs only on a little-endian ARMv7. */
 #define ELF_PLATFORM "v7l"
 
+/* The auxv entries the architecture adds first: where the vDSO's ELF
+ * header is mapped, 0 when it is not (Linux's ARCH_DLINFO, with
+ * NEW_AUX_ENT's pairs as an initializer; it reads the new program's mm,
+ * which is not yet current->mm when create_elf_tables runs here). */
+#define ARCH_DLINFO(mm) AT_SYSINFO_EHDR, (mm)->context.vdso
+
 #endif

@@ -10,6 +10,18 @@ struct cyc2ns {
 	u32 shift;
 };
 
+#define CLOCKSOURCE_MASK(bits) ((bits) < 64 ? (1ULL << (bits)) - 1 : ~0ULL)
+
+/* The counter the clocks are read from (Linux's struct clocksource, the
+ * fields timekeeping and the vDSO use): ns = (cycles * mult) >> shift. */
+struct clocksource {
+	u64 (*read)(void); /* Linux passes the clocksource */
+	u64 mask;
+	u32 mult;
+	u32 shift;
+	const char *name;
+};
+
 /* Choose mult/shift so that ns = cyc * mult >> shift, as precisely as a
  * 32-bit mult allows, for a counter running at freq Hz; 0 < shift < 32. */
 void clocks_calc_mult_shift(struct cyc2ns *c, u32 freq);

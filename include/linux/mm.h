@@ -23,11 +23,17 @@
 #define VM_MAYSHARE 0x00000080
 #define VM_GROWSDOWN 0x00000100
 #define VM_STACK VM_GROWSDOWN
+#define VM_DONTEXPAND 0x00040000 /* a special mapping: never merged or grown */
+#define VM_SPECIAL VM_DONTEXPAND
 /* What an anonymous mapping may later be mprotect()ed to. */
 #define VM_MAY_ALL (VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC)
 
-/* The signal return trampolines' page (Linux's [sigpage]), at the very top. */
-#define SIGPAGE_ADDR (TASK_SIZE - PAGE_SIZE)
+/* The pages the kernel maps into every process, at the very top: the
+ * signal return trampolines (Linux's [sigpage]), then the vDSO's data page
+ * ([vvar]) and its code ([vdso], one page; kernel/arm/vdso.c). Linux puts
+ * the three at a random page between the stack and TASK_SIZE; here they
+ * are fixed, so runs repeat exactly. */
+#define SIGPAGE_ADDR (TASK_SIZE - 3 * PAGE_SIZE)
 /* Top of the initial stack, and the room kept for it (RLIMIT_STACK's
  * default): where mmap() places mappings without a hint starts below. */
 #define STACK_TOP SIGPAGE_ADDR
@@ -61,6 +67,8 @@ struct vm_operations_struct {
 	/* Find (or make) the page at vmf->pgoff. RETURNS: 0 or VM_FAULT_*.
 	 * CONTEXT: mm->mmap_lock held; must not sleep. */
 	int (*fault)(struct vm_fault *vmf);
+	/* The name /proc/<pid>/maps shows for it, or NULL (optional). */
+	const char *(*name)(struct vm_area_struct *vma);
 };
 
 /* One contiguous range of an address space with the same permissions
@@ -75,6 +83,7 @@ struct vm_area_struct {
 	unsigned long vm_pgoff; /* in pages */
 	struct file *vm_file; /* NULL: anonymous memory */
 	const struct vm_operations_struct *vm_ops;
+	void *vm_private_data; /* a special mapping's vm_special_mapping */
 };
 
 struct mm_struct {
@@ -89,6 +98,7 @@ struct mm_struct {
 		/* A bit per page of second-level tables, i.e. per 4 MiB of
 		 * the 2 GiB: the pages pgd_free() has to free. */
 		u32 pte_pages[TASK_SIZE >> 22 >> 5];
+		unsigned long vdso; /* [vdso]'s address (AT_SYSINFO_EHDR), 0 if none */
 	} context;
 	unsigned long start_code, end_code, start_data, end_data;
 	unsigned long start_brk, brk, start_stack;
@@ -133,7 +143,20 @@ unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsign
 void set_mm_exe_file(struct mm_struct *mm, struct file *new_exe_file);
 void exit_mmap(struct mm_struct *mm);
 int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm);
-/* Map the signal page into mm (kernel/arm/process.c). */
+/* Pages the kernel provides to every process, named in /proc/<pid>/maps
+ * (Linux's struct vm_special_mapping): @pages backs the mapping page by
+ * page, each faulted in on first touch. */
+struct vm_special_mapping {
+	const char *name;
+	struct page **pages;
+};
+/* Map @spec's pages at [addr, addr+len) in @mm with @vm_flags (Linux's
+ * _install_special_mapping). RETURNS: the VMA, or an ERR_PTR. CONTEXT:
+ * mm->mmap_lock held. */
+struct vm_area_struct *_install_special_mapping(struct mm_struct *mm, unsigned long addr,
+						unsigned long len, unsigned long vm_flags,
+						const struct vm_special_mapping *spec);
+/* Map the signal page and the vDSO into mm at exec (kernel/arm/process.c). */
 int arch_setup_additional_pages(struct mm_struct *mm);
 /* Unmap the kernel's linear map beyond the RAM we have (kernel/arm/pgtable.c). */
 void trim_linear_map(unsigned long end_pa);

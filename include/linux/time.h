@@ -31,6 +31,11 @@ void arch_timer_starting_cpu(void);
 void time_init(void);
 void sched_clock_init(void);
 void udelay(unsigned long us);
+struct clocksource;
+/* kernel/time/timekeeping.c: the clocks from @clock (boot); the tick CPU
+ * re-bases them on every tick and tells the vDSO. */
+void timekeeping_init(struct clocksource *clock);
+void update_wall_time(void);
 
 static inline u64 div_u64_rem(u64 dividend, u32 divisor, u32 *remainder)
 {

@@ -16,6 +16,7 @@
 #include <asm/stacktrace.h>
 #include <asm/tls.h>
 #include <asm/uaccess.h>
+#include <asm/vdso.h>
 #include <asm/unistd.h>
 #include <asm/vfpmodule.h>
 #include <trace/events/raw_syscalls.h>
@@ -177,6 +178,11 @@ void syscall_trace_exit(struct pt_regs *regs)
  * [sigpage], get_signal_page). */
 static struct page *signal_page;
 
+static const struct vm_special_mapping sigpage_mapping = {
+	.name = "[sigpage]",
+	.pages = &signal_page,
+};
+
 void signal_page_init(void)
 {
 	extern const unsigned long sigreturn_codes[7];
@@ -189,20 +195,26 @@ void signal_page_init(void)
 	signal_page = virt_to_page((void *)page);
 }
 
-/* CONTEXT: mm->mmap_lock held. */
+/*
+ * Map the signal page, then the vDSO's two mappings just above it (Linux's
+ * arch_setup_additional_pages; at a fixed address, see SIGPAGE_ADDR).
+ * A missing vDSO is not fatal, as in Linux: AT_SYSINFO_EHDR is then 0.
+ * RETURNS: 0 or -ENOMEM. CONTEXT: mm->mmap_lock held.
+ */
 int arch_setup_additional_pages(struct mm_struct *mm)
 {
-	long ret = do_mmap_anon(mm, SIGPAGE_ADDR, PAGE_SIZE,
-				VM_READ | VM_EXEC | VM_MAYREAD | VM_MAYEXEC);
-	pte_t *ptep;
+	struct vm_area_struct *vma;
 
-	if (ret < 0)
-		return ret;
-	ptep = pte_offset(mm, SIGPAGE_ADDR, true);
-	if (!ptep)
-		return -ENOMEM;
-	get_page(signal_page);
-	set_pte_at(mm, SIGPAGE_ADDR, ptep, mk_pte(page_to_pfn(signal_page), VM_READ | VM_EXEC));
-	mm->total_vm++;
+	vma = _install_special_mapping(mm, SIGPAGE_ADDR, PAGE_SIZE,
+				       VM_READ | VM_EXEC | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC,
+				       &sigpage_mapping);
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
+
+	/* Unlike the sigpage, failure to install the vdso is unlikely
+	 * to be fatal to the process, so no error check needed
+	 * here.
+	 */
+	arm_install_vdso(mm, SIGPAGE_ADDR + PAGE_SIZE);
 	return 0;
 }

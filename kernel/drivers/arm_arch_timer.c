@@ -22,6 +22,16 @@
 u32 arch_timer_rate;
 volatile unsigned long jiffies;
 static struct cyc2ns clock_cyc2ns;
+static u64 arch_counter_read(void);
+
+/* The counter as the clocks' source; the vDSO reads it as CNTVCT, equal
+ * to CNTPCT since CNTVOFF is 0 (boot/head.S). Linux's arch timer
+ * counter is 56 bits wide at least. */
+static struct clocksource clocksource_counter = {
+	.name = "arch_sys_counter",
+	.read = arch_counter_read,
+	.mask = CLOCKSOURCE_MASK(56),
+};
 static u64 tick_period; /* counter cycles per tick */
 static DEFINE_PER_CPU(u64, next_tick);
 
@@ -65,6 +75,11 @@ static void arch_counter_set_user_access(void)
 {
 	__asm__ __volatile__("mcr p15, 0, %0, c14, c1, 0\n\tisb"
 			     : : "r"(ARCH_TIMER_USR_VCT_ACCESS_EN));
+}
+
+static u64 arch_counter_read(void)
+{
+	return arch_counter_get_cntpct();
 }
 
 /* notrace: the tracer's clock (Linux's sched_clock is notrace too). */
@@ -153,6 +168,9 @@ void arch_timer_starting_cpu(void)
 void time_init(void)
 {
 	tick_period = arch_timer_rate / HZ;
+	clocksource_counter.mult = clock_cyc2ns.mult;
+	clocksource_counter.shift = clock_cyc2ns.shift;
+	timekeeping_init(&clocksource_counter);
 	request_irq(IRQ_LOCAL_BASE + LOCAL_IRQ_CNTPSIRQ, arch_timer_handler_phys, "arch_timer",
 		    NULL);
 	request_irq(IRQ_LOCAL_BASE + LOCAL_IRQ_CNTPNSIRQ, arch_timer_handler_phys, "arch_timer",

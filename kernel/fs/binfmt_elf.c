@@ -250,6 +250,7 @@ static int create_elf_tables(struct linux_binprm *bprm, const struct elf_exec_in
 	u32 rand[4] = { get_random_u32(), get_random_u32(), get_random_u32(), get_random_u32() };
 	const struct cred *cred = &current->cred;
 	unsigned long auxv[] = {
+		ARCH_DLINFO(mm),
 		AT_HWCAP, ELF_HWCAP,
 		AT_PAGESZ, PAGE_SIZE,
 		AT_CLKTCK, USER_HZ,

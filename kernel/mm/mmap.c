@@ -103,10 +103,12 @@ static void remove_vma(struct vm_area_struct *vma)
 }
 
 /* Can @a, ending where @b starts, become one VMA with it? The same flags,
- * and the same file continuing at the next page (Linux's can_vma_merge). */
+ * and the same file continuing at the next page (Linux's can_vma_merge);
+ * never a special mapping (Linux's vma_merge refuses VM_SPECIAL). */
 static bool vma_mergeable(const struct vm_area_struct *a, const struct vm_area_struct *b)
 {
 	return a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
+	       !(a->vm_flags & VM_SPECIAL) &&
 	       a->vm_file == b->vm_file && a->vm_ops == b->vm_ops &&
 	       (!a->vm_file || a->vm_pgoff + ((a->vm_end - a->vm_start) >> PAGE_SHIFT) == b->vm_pgoff);
 }
@@ -147,6 +149,7 @@ struct vm_area_struct *split_vma(struct mm_struct *mm, struct vm_area_struct *vm
 	if (!tail)
 		return NULL;
 	tail->vm_ops = vma->vm_ops;
+	tail->vm_private_data = vma->vm_private_data;
 	tail->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
 	if (vma->vm_file)
 		tail->vm_file = get_file(vma->vm_file);
@@ -226,6 +229,52 @@ long do_mmap_anon(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	return mmap_region(mm, NULL, addr, len, vm_flags, 0);
 }
 
+/* A fault in a special mapping: its page at vmf->pgoff, referenced
+ * (Linux's special_mapping_fault). The VMA's size bounds the index. */
+static int special_mapping_fault(struct vm_fault *vmf)
+{
+	const struct vm_special_mapping *sm = vmf->vma->vm_private_data;
+	struct page **pages = sm->pages;
+	unsigned long pgoff;
+
+	for (pgoff = vmf->pgoff; pgoff && *pages; ++pages)
+		pgoff--;
+	if (*pages) {
+		get_page(*pages);
+		vmf->page = *pages;
+		return 0;
+	}
+	return VM_FAULT_SIGBUS;
+}
+
+static const char *special_mapping_name(struct vm_area_struct *vma)
+{
+	return ((const struct vm_special_mapping *)vma->vm_private_data)->name;
+}
+
+static const struct vm_operations_struct special_mapping_vmops = {
+	.fault = special_mapping_fault,
+	.name = special_mapping_name,
+};
+
+struct vm_area_struct *_install_special_mapping(struct mm_struct *mm, unsigned long addr,
+						unsigned long len, unsigned long vm_flags,
+						const struct vm_special_mapping *spec)
+{
+	struct vm_area_struct *vma, *next = find_vma(mm, addr);
+
+	/* Linux's insert_vm_struct: the range must be free. */
+	if (next && next->vm_start < addr + len)
+		return ERR_PTR(-ENOMEM);
+	vma = vm_area_alloc(mm, addr, addr + len, vm_flags | VM_DONTEXPAND);
+	if (!vma)
+		return ERR_PTR(-ENOMEM);
+	vma->vm_ops = &special_mapping_vmops;
+	vma->vm_private_data = (void *)spec;
+	vma_link(mm, vma);
+	return vma;
+}
+
 /* Top-down: the highest gap below TASK_UNMAPPED_TOP that fits len, unless
  * the hint @addr is free (Linux's arch_get_unmapped_area_topdown). */
 unsigned long get_unmapped_area(struct mm_struct *mm, unsigned long addr, unsigned long len)
@@ -297,6 +346,7 @@ int dup_mmap(struct mm_struct *mm, struct mm_struct *oldmm)
 		}
 		copy->vm_pgoff = vma->vm_pgoff;
 		copy->vm_ops = vma->vm_ops;
+		copy->vm_private_data = vma->vm_private_data;
 		if (vma->vm_file)
 			copy->vm_file = get_file(vma->vm_file);
 		list_add_tail(&copy->vm_list, &mm->mmap);

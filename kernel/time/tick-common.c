@@ -56,6 +56,7 @@ void tick_handle_periodic(unsigned int periods)
 
 	if (cpu == TICK_DO_TIMER_CPU) {
 		tick_do_update_jiffies64(local_clock());
+		update_wall_time();
 		run_local_timers();
 		irq_work_tick();
 	}

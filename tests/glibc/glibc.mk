@@ -16,11 +16,11 @@
 # whose output differs on Linux by design, has its own QEMU case.
 
 GLIBC_ARCHES := armhf armel
-GLIBC_TESTS := hello kuser fpu auxv posix rseq
+GLIBC_TESTS := hello kuser fpu auxv posix rseq vdso
 GLIBC_TESTS_armhf := vfp_switch vfp_signal vfp_setjmp neon
 GLIBC_TESTS_armel :=
 GLIBC_EXTRA_armhf := vfp_bench vfp_bounce
-GLIBC_DYNAMIC_armhf := hello posix
+GLIBC_DYNAMIC_armhf := hello posix vdso
 GLIBC_DYNAMIC_armel := hello posix
 GLIBC_CC_armhf := arm-linux-gnueabihf-gcc
 GLIBC_CC_armel := arm-linux-gnueabi-gcc

@@ -13,7 +13,7 @@
 /* What the tick code uses from the rest of the kernel. */
 volatile unsigned long jiffies;
 static u64 now_ns;
-static int timer_runs, irq_work_runs, process_ticks;
+static int timer_runs, irq_work_runs, process_ticks, wall_updates;
 static struct thread_info ti;
 
 struct thread_info *current_thread_info(void)
@@ -36,6 +36,11 @@ void irq_work_tick(void)
 	irq_work_runs++;
 }
 
+void update_wall_time(void)
+{
+	wall_updates++;
+}
+
 void update_process_times(void)
 {
 	process_ticks++;
@@ -45,7 +50,7 @@ static int setup(void **state)
 {
 	jiffies = 0;
 	now_ns = 5 * NSEC_PER_SEC + 3000; /* the counter runs from reset */
-	timer_runs = irq_work_runs = process_ticks = 0;
+	timer_runs = irq_work_runs = process_ticks = wall_updates = 0;
 	ti.cpu = 0;
 	tick_init();
 	return 0;
@@ -93,8 +98,8 @@ static void test_lost_interrupts_do_not_stretch_time(void **state)
 	assert_true(now_ns - start <= 13 * NSEC_PER_SEC + 4 * TICK_NSEC);
 }
 
-/* Only the tick CPU moves jiffies and runs the timers and irq works; every
- * CPU charges its own ticks. */
+/* Only the tick CPU moves jiffies, updates the timekeeper (for the vDSO)
+ * and runs the timers and irq works; every CPU charges its own ticks. */
 static void test_other_cpus(void **state)
 {
 	ti.cpu = 2;
@@ -103,11 +108,13 @@ static void test_other_cpus(void **state)
 	assert_int_equal(jiffies, 0);
 	assert_int_equal(timer_runs, 0);
 	assert_int_equal(irq_work_runs, 0);
+	assert_int_equal(wall_updates, 0);
 	assert_int_equal(process_ticks, 3);
 	ti.cpu = 0;
 	tick_handle_periodic(1);
 	assert_int_equal(jiffies, 3);
 	assert_int_equal(irq_work_runs, 1);
+	assert_int_equal(wall_updates, 1);
 }
 
 int main(void)

@@ -105,6 +105,30 @@ typedef struct elf32_phdr {
 	Elf32_Word p_align;
 } Elf32_Phdr;
 
+/* Section headers and dynamic symbols: what the kernel reads of the vDSO
+ * image it embeds (kernel/arm/vdso.c). */
+typedef struct elf32_shdr {
+	Elf32_Word sh_name;
+	Elf32_Word sh_type;
+	Elf32_Word sh_flags;
+	Elf32_Addr sh_addr;
+	Elf32_Off sh_offset;
+	Elf32_Word sh_size;
+	Elf32_Word sh_link;
+	Elf32_Word sh_info;
+	Elf32_Word sh_addralign;
+	Elf32_Word sh_entsize;
+} Elf32_Shdr;
+
+typedef struct elf32_sym {
+	Elf32_Word st_name;
+	Elf32_Addr st_value;
+	Elf32_Word st_size;
+	unsigned char st_info;
+	unsigned char st_other;
+	Elf32_Half st_shndx;
+} Elf32_Sym;
+
 /* Keys of the auxiliary vector exec puts above a new program's environment
  * (auxvec.h; AT_SYSINFO_EHDR is ARM's asm/auxvec.h). */
 #define AT_NULL 0		/* end of the vector */
@@ -130,6 +154,6 @@ typedef struct elf32_phdr {
 #define AT_RANDOM 25		/* address of 16 random bytes */
 #define AT_HWCAP2 26
 #define AT_EXECFN 31		/* address of the executed file's name */
-#define AT_SYSINFO_EHDR 33	/* the vDSO, when there is one */
+#define AT_SYSINFO_EHDR 33	/* the vDSO's ELF header; 0 when there is none */
 
 #endif

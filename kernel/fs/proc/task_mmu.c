@@ -26,7 +26,7 @@ static void seq_pad(struct seq_file *m, size_t start)
 struct map_line {
 	unsigned long start, end, flags, pgoff;
 	struct file *file; /* referenced */
-	const char *name; /* [heap], [stack], [sigpage] or NULL */
+	const char *name; /* [heap], [stack], a special mapping's ([vdso]) or NULL */
 };
 
 static void show_map_vma(struct seq_file *m, const struct map_line *l, char *buf)
@@ -114,8 +114,8 @@ static int maps_show_mm(struct seq_file *m, struct mm_struct *mm)
 			l->name = NULL;
 			if (l->file)
 				continue;
-			if (vma->vm_start == SIGPAGE_ADDR)
-				l->name = "[sigpage]";
+			if (vma->vm_ops && vma->vm_ops->name)
+				l->name = vma->vm_ops->name(vma);
 			else if (vma->vm_start <= mm->brk && vma->vm_end >= mm->start_brk)
 				l->name = "[heap]";
 			else if (vma->vm_start <= mm->start_stack && vma->vm_end >= mm->start_stack)
