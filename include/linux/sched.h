@@ -47,6 +47,12 @@
 #define TASK_REPORT_IDLE (TASK_REPORT + 1)
 #define TASK_REPORT_MAX (TASK_REPORT_IDLE << 1)
 
+/* Asleep in a state the load average counts (Linux's; there is no
+ * freezer here, so no PF_FROZEN test): TASK_UNINTERRUPTIBLE and
+ * TASK_KILLABLE do, TASK_IDLE (a kernel thread waiting for work) does not. */
+#define task_contributes_to_load(task) \
+	(((task)->state & TASK_UNINTERRUPTIBLE) != 0 && ((task)->state & TASK_NOLOAD) == 0)
+
 /* task->flags */
 #define PF_IDLE 0x00000002
 #define PF_EXITING 0x00000004
@@ -98,6 +104,9 @@ struct task_struct {
 	unsigned int flags;
 	int on_cpu; /* running, or still switching out: not yet movable */
 	int on_rq; /* queued on a runqueue */
+	/* try_to_wake_up() found it asleep in a state the load average
+	 * counts: ttwu_do_activate() takes it off nr_uninterruptible */
+	unsigned sched_contributes_to_load : 1;
 	int prio, static_prio;
 	struct sched_entity se;
 	int nr_cpus_allowed; /* the weight of cpus_allowed */

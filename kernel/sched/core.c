@@ -51,6 +51,23 @@ static void dequeue_task(struct rq *rq, struct task_struct *p, int flags)
 	p->on_rq = 0;
 }
 
+/* Queue p / take it off, keeping rq->nr_uninterruptible: a task leaving
+ * the queue to sleep uninterruptibly is counted in, one queued while still
+ * in that state (a move between CPUs) counted out. */
+static void activate_task(struct rq *rq, struct task_struct *p, int flags)
+{
+	if (task_contributes_to_load(p))
+		rq->nr_uninterruptible--;
+	enqueue_task(rq, p, flags);
+}
+
+static void deactivate_task(struct rq *rq, struct task_struct *p, int flags)
+{
+	if (task_contributes_to_load(p))
+		rq->nr_uninterruptible++;
+	dequeue_task(rq, p, flags);
+}
+
 /* Lock the runqueue p is on; p may move until we hold it, so check again,
  * and wait while it is between two queues (move_queued_task). */
 static struct rq *task_rq_lock(struct task_struct *p)
@@ -167,9 +184,13 @@ static noinline __noclone void ttwu_do_wakeup(struct rq *rq, struct task_struct 
 	trace_sched_wakeup(p);
 }
 
+/* Queue the woken p on rq, where it stops counting as uninterruptible:
+ * here, not on the CPU it slept on (see struct rq's nr_uninterruptible). */
 static noinline void ttwu_do_activate(struct rq *rq, struct task_struct *p, int en_flags)
 {
-	enqueue_task(rq, p, en_flags);
+	if (p->sched_contributes_to_load)
+		rq->nr_uninterruptible--;
+	activate_task(rq, p, en_flags);
 	ttwu_do_wakeup(rq, p);
 }
 
@@ -216,6 +237,7 @@ noinline int try_to_wake_up(struct task_struct *p, unsigned int state, int wake_
 		barrier();
 	smp_rmb();
 
+	p->sched_contributes_to_load = !!task_contributes_to_load(p);
 	p->state = TASK_WAKING;
 	cpu = select_task_rq(p);
 	if (cpu != task_cpu(p)) {
@@ -257,7 +279,7 @@ void wake_up_new_task(struct task_struct *p)
 	spin_lock(&rq->lock);
 	update_rq_clock(rq);
 	task_thread_info(p)->cpu = cpu;
-	enqueue_task(rq, p, 0);
+	activate_task(rq, p, 0);
 	trace_sched_wakeup_new(p);
 	check_preempt_curr(rq, p);
 	spin_unlock(&rq->lock);
@@ -379,7 +401,7 @@ static __sched notrace void __schedule(bool preempt)
 		if (signal_pending_state(prev->state, prev)) {
 			prev->state = TASK_RUNNING;
 		} else {
-			dequeue_task(rq, prev, DEQUEUE_SLEEP);
+			deactivate_task(rq, prev, DEQUEUE_SLEEP);
 			if (prev->state & TASK_NORMAL)
 				prev->nvcsw++;
 		}
@@ -492,9 +514,9 @@ redo:
 	if (pulled) {
 		update_rq_clock(src);
 		update_rq_clock(this_rq);
-		dequeue_task(src, pulled, 0);
+		deactivate_task(src, pulled, 0);
 		set_task_cpu(pulled, this_cpu);
-		enqueue_task(this_rq, pulled, 0);
+		activate_task(this_rq, pulled, 0);
 		set_tsk_need_resched(this_rq->curr);
 	}
 	spin_unlock(&second->lock);

@@ -1,10 +1,10 @@
 /* The load averages of /proc/loadavg (Linux's kernel/sched/loadavg.c):
  * every LOAD_FREQ ticks each CPU folds the change in its count of active
- * tasks into calc_load_tasks (calc_global_load_tick, from its tick), and
- * ten ticks later the tick CPU moves avenrun[] one step towards that count
- * (calc_global_load). Simplified: active means runnable (nr_running);
- * Linux also counts tasks in TASK_UNINTERRUPTIBLE, and folds idle CPUs'
- * counts early under NO_HZ, which we do not have (every CPU ticks). */
+ * tasks (runnable, or asleep in TASK_UNINTERRUPTIBLE) into calc_load_tasks
+ * (calc_global_load_tick, from its tick), and ten ticks later the tick CPU
+ * moves avenrun[] one step towards that count (calc_global_load).
+ * Simplified: Linux also folds idle CPUs' counts early under NO_HZ, which
+ * we do not have (every CPU ticks). */
 #include <linux/sched/loadavg.h>
 #include "sched.h"
 
@@ -27,11 +27,15 @@ void get_avenrun(unsigned long *loads, unsigned long offset, int shift)
 	loads[2] = (READ_ONCE(avenrun[2]) + offset) << shift;
 }
 
+/* This CPU's share of the active count, less what it folded last time.
+ * Its nr_uninterruptible alone may be negative (a task that slept on
+ * another CPU was woken here); the shares add up. CONTEXT: rq->lock. */
 static long calc_load_fold_active(struct rq *this_rq, long adjust)
 {
 	long nr_active, delta = 0;
 
 	nr_active = this_rq->nr_running - adjust;
+	nr_active += (long)this_rq->nr_uninterruptible;
 	if (nr_active != this_rq->calc_load_active) {
 		delta = nr_active - this_rq->calc_load_active;
 		this_rq->calc_load_active = nr_active;

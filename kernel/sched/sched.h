@@ -30,6 +30,11 @@ struct cfs_rq {
 struct rq {
 	spinlock_t lock;
 	unsigned int nr_running; /* queued tasks, the running one included, idle not */
+	/* Tasks that went to sleep here in TASK_UNINTERRUPTIBLE, less those
+	 * woken onto this runqueue: a task is counted up on the CPU it slept
+	 * on and down on the CPU that wakes it, so only the sum over all CPUs
+	 * means anything (loadavg.c folds each CPU's share). */
+	unsigned long nr_uninterruptible;
 	struct cfs_rq cfs;
 	struct task_struct *curr, *idle;
 	struct task_struct *stop; /* migration/N, the stop class's one task */
