@@ -5,6 +5,7 @@
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
+#include <linux/bitops.h>
 #include <linux/cpumask.h>
 #include <linux/cred.h>
 #include <linux/list.h>
@@ -185,14 +186,22 @@ extern union thread_union init_thread_union;
 extern spinlock_t tasklist_lock;
 extern struct list_head all_tasks;
 
+/* Set or clear a TIF_* flag of @t: atomic, since another CPU may change
+ * another bit of the word (TIF_SIGPENDING, TIF_NEED_RESCHED), but not a
+ * barrier, as Linux's (set_ti_thread_flag -> set_bit). What depends on
+ * the flag being seen has its own: the reschedule IPI's DSB after
+ * TIF_NEED_RESCHED (bcm2836_arm_irqchip_send_ipi); after TIF_SIGPENDING,
+ * the smp_mb() in try_to_wake_up() before it reads the sleeper's state
+ * (signal_wake_up_state), against the sleeper's set_current_state() and
+ * test of the flag; a flag of current's own needs none. */
 static inline void set_tsk_thread_flag(struct task_struct *t, int flag)
 {
-	__atomic_fetch_or(&task_thread_info(t)->flags, 1UL << flag, __ATOMIC_SEQ_CST);
+	set_bit(flag, &task_thread_info(t)->flags);
 }
 
 static inline void clear_tsk_thread_flag(struct task_struct *t, int flag)
 {
-	__atomic_fetch_and(&task_thread_info(t)->flags, ~(1UL << flag), __ATOMIC_SEQ_CST);
+	clear_bit(flag, &task_thread_info(t)->flags);
 }
 
 static inline int test_tsk_thread_flag(struct task_struct *t, int flag)

@@ -314,12 +314,14 @@ int sched_fork(unsigned long clone_flags, struct task_struct *p)
 }
 
 /* If p is running on another CPU, interrupt it so that it notices new work
- * (a signal) on its way back to user mode (Linux's kick_process). */
+ * (a signal) on its way back to user mode (Linux's kick_process). No
+ * barrier of its own, as Linux's: the caller's TIF flag must be visible
+ * before rq->curr is read, and signal_wake_up_state() comes here from
+ * try_to_wake_up(), whose smp_mb() ordered them. */
 void kick_process(struct task_struct *p)
 {
 	int cpu = task_cpu(p);
 
-	smp_mb();
 	if (cpu != smp_processor_id() && cpu_rq(cpu)->curr == p)
 		smp_send_reschedule(cpu);
 }
