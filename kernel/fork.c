@@ -265,7 +265,7 @@ static int copy_signal(unsigned long clone_flags, struct task_struct *tsk)
 	tsk->thread_node.next = tsk->thread_node.prev = &sig->thread_head;
 	init_waitqueue_head(&sig->wait_chldexit);
 	sig->curr_target = tsk;
-	timer_setup(&sig->real_timer, it_real_fn);
+	timer_setup(&sig->real_timer, it_real_fn, 0);
 	INIT_LIST_HEAD(&sig->shared_pending.list);
 	sigemptyset(&sig->shared_pending.signal);
 	memcpy(sig->rlim, current->signal->rlim, sizeof(sig->rlim));

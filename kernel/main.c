@@ -149,6 +149,7 @@ void start_kernel(void)
 	sched_init();
 	bcm2835_irq_init();
 	bcm2836_arm_irqchip_cpu_init();
+	init_timers();
 	tick_init();
 	time_init();
 	arch_timer_starting_cpu();

@@ -1,5 +1,5 @@
 /* Boot-time checks of the SMP machinery, run from kernel_init when asked
- * with selftest=ipi,tick,tracebench (what the QEMU tests use before user space can
+ * with selftest=ipi,tick,timer,tracebench (what the QEMU tests use before user space can
  * prove anything). Each prints what it saw; machine_exit() then ends QEMU
  * with 0 if all passed. The trace buffer is dumped first, so the test
  * can also check the ipi_raise / ipi_entry lines. */
@@ -11,6 +11,7 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/time.h>
+#include <linux/timer.h>
 #include <linux/ring_buffer.h>
 #include <linux/trace.h>
 #include <asm/barrier.h>
@@ -143,6 +144,74 @@ static int selftest_tick(void)
 	return (long)(j1 - j0) < least || (long)(j1 - j0) > most;
 }
 
+/* A timer whose function holds its CPU until the selftest releases it,
+ * then 2 ms more: long enough for del_timer_sync to be caught waiting. */
+static struct busy_timer {
+	struct timer_list timer;
+	int cpu; /* where its function ran, or -1 */
+	int started, release, finished;
+} busy;
+
+static void busy_timer_fn(struct timer_list *t)
+{
+	struct busy_timer *b = container_of(t, struct busy_timer, timer);
+	u64 start = local_clock();
+
+	WRITE_ONCE(b->cpu, smp_processor_id());
+	smp_mb(); /* cpu before started */
+	WRITE_ONCE(b->started, 1);
+	while (!READ_ONCE(b->release) && local_clock() - start < NSEC_PER_SEC)
+		;
+	udelay(2000);
+	smp_mb(); /* the function's work before finished */
+	WRITE_ONCE(b->finished, 1);
+}
+
+/*
+ * Per-CPU timer bases: a timer put on another CPU (add_timer_on) runs
+ * there; re-armed from here while its function runs, it stays on that
+ * CPU's base (moving it would let it run on two CPUs at once);
+ * del_timer_sync from here returns only after the function has finished
+ * there; re-armed when not running, it moves to this CPU's base. Five
+ * rounds on each other CPU; each count printed must be 5.
+ */
+static int selftest_timer(void)
+{
+	int self = smp_processor_id(), cpu, round, failed = 0;
+
+	timer_setup(&busy.timer, busy_timer_fn, 0);
+	for_each_online_cpu(cpu) {
+		int ran = 0, stayed = 0, waited = 0, moved = 0;
+
+		if (cpu == self)
+			continue;
+		for (round = 0; round < 5; round++) {
+			u64 start = local_clock();
+
+			busy.cpu = -1;
+			busy.started = busy.release = busy.finished = 0;
+			busy.timer.expires = jiffies;
+			add_timer_on(&busy.timer, cpu);
+			while (!READ_ONCE(busy.started) && local_clock() - start < 10ULL * NSEC_PER_SEC)
+				;
+			smp_rmb(); /* started before cpu */
+			ran += READ_ONCE(busy.cpu) == cpu;
+			mod_timer(&busy.timer, jiffies + 10 * HZ);
+			stayed += (busy.timer.flags & TIMER_CPUMASK) == cpu;
+			WRITE_ONCE(busy.release, 1);
+			waited += del_timer_sync(&busy.timer) == 1 && READ_ONCE(busy.finished);
+			mod_timer(&busy.timer, jiffies + 10 * HZ);
+			moved += (busy.timer.flags & TIMER_CPUMASK) == self &&
+				 del_timer_sync(&busy.timer) == 1;
+		}
+		pr_info("selftest timer: CPU%d: ran there %d, stayed while running %d, "
+			"del_timer_sync waited %d, moved to CPU%d %d\n",
+			cpu, ran, stayed, waited, self, moved);
+		failed |= ran != 5 || stayed != 5 || waited != 5 || moved != 5;
+	}
+	return failed;
+}
+
 /* The cost of a tracepoint, off and on (one sched_wakeup record written
  * to the ring), in ns per call with the loop; under QEMU's -icount
  * shift=0 a nanosecond is one instruction, so `make bench` repeats. */
@@ -178,6 +247,8 @@ void boot_selftests(void)
 		failed |= selftest_ipi();
 	if (strstr(selftests, "tick"))
 		failed |= selftest_tick();
+	if (strstr(selftests, "timer"))
+		failed |= selftest_timer();
 	if (strstr(selftests, "tracebench"))
 		failed |= selftest_tracebench();
 	pr_info("selftest: %s\n", failed ? "FAILED" : "passed");

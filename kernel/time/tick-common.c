@@ -15,8 +15,8 @@
 #include <linux/time.h>
 #include <linux/timer.h>
 
-/* The CPU that updates jiffies and runs the timers (Linux's
- * tick_do_timer_cpu; one global timer list here). */
+/* The CPU that updates jiffies (Linux's tick_do_timer_cpu): every CPU runs
+ * its own timers, in update_process_times(). */
 #define TICK_DO_TIMER_CPU 0
 
 static u64 last_jiffies_update; /* ns: the start of the current jiffy */
@@ -57,7 +57,6 @@ void tick_handle_periodic(unsigned int periods)
 	if (cpu == TICK_DO_TIMER_CPU) {
 		tick_do_update_jiffies64(local_clock());
 		update_wall_time();
-		run_local_timers();
 		irq_work_tick();
 	}
 	while (periods--)

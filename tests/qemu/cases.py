@@ -81,13 +81,24 @@ def check_ticks(text):
     return reasons
 
 
+def check_timers(text):
+    """Every other CPU than the selftest's ran the timer put on it, kept it
+    while running it, made del_timer_sync wait, and let it move when idle."""
+    lines = re.findall(r"selftest timer: CPU(\d): ran there (\d+), stayed while running (\d+), "
+                       r"del_timer_sync waited (\d+), moved to CPU(\d) (\d+)", text)
+    cpus = {int(line[0]) for line in lines} | {int(line[4]) for line in lines}
+    reasons = [] if len(lines) == 3 and cpus == set(CPUS) else [f"timer selftest lines: {lines}"]
+    return reasons + [f"CPU{line[0]}: {line}: a count is not 5" for line in lines
+                      if any(n != "5" for n in line[1:4] + line[5:])]
+
+
 CASES = [
     {
-        "name": "boot-banner-smp-ticks",
-        "append": "selftest=tick",
+        "name": "boot-banner-smp-ticks-timers",
+        "append": "selftest=tick,timer",
         "expect": BOOT + [r"selftest: passed"],
-        "expect_anywhere": [r"Kernel command line: .*selftest=tick"],
-        "check": check_ticks,
+        "expect_anywhere": [r"Kernel command line: .*selftest=tick,timer"],
+        "check": lambda text: check_ticks(text) + check_timers(text),
         "exit": 0,
     },
     {

@@ -55,13 +55,15 @@ long long ms_now(void)
 
 int read_text(const char *path, char *buf, int size)
 {
-	int fd = open(path, O_RDONLY), n;
+	int fd = open(path, O_RDONLY), n = 0, r = 0;
 
 	if (fd < 0)
 		return -1;
-	n = read(fd, buf, size - 1);
+	/* a file such as tracefs's trace comes a page or a record per read */
+	while (n < size - 1 && (r = read(fd, buf + n, size - 1 - n)) > 0)
+		n += r;
 	close(fd);
-	if (n < 0)
+	if (r < 0 && n == 0)
 		return -1;
 	buf[n] = '\0';
 	return n;

@@ -1,6 +1,11 @@
 /* alarm and setitimer(ITIMER_REAL): SIGALRM after the time, periodic
- * timers, getitimer, cancelling, SIGALRM's default action. */
+ * timers, getitimer, cancelling, SIGALRM's default action; and the timer
+ * runs on the CPU that armed it: the trace shows it_real_fn expiring on
+ * CPU 2 for a process pinned there (with one CPU, that check is skipped). */
+#include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -31,6 +36,64 @@ static int die_by_alarm(void *unused)
 	return 0;
 }
 
+#define TRACING "/sys/kernel/tracing/"
+
+static void write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+
+	if (fd >= 0) {
+		write(fd, text, strlen(text));
+		close(fd);
+	}
+}
+
+/* Our ITIMER_REAL is a timer_list (timer:timer_expire_entry), Linux's an
+ * hrtimer (timer:hrtimer_expire_entry): both print function=it_real_fn. */
+static void expire_events(const char *on)
+{
+	write_file(TRACING "events/timer/timer_expire_entry/enable", on);
+	write_file(TRACING "events/timer/hrtimer_expire_entry/enable", on);
+}
+
+/* Pinned to CPU 2, arm a 50 ms ITIMER_REAL and wait for its SIGALRM: the
+ * trace's it_real_fn expiry lines (one at least) are all in the CPU
+ * column [002]. (With its timers on one list run by CPU 0, this kernel
+ * showed them on [000].) */
+static void alarm_expires_on_arming_cpu(void)
+{
+	struct itimerval once = { { 0, 0 }, { 0, 50000 } };
+	static char trace[32768];
+	unsigned long cpu2 = 1 << 2, all = 0xf;
+	int on_cpu2 = 0, elsewhere = 0;
+	char *line;
+
+	if (syscall(__NR_sched_setaffinity, 0, sizeof(cpu2), &cpu2) && errno == EINVAL) {
+		printf("t_itimer: no CPU 2, the CPU-2 check is skipped\n");
+		return;
+	}
+	alarms = 0;
+	write_file(TRACING "trace", "");
+	expire_events("1");
+	setitimer(ITIMER_REAL, &once, NULL);
+	while (alarms < 1)
+		pause();
+	expire_events("0");
+	read_text(TRACING "trace", trace, sizeof(trace));
+	for (line = strtok(trace, "\n"); line; line = strtok(NULL, "\n")) {
+		if (!strstr(line, "expire_entry:") || !strstr(line, "function=it_real_fn"))
+			continue;
+		if (strstr(line, "[002]") && strstr(line, "[002]") < strstr(line, "expire_entry:"))
+			on_cpu2++;
+		else
+			elsewhere++;
+	}
+	check_result(on_cpu2 >= 1 && !elsewhere, "ITIMER_REAL armed on CPU 2 expires on CPU 2 (trace)",
+		     "it_real_fn expired %d times on [002], %d elsewhere", on_cpu2, elsewhere);
+	write_file(TRACING "trace", "");
+	syscall(__NR_sched_setaffinity, 0, sizeof(all), &all);
+}
+
 int main(void)
 {
 	struct itimerval it = { { 0, 100000 }, { 0, 100000 } }, cur, zero = { { 0, 0 }, { 0, 0 } };
@@ -58,6 +121,7 @@ int main(void)
 	CHECK(getitimer(ITIMER_REAL, &cur) == 0 && cur.it_value.tv_sec == 0 &&
 	      cur.it_value.tv_usec == 0, "cancelled");
 	CHECK_ERR(setitimer(9, &it, NULL), EINVAL, "unknown timer -> EINVAL");
+	alarm_expires_on_arming_cpu();
 	st = reap(spawn(die_by_alarm, NULL));
 	CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM, "SIGALRM's default action kills");
 	return check_done("t_itimer");

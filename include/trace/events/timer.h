@@ -1,8 +1,8 @@
 /* The timer events (Linux 4.19's include/trace/events/timer.h): timer_start
  * when mod_timer() arms a timer, timer_expire_entry and _exit around its
- * function in the tick. kernel/time/timer.c makes them, as in Linux. Our
- * timers sit on one list run by CPU 0 (no wheel): their flags are 0, so
- * the line shows cpu=0 idx=0 flags=. */
+ * function in the tick (made in kernel/trace/events_timer.c). The
+ * flags are timer->flags: cpu= is the CPU whose base the timer is queued
+ * on, which runs it; idx= is 0 (no wheel: one sorted list per base). */
 #undef TRACE_SYSTEM
 #define TRACE_SYSTEM timer
 
