@@ -160,7 +160,7 @@ static void busy_timer_fn(struct timer_list *t)
 	WRITE_ONCE(b->cpu, smp_processor_id());
 	smp_mb(); /* cpu before started */
 	WRITE_ONCE(b->started, 1);
-	while (!READ_ONCE(b->release) && local_clock() - start < NSEC_PER_SEC)
+	while (!READ_ONCE(b->release) && local_clock() - start < 10ULL * NSEC_PER_SEC)
 		;
 	udelay(2000);
 	smp_mb(); /* the function's work before finished */
