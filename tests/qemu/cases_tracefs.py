@@ -40,7 +40,7 @@ COMMON_FIELDS = [
     "\tfield:int common_pid;\toffset:4;\tsize:4;\tsigned:1;",
     "",
 ]
-SIGNAL_GENERATE_FORMAT = ["name: signal_generate", "ID: 42"] + COMMON_FIELDS + [
+SIGNAL_GENERATE_FORMAT = ["name: signal_generate", "ID: 39"] + COMMON_FIELDS + [
     "\tfield:int sig;\toffset:8;\tsize:4;\tsigned:1;",
     "\tfield:int errno;\toffset:12;\tsize:4;\tsigned:1;",
     "\tfield:int code;\toffset:16;\tsize:4;\tsigned:1;",
