@@ -11,11 +11,12 @@ set -u
 B=${1:-build}
 IMG=$B/kernel7.img
 # bench, then the glibc ping-pong with and without VFP use (what the VFP
-# state adds to a context switch); tests/linux/linux-bench runs the same.
+# state adds to a context switch) and glibc's clock_gettime (the vDSO's);
+# tests/linux/linux-bench runs the same.
 # On four CPUs, without the rows that QEMU's turn-taking of virtual CPUs
 # would decide (bench.c says why).
-BENCH='/bin/sh -c "bench; /glibc/armhf/vfp_bench"'
-BENCH_SMP='/bin/sh -c "bench smp; /glibc/armhf/vfp_bench"'
+BENCH='/bin/sh -c "bench; /glibc/armhf/vfp_bench; /glibc/armhf/clock_bench"'
+BENCH_SMP='/bin/sh -c "bench smp; /glibc/armhf/vfp_bench; /glibc/armhf/clock_bench"'
 
 # ours LOG CMDLINE: boot this kernel, console to LOG
 ours() {

@@ -12,14 +12,14 @@
 # a second time dynamically linked, as <name>_dyn, run by ld.so with Debian's
 # libc6 of that architecture from the initramfs (user/debian.mk), and must
 # print the same. GLIBC_EXTRA programs are shipped too but
-# not run by /etc/glibc-tests: make bench runs vfp_bench, and vfp_bounce,
+# not run by /etc/glibc-tests: make bench runs vfp_bench and clock_bench, and vfp_bounce,
 # whose output differs on Linux by design, has its own QEMU case.
 
 GLIBC_ARCHES := armhf armel
 GLIBC_TESTS := hello kuser fpu auxv posix rseq vdso
 GLIBC_TESTS_armhf := vfp_switch vfp_signal vfp_setjmp neon
 GLIBC_TESTS_armel :=
-GLIBC_EXTRA_armhf := vfp_bench vfp_bounce
+GLIBC_EXTRA_armhf := vfp_bench vfp_bounce clock_bench
 GLIBC_DYNAMIC_armhf := hello posix vdso
 GLIBC_DYNAMIC_armel := hello posix
 GLIBC_CC_armhf := arm-linux-gnueabihf-gcc
