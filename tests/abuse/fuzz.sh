@@ -1,9 +1,10 @@
 #!/bin/sh
-# make fuzz [SEED=n] [COUNT=m] [WORKERS=w]: a long run of the abuse suite's
-# system call fuzzer (tests/abuse/cases/fuzz.c), outside make test. It boots
-# the kernel in QEMU with /bin/abuse running only the fuzz case, so the same
-# checks follow it (no memory, slab object or process left, the bystander
-# untouched), and fails on any oops, panic, soft lockup or bad page. The
+# make fuzz [SEED=n] [COUNT=m] [WORKERS=w] [THREADS=t]: a long run of the
+# abuse suite's system call fuzzer (tests/abuse/cases/fuzz.c; w processes
+# of t threads), outside make test. It boots the kernel in QEMU with
+# /bin/abuse running only the fuzz case, so the same checks follow it (no
+# memory, slab object or process left, the bystander untouched), and fails
+# on any oops, panic, soft lockup or bad page. The
 # console goes to build/fuzz.log as it comes (QEMU writes the file itself).
 # A guest that prints nothing for SILENT_S seconds (the fuzzer's kernel
 # prints a line every second or so) is hung: every CPU's registers are
@@ -15,6 +16,7 @@ B=${B:-build}
 SEED=${SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 COUNT=${COUNT:-1000000}
 WORKERS=${WORKERS:-4}
+THREADS=${THREADS:-2}
 SILENT_S=${SILENT_S:-60}
 SECONDS_MAX=$((COUNT / 150 + 60))
 LOG=$B/fuzz.log
@@ -48,12 +50,12 @@ sys.stdout.write(text.replace("(qemu) ", ""))
 EOF
 }
 
-echo "fuzz: seed $SEED, $COUNT calls, $WORKERS workers, at most $SECONDS_MAX s; console in $LOG"
+echo "fuzz: seed $SEED, $COUNT calls, $WORKERS workers of $THREADS threads, at most $SECONDS_MAX s; console in $LOG"
 rm -f "$LOG" "$MON"
 timeout $((SECONDS_MAX + 120)) qemu-system-arm -M raspi2b -display none -serial "file:$LOG" \
 	-monitor "unix:$MON,server,nowait" -no-reboot -semihosting-config enable=on,target=native \
 	-kernel "$B/kernel7.img" -initrd "$B/initramfs.cpio" \
-	-append "semihosting rdinit=/init FUZZ_COUNT=$COUNT FUZZ_SECONDS=$SECONDS_MAX FUZZ_WORKERS=$WORKERS \
+	-append "semihosting rdinit=/init FUZZ_COUNT=$COUNT FUZZ_SECONDS=$SECONDS_MAX FUZZ_WORKERS=$WORKERS FUZZ_THREADS=$THREADS \
 -- /bin/abuse -s $SEED -t $((SECONDS_MAX + 60)) fuzz" </dev/null >/dev/null 2>&1 &
 QEMU=$!
 size=0

@@ -2,15 +2,22 @@
  * user (uid 1000) in a process group of its own, issue random system calls
  * (every number 0..450 and the ARM private ones 0xf0000..0xf0007) with
  * arguments biased to what breaks kernels: 0, -1, NULL, kernel addresses,
- * unaligned pointers, the last bytes before an unmapped page, huge sizes,
- * real descriptors and paths, buffers seeded with valid pointers.
+ * unaligned pointers, the last bytes before an unmapped page, of user space
+ * and of a PROT_NONE page, huge sizes, real descriptors and paths, buffers
+ * seeded with valid pointers.
+ *
+ * Each worker may run FUZZ_THREADS threads (CLONE_THREAD, sharing memory,
+ * descriptors and signal handlers), all making random calls at once: one
+ * thread's close(), munmap(), execve() or exit_group() lands while the
+ * others are inside calls that use what it takes away.
  *
  * The parent stays root and only watches: a worker that dies (a random
  * call may well unmap its own stack) is replaced by the next generation of
  * its stream; one that makes no progress for a second (blocked in pause(),
  * stopped by SIGSTOP...) is sent SIGKILL, and one that SIGKILL cannot end
  * within 5 s is a kernel hang and fails the case. The same seed gives each
- * worker generation the same stream of calls.
+ * thread of each worker generation the same stream of calls (how threads
+ * interleave is not reproducible).
  *
  * What a worker may not do, so that it tests the kernel and not the test:
  * signal or re-group any process but itself and its own children (no
@@ -18,10 +25,11 @@
  * scratch directory. Its children (from fork, vfork, clone) exit at once.
  *
  * Environment: FUZZ_COUNT (calls in all, default 20000), FUZZ_SECONDS
- * (default 15), FUZZ_WORKERS (default 4), FUZZ_LOG=1 to print every call
- * before it is made (to find the one a crash follows). The kernel command
- * line sets them (Linux passes unknown NAME=value words to init's
- * environment); `make fuzz SEED=n COUNT=m` runs a long campaign. */
+ * (default 15), FUZZ_WORKERS (default 4), FUZZ_THREADS (per worker,
+ * default 1; make fuzz: 2), FUZZ_LOG=1 to print every call before it is
+ * made (to find the one a crash follows). The kernel command line sets
+ * them (Linux passes unknown NAME=value words to init's environment);
+ * `make fuzz SEED=n COUNT=m` runs a long campaign. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -35,11 +43,13 @@
 #include <sys/time.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <thread.h>
 #include <time.h>
 #include <unistd.h>
 #include "case.h"
 
 #define MAX_WORKERS 16
+#define MAX_THREADS 8
 #define LAST_NR 450
 #define ARM_PRIVATE_FIRST 0xf0000
 #define ARM_PRIVATE_LAST 0xf0007
@@ -52,11 +62,12 @@
 
 /* What each worker shows the parent, in memory they share. */
 struct worker_state {
-	volatile unsigned long calls;		/* made so far, this generation */
-	volatile unsigned long check;		/* calls ^ CALLS_CHECK */
+	volatile unsigned long calls[MAX_THREADS];	/* made so far by each thread, this generation */
+	volatile unsigned long check[MAX_THREADS];	/* calls[t] ^ CALLS_CHECK */
 	volatile unsigned long nr;		/* the call in progress or last made */
 	volatile unsigned long args[6];
 	volatile int pid;
+	volatile int tids[MAX_THREADS];		/* its threads' ids, the first its pid */
 };
 
 struct shared {
@@ -66,18 +77,37 @@ struct shared {
 static struct shared *shared;
 static char scratch[64];
 static unsigned int seed;
+static int nr_threads;
 static bool logging;
 
 /* ---- the worker ---------------------------------------------------- */
 
-static uint32_t rng;
+/* The worker's threads; the first is the one fork() made. Each has its
+ * own stream of random numbers, found by its stack (no TLS here). */
+static struct fuzz_thread {
+	struct thread t;
+	uint32_t rng;
+} threads[MAX_THREADS];
+
+static struct fuzz_thread *this_thread(void)
+{
+	unsigned long sp = (unsigned long)__builtin_frame_address(0);
+	int i;
+
+	for (i = 1; i < nr_threads; i++)
+		if (sp - (unsigned long)threads[i].t.stack < threads[i].t.stack_size)
+			return &threads[i];
+	return &threads[0];
+}
 
 static uint32_t rnd(void)
 {
-	rng ^= rng << 13;
-	rng ^= rng >> 17;
-	rng ^= rng << 5;
-	return rng;
+	uint32_t *rng = &this_thread()->rng;
+
+	*rng ^= *rng << 13;
+	*rng ^= *rng >> 17;
+	*rng ^= *rng << 5;
+	return *rng;
 }
 
 static uint32_t rnd_below(uint32_t n)
@@ -91,10 +121,12 @@ static uint32_t rnd_below(uint32_t n)
 static unsigned char *buf;		/* BUF_PAGES writable pages of bait */
 static unsigned char *end_page;		/* a page with nothing mapped after it */
 static const unsigned char *ro_page;	/* a read-only page */
+static const unsigned char *none_page;	/* a PROT_NONE page */
 static char *paths;			/* the path strings, read-only */
 static unsigned long path_offsets[40];
 static int nr_paths, first_scratch_path;
-static int fds[16], nr_fds;
+#define MAX_FDS 16
+static int fds[MAX_FDS], nr_fds;
 static pid_t last_child;
 static bool implemented[LAST_NR + 1];	/* has answered something but ENOSYS */
 
@@ -178,7 +210,7 @@ static unsigned long random_fd(void)
 
 static unsigned long random_pointer(void)
 {
-	switch (rnd_below(10)) {
+	switch (rnd_below(12)) {
 	case 0:
 		return 0;
 	case 1:
@@ -192,6 +224,12 @@ static unsigned long random_pointer(void)
 		return rnd_below(0x10000);	/* below mmap_min_addr */
 	case 5:
 		return (unsigned long)buf + rnd_below(BUF_PAGES * PAGE) ;	/* unaligned */
+	case 6:
+		return (unsigned long)none_page + rnd_below(PAGE);
+	case 7:
+		/* the last bytes of user space (the stack's top here): a length
+		 * runs on into the kernel half */
+		return 0x80000000 - 1 - rnd_below(64);
 	default:
 		return (unsigned long)buf + (rnd_below(BUF_PAGES * PAGE) & ~7u);
 	}
@@ -368,6 +406,19 @@ static unsigned long random_nr(void)
 	return nr;
 }
 
+/* Add a descriptor to the pool, unless it is full; threads add at once. */
+static void add_fd(int fd)
+{
+	int n;
+
+	do {
+		n = nr_fds;
+		if (n >= MAX_FDS)
+			return;
+	} while (!__sync_bool_compare_and_swap(&nr_fds, n, n + 1));
+	fds[n] = fd;
+}
+
 /* The worker's descriptors to start with, all of them kinds the calls can
  * use: a pipe, /dev/zero, a scratch file and directory, proc files. */
 static void open_fds(void)
@@ -376,19 +427,19 @@ static void open_fds(void)
 	int p[2];
 
 	nr_fds = 0;
-	fds[nr_fds++] = 0;
-	fds[nr_fds++] = 1;
+	add_fd(0);
+	add_fd(1);
 	if (pipe2(p, O_NONBLOCK) == 0) {
-		fds[nr_fds++] = p[0];
-		fds[nr_fds++] = p[1];
+		add_fd(p[0]);
+		add_fd(p[1]);
 	}
-	fds[nr_fds++] = open("/dev/zero", O_RDWR);
+	add_fd(open("/dev/zero", O_RDWR));
 	snprintf(path, sizeof(path), "%s/f0", scratch);
-	fds[nr_fds++] = open(path, O_RDWR | O_CREAT, 0666);
-	fds[nr_fds++] = open(scratch, O_RDONLY);
-	fds[nr_fds++] = open("/proc/self/stat", O_RDONLY);
-	fds[nr_fds++] = open("/proc/meminfo", O_RDONLY);
-	fds[nr_fds++] = open("/proc", O_RDONLY);
+	add_fd(open(path, O_RDWR | O_CREAT, 0666));
+	add_fd(open(scratch, O_RDONLY));
+	add_fd(open("/proc/self/stat", O_RDONLY));
+	add_fd(open("/proc/meminfo", O_RDONLY));
+	add_fd(open("/proc", O_RDONLY));
 }
 
 static void on_signal(int sig)
@@ -447,41 +498,22 @@ static bool changes_mappings(unsigned long nr)
 static void log_call(int index, unsigned long n, unsigned long nr, const unsigned long *a)
 {
 	char line[160];
-	int len = snprintf(line, sizeof(line), "fuzz: w%d #%lu: %lu(%#lx, %#lx, %#lx, %#lx, %#lx, %#lx)\n",
-			   index, n, nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+	int len = snprintf(line, sizeof(line), "fuzz: w%d.%d #%lu: %lu(%#lx, %#lx, %#lx, %#lx, %#lx, %#lx)\n",
+			   index, (int)(this_thread() - threads), n, nr, a[0], a[1], a[2], a[3], a[4], a[5]);
 
 	write(LOG_FD, line, len);
 }
 
-static void __attribute__((noreturn)) worker(int index, unsigned int gen)
-{
-	struct worker_state *me = &shared->w[index];
-	unsigned long n, a[6];
-	int fd, null;
+static int worker_index;
 
-	rng = seed ^ (index * 0x9e3779b9u) ^ (gen * 0x85ebca6bu);
-	if (!rng)
-		rng = 1;
-	setpgid(0, 0);
-	null = open("/dev/null", O_RDWR);
-	dup2(null, 0);
-	dup2(null, 1);
-	dup2(null, 2);
-	for (fd = 3; fd < 32; fd++)	/* what the parent may have open */
-		close(fd);
-	if (chdir(scratch) < 0)
-		_exit(3);
-	as_user();
-	buf = mmap(NULL, BUF_PAGES * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	end_page = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	munmap(end_page + PAGE, PAGE);
-	ro_page = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	make_paths();
-	fill_bait();
-	open_fds();
-	catch_signals();
-	arm_alarm();
-	me->pid = getpid();
+/* One thread's stream of calls, for ever: the worker's threads share its
+ * shared-memory state, each with a count of its own there. */
+static int __attribute__((noreturn)) fuzz_calls(void *unused)
+{
+	struct worker_state *me = &shared->w[worker_index];
+	int t = this_thread() - threads;
+	unsigned long n, a[6];
+
 	for (n = 0;; n++) {
 		unsigned long nr = random_nr();
 		long ret;
@@ -501,18 +533,58 @@ static void __attribute__((noreturn)) worker(int index, unsigned int gen)
 		for (i = 0; i < 6; i++)
 			me->args[i] = a[i];
 		if (logging)
-			log_call(index, n, nr, a);
+			log_call(worker_index, n, nr, a);
 		ret = raw_syscall(nr, a);
 		if (nr <= LAST_NR && ret != -ENOSYS)
 			implemented[nr] = true;
 		if (fork_like(nr) && ret > 0)
 			last_child = ret;
-		if (ret >= 0 && ret < 16 && nr_fds < 16 && (nr == __NR_open || nr == __NR_openat ||
-							     nr == __NR_dup || nr == __NR_creat))
-			fds[nr_fds++] = ret;
-		me->calls = n + 1;
-		me->check = (n + 1) ^ CALLS_CHECK;
+		if (ret >= 0 && ret < 16 && (nr == __NR_open || nr == __NR_openat || nr == __NR_dup ||
+					     nr == __NR_creat))
+			add_fd(ret);
+		me->calls[t] = n + 1;
+		me->check[t] = (n + 1) ^ CALLS_CHECK;
 	}
+}
+
+static void __attribute__((noreturn)) worker(int index, unsigned int gen)
+{
+	int fd, null, i;
+
+	worker_index = index;
+	for (i = 0; i < MAX_THREADS; i++) {
+		threads[i].rng = seed ^ (index * 0x9e3779b9u) ^ (gen * 0x85ebca6bu) ^ (i * 0xc2b2ae35u);
+		if (!threads[i].rng)
+			threads[i].rng = 1;
+	}
+	setpgid(0, 0);
+	null = open("/dev/null", O_RDWR);
+	dup2(null, 0);
+	dup2(null, 1);
+	dup2(null, 2);
+	for (fd = 3; fd < 32; fd++)	/* what the parent may have open */
+		close(fd);
+	if (chdir(scratch) < 0)
+		_exit(3);
+	as_user();
+	buf = mmap(NULL, BUF_PAGES * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	end_page = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	munmap(end_page + PAGE, PAGE);
+	ro_page = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	none_page = mmap(NULL, PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	make_paths();
+	fill_bait();
+	open_fds();
+	catch_signals();
+	arm_alarm();
+	shared->w[index].pid = shared->w[index].tids[0] = getpid();
+	/* this_thread() looks at threads[1..nr_threads-1] only once started */
+	for (i = 1; i < nr_threads; i++) {
+		shared->w[index].tids[i] = thread_start(&threads[i].t, fuzz_calls, NULL);
+		if (shared->w[index].tids[i] < 0)
+			threads[i].t.stack_size = 0;
+	}
+	fuzz_calls(NULL);
 }
 
 /* ---- the parent ---------------------------------------------------- */
@@ -632,9 +704,16 @@ static void spawn_worker(int i)
 /* RETURNS: the calls worker i made, as far as its state can be believed. */
 static unsigned long calls_of(int i)
 {
-	unsigned long calls = shared->w[i].calls;
+	unsigned long calls, sum = 0;
+	int t;
 
-	return (calls ^ CALLS_CHECK) == shared->w[i].check ? calls : slot[i].seen_calls;
+	for (t = 0; t < nr_threads; t++) {
+		calls = shared->w[i].calls[t];
+		if ((calls ^ CALLS_CHECK) != shared->w[i].check[t])
+			return slot[i].seen_calls;
+		sum += calls;
+	}
+	return sum;
 }
 
 static int slot_of(pid_t pid, int workers)
@@ -650,10 +729,20 @@ static int slot_of(pid_t pid, int workers)
 static void print_call(const char *what, int i)
 {
 	volatile struct worker_state *w = &shared->w[i];
+	char path[48], text[1024];
+	int t;
 
 	printf("%s: worker %d (pid %d, state %c, generation %u) after %lu calls, in %lu(%#lx, %#lx, "
 	       "%#lx, %#lx, %#lx, %#lx)\n", what, i, slot[i].pid, state_of(slot[i].pid), slot[i].gen,
-	       w->calls, w->nr, w->args[0], w->args[1], w->args[2], w->args[3], w->args[4], w->args[5]);
+	       calls_of(i), w->nr, w->args[0], w->args[1], w->args[2], w->args[3], w->args[4], w->args[5]);
+	/* where each of its threads is (/proc/TID looks threads up too) */
+	for (t = 0; t < nr_threads; t++) {
+		snprintf(path, sizeof(path), "/proc/%d/stack", w->tids[t]);
+		if (read_text(path, text, sizeof(text)) < 0)
+			strcpy(text, "(gone)\n");
+		printf("fuzz: thread %d, state %c, kernel stack:\n%s", w->tids[t], state_of(w->tids[t]),
+		       text);
+	}
 }
 
 /* Account for a worker that ended. RETURNS: its slot, or -1. */
@@ -747,11 +836,14 @@ int main(int argc, char **argv)
 	count = env_number("FUZZ_COUNT", 20000);
 	seconds = env_number("FUZZ_SECONDS", 15);
 	workers = env_number("FUZZ_WORKERS", 4);
+	nr_threads = env_number("FUZZ_THREADS", 1);
 	logging = env_number("FUZZ_LOG", 0);
 	if (workers < 1 || workers > MAX_WORKERS)
 		workers = 4;
-	printf("fuzz: %d workers, up to %lu calls or %lu s (FUZZ_WORKERS, FUZZ_COUNT, FUZZ_SECONDS)\n",
-	       workers, count, seconds);
+	if (nr_threads < 1 || nr_threads > MAX_THREADS)
+		nr_threads = 1;
+	printf("fuzz: %d workers of %d threads, up to %lu calls or %lu s (FUZZ_WORKERS, FUZZ_THREADS, "
+	       "FUZZ_COUNT, FUZZ_SECONDS)\n", workers, nr_threads, count, seconds);
 	shared = mmap(NULL, sizeof(*shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (shared == MAP_FAILED) {
 		printf("FAIL fuzz: no shared memory: %s\n", strerror(errno));
