@@ -52,4 +52,6 @@ static inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
 
 #define assert_spin_locked(lock) ((void)0)
 
+#include <linux/rwlock.h>
+
 #endif
