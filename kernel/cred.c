@@ -42,7 +42,6 @@ int commit_creds(struct cred *new)
 {
 	struct task_struct *task = current;
 	struct cred old = task->cred;
-	unsigned long flags;
 
 	if (old.euid != new->euid || old.egid != new->egid || old.fsuid != new->fsuid ||
 	    old.fsgid != new->fsgid) {
@@ -55,13 +54,13 @@ int commit_creds(struct cred *new)
 		__atomic_fetch_add(&new->user->processes, 1, __ATOMIC_SEQ_CST);
 	/* Readers of another task's set hold one of these three (see
 	 * <linux/cred.h>); taken in the kernel's order. */
-	spin_lock_irqsave(&tasklist_lock, flags);
+	write_lock_irq(&tasklist_lock);
 	spin_lock(&task->alloc_lock);
 	spin_lock(&task->sighand->siglock);
 	task->cred = *new;
 	spin_unlock(&task->sighand->siglock);
 	spin_unlock(&task->alloc_lock);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	write_unlock_irq(&tasklist_lock);
 	if (new->user != old.user)
 		__atomic_fetch_sub(&old.user->processes, 1, __ATOMIC_SEQ_CST);
 	/* The task's set took over @new's references; drop the old set's. */

@@ -82,7 +82,7 @@ repeat:
 	/* don't need to get the RCU readlock here - the process is dead and
 	 * can't be modifying its own credentials. */
 	__atomic_fetch_sub(&p->cred.user->processes, 1, __ATOMIC_SEQ_CST);
-	spin_lock_irq(&tasklist_lock);
+	write_lock_irq(&tasklist_lock);
 	__exit_signal(p);
 
 	/* If we are the last non-leader member of the thread group, and the
@@ -98,7 +98,7 @@ repeat:
 		if (zap_leader)
 			leader->exit_state = EXIT_DEAD;
 	}
-	spin_unlock_irq(&tasklist_lock);
+	write_unlock_irq(&tasklist_lock);
 
 	trace_sched_process_free(p);
 	put_task_struct(p);
@@ -160,12 +160,11 @@ static bool will_become_orphaned_pgrp(pid_t pgrp, struct task_struct *ignored_ta
 /* RETURNS: whether current's process group is orphaned. */
 bool is_current_pgrp_orphaned(void)
 {
-	unsigned long flags;
 	bool retval;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock);
 	retval = will_become_orphaned_pgrp(task_pgrp_nr(current), NULL);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return retval;
 }
 
@@ -283,7 +282,7 @@ static noinline __noclone void exit_notify(struct task_struct *tsk, bool group_d
 	struct task_struct *p, *n;
 	LIST_HEAD(dead);
 
-	spin_lock_irq(&tasklist_lock);
+	write_lock_irq(&tasklist_lock);
 	forget_original_parent(tsk, &dead);
 
 	if (group_dead)
@@ -302,7 +301,7 @@ static noinline __noclone void exit_notify(struct task_struct *tsk, bool group_d
 	/* mt-exec, de_thread() is waiting for group leader */
 	if (unlikely(tsk->signal->notify_count < 0))
 		wake_up_process(tsk->signal->group_exit_task);
-	spin_unlock_irq(&tasklist_lock);
+	write_unlock_irq(&tasklist_lock);
 
 	list_for_each_entry_safe(p, n, &dead, sibling) {
 		list_del_init(&p->sibling);
@@ -470,7 +469,7 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 
 	if (unlikely(wo->wo_flags & WNOWAIT)) {
 		status = p->exit_code;
-		spin_unlock_irq(&tasklist_lock);
+		read_unlock(&tasklist_lock);
 		goto out_info;
 	}
 	/* Move the task's state to DEAD only if it's not already:
@@ -479,13 +478,17 @@ static int wait_task_zombie(struct wait_opts *wo, struct task_struct *p)
 	if (!__atomic_compare_exchange_n(&p->exit_state, &state, EXIT_DEAD, false,
 					 __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
 		return 0;
-	/* We are the reaper: charge its times to us. */
+	/* We own this thread, nobody else can reap it. */
+	read_unlock(&tasklist_lock);
+	/* We are the reaper: charge its times to us, under our siglock, as
+	 * other threads of ours may be reaping too. */
 	utime = p->utime + p->signal->utime + p->signal->cutime;
 	stime = p->stime + p->signal->stime + p->signal->cstime;
+	spin_lock_irq(&current->sighand->siglock);
 	current->signal->cutime += utime;
 	current->signal->cstime += stime;
+	spin_unlock_irq(&current->sighand->siglock);
 	status = (p->signal->flags & SIGNAL_GROUP_EXIT) ? p->signal->group_exit_code : p->exit_code;
-	spin_unlock_irq(&tasklist_lock);
 	if (wo->wo_rusage && put_rusage(wo->wo_rusage, utime, stime))
 		pid = -EFAULT;
 	release_task(p);
@@ -517,7 +520,7 @@ static int wait_task_stopped(struct wait_opts *wo, struct task_struct *p)
 
 	if (!(wo->wo_flags & WUNTRACED))
 		return 0;
-	spin_lock(&p->sighand->siglock);
+	spin_lock_irq(&p->sighand->siglock);
 	if ((p->signal->flags & SIGNAL_STOP_STOPPED) && p->signal->group_exit_code) {
 		exit_code = p->signal->group_exit_code;
 		if (!(wo->wo_flags & WNOWAIT))
@@ -525,11 +528,11 @@ static int wait_task_stopped(struct wait_opts *wo, struct task_struct *p)
 		/* p may be reaped once tasklist_lock is dropped: read it now */
 		uid = p->cred.uid;
 	}
-	spin_unlock(&p->sighand->siglock);
+	spin_unlock_irq(&p->sighand->siglock);
 	if (!exit_code)
 		return 0;
 	pid = task_pid_nr(p);
-	spin_unlock_irq(&tasklist_lock);
+	read_unlock(&tasklist_lock);
 	if (wo->wo_info) {
 		wo->wo_info->cause = CLD_STOPPED;
 		wo->wo_info->status = exit_code;
@@ -550,18 +553,18 @@ static int wait_task_continued(struct wait_opts *wo, struct task_struct *p)
 		return 0;
 	if (!(p->signal->flags & SIGNAL_STOP_CONTINUED))
 		return 0;
-	spin_lock(&p->sighand->siglock);
+	spin_lock_irq(&p->sighand->siglock);
 	/* Re-check with the lock held. */
 	if (!(p->signal->flags & SIGNAL_STOP_CONTINUED)) {
-		spin_unlock(&p->sighand->siglock);
+		spin_unlock_irq(&p->sighand->siglock);
 		return 0;
 	}
 	if (!(wo->wo_flags & WNOWAIT))
 		p->signal->flags &= ~SIGNAL_STOP_CONTINUED;
 	uid = p->cred.uid;
-	spin_unlock(&p->sighand->siglock);
+	spin_unlock_irq(&p->sighand->siglock);
 	pid = task_pid_nr(p);
-	spin_unlock_irq(&tasklist_lock);
+	read_unlock(&tasklist_lock);
 	if (wo->wo_info) {
 		wo->wo_info->cause = CLD_CONTINUED;
 		wo->wo_info->status = SIGCONT;
@@ -671,7 +674,7 @@ repeat:
 	 * later match our criteria, even if we are not able to reap it yet. */
 	wo->notask_error = -ECHILD;
 	set_current_state(TASK_INTERRUPTIBLE);
-	spin_lock_irq(&tasklist_lock);
+	read_lock(&tasklist_lock);
 	if (wo->wo_type == P_PID) {
 		retval = do_wait_pid(wo);
 		if (retval)
@@ -685,7 +688,7 @@ repeat:
 				break;
 		}
 	}
-	spin_unlock_irq(&tasklist_lock);
+	read_unlock(&tasklist_lock);
 
 	retval = wo->notask_error;
 	if (!retval && !(wo->wo_flags & WNOHANG)) {

@@ -31,16 +31,19 @@
 #include "sched/sched.h"
 
 /*
- * Linux's tasklist_lock is an rwlock, and kill_pid_info() finds its task
- * under RCU. Here it is a spinlock, which the tick takes too (ITIMER_REAL's
- * it_real_fn -> kill_pid_info, in hardirq on CPU 0). So every lock taken
- * while holding it (a task's alloc_lock, siglock, pi_lock, the runqueues')
- * must never be held with IRQs on anywhere: a CPU holding one with IRQs on
- * may take the tick, spin on tasklist_lock there, and never let go of the
- * lock that tasklist_lock's holder waits for (lockdep's "HARDIRQ-safe ->
- * HARDIRQ-unsafe lock order").
+ * The task list, the parent/child links, process groups and sessions, the
+ * pid hash (Linux's tasklist_lock, include/linux/sched/task.h). Changed
+ * only by writers (fork, exit, release, exec's de_thread, setpgid,
+ * setsid, commit_creds here), with write_lock_irq; looked at by readers,
+ * who may run in an interrupt handler (the tick's it_real_fn ->
+ * kill_pid_info, where Linux has RCU instead). So every lock taken while
+ * holding it for writing (a task's alloc_lock, siglock, pi_lock, the
+ * runqueues') must never be held with IRQs on anywhere: a CPU holding one
+ * with IRQs on may take the tick, spin in read_lock there behind a writer,
+ * and never let go of the lock that writer waits for (lockdep's
+ * "HARDIRQ-safe -> HARDIRQ-unsafe lock order").
  */
-DEFINE_SPINLOCK(tasklist_lock);
+DEFINE_RWLOCK(tasklist_lock);
 LIST_HEAD(all_tasks);
 int nr_threads; /* tasks alive, against max_threads */
 int max_threads; /* tunable limit on nr_threads */
@@ -49,7 +52,8 @@ static struct kmem_cache *task_struct_cachep;
 struct kmem_cache *sighand_cachep; /* exec (de_thread) makes them too */
 static struct kmem_cache *signal_cachep;
 static struct kmem_cache *mm_cachep;
-/* Handed out since boot (/proc/stat's processes). CONTEXT: tasklist_lock. */
+/* Handed out since boot (/proc/stat's processes). CONTEXT: tasklist_lock
+ * write-locked. */
 unsigned long total_forks;
 
 int copy_thread(unsigned long clone_flags, unsigned long stack_start, unsigned long stk_sz,
@@ -412,7 +416,7 @@ copy_process(unsigned long clone_flags, unsigned long stack_start, unsigned long
 	}
 
 	/* Make it visible to the rest of the system, but dont wake it up yet. */
-	spin_lock_irq(&tasklist_lock);
+	write_lock_irq(&tasklist_lock);
 	/* CLONE_PARENT re-uses the old parent */
 	if (clone_flags & (CLONE_PARENT | CLONE_THREAD))
 		p->real_parent = current->real_parent;
@@ -427,7 +431,7 @@ copy_process(unsigned long clone_flags, unsigned long stack_start, unsigned long
 	if (signal_pending(current)) {
 		spin_unlock(&current->sighand->siglock);
 		free_pid(pid);
-		spin_unlock_irq(&tasklist_lock);
+		write_unlock_irq(&tasklist_lock);
 		retval = -ERESTARTNOINTR;
 		goto bad_fork_cleanup_mm;
 	}
@@ -451,7 +455,7 @@ copy_process(unsigned long clone_flags, unsigned long stack_start, unsigned long
 	nr_threads++;
 	total_forks++;
 	spin_unlock(&current->sighand->siglock);
-	spin_unlock_irq(&tasklist_lock);
+	write_unlock_irq(&tasklist_lock);
 	trace_task_newtask(p, clone_flags);
 	return p;
 

@@ -245,22 +245,21 @@ long sys_get_robust_list(int pid, struct robust_list_head __user *__user *head_p
 {
 	struct robust_list_head __user *head;
 	struct task_struct *p = current;
-	unsigned long flags;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	if (pid) {
 		p = find_task_by_vpid(pid);
 		if (!p) {
-			spin_unlock_irqrestore(&tasklist_lock, flags);
+			read_unlock(&tasklist_lock);
 			return -ESRCH;
 		}
 		if (current->cred.euid && current->cred.euid != p->cred.uid) {
-			spin_unlock_irqrestore(&tasklist_lock, flags);
+			read_unlock(&tasklist_lock);
 			return -EPERM;
 		}
 	}
 	head = p->robust_list;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	if (put_user(sizeof(*head), len_ptr))
 		return -EFAULT;
 	return put_user(head, head_ptr);

@@ -65,7 +65,8 @@ struct pid *alloc_pid(void)
 	return pid;
 }
 
-/* CONTEXT: tasklist_lock held, so that no find_vpid() user still holds it. */
+/* CONTEXT: tasklist_lock write-locked, so that no find_vpid() user still
+ * holds it. */
 void free_pid(struct pid *pid)
 {
 	struct pid **pp;

@@ -720,7 +720,8 @@ int __group_send_sig_info(int sig, struct siginfo *info, struct task_struct *p)
  * (de_thread) can give t a new one, and release (__exit_signal) takes it
  * away; so check that it is still t's once locked, and try again if not.
  * Linux relies on RCU and SLAB_TYPESAFE_BY_RCU to keep a freed sighand's
- * lock usable meanwhile; here sighands are freed only under tasklist_lock.
+ * lock usable meanwhile; here sighands are freed only with tasklist_lock
+ * write-locked.
  * CONTEXT: tasklist_lock held, or t is current.
  * RETURNS: the sighand, locked with IRQs off, or NULL.
  */
@@ -853,8 +854,8 @@ void zap_other_threads(struct task_struct *p)
  * Bad permissions for sending the signal: a task may signal another whose
  * real or saved uid is its own real or effective uid, or any with
  * CAP_KILL. t's ids are a consistent pair: commit_creds() writes them
- * under tasklist_lock too, which our caller holds (Linux reads them under
- * RCU).
+ * with tasklist_lock write-locked, which our caller holds for reading
+ * (Linux reads them under RCU).
  */
 static bool kill_ok_by_cred(struct task_struct *t)
 {
@@ -915,12 +916,11 @@ int __kill_pgrp_info(int sig, struct siginfo *info, pid_t pgrp)
 
 int kill_pgrp(pid_t pgrp, int sig, int priv)
 {
-	unsigned long flags;
 	int ret;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock);
 	ret = __kill_pgrp_info(sig, priv ? SEND_SIG_PRIV : SEND_SIG_NOINFO, pgrp);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return ret;
 }
 
@@ -934,14 +934,13 @@ noinline int kill_pid_info(int sig, struct siginfo *info, struct pid *pid)
 {
 	int error = -ESRCH;
 	struct task_struct *p;
-	unsigned long flags;
 
 	for (;;) {
-		spin_lock_irqsave(&tasklist_lock, flags); /* Linux: rcu_read_lock() */
+		read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 		p = pid_task(pid, PIDTYPE_PID);
 		if (p)
 			error = group_send_sig_info(sig, info, p);
-		spin_unlock_irqrestore(&tasklist_lock, flags);
+		read_unlock(&tasklist_lock);
 		if (likely(!p || error != -ESRCH))
 			return error;
 		/*
@@ -972,7 +971,6 @@ static __always_inline int kill_proc_info(int sig, struct siginfo *info, pid_t p
  */
 static int kill_something_info(int sig, struct siginfo *info, pid_t pid)
 {
-	unsigned long flags;
 	struct task_struct *p;
 	int ret, retval = 0, count = 0;
 
@@ -982,7 +980,7 @@ static int kill_something_info(int sig, struct siginfo *info, pid_t pid)
 	if (pid == -2147483647 - 1)
 		return -ESRCH;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock);
 	if (pid != -1) {
 		ret = __kill_pgrp_info(sig, info, pid ? -pid : task_pgrp_nr(current));
 	} else {
@@ -997,7 +995,7 @@ static int kill_something_info(int sig, struct siginfo *info, pid_t pid)
 		}
 		ret = count ? retval : -ESRCH;
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return ret;
 }
 
@@ -1186,11 +1184,9 @@ static bool do_signal_stop(int signr)
 	 * leader.
 	 */
 	if (notify) {
-		unsigned long flags;
-
-		spin_lock_irqsave(&tasklist_lock, flags);
+		read_lock(&tasklist_lock);
 		do_notify_parent_cldstop(current, false, notify);
-		spin_unlock_irqrestore(&tasklist_lock, flags);
+		read_unlock(&tasklist_lock);
 	}
 
 	/* Now we don't run again until woken by SIGCONT or SIGKILL */
@@ -1211,13 +1207,12 @@ relock:
 	 * si_code into SIGNAL_CLD_MASK bits. */
 	if (unlikely(signal->flags & SIGNAL_CLD_MASK)) {
 		int why = (signal->flags & SIGNAL_CLD_CONTINUED) ? CLD_CONTINUED : CLD_STOPPED;
-		unsigned long flags;
 
 		signal->flags &= ~SIGNAL_CLD_MASK;
 		spin_unlock_irq(&sighand->siglock);
-		spin_lock_irqsave(&tasklist_lock, flags);
+		read_lock(&tasklist_lock);
 		do_notify_parent_cldstop(current, false, why);
-		spin_unlock_irqrestore(&tasklist_lock, flags);
+		read_unlock(&tasklist_lock);
 		goto relock;
 	}
 
@@ -1410,11 +1405,9 @@ out:
 	 * should always go to the real parent of the group leader.
 	 */
 	if (unlikely(group_stop)) {
-		unsigned long flags;
-
-		spin_lock_irqsave(&tasklist_lock, flags);
+		read_lock(&tasklist_lock);
 		do_notify_parent_cldstop(tsk, false, group_stop);
-		spin_unlock_irqrestore(&tasklist_lock, flags);
+		read_unlock(&tasklist_lock);
 	}
 }
 
@@ -1562,10 +1555,9 @@ long sys_kill(pid_t pid, int sig)
 static int do_send_specific(pid_t tgid, pid_t pid, int sig, struct siginfo *info)
 {
 	struct task_struct *p;
-	unsigned long flags;
 	int error = -ESRCH;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	p = find_task_by_vpid(pid);
 	if (p && (tgid <= 0 || task_tgid_nr(p) == tgid)) {
 		error = check_kill_permission(sig, info, p);
@@ -1574,7 +1566,7 @@ static int do_send_specific(pid_t tgid, pid_t pid, int sig, struct siginfo *info
 		if (!error && sig)
 			error = do_send_sig_info(sig, info, p, false);
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return error;
 }
 

@@ -392,7 +392,6 @@ long sys_setfsgid(gid_t gid)
 long sys_setpgid(pid_t pid, pid_t pgid)
 {
 	struct task_struct *p, *group_leader = current->group_leader;
-	unsigned long flags;
 	int err = -EINVAL;
 
 	if (!pid)
@@ -402,7 +401,7 @@ long sys_setpgid(pid_t pid, pid_t pgid)
 	if (pgid < 0)
 		return -EINVAL;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	write_lock_irq(&tasklist_lock);
 	err = -ESRCH;
 	p = find_task_by_vpid(pid);
 	if (!p)
@@ -440,21 +439,20 @@ long sys_setpgid(pid_t pid, pid_t pgid)
 	p->signal->pgrp = pgid;
 	err = 0;
 out:
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	write_unlock_irq(&tasklist_lock);
 	return err;
 }
 
 static long do_getpgid_or_sid(pid_t pid, bool sid)
 {
 	struct task_struct *p;
-	unsigned long flags;
 	long ret = -ESRCH;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	p = pid ? find_task_by_vpid(pid) : current;
 	if (p)
 		ret = sid ? task_session_nr(p) : task_pgrp_nr(p);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return ret;
 }
 
@@ -479,10 +477,9 @@ long sys_setsid(void)
 {
 	struct task_struct *group_leader = current->group_leader, *p;
 	pid_t sid = task_pid_nr(group_leader);
-	unsigned long flags;
 	long err = -EPERM;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	write_lock_irq(&tasklist_lock);
 	/* Fail if a process group id already exists that equals the
 	 * proposed session id. */
 	list_for_each_entry(p, &all_tasks, tasks)
@@ -493,7 +490,7 @@ long sys_setsid(void)
 	group_leader->signal->tty = NULL;
 	err = sid;
 out:
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	write_unlock_irq(&tasklist_lock);
 	return err;
 }
 
@@ -618,7 +615,6 @@ static bool prio_who(int which, int *who)
 long sys_setpriority(int which, int who, int niceval)
 {
 	struct task_struct *g, *p;
-	unsigned long flags;
 	int error = -ESRCH;
 
 	if (!prio_who(which, &who))
@@ -628,12 +624,12 @@ long sys_setpriority(int which, int who, int niceval)
 		niceval = MIN_NICE;
 	if (niceval > MAX_NICE)
 		niceval = MAX_NICE;
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock);
 	list_for_each_entry(g, &all_tasks, tasks)
 		for_each_thread(g, p)
 			if (prio_match(p, which, who))
 				error = set_one_prio(p, niceval, error);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return error;
 }
 
@@ -646,12 +642,11 @@ long sys_setpriority(int which, int who, int niceval)
 long sys_getpriority(int which, int who)
 {
 	struct task_struct *g, *p;
-	unsigned long flags;
 	long retval = -ESRCH;
 
 	if (!prio_who(which, &who))
 		return -EINVAL;
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock);
 	list_for_each_entry(g, &all_tasks, tasks) {
 		for_each_thread(g, p) {
 			if (prio_match(p, which, who)) {
@@ -662,7 +657,7 @@ long sys_getpriority(int which, int who)
 			}
 		}
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return retval;
 }
 
@@ -702,13 +697,13 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rli
 	}
 
 	/* protect tsk->signal and tsk->sighand from disappearing */
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock);
 	if (!tsk->sighand) {
 		retval = -ESRCH;
 		goto out;
 	}
 	rlim = tsk->signal->rlim + resource;
-	spin_lock(&tsk->group_leader->alloc_lock);
+	spin_lock_irqsave(&tsk->group_leader->alloc_lock, flags);
 	if (new_rlim) {
 		if (new_rlim->rlim_max > rlim->rlim_max && !capable(CAP_SYS_RESOURCE))
 			retval = -EPERM;
@@ -726,9 +721,9 @@ static int do_prlimit(struct task_struct *tsk, unsigned int resource, struct rli
 		if (new_rlim)
 			*rlim = *new_rlim;
 	}
-	spin_unlock(&tsk->group_leader->alloc_lock);
+	spin_unlock_irqrestore(&tsk->group_leader->alloc_lock, flags);
 out:
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return retval;
 }
 
@@ -781,7 +776,6 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __use
 	struct rlimit64 old64, new64;
 	struct rlimit old, new;
 	struct task_struct *tsk;
-	unsigned long flags;
 	int ret;
 
 	if (new_rlim) {
@@ -790,19 +784,19 @@ long sys_prlimit64(pid_t pid, unsigned int resource, const struct rlimit64 __use
 		new.rlim_cur = rlim64_to_rlim(new64.rlim_cur);
 		new.rlim_max = rlim64_to_rlim(new64.rlim_max);
 	}
-	spin_lock_irqsave(&tasklist_lock, flags); /* Linux: rcu_read_lock() */
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	tsk = pid ? find_task_by_vpid(pid) : current;
 	if (!tsk) {
-		spin_unlock_irqrestore(&tasklist_lock, flags);
+		read_unlock(&tasklist_lock);
 		return -ESRCH;
 	}
 	ret = check_prlimit_permission(tsk);
 	if (ret) {
-		spin_unlock_irqrestore(&tasklist_lock, flags);
+		read_unlock(&tasklist_lock);
 		return ret;
 	}
 	get_task_struct(tsk);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 
 	ret = do_prlimit(tsk, resource, new_rlim ? &new : NULL, old_rlim ? &old : NULL);
 	if (!ret && old_rlim) {

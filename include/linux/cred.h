@@ -4,12 +4,12 @@
  *
  * Simplified: Linux keeps them in a refcounted, RCU-freed struct cred that
  * a task replaces as a whole; here the task holds its set inline
- * (task->cred), replaced as a whole by commit_creds() under tasklist_lock,
- * the task's alloc_lock and its siglock together. A task reads its own
+ * (task->cred), replaced as a whole by commit_creds() with tasklist_lock
+ * write-locked, the task's alloc_lock and its siglock together. A task reads its own
  * without a lock (only it changes them); another task's under any one of
  * the three: get_task_cred() copies them under alloc_lock, the signal
  * paths read them under the lock they already hold (check_kill_permission
- * under tasklist_lock, __sigqueue_alloc under siglock), where Linux's
+ * under tasklist_lock read-locked, __sigqueue_alloc under siglock), where Linux's
  * readers hold rcu_read_lock(). */
 #ifndef _LINUX_CRED_H
 #define _LINUX_CRED_H

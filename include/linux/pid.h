@@ -8,8 +8,9 @@
  * Simplified: no pid namespaces; process groups and sessions stay plain
  * numbers in signal_struct (no PIDTYPE_PGID/SID), so each type holds at
  * most one task where Linux keeps a list.
- * CONTEXT: tasks are attached and detached, and pid_task() and find_vpid()
- * read, under tasklist_lock, the stand-in here for Linux's RCU. */
+ * CONTEXT: tasks are attached and detached with tasklist_lock
+ * write-locked, and pid_task() and find_vpid() read with it read-locked,
+ * the stand-in here for Linux's RCU. */
 #ifndef _LINUX_PID_H
 #define _LINUX_PID_H
 
@@ -47,7 +48,7 @@ void put_pid(struct pid *pid);
  * ERR_PTR(-EAGAIN) when all are in use, ERR_PTR(-ENOMEM). */
 struct pid *alloc_pid(void);
 /* Give back the number of a pid no task uses (a failed fork; or through
- * detach_pid). CONTEXT: tasklist_lock held. */
+ * detach_pid). CONTEXT: tasklist_lock write-locked. */
 void free_pid(struct pid *pid);
 
 /* Make @task the @type user of its pid (task->thread_pid for PIDTYPE_PID,

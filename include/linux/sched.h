@@ -155,7 +155,7 @@ struct task_struct {
 	int pagefault_disabled; /* uaccess faults return -EFAULT at once (pagefault_disable) */
 	struct cred cred; /* changed only by the task itself, in commit_creds() */
 	/* task_lock(): protects mm, files, fs, comm, cred. Always taken with
-	 * IRQs off, as it nests in tasklist_lock (kernel/fork.c). */
+	 * IRQs off, as it nests in tasklist_lock's write side (kernel/fork.c). */
 	spinlock_t alloc_lock;
 	spinlock_t pi_lock; /* serialises try_to_wake_up() on this task */
 	int usage; /* references: freed at zero (put_task_struct) */
@@ -183,7 +183,7 @@ struct task_struct {
 
 extern struct task_struct init_task;
 extern union thread_union init_thread_union;
-extern spinlock_t tasklist_lock;
+extern rwlock_t tasklist_lock;
 extern struct list_head all_tasks;
 
 /* Set or clear a TIF_* flag of @t: atomic, since another CPU may change

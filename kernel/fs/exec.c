@@ -190,14 +190,14 @@ static int de_thread(struct task_struct *tsk)
 		struct task_struct *leader = tsk->group_leader;
 
 		for (;;) {
-			spin_lock_irq(&tasklist_lock);
+			write_lock_irq(&tasklist_lock);
 			/* Do this under tasklist_lock to ensure that exit_notify()
 			 * can't miss ->group_exit_task. */
 			sig->notify_count = -1;
 			if (leader->exit_state)
 				break;
 			__set_current_state(TASK_KILLABLE);
-			spin_unlock_irq(&tasklist_lock);
+			write_unlock_irq(&tasklist_lock);
 			schedule();
 			if (__fatal_signal_pending(tsk))
 				goto killed;
@@ -221,7 +221,7 @@ static int de_thread(struct task_struct *tsk)
 		list_replace_init(&leader->tasks, &tsk->tasks);
 		list_splice_init(&leader->children, &tsk->children);
 		leader->exit_state = EXIT_DEAD;
-		spin_unlock_irq(&tasklist_lock);
+		write_unlock_irq(&tasklist_lock);
 		release_task(leader);
 	}
 	sig->group_exit_task = NULL;
@@ -240,22 +240,22 @@ no_thread_group:
 			return -ENOMEM;
 		newsighand->count = 1;
 		spin_lock_init(&newsighand->siglock);
-		spin_lock_irq(&tasklist_lock);
+		write_lock_irq(&tasklist_lock);
 		spin_lock(&oldsighand->siglock);
 		memcpy(newsighand->action, oldsighand->action, sizeof(newsighand->action));
 		tsk->sighand = newsighand;
 		spin_unlock(&oldsighand->siglock);
-		spin_unlock_irq(&tasklist_lock);
+		write_unlock_irq(&tasklist_lock);
 		__cleanup_sighand(oldsighand);
 	}
 	return 0;
 
 killed:
 	/* protects against exit_notify() and __exit_signal() */
-	spin_lock_irq(&tasklist_lock);
+	read_lock(&tasklist_lock);
 	sig->group_exit_task = NULL;
 	sig->notify_count = 0;
-	spin_unlock_irq(&tasklist_lock);
+	read_unlock(&tasklist_lock);
 	return -EAGAIN;
 }
 

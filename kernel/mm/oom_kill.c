@@ -134,11 +134,12 @@ static void select_bad_process(struct oom_control *oc)
 {
 	struct task_struct *p;
 
-	spin_lock_irq(&tasklist_lock);
+	/* Linux: rcu_read_lock(). IRQs off for find_lock_task_mm(). */
+	read_lock_irq(&tasklist_lock);
 	list_for_each_entry(p, &all_tasks, tasks)
 		if (oom_evaluate_task(p, oc))
 			break;
-	spin_unlock_irq(&tasklist_lock);
+	read_unlock_irq(&tasklist_lock);
 	oc->chosen_points = oc->chosen_points * 1000 / oc->totalpages;
 }
 
@@ -149,7 +150,7 @@ static void dump_tasks(void)
 
 	pr_info("Tasks state (memory values in pages):\n");
 	pr_info("[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n");
-	spin_lock_irq(&tasklist_lock);
+	read_lock_irq(&tasklist_lock); /* Linux: rcu_read_lock() */
 	list_for_each_entry(p, &all_tasks, tasks) {
 		if (oom_unkillable_task(p))
 			continue;
@@ -161,7 +162,7 @@ static void dump_tasks(void)
 			0UL, task->signal->oom_score_adj, task->comm);
 		spin_unlock(&task->alloc_lock);
 	}
-	spin_unlock_irq(&tasklist_lock);
+	read_unlock_irq(&tasklist_lock);
 }
 
 /* Linux's __ratelimit(&oom_rs) with DEFAULT_RATELIMIT_INTERVAL (5 s) and
@@ -218,19 +219,20 @@ static bool task_will_free_mem(struct task_struct *task)
 
 /*
  * Send the victim SIGKILL and mark it. Linux walks the threads and locks
- * the victim's sighand under RCU; here tasklist_lock stands in for it
- * (sighands are freed under it: lock_task_sighand's contract), taken
- * before the alloc_lock it nests above (kernel/fork.c's rule).
+ * the victim's sighand under RCU; here tasklist_lock read-locked stands in
+ * for it (sighands are freed under its write lock: lock_task_sighand's
+ * contract), taken with IRQs off before the alloc_lock it nests above
+ * (kernel/fork.c's rule).
  */
 static void __oom_kill_process(struct task_struct *victim)
 {
 	struct task_struct *p;
 	struct mm_struct *mm;
 
-	spin_lock_irq(&tasklist_lock);
+	read_lock_irq(&tasklist_lock);
 	p = find_lock_task_mm(victim);
 	if (!p) {
-		spin_unlock_irq(&tasklist_lock);
+		read_unlock_irq(&tasklist_lock);
 		return;
 	}
 	victim = p;
@@ -243,7 +245,7 @@ static void __oom_kill_process(struct task_struct *victim)
 	pr_err("Killed process %d (%s) total-vm:%lukB, anon-rss:%lukB, file-rss:%lukB, shmem-rss:%lukB\n",
 	       task_pid_nr(victim), victim->comm, K(mm->total_vm), K(get_mm_rss(mm)), 0UL, 0UL);
 	spin_unlock(&victim->alloc_lock);
-	spin_unlock_irq(&tasklist_lock);
+	read_unlock_irq(&tasklist_lock);
 }
 
 /*
@@ -274,7 +276,7 @@ static void oom_kill_process(struct oom_control *oc, const char *message)
 	/* If any of p's children has a different mm and is eligible for
 	 * kill, the one with the highest oom_badness() score is sacrificed
 	 * for its parent. */
-	spin_lock_irq(&tasklist_lock);
+	read_lock_irq(&tasklist_lock); /* IRQs off for oom_badness's alloc_lock */
 	for_each_thread(p, t) {
 		list_for_each_entry(child, &t->children, sibling) {
 			unsigned long child_points;
@@ -290,7 +292,7 @@ static void oom_kill_process(struct oom_control *oc, const char *message)
 			}
 		}
 	}
-	spin_unlock_irq(&tasklist_lock);
+	read_unlock_irq(&tasklist_lock);
 
 	__oom_kill_process(victim);
 	put_task_struct(victim);

@@ -707,13 +707,12 @@ int can_nice(const struct task_struct *p, const int nice)
 static struct task_struct *find_get_process_by_pid(pid_t pid)
 {
 	struct task_struct *p;
-	unsigned long flags;
 
-	spin_lock_irqsave(&tasklist_lock, flags); /* Linux: rcu_read_lock() */
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	p = pid ? find_task_by_vpid(pid) : current;
 	if (p)
 		get_task_struct(p);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return p;
 }
 

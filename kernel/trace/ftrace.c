@@ -380,7 +380,6 @@ static int alloc_retstack_tasklist(struct ftrace_ret_stack **ret_stack_list)
 {
 	struct task_struct *p, *t;
 	int i, start = 0, end = FTRACE_RETSTACK_ALLOC_SIZE, ret = 0;
-	unsigned long flags;
 
 	for (i = 0; i < end; i++) {
 		ret_stack_list[i] = alloc_ret_stack();
@@ -390,7 +389,7 @@ static int alloc_retstack_tasklist(struct ftrace_ret_stack **ret_stack_list)
 			goto free;
 		}
 	}
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock);
 	list_for_each_entry(p, &all_tasks, tasks) {
 		for_each_thread(p, t) {
 			if (t->ret_stack)
@@ -403,7 +402,7 @@ static int alloc_retstack_tasklist(struct ftrace_ret_stack **ret_stack_list)
 		}
 	}
 unlock:
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 free:
 	for (i = start; i < end; i++)
 		kfree(ret_stack_list[i]);

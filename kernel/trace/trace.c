@@ -36,10 +36,9 @@ static int sys_tracepoint_refcount;
 static void set_syscall_tracepoint_flags(bool set)
 {
 	struct task_struct *p, *t;
-	unsigned long flags;
 	int cpu;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock);
 	list_for_each_entry(p, &all_tasks, tasks)
 		for_each_thread(p, t)
 			(set ? set_tsk_thread_flag : clear_tsk_thread_flag)(t, TIF_SYSCALL_TRACEPOINT);
@@ -47,7 +46,7 @@ static void set_syscall_tracepoint_flags(bool set)
 		if (idle_task(cpu))
 			(set ? set_tsk_thread_flag : clear_tsk_thread_flag)(idle_task(cpu),
 									TIF_SYSCALL_TRACEPOINT);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 }
 
 void syscall_regfunc(void)

@@ -67,7 +67,7 @@ static struct task_struct stub_task;
 static struct group_info stub_groups = { .usage = 1 };
 static struct user_struct stub_user = { .count = 1 };
 static struct thread_info stub_thread_info = { .task = &stub_task };
-DEFINE_SPINLOCK(tasklist_lock);
+DEFINE_RWLOCK(tasklist_lock);
 LIST_HEAD(all_tasks);
 
 struct thread_info *current_thread_info(void)

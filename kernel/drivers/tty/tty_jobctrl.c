@@ -95,17 +95,15 @@ void proc_clear_tty(struct task_struct *p)
 	spin_unlock_irq(&p->sighand->siglock);
 }
 
-/* Every process of session @sid loses its controlling terminal. */
+/* Every process of session @sid loses its controlling terminal.
+ * CONTEXT: tasklist_lock held. */
 static void session_clear_tty(pid_t sid)
 {
 	struct task_struct *p;
-	unsigned long flags;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &all_tasks, tasks)
 		if (task_session_nr(p) == sid)
-			p->signal->tty = NULL;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+			proc_clear_tty(p);
 }
 
 void disassociate_ctty(int on_exit)
@@ -124,23 +122,24 @@ void disassociate_ctty(int on_exit)
 	tty->session = 0;
 	tty->pgrp = 0;
 	spin_unlock_irq(&tty->ctrl_lock);
+	read_lock(&tasklist_lock);
 	session_clear_tty(task_session_nr(current));
+	read_unlock(&tasklist_lock);
 }
 
 /* The session @pgrp's members are in, or -1 if the group is empty. */
 static pid_t session_of_pgrp(pid_t pgrp)
 {
 	struct task_struct *p;
-	unsigned long flags;
 	pid_t sid = -1;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	list_for_each_entry(p, &all_tasks, tasks)
 		if (!p->exit_state && task_pgrp_nr(p) == pgrp) {
 			sid = task_session_nr(p);
 			break;
 		}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return sid;
 }
 

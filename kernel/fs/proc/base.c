@@ -65,14 +65,13 @@ static int with_task(struct seq_file *m, pid_t tgid,
 		     int (*fn)(struct seq_file *m, struct task_struct *task))
 {
 	struct task_struct *task;
-	unsigned long flags;
 	int ret = -ESRCH;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock);
 	task = find_task_by_vpid(tgid);
 	if (task && task->pid == task->tgid)
 		ret = fn(m, task);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return ret;
 }
 
@@ -106,17 +105,17 @@ static struct mm_struct *get_proc_mm(pid_t tgid, int *err)
 	unsigned long flags;
 
 	*err = -ESRCH;
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	task = find_task_by_vpid(tgid);
 	if (task) {
 		*err = 0;
-		spin_lock(&task->alloc_lock);
+		spin_lock_irqsave(&task->alloc_lock, flags);
 		mm = task->mm;
 		if (mm)
 			mmget(mm);
-		spin_unlock(&task->alloc_lock);
+		spin_unlock_irqrestore(&task->alloc_lock, flags);
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return mm;
 }
 
@@ -246,7 +245,6 @@ static int proc_pid_stack(struct seq_file *m, pid_t tgid)
 	struct stack_trace trace;
 	struct task_struct *task;
 	unsigned long *entries;
-	unsigned long flags;
 	unsigned int i;
 	int err = -ESRCH;
 
@@ -262,14 +260,14 @@ static int proc_pid_stack(struct seq_file *m, pid_t tgid)
 	trace.entries = entries;
 	trace.skip = 0;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock);
 	task = find_task_by_vpid(tgid);
 	if (task && task->pid == task->tgid) {
 		err = ptrace_may_access(task, PTRACE_MODE_ATTACH_FSCREDS) ? 0 : -EPERM;
 		if (!err)
 			save_stack_trace_tsk(task, &trace);
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 
 	for (i = 0; i < trace.nr_entries; i++)
 		seq_printf(m, "[<0>] %pB\n", (void *)entries[i]);
@@ -329,18 +327,18 @@ static const char *proc_exe_get_link(struct dentry *dentry, char *buf, size_t si
 	char *name = NULL, *page;
 	int pos;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	task = find_task_by_vpid(tgid);
 	/* Are we allowed to snoop on the tasks file descriptors? */
 	if (!task || !ptrace_may_access(task, PTRACE_MODE_READ_FSCREDS)) {
-		spin_unlock_irqrestore(&tasklist_lock, flags);
+		read_unlock(&tasklist_lock);
 		return ERR_PTR(-EACCES);
 	}
-	spin_lock(&task->alloc_lock);
+	spin_lock_irqsave(&task->alloc_lock, flags);
 	if (task->mm && task->mm->exe_file)
 		exe = get_file(task->mm->exe_file);
-	spin_unlock(&task->alloc_lock);
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	spin_unlock_irqrestore(&task->alloc_lock, flags);
+	read_unlock(&tasklist_lock);
 	if (!exe)
 		return ERR_PTR(-ENOENT);
 	page = kmalloc(PATH_MAX, GFP_KERNEL);
@@ -377,10 +375,9 @@ static int proc_single_show(struct seq_file *m, void *v)
 static int proc_mem_open(pid_t tgid, unsigned int mode)
 {
 	struct task_struct *task;
-	unsigned long flags;
 	int err = -ESRCH;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	task = find_task_by_vpid(tgid);
 	if (task) {
 		struct mm_struct *mm = READ_ONCE(task->mm);
@@ -389,7 +386,7 @@ static int proc_mem_open(pid_t tgid, unsigned int mode)
 		if (mm && mm != current->mm && !ptrace_may_access(task, mode | PTRACE_MODE_FSCREDS))
 			err = -EACCES;
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return err;
 }
 
@@ -419,15 +416,14 @@ static const struct file_operations proc_single_file_operations = {
 static int pid_revalidate_inode(struct inode *inode)
 {
 	struct task_struct *task;
-	unsigned long irqflags;
 	int alive;
 
-	spin_lock_irqsave(&tasklist_lock, irqflags);
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	task = find_task_by_vpid(proc_pid(inode));
 	alive = task && task->pid == task->tgid;
 	if (alive)
 		task_dump_owner(task, inode->i_mode, &inode->i_uid, &inode->i_gid);
-	spin_unlock_irqrestore(&tasklist_lock, irqflags);
+	read_unlock(&tasklist_lock);
 	return alive;
 }
 
@@ -506,18 +502,17 @@ struct dentry *proc_pid_lookup(struct inode *dir, struct dentry *dentry, pid_t t
 {
 	struct task_struct *task;
 	struct inode *inode;
-	unsigned long flags;
 	uid_t uid = 0;
 	gid_t gid = 0;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	task = find_task_by_vpid(tgid);
 	if (task && task->pid == task->tgid) {
 		task_dump_owner(task, S_IFDIR | 0555, &uid, &gid);
 	} else {
 		task = NULL;
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	if (!task) {
 		d_add(dentry, NULL);
 		return NULL;
@@ -540,14 +535,13 @@ struct dentry *proc_pid_lookup(struct inode *dir, struct dentry *dentry, pid_t t
 static pid_t next_tgid(pid_t from)
 {
 	struct task_struct *p;
-	unsigned long flags;
 	pid_t best = 0;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	list_for_each_entry(p, &all_tasks, tasks)
 		if (p->pid == p->tgid && p->tgid >= from && (!best || p->tgid < best))
 			best = p->tgid;
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	return best;
 }
 

@@ -74,16 +74,16 @@ static int with_mm(struct seq_file *m, pid_t tgid,
 	unsigned long flags;
 	int ret = 0;
 
-	spin_lock_irqsave(&tasklist_lock, flags);
+	read_lock(&tasklist_lock); /* Linux: rcu_read_lock() */
 	task = find_task_by_vpid(tgid);
 	if (task) {
-		spin_lock(&task->alloc_lock);
+		spin_lock_irqsave(&task->alloc_lock, flags);
 		mm = task->mm;
 		if (mm)
 			mmget(mm);
-		spin_unlock(&task->alloc_lock);
+		spin_unlock_irqrestore(&task->alloc_lock, flags);
 	}
-	spin_unlock_irqrestore(&tasklist_lock, flags);
+	read_unlock(&tasklist_lock);
 	if (!task)
 		return -ESRCH;
 	if (mm) {
