@@ -1,7 +1,8 @@
 /* alarm and setitimer(ITIMER_REAL): SIGALRM after the time, periodic
  * timers, getitimer, cancelling, SIGALRM's default action; and the timer
- * runs on the CPU that armed it: the trace shows it_real_fn expiring on
- * CPU 2 for a process pinned there (with one CPU, that check is skipped). */
+ * runs on the CPU that armed it, wherever the process went since: the
+ * trace shows it_real_fn expiring on CPU 2 for a process that armed it
+ * there and moved to CPU 3 (with one CPU, that check is skipped). */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -56,29 +57,46 @@ static void expire_events(const char *on)
 	write_file(TRACING "events/timer/hrtimer_expire_entry/enable", on);
 }
 
-/* Pinned to CPU 2, arm a 50 ms ITIMER_REAL and wait for its SIGALRM: the
- * trace's it_real_fn expiry lines (one at least) are all in the CPU
- * column [002]. (With its timers on one list run by CPU 0, this kernel
- * showed them on [000].) */
+static int getcpu(void)
+{
+	unsigned int cpu = ~0u;
+
+	syscall(__NR_getcpu, &cpu, NULL, NULL);
+	return cpu;
+}
+
+static long pin(unsigned long mask)
+{
+	return syscall(__NR_sched_setaffinity, 0, sizeof(mask), &mask);
+}
+
+/* Pinned to CPU 2, arm a 50 ms ITIMER_REAL, move to CPU 3 and wait for
+ * the SIGALRM: the timer stays on CPU 2's base (it is not stranded there:
+ * the signal comes), so the trace's it_real_fn expiry lines (one at
+ * least) are all in the CPU column [002]. (With its timers on one list
+ * run by CPU 0, this kernel showed them on [000].) */
 static void alarm_expires_on_arming_cpu(void)
 {
 	struct itimerval once = { { 0, 0 }, { 0, 50000 } };
 	static char trace[32768];
-	unsigned long cpu2 = 1 << 2, all = 0xf;
-	int on_cpu2 = 0, elsewhere = 0;
+	int on_cpu2 = 0, elsewhere = 0, moved;
+	long long start;
 	char *line;
 
-	if (syscall(__NR_sched_setaffinity, 0, sizeof(cpu2), &cpu2) && errno == EINVAL) {
+	if (pin(1 << 2) && errno == EINVAL) {
 		printf("t_itimer: no CPU 2, the CPU-2 check is skipped\n");
 		return;
 	}
 	alarms = 0;
 	write_file(TRACING "trace", "");
 	expire_events("1");
+	start = now_ms();
 	setitimer(ITIMER_REAL, &once, NULL);
+	moved = pin(1 << 3) == 0 && getcpu() == 3;
 	while (alarms < 1)
 		pause();
 	expire_events("0");
+	CHECK(moved && now_ms() - start >= 40, "armed on CPU 2, SIGALRM reaches the task moved to CPU 3");
 	read_text(TRACING "trace", trace, sizeof(trace));
 	for (line = strtok(trace, "\n"); line; line = strtok(NULL, "\n")) {
 		if (!strstr(line, "expire_entry:") || !strstr(line, "function=it_real_fn"))
@@ -88,10 +106,10 @@ static void alarm_expires_on_arming_cpu(void)
 		else
 			elsewhere++;
 	}
-	check_result(on_cpu2 >= 1 && !elsewhere, "ITIMER_REAL armed on CPU 2 expires on CPU 2 (trace)",
+	check_result(on_cpu2 >= 1 && !elsewhere, "and the timer expired on CPU 2 (trace)",
 		     "it_real_fn expired %d times on [002], %d elsewhere", on_cpu2, elsewhere);
 	write_file(TRACING "trace", "");
-	syscall(__NR_sched_setaffinity, 0, sizeof(all), &all);
+	pin(0xf);
 }
 
 int main(void)
