@@ -193,8 +193,10 @@ int try_to_del_timer_sync(struct timer_list *timer)
 
 int del_timer_sync(struct timer_list *timer)
 {
-	/* In hardirq it could spin forever on a function that this
-	 * interrupt stopped, or whose CPU waits for a lock we hold. */
+	/* Never from hardirq, where every timer function runs here: it
+	 * would wait for itself, or for a function on another CPU that
+	 * waits for this one. (Linux allows it for a TIMER_IRQSAFE timer,
+	 * whose function no interrupt of its CPU can stop; here all are so.) */
 	WARN_ON(in_irq());
 	for (;;) {
 		int ret = try_to_del_timer_sync(timer);
