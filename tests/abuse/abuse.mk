@@ -23,8 +23,10 @@ $(ABUSE_CASES): $(B)/abuse/cases/%: $(B)/abuse/obj/cases/%.o $(ABUSE_LIB_OBJS) $
 .PHONY: abuse fuzz
 abuse: $(ABUSE_RUNNER) $(ABUSE_CASES)
 
-# make fuzz [SEED=n] [COUNT=m] [WORKERS=w] [THREADS=t]: a long fuzzing campaign, not part of make test.
+# make fuzz [SEED=n] [COUNT=m] [WORKERS=w] [THREADS=t] [TRACING=0|1]: a long fuzzing campaign,
+# not part of make test.
 fuzz: all
-	@B=$(B) SEED=$(SEED) COUNT=$(COUNT) WORKERS=$(WORKERS) THREADS=$(THREADS) tests/abuse/fuzz.sh
+	@B=$(B) SEED=$(SEED) COUNT=$(COUNT) WORKERS=$(WORKERS) THREADS=$(THREADS) TRACING=$(TRACING) \
+		tests/abuse/fuzz.sh
 
 -include $(wildcard $(B)/abuse/obj/*.d $(B)/abuse/obj/cases/*.d)

@@ -1,7 +1,9 @@
 #!/bin/sh
-# make fuzz [SEED=n] [COUNT=m] [WORKERS=w] [THREADS=t]: a long run of the
-# abuse suite's system call fuzzer (tests/abuse/cases/fuzz.c; w processes
-# of t threads), outside make test. It boots the kernel in QEMU with
+# make fuzz [SEED=n] [COUNT=m] [WORKERS=w] [THREADS=t] [TRACING=0|1]: a long
+# run of the abuse suite's system call fuzzer (tests/abuse/cases/fuzz.c; w
+# processes of t threads; with TRACING=1, the default, tracing is hot all
+# along: every event on, tracers, buffer sizes and filters switched without
+# pause), outside make test. It boots the kernel in QEMU with
 # /bin/abuse running only the fuzz case, so the same checks follow it (no
 # memory, slab object or process left, the bystander untouched), and fails
 # on any oops, panic, soft lockup or bad page. The
@@ -17,6 +19,7 @@ SEED=${SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
 COUNT=${COUNT:-1000000}
 WORKERS=${WORKERS:-4}
 THREADS=${THREADS:-2}
+TRACING=${TRACING:-1}
 SILENT_S=${SILENT_S:-60}
 SECONDS_MAX=$((COUNT / 150 + 60))
 LOG=$B/fuzz.log
@@ -50,12 +53,12 @@ sys.stdout.write(text.replace("(qemu) ", ""))
 EOF
 }
 
-echo "fuzz: seed $SEED, $COUNT calls, $WORKERS workers of $THREADS threads, at most $SECONDS_MAX s; console in $LOG"
+echo "fuzz: seed $SEED, $COUNT calls, $WORKERS workers of $THREADS threads, tracing $TRACING, at most $SECONDS_MAX s; console in $LOG"
 rm -f "$LOG" "$MON"
 timeout $((SECONDS_MAX + 120)) qemu-system-arm -M raspi2b -display none -serial "file:$LOG" \
 	-monitor "unix:$MON,server,nowait" -no-reboot -semihosting-config enable=on,target=native \
 	-kernel "$B/kernel7.img" -initrd "$B/initramfs.cpio" \
-	-append "semihosting rdinit=/init FUZZ_COUNT=$COUNT FUZZ_SECONDS=$SECONDS_MAX FUZZ_WORKERS=$WORKERS FUZZ_THREADS=$THREADS \
+	-append "semihosting rdinit=/init FUZZ_COUNT=$COUNT FUZZ_SECONDS=$SECONDS_MAX FUZZ_WORKERS=$WORKERS FUZZ_THREADS=$THREADS FUZZ_TRACING=$TRACING \
 -- /bin/abuse -s $SEED -t $((SECONDS_MAX + 60)) fuzz" </dev/null >/dev/null 2>&1 &
 QEMU=$!
 size=0

@@ -26,10 +26,11 @@
  *
  * Environment: FUZZ_COUNT (calls in all, default 20000), FUZZ_SECONDS
  * (default 15), FUZZ_WORKERS (default 4), FUZZ_THREADS (per worker,
- * default 1; make fuzz: 2), FUZZ_LOG=1 to print every call before it is
- * made (to find the one a crash follows). The kernel command line sets
- * them (Linux passes unknown NAME=value words to init's environment);
- * `make fuzz SEED=n COUNT=m` runs a long campaign. */
+ * default 1; make fuzz: 2), FUZZ_TRACING=1 to keep tracing hot while the
+ * workers run (heat_up(); make fuzz's default), FUZZ_LOG=1 to print every
+ * call before it is made (to find the one a crash follows). The kernel
+ * command line sets them (Linux passes unknown NAME=value words to init's
+ * environment); `make fuzz SEED=n COUNT=m` runs a long campaign. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -83,7 +84,7 @@ static struct shared *shared;
 static char scratch[64];
 static unsigned int seed;
 static int nr_threads;
-static bool logging;
+static bool logging, tracing;
 
 /* ---- the worker ---------------------------------------------------- */
 
@@ -831,6 +832,119 @@ static void unmount_scratch(void)
 		}
 }
 
+/* ---- tracing, hot (FUZZ_TRACING=1) --------------------------------- */
+
+#define TRACEFS "/sys/kernel/tracing/"
+#define SAVED 4096
+
+/* What the switcher changes, put back as it was at the end (the runner
+ * then finds the boot's memory and slab objects again). */
+static const char *const traced[] = {
+	"current_tracer", "tracing_on", "buffer_size_kb", "trace_clock", "tracing_cpumask",
+	"saved_cmdlines_size", "set_event_pid", "set_ftrace_pid", "set_ftrace_filter",
+	"events/sched/sched_switch/filter",
+};
+#define NR_TRACED (sizeof(traced) / sizeof(traced[0]))
+static char traced_was[NR_TRACED][SAVED];
+static pid_t heaters[2];
+
+/* Write @what to the tracefs file @name, as `echo what > name` does. */
+static void put(const char *name, const char *what)
+{
+	char path[96];
+	int fd;
+
+	snprintf(path, sizeof(path), TRACEFS "%s", name);
+	fd = open(path, O_WRONLY | O_TRUNC | O_NONBLOCK);
+	if (fd >= 0) {
+		write(fd, what, strlen(what));
+		close(fd);
+	}
+}
+
+/* Switch the tracing set-up round and round, as fast as it goes. */
+static void __attribute__((noreturn)) switcher(void)
+{
+	static const char *const steps[][2] = {
+		{ "buffer_size_kb", "4\n" }, { "current_tracer", "function\n" },
+		{ "buffer_size_kb", "1\n" }, { "tracing_on", "0\n" }, { "trace", "\n" },
+		{ "tracing_on", "1\n" }, { "buffer_size_kb", "300\n" },
+		{ "current_tracer", "function_graph\n" }, { "events/enable", "0\n" },
+		{ "trace_clock", "global\n" }, { "events/enable", "1\n" }, { "tracing_cpumask", "3\n" },
+		{ "set_ftrace_filter", "sys_getpid\n" }, { "current_tracer", "nop\n" },
+		{ "trace_clock", "local\n" }, { "set_ftrace_filter", "\n" }, { "tracing_cpumask", "f\n" },
+		{ "saved_cmdlines_size", "2\n" }, { "set_event_pid", "1 2 3\n" },
+		{ "saved_cmdlines_size", "128\n" }, { "set_event_pid", "\n" }, { "set_ftrace_pid", "1\n" },
+		{ "events/sched/sched_switch/filter", "prev_pid > 3\n" }, { "set_ftrace_pid", "\n" },
+		{ "events/sched/sched_switch/trigger", "stacktrace\n" },
+		{ "events/sched/sched_switch/filter", "0\n" },
+		{ "events/sched/sched_switch/trigger", "!stacktrace\n" },
+	};
+	unsigned int i;
+
+	for (i = 0;; i = (i + 1) % (sizeof(steps) / sizeof(steps[0])))
+		put(steps[i][0], steps[i][1]);
+}
+
+/* Drain trace_pipe and read the trace file, for ever. */
+static void __attribute__((noreturn)) trace_reader(void)
+{
+	static char text[8192];
+	int pipe_fd = open(TRACEFS "trace_pipe", O_RDONLY | O_NONBLOCK), trace;
+
+	for (;;) {
+		while (read(pipe_fd, text, sizeof(text)) > 0)
+			;
+		trace = open(TRACEFS "trace", O_RDONLY);
+		read(trace, text, sizeof(text));
+		close(trace);
+	}
+}
+
+/* Every event on, and the switcher and the reader started (as root). */
+static void heat_up(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < NR_TRACED; i++) {
+		char path[96];
+
+		snprintf(path, sizeof(path), TRACEFS "%s", traced[i]);
+		read_text(path, traced_was[i], SAVED);
+	}
+	put("events/enable", "1\n");
+	if ((heaters[0] = fork()) == 0)
+		switcher();
+	if ((heaters[1] = fork()) == 0)
+		trace_reader();
+}
+
+/* Stop them and put the set-up back: no events, no trigger, what was. */
+static void cool_down(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		kill(heaters[i], SIGKILL);
+		waitpid(heaters[i], NULL, 0);
+	}
+	put("events/enable", "0\n");
+	put("events/sched/sched_switch/trigger", "!stacktrace\n");
+	for (i = 0; i < NR_TRACED; i++) {
+		char *was = traced_was[i], *end;
+
+		if (!strcmp(was, "none\n"))
+			was = "0\n";	/* no filter */
+		else if (was[0] == '#')
+			was = "";	/* "#### all functions enabled ####" */
+		else if ((was = strchr(traced_was[i], '[')) && (end = strchr(was, ']')))
+			*end = '\0', was++;	/* "[local] global ...": the clock in use */
+		else
+			was = traced_was[i];
+		put(traced[i], was);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long count, seconds, start, deadline;
@@ -843,6 +957,7 @@ int main(int argc, char **argv)
 	workers = env_number("FUZZ_WORKERS", 4);
 	nr_threads = env_number("FUZZ_THREADS", 1);
 	logging = env_number("FUZZ_LOG", 0);
+	tracing = env_number("FUZZ_TRACING", 0);
 	if (workers < 1 || workers > MAX_WORKERS)
 		workers = 4;
 	if (nr_threads < 1 || nr_threads > MAX_THREADS)
@@ -868,6 +983,8 @@ int main(int argc, char **argv)
 	deadline = start + seconds * 1000;
 	for (i = 0; i < workers; i++)
 		spawn_worker(i);
+	if (tracing)
+		heat_up();
 	for (;;) {
 		unsigned long running = 0, t;
 
@@ -916,6 +1033,8 @@ int main(int argc, char **argv)
 			break;
 	}
 
+	if (tracing)
+		cool_down();
 	/* The end: every worker, stopped or blocked, must go when killed. */
 	for (i = 0; i < workers; i++)
 		if (slot[i].pid) {
