@@ -9,6 +9,7 @@
 #include <linux/errno.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
+#include <linux/time64.h>
 #include <linux/types.h>
 #include <linux/wait.h>
 #include <uapi/linux/fcntl.h>
@@ -135,7 +136,7 @@ struct inode {
 	dev_t i_rdev; /* the device a device node names */
 	loff_t i_size;
 	unsigned long i_ino;
-	u32 i_mtime, i_ctime; /* seconds */
+	struct timespec64 i_mtime, i_ctime;
 	int i_count; /* references; atomic */
 	spinlock_t i_lock; /* i_size and i_data, and the data in them */
 	struct super_block *i_sb;
@@ -163,7 +164,7 @@ struct iattr {
 	uid_t ia_uid;
 	gid_t ia_gid;
 	loff_t ia_size;
-	u32 ia_mtime;
+	struct timespec64 ia_mtime;
 };
 
 /* What stat() reports (Linux's struct kstat). */
@@ -175,7 +176,7 @@ struct kstat {
 	uid_t uid;
 	gid_t gid;
 	loff_t size;
-	u32 mtime, ctime;
+	struct timespec64 mtime, ctime;
 	u32 blksize;
 	u64 blocks;
 };
@@ -365,6 +366,7 @@ struct super_block {
 	struct file_system_type *s_type;
 	const struct super_operations *s_op;
 	int s_active; /* mounts of it; killed at zero unless a singleton */
+	u32 s_time_gran; /* ns: its file times are multiples of this */
 	void *s_fs_info;
 };
 
@@ -410,7 +412,8 @@ struct inode *new_inode(struct super_block *sb);
 void ihold(struct inode *inode);
 void iput(struct inode *inode);
 unsigned int get_next_ino(void);
-u32 current_time(void);
+struct timespec64 current_time(struct inode *inode);
+struct timespec64 timespec64_trunc(struct timespec64 t, unsigned gran);
 void init_special_inode(struct inode *inode, umode_t mode, dev_t rdev);
 int generic_permission(struct inode *inode, int mask);
 struct cred;

@@ -6,6 +6,7 @@
 
 #include <linux/clocksource.h>
 #include <linux/syscalls.h>
+#include <linux/time64.h>
 #include <linux/types.h>
 
 /* The clocksource's reading at the last update: the time then is
@@ -29,9 +30,9 @@ struct timekeeper {
 };
 
 /* The time at the last update, to the nanosecond (Linux's tk_xtime). */
-static inline struct timespec tk_xtime(const struct timekeeper *tk)
+static inline struct timespec64 tk_xtime(const struct timekeeper *tk)
 {
-	struct timespec ts;
+	struct timespec64 ts;
 
 	ts.tv_sec = tk->xtime_sec;
 	ts.tv_nsec = (long)(tk->tkr_mono.xtime_nsec >> tk->tkr_mono.shift);

@@ -270,7 +270,7 @@ static bool tk_is_cntvct(const struct timekeeper *tk)
  */
 void update_vsyscall(struct timekeeper *tk)
 {
-	struct timespec xtime_coarse;
+	struct timespec64 xtime_coarse;
 	struct timespec *wtm = &tk->wall_to_monotonic;
 
 	if (!cntvct_ok) {

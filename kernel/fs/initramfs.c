@@ -17,7 +17,7 @@ static void set_dentry_attrs(struct dentry *dentry, const struct cpio_entry *e)
 		.ia_uid = e->uid,
 		.ia_gid = e->gid,
 		.ia_mode = e->mode,
-		.ia_mtime = e->mtime,
+		.ia_mtime = { .tv_sec = e->mtime },
 	};
 
 	if (S_ISLNK(e->mode))

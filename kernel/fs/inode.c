@@ -8,6 +8,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/time.h>
+#include <linux/timekeeping.h>
 
 /* A new inode of @sb with one reference and a fresh number. RETURNS: it or NULL. */
 struct inode *new_inode(struct super_block *sb)
@@ -20,7 +21,7 @@ struct inode *new_inode(struct super_block *sb)
 	inode->i_count = 1;
 	inode->i_nlink = 1;
 	inode->i_ino = get_next_ino();
-	inode->i_mtime = inode->i_ctime = current_time();
+	inode->i_mtime = inode->i_ctime = current_time(inode);
 	spin_lock_init(&inode->i_lock);
 	spin_lock_init(&inode->i_data.tree_lock);
 	return inode;
@@ -50,11 +51,29 @@ unsigned int get_next_ino(void)
 	return __atomic_add_fetch(&last_ino, 1, __ATOMIC_SEQ_CST);
 }
 
-/* Seconds for timestamps. Without a real-time clock the Pi's Linux counts
- * from the epoch at boot too, so time since boot is what it would show. */
-u32 current_time(void)
+/* @t cut down to a multiple of @gran ns, which divides a second (Linux's
+ * timespec64_trunc, which also warns of any other): no division for 1 ns
+ * (tmpfs, ramfs, proc, pipefs) or 1 s (the default). */
+struct timespec64 timespec64_trunc(struct timespec64 t, unsigned gran)
 {
-	return (u32)(local_clock() / NSEC_PER_SEC);
+	if (gran == NSEC_PER_SEC)
+		t.tv_nsec = 0;
+	else if (gran > 1 && gran < NSEC_PER_SEC)
+		t.tv_nsec -= t.tv_nsec % gran;
+	return t;
+}
+
+/**
+ * current_time - the time to stamp on @inode now
+ *
+ * CLOCK_REALTIME as of the last tick (current_kernel_time64: the
+ * timekeeper's copy, no counter read, no division), cut to what its file
+ * system keeps (s_time_gran). Without a real-time clock the Pi's Linux
+ * counts from the epoch at boot too, so time since boot is what it shows.
+ */
+struct timespec64 current_time(struct inode *inode)
+{
+	return timespec64_trunc(current_kernel_time64(), inode->i_sb->s_time_gran);
 }
 
 /* A device node, FIFO or socket: opening it reaches the driver, not the fs. */
@@ -232,7 +251,7 @@ void setattr_copy(struct inode *inode, const struct iattr *attr)
 	if (attr->ia_valid & ATTR_GID)
 		inode->i_gid = attr->ia_gid;
 	if (attr->ia_valid & ATTR_MTIME)
-		inode->i_mtime = attr->ia_mtime;
+		inode->i_mtime = timespec64_trunc(attr->ia_mtime, inode->i_sb->s_time_gran);
 	if (attr->ia_valid & ATTR_MODE) {
 		umode_t mode = attr->ia_mode & 07777;
 
@@ -240,7 +259,7 @@ void setattr_copy(struct inode *inode, const struct iattr *attr)
 			mode &= ~S_ISGID;
 		inode->i_mode = (inode->i_mode & S_IFMT) | mode;
 	}
-	inode->i_ctime = current_time();
+	inode->i_ctime = current_time(inode);
 	spin_unlock(&inode->i_lock);
 }
 

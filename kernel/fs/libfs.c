@@ -195,7 +195,7 @@ int simple_link(struct dentry *old_dentry, struct inode *dir, struct dentry *den
 	ihold(inode);
 	d_instantiate(dentry, inode);
 	d_pin(dentry);
-	dir->i_mtime = dir->i_ctime = inode->i_ctime = current_time();
+	dir->i_mtime = dir->i_ctime = inode->i_ctime = current_time(inode);
 	return 0;
 }
 
@@ -204,7 +204,7 @@ int simple_unlink(struct inode *dir, struct dentry *dentry)
 {
 	struct inode *inode = dentry->d_inode;
 
-	dir->i_mtime = dir->i_ctime = inode->i_ctime = current_time();
+	dir->i_mtime = dir->i_ctime = inode->i_ctime = current_time(inode);
 	if (inode->i_nlink)
 		inode->i_nlink--;
 	d_drop(dentry);
@@ -239,7 +239,7 @@ int simple_rename(struct inode *old_dir, struct dentry *old_dentry, struct inode
 		old_dir->i_nlink--;
 		new_dir->i_nlink++;
 	}
-	old_dir->i_mtime = new_dir->i_mtime = current_time();
+	old_dir->i_mtime = new_dir->i_mtime = current_time(old_dir);
 	return d_move(old_dentry, new_dentry);
 }
 

@@ -18,7 +18,7 @@ int do_truncate(struct dentry *dentry, loff_t length)
 		return -EINVAL;
 	newattrs.ia_valid = ATTR_SIZE | ATTR_MTIME;
 	newattrs.ia_size = length;
-	newattrs.ia_mtime = current_time();
+	newattrs.ia_mtime = current_time(dentry->d_inode);
 	return notify_change(dentry, &newattrs);
 }
 

@@ -448,9 +448,11 @@ long sys_pipe(int __user *fildes)
 
 static int pipefs_fill_super(struct super_block *sb)
 {
-	struct inode *inode = new_inode(sb);
+	struct inode *inode;
 
 	sb->s_op = &pipefs_ops;
+	sb->s_time_gran = 1;
+	inode = new_inode(sb);
 	if (inode)
 		inode->i_mode = S_IFDIR | 0700;
 	sb->s_root = d_make_root(inode);

@@ -58,9 +58,12 @@ static long cp_new_stat64(const struct kstat *stat, struct stat64 __user *statbu
 	tmp.st_size = stat->size;
 	tmp.st_blksize = stat->blksize;
 	tmp.st_blocks = stat->blocks;
-	tmp.st_atime = stat->mtime;
-	tmp.st_mtime = stat->mtime;
-	tmp.st_ctime = stat->ctime;
+	tmp.st_atime = stat->mtime.tv_sec;
+	tmp.st_atime_nsec = stat->mtime.tv_nsec;
+	tmp.st_mtime = stat->mtime.tv_sec;
+	tmp.st_mtime_nsec = stat->mtime.tv_nsec;
+	tmp.st_ctime = stat->ctime.tv_sec;
+	tmp.st_ctime_nsec = stat->ctime.tv_nsec;
 	return copy_to_user(statbuf, &tmp, sizeof(tmp)) ? -EFAULT : 0;
 }
 
@@ -118,9 +121,12 @@ static long cp_statx(const struct kstat *stat, struct statx __user *buffer)
 	tmp.stx_ino = stat->ino;
 	tmp.stx_size = stat->size;
 	tmp.stx_blocks = stat->blocks;
-	tmp.stx_atime.tv_sec = stat->mtime;
-	tmp.stx_mtime.tv_sec = stat->mtime;
-	tmp.stx_ctime.tv_sec = stat->ctime;
+	tmp.stx_atime.tv_sec = stat->mtime.tv_sec;
+	tmp.stx_atime.tv_nsec = stat->mtime.tv_nsec;
+	tmp.stx_mtime.tv_sec = stat->mtime.tv_sec;
+	tmp.stx_mtime.tv_nsec = stat->mtime.tv_nsec;
+	tmp.stx_ctime.tv_sec = stat->ctime.tv_sec;
+	tmp.stx_ctime.tv_nsec = stat->ctime.tv_nsec;
 	tmp.stx_rdev_major = MAJOR(stat->rdev);
 	tmp.stx_rdev_minor = MINOR(stat->rdev);
 	tmp.stx_dev_major = MAJOR(stat->dev);

@@ -4,6 +4,7 @@
  * CONTEXT: all run with dcache_lock held (from do_mount/do_umount). */
 #include <linux/fs.h>
 #include <linux/slab.h>
+#include <linux/time.h>
 
 /* A superblock of @type with the next anonymous device number (0, n),
  * which stat() shows as st_dev. RETURNS: it, or NULL. */
@@ -17,6 +18,7 @@ struct super_block *alloc_super(struct file_system_type *type, unsigned long mag
 	sb->s_type = type;
 	sb->s_magic = magic;
 	sb->s_dev = MKDEV(0, ++unnamed_dev_minor);
+	sb->s_time_gran = NSEC_PER_SEC; /* file systems that keep ns say so */
 	return sb;
 }
 

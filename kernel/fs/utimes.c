@@ -1,6 +1,7 @@
 /* utimensat: set a file's times (Linux's fs/utimes.c). The inode keeps
- * one time to the second, the modification time; the access time asked
- * for is checked and dropped, as a file system mounted noatime would. */
+ * one time, the modification time (to the nanosecond on tmpfs, as Linux);
+ * the access time asked for is checked and dropped, as a file system
+ * mounted noatime would. */
 #include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/namei.h>
@@ -25,7 +26,7 @@ static int utimes_common(const struct path *path, struct timespec *times)
 {
 	struct inode *inode = path->dentry->d_inode;
 	uid_t euid = current->cred.euid;
-	struct iattr newattrs = { .ia_valid = ATTR_MTIME, .ia_mtime = current_time() };
+	struct iattr newattrs = { .ia_valid = ATTR_MTIME, .ia_mtime = current_time(inode) };
 
 	if (times && times[0].tv_nsec == UTIME_NOW && times[1].tv_nsec == UTIME_NOW)
 		times = NULL;
@@ -34,8 +35,10 @@ static int utimes_common(const struct path *path, struct timespec *times)
 			return -EPERM;
 		if (times[1].tv_nsec == UTIME_OMIT)
 			return 0;
-		if (times[1].tv_nsec != UTIME_NOW)
-			newattrs.ia_mtime = times[1].tv_sec;
+		if (times[1].tv_nsec != UTIME_NOW) {
+			newattrs.ia_mtime.tv_sec = times[1].tv_sec;
+			newattrs.ia_mtime.tv_nsec = times[1].tv_nsec;
+		}
 	} else if (euid && euid != inode->i_uid && generic_permission(inode, MAY_WRITE)) {
 		return -EACCES;
 	}

@@ -167,6 +167,7 @@ static int shmem_fill_super(struct super_block *sb)
 	struct inode *inode;
 
 	sb->s_op = &shmem_ops;
+	sb->s_time_gran = 1;
 	inode = ramfs_get_inode(sb, NULL, S_IFDIR | sbinfo->mode, 0);
 	if (inode) {
 		inode->i_uid = sbinfo->uid;

@@ -1,20 +1,28 @@
-/* Timekeeping: the clocks' reading at each tick, handed to the vDSO
- * (Linux's kernel/time/timekeeping.c timekeeping_init, update_wall_time).
+/* Timekeeping: the clocks' reading at each tick, handed to the vDSO and
+ * kept for the coarse readers (Linux's kernel/time/timekeeping.c
+ * timekeeping_init, update_wall_time, ktime_get_coarse_real_ts64).
  * Simplified: Linux accumulates the counter into the timekeeper interval
  * by interval; here CLOCK_REALTIME and CLOCK_MONOTONIC are local_clock(),
  * the counter scaled from reset, so each tick re-bases the timekeeper on
  * the counter's value, and the vDSO computes exactly the nanosecond the
  * system call would. */
+#include <linux/percpu.h>
+#include <linux/seqlock.h>
 #include <linux/time.h>
 #include <linux/timekeeper_internal.h>
+#include <linux/timekeeping.h>
 
-static struct timekeeper tk_core;
+/* The timekeeper, written by the tick CPU under seq, read anywhere. */
+static struct {
+	seqcount_t seq;
+	struct timekeeper timekeeper;
+} tk_core ____cacheline_aligned;
 
 /* Read the clocks from @clock from now on (Linux's timekeeping_init and
  * change_clocksource). CONTEXT: boot, before the tick. */
 void timekeeping_init(struct clocksource *clock)
 {
-	struct tk_read_base *tkr = &tk_core.tkr_mono;
+	struct tk_read_base *tkr = &tk_core.timekeeper.tkr_mono;
 
 	tkr->clock = clock;
 	tkr->mask = clock->mask;
@@ -31,11 +39,12 @@ void timekeeping_init(struct clocksource *clock)
  * cycles * mult less xtime_sec's seconds. Then the vDSO learns it (Linux:
  * timekeeping_advance -> timekeeping_update -> update_vsyscall).
  *
- * CONTEXT: the tick CPU's timer interrupt (tick_handle_periodic).
+ * CONTEXT: the tick CPU's timer interrupt (tick_handle_periodic): the one
+ * writer, with IRQs off.
  */
 void update_wall_time(void)
 {
-	struct timekeeper *tk = &tk_core;
+	struct timekeeper *tk = &tk_core.timekeeper;
 	struct tk_read_base *tkr = &tk->tkr_mono;
 	struct cyc2ns c = { .mult = tkr->mult, .shift = tkr->shift };
 	u64 cycles, ns;
@@ -43,9 +52,30 @@ void update_wall_time(void)
 
 	cycles = tkr->clock->read() & tkr->mask;
 	ns = cyc2ns_convert(&c, cycles);
+	write_seqcount_begin(&tk_core.seq);
 	tkr->cycle_last = cycles;
 	tk->xtime_sec = div_u64_rem(ns, NSEC_PER_SEC, &rem);
 	tkr->xtime_nsec = ((u64)rem << tkr->shift) |
 			  (((u64)(u32)cycles * tkr->mult) & ((1ULL << tkr->shift) - 1));
 	update_vsyscall(tk);
+	write_seqcount_end(&tk_core.seq);
+}
+
+/**
+ * ktime_get_coarse_real_ts64 - CLOCK_REALTIME as of the last tick
+ * @ts: where to put it
+ *
+ * The timekeeper's copy, tk_xtime(): no counter read, no division, so it
+ * lags the clock by up to a tick. CONTEXT: any but the tick CPU's own
+ * update (a reader there would wait for itself).
+ */
+void ktime_get_coarse_real_ts64(struct timespec64 *ts)
+{
+	struct timekeeper *tk = &tk_core.timekeeper;
+	unsigned seq;
+
+	do {
+		seq = read_seqcount_begin(&tk_core.seq);
+		*ts = tk_xtime(tk);
+	} while (read_seqcount_retry(&tk_core.seq, seq));
 }

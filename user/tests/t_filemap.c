@@ -1,8 +1,8 @@
 /* File mappings and the calls Debian's C library and busybox use: mmap2
  * of a file (private copy-on-write, shared, read-only, past the end),
  * mprotect limits, /proc/self/maps and exe, select/pselect6/ppoll,
- * statx, readlinkat, sendfile64, link/symlink/renameat, utimensat, the
- * robust futex list, getcpu, sched_getaffinity and syslog. The same
+ * statx, readlinkat, sendfile64, link/symlink/renameat, utimensat, file
+ * times, the robust futex list, getcpu, sched_getaffinity and syslog. The same
  * results on Linux (make test-linux). */
 #include <fcntl.h>
 #include <signal.h>
@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <linux/stat.h>
 #include "check.h"
@@ -188,6 +189,59 @@ static void test_files(void)
 	unlink("/tmp/t_filemap.copy");
 }
 
+#define UTIME_OMIT ((1l << 30) - 2l)
+
+static long long mtime_ns(int fd)
+{
+	struct stat st;
+
+	fstat(fd, &st);
+	return st.st_mtime * 1000000000LL + st.st_mtime_nsec;
+}
+
+static long long realtime_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* File times as ls -l and stat show them: a write stamps the modification
+ * time with the wall clock as of the last tick (current_time(), which
+ * may lag a tick, or more on a loaded host: half a second is allowed),
+ * to the nanosecond, since tmpfs keeps nanoseconds; a later write moves
+ * it on; utimensat sets what it is given, nanoseconds too. */
+static void test_times(void)
+{
+	/* the system call's struct timespec: 32-bit seconds (newlib's time_t has 64) */
+	struct { long tv_sec, tv_nsec; } set[2] = { { 0, UTIME_OMIT }, { 1234567890, 123456789 } };
+	int fd = open("/tmp/t_filemap.times", O_CREAT | O_TRUNC | O_RDWR, 0644);
+	long long before, after, first, later = 0;
+	struct stat st;
+	int tries;
+
+	before = realtime_ns();
+	write(fd, "x", 1);
+	after = realtime_ns();
+	first = mtime_ns(fd);
+	CHECK(first > before - 500000000 && first <= after,
+	      "a write stamps the modification time with the time of the write");
+	CHECK(first % 1000000000 != 0, "to the nanosecond (tmpfs keeps them)");
+	for (tries = 0; tries < 200 && (later = mtime_ns(fd)) == first; tries++) {
+		usleep(10000);
+		write(fd, "x", 1);
+	}
+	CHECK(later > first, "a later write moves it on");
+	CHECK_EQ(syscall(__NR_utimensat, AT_FDCWD, "/tmp/t_filemap.times", set, 0), 0,
+		 "utimensat to a given time");
+	fstat(fd, &st);
+	CHECK_EQ(st.st_mtime, 1234567890, "which stat shows");
+	CHECK_EQ(st.st_mtime_nsec, 123456789, "nanoseconds too");
+	close(fd);
+	unlink("/tmp/t_filemap.times");
+}
+
 /* A robust mutex held at exit: the kernel marks it FUTEX_OWNER_DIED. */
 struct robust_head {
 	void *next;
@@ -255,6 +309,7 @@ int main(void)
 	test_mmap();
 	test_select();
 	test_files();
+	test_times();
 	test_robust_and_cpus();
 	unlink(FILE_NAME);
 	return check_done("t_filemap");

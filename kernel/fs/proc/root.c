@@ -134,8 +134,10 @@ static const struct file_operations proc_root_operations = {
 
 static int proc_fill_super(struct super_block *sb)
 {
-	struct inode *root = proc_make_inode(sb, S_IFDIR | 0555);
+	struct inode *root;
 
+	sb->s_time_gran = 1;
+	root = proc_make_inode(sb, S_IFDIR | 0555);
 	if (root) {
 		root->i_op = &proc_root_inode_operations;
 		root->i_fop = &proc_root_operations;

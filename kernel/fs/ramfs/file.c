@@ -129,7 +129,7 @@ static ssize_t ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 		}
 	}
 	if (ret > 0)
-		inode->i_mtime = inode->i_ctime = current_time();
+		inode->i_mtime = inode->i_ctime = current_time(inode);
 	spin_unlock(&inode->i_lock);
 	iocb->ki_pos = pos;
 	return ret;

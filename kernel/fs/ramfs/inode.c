@@ -63,7 +63,7 @@ static int ramfs_mknod(struct inode *dir, struct dentry *dentry, umode_t mode, d
 		return -ENOSPC;
 	d_instantiate(dentry, inode);
 	d_pin(dentry);
-	dir->i_mtime = dir->i_ctime = current_time();
+	dir->i_mtime = dir->i_ctime = current_time(dir);
 	return 0;
 }
 
@@ -118,6 +118,7 @@ static const struct inode_operations ramfs_dir_inode_operations = {
 static int ramfs_fill_super(struct super_block *sb)
 {
 	sb->s_op = &ramfs_ops;
+	sb->s_time_gran = 1;
 	sb->s_root = d_make_root(ramfs_get_inode(sb, NULL, S_IFDIR | 0755, 0));
 	return sb->s_root ? 0 : -ENOMEM;
 }
