@@ -35,10 +35,18 @@ extern struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size,
 				     unsigned int align, slab_flags_t flags);
 void kmem_cache_destroy(struct kmem_cache *s);
-/* Give every cache's empty slabs on its partial list back to the page
- * allocator (called when an allocation fails). CONTEXT: any, IRQs off
- * included; caches being created or destroyed at that moment are skipped. */
-void kmem_cache_shrink_all(void);
+/*
+ * kmem_cache_shrink_all - give every cache's empty slabs back to the page
+ * allocator, caches being created or destroyed at that moment skipped
+ * @flush_cpus: take every CPU's slab back first, as Linux's
+ *	kmem_cache_shrink() does (flush_all(): an IPI to each CPU holding one,
+ *	waited for), so that empty slabs other CPUs hold go too
+ *
+ * CONTEXT: any without @flush_cpus (alloc_pages' last resort, IRQs off
+ * included); with it, process context with IRQs on and no lock held that
+ * another CPU may wait for with IRQs off (the OOM path).
+ */
+void kmem_cache_shrink_all(bool flush_cpus);
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfp_mask);
 /* Every cache, for /proc/slabinfo (kernel/mm/slab_common.c). */
 void slab_cache_register(struct kmem_cache *s);

@@ -336,7 +336,10 @@ bool out_of_memory(struct oom_control *oc)
 /*
  * The pagefault handler calls here because it is out of memory: kill a
  * process, and let the fault be retried once its memory is back (or until
- * the faulting task itself is the one killed).
+ * the faulting task itself is the one killed). The slabs every CPU holds
+ * empty go back first (what alloc_pages' last resort cannot take: it may
+ * run with IRQs off); Linux's allocator reclaims before it kills too.
+ * CONTEXT: process, no lock held (do_page_fault has dropped mmap_lock).
  */
 void pagefault_out_of_memory(void)
 {
@@ -347,6 +350,8 @@ void pagefault_out_of_memory(void)
 
 	if (!spin_trylock(&oom_lock))
 		return;
+	if (!irqs_disabled())
+		kmem_cache_shrink_all(true);
 	out_of_memory(&oc);
 	spin_unlock(&oom_lock);
 }

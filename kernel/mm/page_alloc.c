@@ -491,7 +491,7 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 		return NULL;
 	page = rmqueue(order, gfp_mask);
 	if (!page) {
-		kmem_cache_shrink_all();
+		kmem_cache_shrink_all(false); /* may be IRQs off: no IPIs */
 		drain_all_pages();
 		page = rmqueue(order, gfp_mask);
 	}

@@ -477,10 +477,9 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 
 /*
  * Give @s's empty slabs on the partial list back to the page allocator
- * (Linux's __kmem_cache_shrink(); CPU slabs stay, as only flush_all()
- * could take them and that needs IRQs on). CONTEXT: any.
+ * (the second half of Linux's __kmem_cache_shrink()). CONTEXT: any.
  */
-static void __kmem_cache_shrink(struct kmem_cache *s)
+static void shrink_partial(struct kmem_cache *s)
 {
 	struct kmem_cache_node *n = get_node(s);
 	struct page *page, *t;
@@ -500,13 +499,25 @@ static void __kmem_cache_shrink(struct kmem_cache *s)
 		discard_slab(page);
 }
 
-void kmem_cache_shrink_all(void)
+/*
+ * Every CPU's slab of @s back on the node, then its empty slabs back to
+ * the page allocator (Linux's __kmem_cache_shrink()): a slab a CPU holds
+ * but no longer uses goes too. CONTEXT: process, IRQs on (flush_all).
+ */
+static void __kmem_cache_shrink(struct kmem_cache *s)
 {
+	flush_all(s);
+	shrink_partial(s);
+}
+
+void kmem_cache_shrink_all(bool flush_cpus)
+{
+	void (*shrink)(struct kmem_cache *s) = flush_cpus ? __kmem_cache_shrink : shrink_partial;
 	int i;
 
 	for (i = 0; i < NR_KMALLOC_CACHES; i++)
-		__kmem_cache_shrink(&kmalloc_caches[i]);
-	for_each_slab_cache(__kmem_cache_shrink);
+		shrink(&kmalloc_caches[i]);
+	for_each_slab_cache(shrink);
 }
 
 /*
@@ -613,7 +624,6 @@ void kmem_cache_destroy(struct kmem_cache *s)
 {
 	if (!s)
 		return;
-	flush_all(s);
 	__kmem_cache_shrink(s);
 	if (READ_ONCE(s->node.nr_slabs)) {
 		bad_page(NULL, "kmem_cache_destroy of a cache with objects in use");

@@ -14,7 +14,7 @@
 #define NR_PAGES 1024UL		/* exactly one block of order MAX_ORDER - 1 */
 
 /* No slab caches here: none has an empty slab to give back or count. */
-void kmem_cache_shrink_all(void)
+void kmem_cache_shrink_all(bool flush_cpus)
 {
 }
 

@@ -354,6 +354,38 @@ static void test_out_of_memory_returns_null(void **state)
 	assert_no_leak();
 }
 
+/* The slabs other CPUs hold empty: an allocation's last resort, which may
+ * run with IRQs off, cannot take them (no IPIs); kmem_cache_shrink_all(true),
+ * the OOM path's, takes them back (flush_all) and their pages are free. */
+static void test_shrink_takes_back_other_cpus_slabs(void **state)
+{
+	static unsigned long pages[NR_PAGES];
+	struct kmem_cache *s = &kmalloc_caches[2];	/* kmalloc-64 */
+	unsigned int n = 0, cpu;
+
+	for (cpu = 1; cpu < NR_CPUS; cpu++) {
+		arena_thread_info.cpu = cpu;
+		kfree(kmalloc(64, GFP_KERNEL));
+		assert_non_null(s->cpu_slab[cpu].page);
+	}
+	arena_thread_info.cpu = 0;
+	while ((pages[n] = __get_free_pages(GFP_KERNEL, 0)))
+		n++;
+	for (cpu = 1; cpu < NR_CPUS; cpu++)
+		assert_non_null(s->cpu_slab[cpu].page);
+	kmem_cache_shrink_all(true);
+	for (cpu = 1; cpu < NR_CPUS; cpu++) {
+		assert_null(s->cpu_slab[cpu].page);
+		pages[n] = __get_free_pages(GFP_KERNEL, 0);
+		assert_true(pages[n++]);
+	}
+	assert_false(__get_free_pages(GFP_KERNEL, 0));
+	while (n--)
+		free_pages(pages[n], 0);
+	assert_int_equal(bad.count, 0);
+	assert_no_leak();
+}
+
 static void test_double_kfree_is_reported(void **state)
 {
 	void *a = kmalloc(32, GFP_KERNEL), *b = kmalloc(32, GFP_KERNEL), *c, *d;
@@ -546,6 +578,7 @@ int main(void)
 		cmocka_unit_test_setup(test_large_kmalloc_uses_pages, setup),
 		cmocka_unit_test_setup(test_zeroing_variants, setup),
 		cmocka_unit_test_setup(test_out_of_memory_returns_null, setup),
+		cmocka_unit_test_setup(test_shrink_takes_back_other_cpus_slabs, setup),
 		cmocka_unit_test_setup(test_double_kfree_is_reported, setup),
 		cmocka_unit_test_setup(test_bad_kfree_pointers_are_reported, setup),
 		cmocka_unit_test_setup(test_kmem_cache_lifecycle, setup),
