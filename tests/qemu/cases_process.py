@@ -187,8 +187,9 @@ CASES = [
         "script": [(r"^/ # ", "echo abX\x7fc\r"), (r"^abc$", "echo one two\x15echo three\r"),
                    (r"^three$", "echo 1 > /sys/kernel/debug/tracing/events/signal/signal_generate/enable\r"),
                    (r"signal_generate/enable\n", "sh -c 'echo ready; sleep 10'\r"), (r"^ready$", "\x03"),
-                   (r"\^C\r?\n/ # ", "echo status $?\r"), (r"^status 130$", "cat /sys/kernel/tracing/trace\r"),
+                   (r"^ready\r?\n\r?\n/ # ", "echo status $?\r"), (r"^status 130$", "cat /sys/kernel/tracing/trace\r"),
                    (r"signal_generate: sig=2 ", "exit\r")],
+        "late_echo": ["^C"],
         "expect": [r"# echo abX\x08 \x08c$", r"^abc$", r"^three$", r"^status 130$",
                    r"^\s+kworker/u8:0-\d+\s+\[\d{3}\] d[.nNp]\.\.\s+\d+\.\d{6}: signal_generate: sig=2 errno=0 "
                    r"code=128 comm=sh pid=\d+ grp=1 res=0$",
