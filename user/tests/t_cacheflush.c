@@ -38,12 +38,35 @@ static double huge_flush_time(void)
 	return now() - t0;
 }
 
+/* Pin the caller to the CPU it runs on, or, with @mask, back to @mask.
+ * RETURNS: the mask it had. */
+static unsigned long pin_here(unsigned long mask)
+{
+	unsigned long old = 0;
+	unsigned int cpu = 0;
+
+	syscall(__NR_sched_getaffinity, 0, sizeof(old), &old);
+	if (!mask) {
+		syscall(__NR_getcpu, &cpu, NULL, NULL);
+		mask = 1UL << cpu;
+	}
+	syscall(__NR_sched_setaffinity, 0, sizeof(mask), &mask);
+	return old;
+}
+
 /* Start a child in huge cacheflushes, one after another (so that it is in
- * one whatever the host's speed), SIGKILL it after `after` seconds.
+ * one whatever the host's speed), SIGKILL it after `after` seconds. Parent
+ * and child share one CPU: the parent's sleep then ends on the tick of the
+ * CPU the child keeps busy, and the kill needs the child's cond_resched()
+ * and nothing else. On another CPU it would need that vCPU to be run at
+ * all: QEMU's TCG has left an idle vCPU with its timer and a reschedule
+ * IPI pending unrun for seconds while another vCPU looped in these
+ * cache operations (make test, on a loaded host).
  * RETURNS: seconds from the kill to its death, or -1 if it was not killed
  * by SIGKILL. */
 static double kill_latency(double after)
 {
+	unsigned long mask = pin_here(0);
 	int fds[2], st;
 	double t0;
 	pid_t pid;
@@ -63,6 +86,7 @@ static double kill_latency(double after)
 	waitpid(pid, &st, 0);
 	close(fds[0]);
 	close(fds[1]);
+	pin_here(mask);
 	if (!WIFSIGNALED(st) || WTERMSIG(st) != SIGKILL)
 		return -1;
 	return now() - t0;
