@@ -1,5 +1,6 @@
-/* Converting counter cycles to nanoseconds with a multiply and a shift
- * (Linux's include/linux/clocksource.h and kernel/time/clocksource.c). */
+/* Converting counter cycles to nanoseconds with a multiply and a shift,
+ * and the clocksource timekeeping reads them from (Linux's
+ * include/linux/clocksource.h and kernel/time/clocksource.c). */
 #ifndef _LINUX_CLOCKSOURCE_H
 #define _LINUX_CLOCKSOURCE_H
 

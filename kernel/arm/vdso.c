@@ -71,6 +71,8 @@ static bool cntvct_functional(void)
 	return pct - vct < arch_timer_rate / HZ;
 }
 
+/* The section of the image called @name, its size in @size if asked.
+ * RETURNS: its address in the image, or NULL. */
 static void *find_section(Elf32_Ehdr *ehdr, const char *name, unsigned long *size)
 {
 	Elf32_Shdr *sechdrs;
@@ -95,6 +97,8 @@ static void *find_section(Elf32_Ehdr *ehdr, const char *name, unsigned long *siz
 	return NULL;
 }
 
+/* The dynamic symbol @symname, whatever its version (the part after '@'
+ * is ignored). RETURNS: it, or NULL. */
 static Elf32_Sym *find_symbol(struct elfinfo *lib, const char *symname)
 {
 	unsigned int i;
@@ -114,6 +118,7 @@ static Elf32_Sym *find_symbol(struct elfinfo *lib, const char *symname)
 	return NULL;
 }
 
+/* Hide @symname from the dynamic linker by emptying its name. */
 static void vdso_nullpatch_one(struct elfinfo *lib, const char *symname)
 {
 	Elf32_Sym *sym;
@@ -125,6 +130,7 @@ static void vdso_nullpatch_one(struct elfinfo *lib, const char *symname)
 	sym->st_name = 0;
 }
 
+/* Adjust the image to what this machine offers, before any exec maps it. */
 static void patch_vdso(void *ehdr)
 {
 	struct elfinfo einfo;
@@ -192,6 +198,7 @@ void vdso_init(void)
 	patch_vdso(vdso_start);
 }
 
+/* Map the data page read-only at @addr. RETURNS: 0 or -errno. */
 static int install_vvar(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma;

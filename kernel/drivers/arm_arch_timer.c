@@ -1,4 +1,5 @@
-/* The ARM generic timer: the monotonic clock and each CPU's periodic tick
+/* The ARM generic timer: the monotonic clock, the clocksource that
+ * timekeeping (and so the vDSO) reads, and each CPU's periodic tick
  * (Linux's drivers/clocksource/arm_arch_timer.c).
  *
  * The counter's rate comes from CNTFRQ, never assumed: QEMU sets 62.5 MHz,
