@@ -37,11 +37,11 @@ GLIBC_PROGS := $(GLIBC_TEST_PROGS) \
 glibc: $(GLIBC_PROGS)
 
 define glibc_rule
-$(B)/glibc/$(1)/%: tests/glibc/%.c tests/glibc/glibc.mk
+$(B)/glibc/$(1)/%: tests/glibc/%.c $(wildcard tests/glibc/*.h) tests/glibc/glibc.mk
 	@mkdir -p $$(dir $$@)
 	$$(call msg,CC,$$@) $$(GLIBC_CC_$(1)) $$(GLIBC_CFLAGS) -o $$@ $$< -lm
 
-$(B)/glibc/$(1)/%_dyn: tests/glibc/%.c tests/glibc/glibc.mk
+$(B)/glibc/$(1)/%_dyn: tests/glibc/%.c $(wildcard tests/glibc/*.h) tests/glibc/glibc.mk
 	@mkdir -p $$(dir $$@)
 	$$(call msg,CC,$$@) $$(GLIBC_CC_$(1)) $$(filter-out -static,$$(GLIBC_CFLAGS)) -o $$@ $$< -lm
 endef

@@ -5,25 +5,17 @@
  * VFP use, each process executes a VFP instruction every time it runs, so
  * every switch also saves 32 double registers, traps at the next VFP
  * instruction and loads them back (Linux's scheme: eager save, lazy
- * restore). Printed in user/tests/bench.c's format, timed with raw
- * clock_gettime system calls as it is. */
+ * restore). Reported as bench_report.h says. */
 #pragma GCC target("fpu=neon-vfpv4")
 #include <stdio.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include "bench_report.h"
 
 #define ROUNDS 5
 #define N 500
-
-static long long now_ns(void)
-{
-	long ts[2]; /* the 32-bit timespec of clock_gettime (NR 263) */
-
-	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, ts);
-	return ts[0] * 1000000000LL + ts[1];
-}
 
 static void touch_vfp(int use_vfp)
 {
@@ -68,18 +60,12 @@ static long pingpong(int n, int use_vfp)
 
 static void run(const char *name, int use_vfp)
 {
-	long per_op[ROUNDS], min = 0;
+	long per_op[ROUNDS];
 	int r;
 
-	for (r = 0; r < ROUNDS; r++) {
-		per_op[r] = pingpong(N, use_vfp);
-		if (r == 0 || per_op[r] < min)
-			min = per_op[r];
-	}
-	printf("bench %-18s n=%-5d x%d  min_ns_per_op=%-8ld rounds:", name, N, ROUNDS, min);
 	for (r = 0; r < ROUNDS; r++)
-		printf(" %ld", per_op[r]);
-	printf("\n");
+		per_op[r] = pingpong(N, use_vfp);
+	report(name, N, per_op, ROUNDS);
 }
 
 int main(void)
